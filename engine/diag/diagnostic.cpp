@@ -1,0 +1,87 @@
+#include "diag/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace subsidia::diag {
+
+std::string_view code_name(Code code) {
+  switch (code) {
+    case Code::FileUnreadable: return "fichier_illisible";
+    case Code::ImportCycle: return "import_circulaire";
+    case Code::SyntaxError: return "erreur_syntaxe";
+    case Code::UnterminatedString: return "chaine_non_terminee";
+    case Code::InvalidLiteral: return "litteral_invalide";
+    case Code::DuplicateRule: return "regle_en_double";
+    case Code::OverlappingVersions: return "versions_chevauchantes";
+    case Code::DuplicateSource: return "source_en_double";
+    case Code::DuplicateDefinition: return "definition_en_double";
+    case Code::DuplicateTable: return "table_en_double";
+    case Code::UnknownSource: return "source_inconnue";
+    case Code::UnknownTable: return "table_inconnue";
+    case Code::UnknownColumn: return "colonne_inconnue";
+    case Code::UnknownPath: return "chemin_inconnu";
+    case Code::UnknownName: return "nom_inconnu";
+    case Code::DefinitionCycle: return "definition_circulaire";
+    case Code::TypeMismatch: return "types_incompatibles";
+    case Code::MoneyTimesMoney: return "montant_fois_montant";
+    case Code::NotAList: return "pas_une_liste";
+    case Code::NotABoolean: return "pas_une_condition";
+    case Code::InvalidDate: return "date_invalide";
+    case Code::EmptyPeriod: return "periode_vide";
+    case Code::TableError: return "erreur_table";
+    case Code::TemplateError: return "erreur_message";
+    case Code::Other: return "erreur";
+  }
+  return "erreur";
+}
+
+namespace {
+
+// Width in code points of a byte range of one line, to draw the caret under it.
+std::uint32_t code_points(std::string_view text) {
+  std::uint32_t n = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string format_diagnostic(const SourceSet& sources, const Diagnostic& d) {
+  std::string out;
+  if (d.span.file >= sources.size()) {
+    out += "erreur [" + std::string(code_name(d.code)) + "] : " + d.message + "\n";
+    if (!d.expected.empty()) out += "  = attendu : " + d.expected + "\n";
+    return out;
+  }
+  const SourceFile& file = sources.file(d.span.file);
+  const LineColumn where = file.locate(d.span.begin);
+  out += file.path() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": erreur [" +
+         std::string(code_name(d.code)) + "] : " + d.message + "\n";
+  const std::string_view line = file.line_text(where.line);
+  const std::string number = std::to_string(where.line);
+  const std::string gutter(number.size(), ' ');
+  out += " " + number + " | " + std::string(line) + "\n";
+  // caret under the span, clipped to the line
+  const LineColumn end_where = file.locate(std::max(d.span.end, d.span.begin + 1) - 1);
+  std::uint32_t width = 1;
+  if (end_where.line == where.line && end_where.column >= where.column) width = end_where.column - where.column + 1;
+  const std::uint32_t line_width = code_points(line);
+  if (where.column - 1 + width > line_width + 1) width = std::max<std::uint32_t>(1, line_width + 1 - (where.column - 1));
+  out += " " + gutter + " | " + std::string(where.column - 1, ' ') + "^" + std::string(width - 1, '~') + "\n";
+  if (!d.expected.empty()) out += " " + gutter + " = attendu : " + d.expected + "\n";
+  return out;
+}
+
+std::string format_diagnostics(const SourceSet& sources, std::vector<Diagnostic> diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.span.file, a.span.begin) < std::tie(b.span.file, b.span.begin);
+  });
+  std::string out;
+  for (const Diagnostic& d : diagnostics) out += format_diagnostic(sources, d);
+  return out;
+}
+
+}  // namespace subsidia::diag

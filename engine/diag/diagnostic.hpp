@@ -1,0 +1,76 @@
+// Errors are values: a stable code, a span, a French message, and what was expected.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/source.hpp"
+
+namespace subsidia::diag {
+
+// Stable codes: tests match these and the position, never the wording.
+enum class Code {
+  // reading files
+  FileUnreadable,
+  ImportCycle,
+  // syntax
+  SyntaxError,
+  UnterminatedString,
+  InvalidLiteral,
+  // names
+  DuplicateRule,
+  OverlappingVersions,
+  DuplicateSource,
+  DuplicateDefinition,
+  DuplicateTable,
+  UnknownSource,
+  UnknownTable,
+  UnknownColumn,
+  UnknownPath,
+  UnknownName,
+  DefinitionCycle,
+  // types
+  TypeMismatch,
+  MoneyTimesMoney,
+  NotAList,
+  NotABoolean,
+  // dates and versions
+  InvalidDate,
+  EmptyPeriod,
+  // tables
+  TableError,
+  // templates
+  TemplateError,
+  // anything else
+  Other,
+};
+
+std::string_view code_name(Code code);  // "erreur_syntaxe", "chemin_inconnu", ...
+
+struct Diagnostic {
+  Code code = Code::Other;
+  SourceSpan span;
+  std::string message;   // French, for a person: "chemin inconnu : action.pay"
+  std::string expected;  // what would have been valid here; may be empty
+};
+
+// The result of a pass: a value, or nothing, plus every diagnostic found.
+template <class T>
+struct Checked {
+  std::optional<T> value;
+  std::vector<Diagnostic> diagnostics;
+  bool ok() const { return value.has_value() && diagnostics.empty(); }
+};
+
+// "rules/x.regles:42:17: erreur [chemin_inconnu] : chemin inconnu : action.pay\n"
+// "   42 | exige action.pay existe\n"
+// "      |       ^~~~~~~~~~\n"
+// "      = attendu : un chemin du schéma des dossiers (action.pays, ...)\n"
+std::string format_diagnostic(const SourceSet& sources, const Diagnostic& diagnostic);
+
+// All of them, sorted by file and position.
+std::string format_diagnostics(const SourceSet& sources, std::vector<Diagnostic> diagnostics);
+
+}  // namespace subsidia::diag

@@ -1,0 +1,44 @@
+// What evaluating a dossier produces: per rule, a status, the facts used, what is missing
+// and a French explanation; per dossier, a verdict. The CLI and the reports read this.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/rule_base.hpp"
+
+namespace subsidia::eval {
+
+enum class RuleStatus { Respected, Violated, Unknown, NotApplicable };
+enum class Verdict { Compliant, NonCompliant, Incomplete };
+
+// "respectee", "violee", "indeterminee", "sans_objet"
+std::string_view status_code(RuleStatus status);
+// "conforme", "non_conforme", "incomplet"
+std::string_view verdict_code(Verdict verdict);
+// "respectée", "violée", "indéterminée", "sans objet" / "conforme", "non conforme", "incomplet"
+std::string_view status_french(RuleStatus status);
+std::string_view verdict_french(Verdict verdict);
+
+struct Fact {
+  std::string path;   // "financement.plan[2].part", "date de la délibération"
+  std::string value;  // as the dossier gives it: "0.20", "2006-07-06", "association", "vrai", "null"
+};
+
+struct RuleOutcome {
+  const model::Rule* rule = nullptr;  // the version evaluated (for sans_objet: the family's latest)
+  std::string_view id;
+  RuleStatus status = RuleStatus::NotApplicable;
+  std::string explanation;            // French, with the facts interpolated
+  std::vector<Fact> facts;            // every dossier value read, in reading order, no duplicates
+  std::vector<std::string> missing;   // paths whose absence made the rule indéterminée
+};
+
+struct DossierResult {
+  std::string id;
+  Verdict verdict = Verdict::Compliant;
+  std::vector<RuleOutcome> rules;  // one per rule family, in rule-base order
+};
+
+}  // namespace subsidia::eval

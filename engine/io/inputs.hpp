@@ -1,0 +1,39 @@
+// What the command line names, turned into a sequence of dossier texts, in input order:
+// a dossier file (one JSON object), a JSON array of dossiers, a .jsonl file (one dossier a
+// line, read as a stream), or a folder (every *.json / *.jsonl in it, sorted by name).
+// Memory stays flat: a .jsonl file is read line by line, never whole.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "io/reader.hpp"
+
+namespace subsidia::io {
+
+struct InputItem {
+  std::string file;   // as named on the command line (or folder / name)
+  std::size_t line = 0;  // JSONL line, or 0
+  std::size_t index = 0; // position in a JSON array, or 0
+  std::string text;   // the JSON text of one dossier
+};
+
+// Pulls items one at a time. next() returns false at the end. Unreadable files, an empty
+// file, or a top-level JSON value that is neither an object nor an array come out as
+// errors (set in `error`), and reading continues with the next item.
+class InputStream {
+ public:
+  explicit InputStream(std::vector<std::filesystem::path> paths);
+  ~InputStream();
+  // Fills either `item` (returns true, error empty) or `error` (returns true); false at the end.
+  bool next(InputItem& item, std::optional<InputError>& error);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace subsidia::io

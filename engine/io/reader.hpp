@@ -1,0 +1,51 @@
+// JSON text -> Dossier, validated against the schema, every error with its JSON path.
+//
+// Decimals are read from their text (a JSON number's literal, or a string like "12.50"),
+// never through a double. Rejected, each with a clear message: malformed JSON, duplicate
+// keys, invalid UTF-8, nesting deeper than kMaxDepth, a wrong type, a value outside its
+// enum or pattern, a missing required field, an amount with a comma, an exponent or more
+// digits than exact arithmetic holds, an impossible date.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/dossier.hpp"
+#include "io/schema.hpp"
+
+namespace subsidia::io {
+
+struct InputError {
+  std::string file;
+  std::size_t line = 0;      // 1-based line of a JSONL file or of the JSON error; 0 when unknown
+  std::string json_path;     // JSON Pointer: "/financement/plan/1/part"; "" for the whole document
+  std::string message;       // French
+  std::string dossier_id;    // when it could be read
+};
+
+struct ReadOutcome {
+  std::optional<Dossier> dossier;   // set when there is no error
+  std::vector<InputError> errors;   // every schema error found, or the one syntax error
+};
+
+// Not thread-safe: one reader per thread. Reuses its buffers between dossiers.
+class DossierReader {
+ public:
+  static constexpr std::size_t kMaxDepth = 64;
+
+  explicit DossierReader(const schema::Schema& schema);
+  ~DossierReader();
+  DossierReader(DossierReader&&) noexcept;
+
+  // `file` and `line` only label the errors and the dossier.
+  ReadOutcome read(std::string_view json_text, std::string_view file, std::size_t line = 0);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace subsidia::io

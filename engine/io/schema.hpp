@@ -1,0 +1,71 @@
+// The dossier schema (dossier.schema.json, vendored in rules/), compiled into a tree of
+// typed nodes. The reader validates dossiers against it and stores object fields in
+// schema order (slots), and the checker resolves rule paths against it, so a rule path
+// becomes a list of slot indices once, before any dossier is read.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace subsidia::schema {
+
+enum class Type {
+  Object,
+  Array,
+  String,   // free text (may carry a pattern: chapitre "^[0-9]{2,5}$")
+  Enum,     // a string among enum_values
+  Integer,
+  Boolean,
+  Money,    // $defs/montant: euros, exact, at most two decimals, string or number
+  Decimal,  // $defs/decimal: exact decimal, string or number (shares)
+  Date,     // $defs/date: "YYYY-MM-DD"
+  Country,  // $defs/pays: ISO 3166-1 alpha-2
+};
+
+struct Node;
+
+struct Field {
+  std::string name;
+  bool required = false;
+  std::unique_ptr<Node> node;
+};
+
+struct Node {
+  Type type = Type::String;
+  bool nullable = false;  // "type": ["object", "null"]
+  std::string description;
+  std::vector<Field> fields;                // Object: slot i is fields[i]
+  std::unique_ptr<Node> items;              // Array
+  std::vector<std::string> enum_values;     // Enum
+  std::optional<std::string> pattern;       // String: the schema's regex, as text
+  std::optional<std::int64_t> minimum, maximum;  // Integer
+  std::optional<std::size_t> min_length;    // String, Enum
+
+  // Slot of a field, or -1.
+  int field_index(std::string_view name) const;
+};
+
+class Schema {
+ public:
+  // Reads a JSON Schema of the shape of dossier.schema.json ($defs montant, decimal, date,
+  // pays; properties, required, enum, type, items, pattern, minimum, maximum, minLength).
+  // Throws std::runtime_error with a message naming the file and the JSON pointer of the
+  // construct it does not understand.
+  static Schema load(const std::filesystem::path& file);
+  static Schema parse(std::string_view json_text, std::string_view file_name);
+
+  const Node& root() const { return *root_; }
+
+ private:
+  std::shared_ptr<Node> root_;
+};
+
+// French name of a type, for messages: "montant", "date", "texte", ...
+std::string_view type_french(Type type);
+
+}  // namespace subsidia::schema
