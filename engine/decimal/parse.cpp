@@ -1,0 +1,116 @@
+#include "decimal/decimal.hpp"
+#include "decimal/internal/wide.hpp"
+
+namespace subsidia::decimal {
+
+using internal::i128;
+using internal::kMaxCoefficient;
+using internal::u128;
+
+std::string_view parse_error_french(ParseError error) {
+  switch (error) {
+    case ParseError::Empty:
+      return "nombre vide";
+    case ParseError::Syntax:
+      return "nombre mal écrit (attendu : chiffres avec un point décimal, par exemple 12.50)";
+    case ParseError::TooManyDigits:
+      return "trop de chiffres significatifs pour un calcul exact (36 au plus)";
+    case ParseError::ExponentTooLarge:
+      return "exposant trop grand pour un calcul exact (30 décimales au plus)";
+  }
+  return "nombre invalide";
+}
+
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::optional<Decimal> fail(ParseError* out, ParseError error) {
+  if (out) *out = error;
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) {
+  if (text.empty()) return fail(error, ParseError::Empty);
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  bool negative = false;
+  if (text[i] == '-') {
+    negative = true;
+    ++i;
+  }
+  if (i == n || !is_digit(text[i])) return fail(error, ParseError::Syntax);
+
+  u128 coefficient = 0;
+  int significant = 0;  // digits counted from the first non-zero one
+  bool too_many = false;
+  auto take = [&](char c) {
+    const unsigned digit = static_cast<unsigned>(c - '0');
+    if (significant == 0 && digit == 0) return;  // leading zeros carry no information
+    if (++significant > kMaxDigits) {
+      too_many = true;
+      return;
+    }
+    coefficient = coefficient * 10 + digit;
+  };
+
+  // Integer part: "0" alone, or no leading zero.
+  if (text[i] == '0') {
+    ++i;
+    if (i < n && is_digit(text[i])) return fail(error, ParseError::Syntax);
+  } else {
+    while (i < n && is_digit(text[i])) take(text[i++]);
+  }
+  long fraction_digits = 0;
+  if (i < n && text[i] == '.') {
+    ++i;
+    if (i == n || !is_digit(text[i])) return fail(error, ParseError::Syntax);
+    while (i < n && is_digit(text[i])) {
+      take(text[i++]);
+      ++fraction_digits;
+    }
+  }
+  long exponent = 0;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool exponent_negative = false;
+    if (i < n && (text[i] == '+' || text[i] == '-')) exponent_negative = text[i++] == '-';
+    if (i == n || !is_digit(text[i])) return fail(error, ParseError::Syntax);
+    while (i < n && is_digit(text[i])) {
+      // Saturate: anything beyond a few hundred is out of range anyway.
+      if (exponent < 100000) exponent = exponent * 10 + (text[i] - '0');
+      ++i;
+    }
+    if (exponent_negative) exponent = -exponent;
+  }
+  if (i != n) return fail(error, ParseError::Syntax);
+  if (too_many) return fail(error, ParseError::TooManyDigits);
+
+  long scale = fraction_digits - exponent;
+  if (coefficient == 0) {
+    // Zero is zero whatever its exponent; keep a sensible scale.
+    Decimal zero;
+    zero.scale_ = static_cast<int>(scale < 0 ? 0 : (scale > kMaxScale ? kMaxScale : scale));
+    return zero;
+  }
+  if (scale < 0) {
+    if (-scale > kMaxDigits) return fail(error, ParseError::ExponentTooLarge);
+    const u128 factor = internal::kPow10[-scale];
+    if (coefficient > kMaxCoefficient / factor) return fail(error, ParseError::ExponentTooLarge);
+    coefficient *= factor;
+    scale = 0;
+  }
+  // Trailing zeros of the fraction may be dropped to fit the scale without changing the value.
+  while (scale > kMaxScale && coefficient % 10 == 0) {
+    coefficient /= 10;
+    --scale;
+  }
+  if (scale > kMaxScale) return fail(error, ParseError::ExponentTooLarge);
+
+  Decimal result;
+  result.coefficient_ = negative ? -static_cast<i128>(coefficient) : static_cast<i128>(coefficient);
+  result.scale_ = static_cast<int>(scale);
+  return result;
+}
+
+}  // namespace subsidia::decimal

@@ -1,0 +1,181 @@
+#include <gtest/gtest.h>
+
+#include "decimal/decimal.hpp"
+
+namespace subsidia::decimal {
+namespace {
+
+Decimal D(std::string_view text) {
+  auto d = Decimal::parse(text);
+  if (!d) ADD_FAILURE() << "cannot parse " << text;
+  return d.value_or(Decimal{});
+}
+
+ParseError error_of(std::string_view text) {
+  ParseError error = ParseError::Empty;
+  EXPECT_FALSE(Decimal::parse(text, &error).has_value()) << text;
+  return error;
+}
+
+TEST(Decimal, TenthPlusTwoTenthsPlusSevenTenthsIsExactlyOne) {
+  auto sum = add(*add(D("0.1"), D("0.2")), D("0.7"));
+  ASSERT_TRUE(sum);
+  EXPECT_EQ(*sum, Decimal::from_integer(1));
+  EXPECT_EQ(sum->to_string(), "1.0");
+}
+
+TEST(Decimal, FourDigitThirdTimesThreeIsNotOne) {
+  auto product = multiply(D("0.3333"), Decimal::from_integer(3));
+  ASSERT_TRUE(product);
+  EXPECT_NE(*product, Decimal::from_integer(1));
+  EXPECT_EQ(product->to_string(), "0.9999");
+}
+
+TEST(Decimal, ShareOfAmountRoundsHalfAwayFromZeroOrHalfEven) {
+  auto product = multiply(D("18050.00"), D("0.3333"));
+  ASSERT_TRUE(product);
+  EXPECT_EQ(*product, D("6016.065"));
+  EXPECT_EQ(product->round(2, RoundingMode::HalfAwayFromZero)->to_string(), "6016.07");
+  EXPECT_EQ(product->round(2, RoundingMode::HalfEven)->to_string(), "6016.06");
+  EXPECT_EQ(product->round(2, RoundingMode::TowardZero)->to_string(), "6016.06");
+  EXPECT_EQ(product->round(2, RoundingMode::Up)->to_string(), "6016.07");
+  EXPECT_EQ(product->round(2, RoundingMode::Down)->to_string(), "6016.06");
+}
+
+TEST(Decimal, NegativeHalfCentRoundsAwayFromZero) {
+  EXPECT_EQ(D("-0.005").round(2, RoundingMode::HalfAwayFromZero)->to_string(), "-0.01");
+  EXPECT_EQ(D("-0.005").round(2, RoundingMode::Up)->to_string(), "0.00");
+  EXPECT_EQ(D("-0.005").round(2, RoundingMode::Down)->to_string(), "-0.01");
+  EXPECT_EQ(D("-0.005").round(2, RoundingMode::HalfEven)->to_string(), "0.00");
+  EXPECT_EQ(D("6172.835").round(2, RoundingMode::HalfAwayFromZero)->to_string(), "6172.84");
+}
+
+TEST(Decimal, RoundNeverWidensTheScale) {
+  EXPECT_EQ(D("1.5").round(4, RoundingMode::HalfEven)->to_string(), "1.5");
+}
+
+TEST(Decimal, SpreadsheetThirdsDoNotSumToOne) {
+  auto sum = add(*add(D("0.33333333333333331"), D("0.33333333333333331")), D("0.33333333333333337"));
+  ASSERT_TRUE(sum);
+  EXPECT_EQ(sum->to_string(), "0.99999999999999999");
+  EXPECT_NE(*sum, Decimal::from_integer(1));
+  EXPECT_LT(*sum, Decimal::from_integer(1));
+}
+
+TEST(Decimal, SumOfAmountsEqualsHundredthOfBigAmount) {
+  auto sum = add(D("6858204.61"), D("193355.40"));
+  auto product = multiply(D("705156001.00"), D("0.01"));
+  ASSERT_TRUE(sum && product);
+  EXPECT_EQ(*sum, D("7051560.01"));
+  EXPECT_EQ(*sum, *product);
+}
+
+TEST(Decimal, ParsesJsonNumbersWithExactExponents) {
+  EXPECT_EQ(D("1e2"), Decimal::from_integer(100));
+  EXPECT_EQ(D("1.5e-3").to_string(), "0.0015");
+  EXPECT_EQ(D("-12.50").to_string(), "-12.50");
+  EXPECT_EQ(D("0").to_string(), "0");
+  EXPECT_EQ(D("0.1E+1"), Decimal::from_integer(1));
+  EXPECT_EQ(D("123456789012345678901234567890123456").to_string(), "123456789012345678901234567890123456");
+  EXPECT_EQ(D("0.000000000000000000000000000001").scale(), 30);
+}
+
+TEST(Decimal, RejectsEmptyText) { EXPECT_EQ(error_of(""), ParseError::Empty); }
+
+TEST(Decimal, RejectsWhatJsonDoesNotAllow) {
+  for (const char* bad : {"12,50", "+1", "1.", ".5", " 1", "1 ", "0x1", "01", "-", "1e", "1e+", "--1", "1.2.3", "abc", "-.5", "1_000"}) {
+    EXPECT_EQ(error_of(bad), ParseError::Syntax) << bad;
+  }
+}
+
+TEST(Decimal, RejectsFortyDigits) {
+  EXPECT_EQ(error_of("1234567890123456789012345678901234567890"), ParseError::TooManyDigits);
+  EXPECT_EQ(error_of("1234567890123456789012345678901234567"), ParseError::TooManyDigits);
+}
+
+TEST(Decimal, RejectsExponentBeyondRange) {
+  EXPECT_EQ(error_of("1e400"), ParseError::ExponentTooLarge);
+  EXPECT_EQ(error_of("1e-400"), ParseError::ExponentTooLarge);
+  EXPECT_EQ(error_of("1e99999999999999999999"), ParseError::ExponentTooLarge);
+  EXPECT_EQ(error_of("1e-31"), ParseError::ExponentTooLarge);
+}
+
+TEST(Decimal, AdditionOverflowIsNullopt) {
+  const Decimal big = D("999999999999999999999999999999999999");
+  EXPECT_FALSE(add(big, Decimal::from_integer(1)).has_value());
+  EXPECT_FALSE(subtract(big.negated(), Decimal::from_integer(1)).has_value());
+  EXPECT_TRUE(add(big, Decimal::from_integer(0)).has_value());
+}
+
+TEST(Decimal, MultiplicationOverflowIsNullopt) {
+  const Decimal big = D("100000000000000000000");
+  EXPECT_FALSE(multiply(big, big).has_value());
+}
+
+TEST(Decimal, MultiplicationRefusesToRoundBeyondThirtyDecimals) {
+  const Decimal tiny = D("0.000000000000000001");  // scale 18
+  EXPECT_FALSE(multiply(tiny, tiny).has_value());
+  // Trailing zeros are dropped first, so a scale that only looks too wide is fine.
+  auto product = multiply(D("0.100000000000000000"), D("0.100000000000000000"));
+  ASSERT_TRUE(product);
+  EXPECT_EQ(*product, D("0.01"));
+}
+
+TEST(Decimal, DivisionRoundsWithTheRequestedMode) {
+  EXPECT_EQ(divide(Decimal::from_integer(1), Decimal::from_integer(3), 4, RoundingMode::HalfAwayFromZero)->to_string(), "0.3333");
+  EXPECT_EQ(divide(Decimal::from_integer(2), Decimal::from_integer(3), 2, RoundingMode::HalfAwayFromZero)->to_string(), "0.67");
+  EXPECT_EQ(divide(Decimal::from_integer(-2), Decimal::from_integer(3), 2, RoundingMode::TowardZero)->to_string(), "-0.66");
+  EXPECT_EQ(divide(D("6016.07"), D("18050.00"), 6, RoundingMode::HalfEven)->to_string(), "0.333300");
+  EXPECT_EQ(divide(D("1.25"), Decimal::from_integer(1), 1, RoundingMode::HalfEven)->to_string(), "1.2");
+  EXPECT_EQ(divide(D("5"), D("1000000"), 0, RoundingMode::Up)->to_string(), "1");
+  EXPECT_FALSE(divide(Decimal::from_integer(1), Decimal::from_integer(0), 2, RoundingMode::HalfEven).has_value());
+}
+
+TEST(Decimal, ComparesValuesAcrossScales) {
+  EXPECT_EQ(D("5000"), D("5000.00"));
+  EXPECT_LT(D("4999.99"), D("5000"));
+  EXPECT_GT(D("-0.5"), D("-0.51"));
+  EXPECT_LT(D("-0.5"), D("0.5"));
+  EXPECT_LT(D("0.000000000000000000000000000001"), D("100000000000000000000000000000000000"));
+  EXPECT_GT(D("1.000000000000000000000000000001"), Decimal::from_integer(1));
+}
+
+TEST(Decimal, NormalizedDropsTrailingZeros) {
+  EXPECT_EQ(D("5000.00").normalized().to_string(), "5000");
+  EXPECT_EQ(D("0.500").normalized().to_string(), "0.5");
+  EXPECT_EQ(D("0.00").normalized().to_string(), "0");
+}
+
+TEST(Decimal, PrintsAsStored) {
+  EXPECT_EQ(D("5000.00").to_string(), "5000.00");
+  EXPECT_EQ(D("-0.5").to_string(), "-0.5");
+  EXPECT_EQ(D("0.33333333333333331").to_string(), "0.33333333333333331");
+}
+
+TEST(Decimal, FixedPadsOrRounds) {
+  EXPECT_EQ(D("5000").to_fixed(2), "5000.00");
+  EXPECT_EQ(D("6016.065").to_fixed(2), "6016.07");
+  EXPECT_EQ(D("-0.001").to_fixed(2), "0.00");
+  EXPECT_EQ(D("12.5").to_fixed(0), "13");
+}
+
+TEST(Decimal, FrenchFormatUsesNarrowNoBreakSpaceAndComma) {
+  EXPECT_EQ(D("46190000").to_french(2), "46\u202F190\u202F000,00");
+  EXPECT_EQ(D("-1234.5").to_french(2), "-1\u202F234,50");
+  EXPECT_EQ(D("999").to_french(0), "999");
+  EXPECT_EQ(D("0.333").to_french(2), "0,33");
+}
+
+TEST(Decimal, IntegersConvertOnlyWhenWhole) {
+  EXPECT_EQ(D("2014.00").to_int64(), 2014);
+  EXPECT_FALSE(D("2014.5").to_int64().has_value());
+  EXPECT_TRUE(D("3.000").is_integer());
+}
+
+TEST(Decimal, FrenchNamesForModesAndErrors) {
+  EXPECT_NE(rounding_mode_french(RoundingMode::HalfAwayFromZero).find("plus proche"), std::string_view::npos);
+  EXPECT_NE(parse_error_french(ParseError::Syntax).find("12.50"), std::string_view::npos);
+}
+
+}  // namespace
+}  // namespace subsidia::decimal
