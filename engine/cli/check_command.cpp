@@ -1,0 +1,232 @@
+// `subsidia check [--regles DIR] [--format texte|json|jsonl] [-j N] [--detail] PATH...`
+//
+// Reads every dossier named (file, JSON array, .jsonl, folder), evaluates it with the plan
+// built once, and writes the verdicts in input order. Exit code: 2 if the rule base or any
+// dossier could not be read (the others are still checked and reported), else 1 if some
+// dossier is non compliant or incomplete, else 0.
+#include <CLI/App.hpp>
+#include <CLI/Validators.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "cli/check_format.hpp"
+#include "cli/command.hpp"
+#include "cli/output_sink.hpp"
+#include "cli/pipeline.hpp"
+#include "cli/progress.hpp"
+#include "cli/rule_loading.hpp"
+#include "io/inputs.hpp"
+#include "io/reader.hpp"
+
+namespace subsidia::cli {
+
+namespace {
+
+struct CheckOptions {
+  RuleOptions rules;
+  std::string format = "texte";
+  unsigned jobs = 1;
+  bool detail = false;
+  std::vector<std::string> paths;
+};
+
+// What a worker hands the writer for one input: the bytes for stdout, and the reading
+// errors (kept apart: the json format lists them after the dossiers).
+struct CheckOutput {
+  bool has_verdict = false;
+  eval::Verdict verdict = eval::Verdict::Compliant;
+  std::string text;                  // the dossier's piece of the output
+  std::vector<io::InputError> errors;
+};
+
+OutputFormat parse_format(const std::string& name) {
+  if (name == "json") return OutputFormat::Json;
+  if (name == "jsonl") return OutputFormat::Jsonl;
+  return OutputFormat::Text;
+}
+
+class CheckWorker {
+ public:
+  CheckWorker(const LoadedRules& rules, OutputFormat format, bool detail)
+      : rules_(&rules), reader_(*rules.schema), format_(format), detail_(detail) {}
+
+  CheckOutput operator()(InputEntry& entry) {
+    CheckOutput out;
+    if (auto* error = std::get_if<io::InputError>(&entry)) {
+      out.errors.push_back(std::move(*error));
+      return out;
+    }
+    const io::InputItem& item = std::get<io::InputItem>(entry);
+    try {
+      io::ReadOutcome read = reader_.read(item.text, item.file, item.line);
+      if (!read.dossier) {
+        out.errors = std::move(read.errors);
+        if (out.errors.empty()) {
+          out.errors.push_back({item.file, item.line, "", "dossier illisible", ""});
+        }
+        return out;
+      }
+      const eval::DossierResult result = rules_->plan->evaluate(*read.dossier);
+      out.has_verdict = true;
+      out.verdict = result.verdict;
+      const DossierLabel label{item.file, item.line};
+      switch (format_) {
+        case OutputFormat::Text: append_dossier_text(out.text, result, label, detail_); break;
+        case OutputFormat::Json: append_dossier_json(out.text, result, label); break;
+        case OutputFormat::Jsonl:
+          append_dossier_json(out.text, result, label);
+          out.text += '\n';
+          break;
+      }
+    } catch (const std::exception& e) {
+      // A bug in a lower layer must not cost the other dossiers nor leave the output
+      // half written: this dossier becomes an error and the run goes on.
+      out = CheckOutput{};
+      out.errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), ""});
+    }
+    return out;
+  }
+
+ private:
+  const LoadedRules* rules_;
+  io::DossierReader reader_;
+  OutputFormat format_;
+  bool detail_;
+};
+
+int run_check(const CheckOptions& options) {
+  std::optional<LoadedRules> rules = load_rules(options.rules, std::cerr);
+  if (!rules) return kExitError;
+
+  const OutputFormat format = parse_format(options.format);
+  const unsigned threads = resolve_thread_count(options.jobs);
+  std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
+  io::InputStream input(std::move(paths));
+
+  OutputSink sink(STDOUT_FILENO);
+  // In texte the errors are part of the output itself; when both streams are the same
+  // terminal, printing them twice would only add noise.
+  const bool errors_to_stderr =
+      format != OutputFormat::Text || !(::isatty(STDOUT_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1);
+
+  CheckTally tally;
+  std::vector<std::string> json_errors;  // the json format lists them after the dossiers
+  bool first_dossier = true;
+  if (format == OutputFormat::Json) sink.write("{\"dossiers\": [\n");
+
+  ProgressMeter progress(ProgressMeter::stderr_is_terminal());
+  auto consume = [&](CheckOutput& out) -> bool {
+    if (out.has_verdict) {
+      tally.count(out.verdict);
+      if (format == OutputFormat::Json) {
+        if (!first_dossier) sink.write(",\n");
+        first_dossier = false;
+      }
+      sink.write(out.text);
+    }
+    for (const io::InputError& error : out.errors) {
+      ++tally.errors;
+      std::string line;
+      append_error_text(line, error);
+      if (errors_to_stderr) {
+        progress.finish();
+        std::fwrite(line.data(), 1, line.size(), stderr);
+      }
+      switch (format) {
+        case OutputFormat::Text: sink.write(line); break;
+        case OutputFormat::Json: {
+          std::string object;
+          append_error_json(object, error);
+          json_errors.push_back(std::move(object));
+          break;
+        }
+        case OutputFormat::Jsonl: {
+          std::string object = "{\"erreur\":";
+          append_error_json(object, error);
+          object += "}\n";
+          sink.write(object);
+          break;
+        }
+      }
+    }
+    return sink.ok();
+  };
+  auto make_worker = [&] { return CheckWorker(*rules, format, options.detail); };
+
+  bool complete = false;
+  try {
+    complete = run_ordered_pipeline<CheckOutput>(input, threads, make_worker, consume, &progress);
+  } catch (const std::exception& e) {
+    progress.finish();
+    std::cerr << "subsidia check : erreur interne : " << e.what() << '\n';
+    return kExitError;
+  }
+  progress.finish();
+  if (!complete || !sink.ok()) return kExitError;  // stdout closed (EPIPE): stop quietly
+
+  std::string tail;
+  switch (format) {
+    case OutputFormat::Text:
+      if (tally.compliant + tally.non_compliant + tally.incomplete + tally.errors > 0) tail += '\n';
+      append_summary_text(tail, tally);
+      break;
+    case OutputFormat::Json:
+      tail += first_dossier ? "],\n\"erreurs\": [" : "\n],\n\"erreurs\": [";
+      for (std::size_t i = 0; i < json_errors.size(); ++i) {
+        tail += i == 0 ? "\n" : ",\n";
+        tail += json_errors[i];
+      }
+      tail += json_errors.empty() ? "],\n\"resume\": " : "\n],\n\"resume\": ";
+      append_summary_json(tail, tally);
+      tail += "}\n";
+      break;
+    case OutputFormat::Jsonl:
+      tail += "{\"resume\":";
+      append_summary_json(tail, tally);
+      tail += "}\n";
+      break;
+  }
+  sink.write(tail);
+  if (!sink.flush()) return kExitError;
+
+  if (tally.errors > 0) return kExitError;
+  if (tally.non_compliant > 0 || tally.incomplete > 0) return kExitFindings;
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner register_check_command(CLI::App& app) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* command = app.add_subcommand(
+      "check", "Vérifie des dossiers contre la base de règles : verdict et explication, règle par règle.");
+  add_rule_options(*command, options->rules);
+  command->add_option("--format", options->format, "Format de sortie : texte (par défaut), json ou jsonl")
+      ->check(CLI::IsMember({"texte", "json", "jsonl"}));
+  command->add_option("-j,--jobs", options->jobs,
+                      "Nombre de fils de vérification (1 par défaut, 0 = autant que de cœurs) ; "
+                      "l'ordre de sortie reste celui des entrées");
+  command->add_flag("--detail", options->detail,
+                    "En texte, affiche aussi les règles respectées et sans objet, avec les faits utilisés");
+  command->add_option("PATH", options->paths,
+                      "Dossier JSON, tableau JSON de dossiers, fichier .jsonl (un dossier par ligne) "
+                      "ou répertoire (tous ses *.json et *.jsonl)")
+      ->required();
+  command->footer(
+      "Exemples :\n"
+      "  subsidia check cases/er-de-2006.json\n"
+      "  subsidia check --format json -j 0 dossiers-2012.jsonl > verdicts.json\n"
+      "\n"
+      "Code de sortie : 0 si tous les dossiers sont conformes ; 1 si l'un est non conforme ou\n"
+      "incomplet ; 2 en cas d'erreur d'usage, d'erreur dans la base de règles, ou de dossier\n"
+      "illisible (les autres dossiers sont quand même vérifiés et rapportés).");
+  return [options] { return run_check(*options); };
+}
+
+}  // namespace subsidia::cli

@@ -1,0 +1,53 @@
+#include "cli/coverage.hpp"
+
+#include <algorithm>
+
+namespace subsidia::cli {
+
+Coverage::Coverage(const model::RuleBase& base) {
+  for (const model::RuleFamily& family : base.families) {
+    index_.emplace(family.id, rows_.size());
+    rows_.push_back({family.id});
+  }
+}
+
+void Coverage::record(const eval::DossierResult& result) {
+  for (const eval::RuleOutcome& outcome : result.rules) {
+    auto found = index_.find(outcome.id);
+    if (found == index_.end()) continue;
+    Row& row = rows_[found->second];
+    row.respected |= outcome.status == eval::RuleStatus::Respected;
+    row.violated |= outcome.status == eval::RuleStatus::Violated;
+  }
+}
+
+bool Coverage::complete() const {
+  return std::all_of(rows_.begin(), rows_.end(), [](const Row& r) { return r.respected && r.violated; });
+}
+
+std::string Coverage::format() const {
+  std::size_t width = 5;
+  for (const Row& row : rows_) width = std::max(width, row.rule.size());
+  auto pad = [&](const std::string& text) { return text + std::string(width - text.size() + 2, ' '); };
+
+  std::string out = "Couverture des règles par les cas\n";
+  out += pad("règle") + "  respectée  violée\n";
+  std::vector<std::string> never_respected, never_violated;
+  for (const Row& row : rows_) {
+    out += pad(row.rule) + (row.respected ? "oui        " : "NON        ") + (row.violated ? "oui" : "NON") + "\n";
+    if (!row.respected) never_respected.push_back(row.rule);
+    if (!row.violated) never_violated.push_back(row.rule);
+  }
+  auto list = [&](const char* title, const std::vector<std::string>& rules) {
+    if (rules.empty()) return;
+    out += title;
+    for (std::size_t i = 0; i < rules.size(); ++i) out += (i ? ", " : "") + rules[i];
+    out += '\n';
+  };
+  list("Jamais respectées par un cas : ", never_respected);
+  list("Jamais violées par un cas : ", never_violated);
+  if (complete()) out += "Couverture complète : chaque règle est respectée et violée par au moins un cas.\n";
+  return out;
+}
+
+}  // namespace subsidia::cli

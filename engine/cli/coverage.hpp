@@ -1,0 +1,36 @@
+// Coverage of the rule base by the cases (`subsidia test --couverture`): for each rule
+// family, whether some case saw it respectée and some case saw it violée. A rule never
+// seen both ways is not really tested: the check fails and names it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "eval/result.hpp"
+#include "model/rule_base.hpp"
+
+namespace subsidia::cli {
+
+class Coverage {
+ public:
+  explicit Coverage(const model::RuleBase& base);
+  void record(const eval::DossierResult& result);
+
+  struct Row {
+    std::string rule;
+    bool respected = false;
+    bool violated = false;
+  };
+  const std::vector<Row>& rows() const { return rows_; }  // rule-base order
+  bool complete() const;
+
+  // The table, then the rules never respected / never violated.
+  std::string format() const;
+
+ private:
+  std::vector<Row> rows_;
+  std::map<std::string, std::size_t, std::less<>> index_;
+};
+
+}  // namespace subsidia::cli

@@ -1,0 +1,53 @@
+#include "cli/json_writer.hpp"
+
+#include <charconv>
+
+namespace subsidia::cli::json {
+
+namespace {
+
+// True for the bytes that need an escape: '"', '\\' and the C0 controls. Bytes >= 0x80
+// are UTF-8 sequences and go through as they are (DEL too: JSON allows it).
+constexpr bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+}  // namespace
+
+void append_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  std::size_t run_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!needs_escape(c)) continue;
+    out.append(text.data() + run_start, i - run_start);
+    run_start = i + 1;
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      case '\b': out.append("\\b"); break;
+      case '\f': out.append("\\f"); break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out.append(escaped, sizeof escaped);
+      }
+    }
+  }
+  out.append(text.data() + run_start, text.size() - run_start);
+  out.push_back('"');
+}
+
+void append_key(std::string& out, std::string_view key) {
+  append_string(out, key);
+  out.push_back(':');
+}
+
+void append_integer(std::string& out, std::uint64_t value) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+}  // namespace subsidia::cli::json

@@ -1,0 +1,58 @@
+// subsidia: registers the subcommands, parses argv, runs the one chosen.
+// Usage errors exit with 2 (command.hpp); --help exits with 0.
+#include <CLI/App.hpp>
+#include <CLI/Config.hpp>
+#include <CLI/Formatter.hpp>
+#include <csignal>
+#include <exception>
+#include <iostream>
+#include <map>
+#include <string>
+
+#include "cli/command.hpp"
+
+int main(int argc, char** argv) {
+  using namespace subsidia::cli;
+  // A closed stdout (`| head`) must show up as a failed write, handled as exit 2, not kill us.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{"Subsidia : conformité juridique et budgétaire des actions internationales des collectivités"};
+  app.require_subcommand(1);
+  app.footer("Aide d'une commande : subsidia <commande> --help");
+
+  std::map<std::string, Runner> runners;
+  auto all = [](CLI::App*) { return true; };
+  auto add = [&](Runner (*register_command)(CLI::App&)) {
+    Runner runner = register_command(app);
+    runners[app.get_subcommands(all).back()->get_name()] = std::move(runner);
+  };
+  add(register_check_command);
+  add(register_test_command);
+#ifdef SUBSIDIA_HAS_JAUNE
+  add(register_jaune_command);
+#endif
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitError;
+  }
+
+  for (CLI::App* chosen : app.get_subcommands()) {
+    auto found = runners.find(chosen->get_name());
+    if (found == runners.end()) continue;
+    try {
+      return found->second();
+    } catch (const std::exception& e) {
+      std::cerr << "subsidia " << chosen->get_name() << " : erreur interne : " << e.what() << '\n';
+      return kExitError;
+    }
+  }
+  std::cerr << "subsidia : aucune commande choisie (voir subsidia --help)\n";
+  return kExitError;
+}

@@ -1,0 +1,136 @@
+// `subsidia test [--regles DIR] [--couverture] [PATH...]`: runs the cases (NAME.json beside
+// NAME.attendu.json, searched recursively; default <source dir>/cases) and compares, rule
+// by rule. Last line exactly "N passed, M failed" (cases). Exit 0 all passed, 1 a mismatch
+// or incomplete coverage, 2 a rule-base error or an unreadable case.
+#include <CLI/App.hpp>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/case_comparison.hpp"
+#include "cli/case_files.hpp"
+#include "cli/command.hpp"
+#include "cli/coverage.hpp"
+#include "cli/paths.hpp"
+#include "cli/rule_loading.hpp"
+#include "io/reader.hpp"
+
+namespace subsidia::cli {
+
+namespace {
+
+struct TestOptions {
+  RuleOptions rules;
+  bool coverage = false;
+  std::vector<std::string> paths;
+};
+
+std::optional<std::string> read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::move(text).str();
+}
+
+int run_test(const TestOptions& options) {
+  std::optional<LoadedRules> rules = load_rules(options.rules, std::cerr);
+  if (!rules) return kExitError;
+
+  std::vector<std::filesystem::path> roots(options.paths.begin(), options.paths.end());
+  if (roots.empty()) roots.push_back(default_cases_dir());
+  std::vector<std::string> discovery_errors;
+  const std::vector<CaseFile> cases = find_cases(roots, discovery_errors);
+  bool unreadable = !discovery_errors.empty();
+  for (const std::string& error : discovery_errors) std::cerr << "erreur : " << error << '\n';
+  if (cases.empty() && discovery_errors.empty()) {
+    std::cerr << "erreur : aucun cas (*.attendu.json) trouvé\n";
+    unreadable = true;
+  }
+
+  io::DossierReader reader(*rules->schema);
+  Coverage coverage(*rules->base);
+  std::size_t passed = 0, failed = 0;
+  for (const CaseFile& c : cases) {
+    std::string error;
+    std::optional<CaseExpectation> expected = read_expectation(c.expected, error);
+    if (!expected) {
+      std::cout << "ERREUR " << c.name << " : " << c.expected.string() << " : " << error << '\n';
+      std::cerr << c.expected.string() << ": erreur : " << error << '\n';
+      unreadable = true;
+      ++failed;
+      continue;
+    }
+    std::optional<std::string> text = read_text(c.dossier);
+    if (!text) {
+      std::cout << "ERREUR " << c.name << " : " << c.dossier.string() << " : dossier introuvable ou illisible\n";
+      std::cerr << c.dossier.string() << ": erreur : dossier introuvable ou illisible\n";
+      unreadable = true;
+      ++failed;
+      continue;
+    }
+    io::ReadOutcome read = reader.read(*text, c.dossier.string());
+    if (!read.dossier) {
+      for (const io::InputError& e : read.errors) {
+        std::cout << "ERREUR " << c.name << " : " << e.file << (e.line ? ":" + std::to_string(e.line) : "")
+                  << ": " << (e.json_path.empty() ? "" : e.json_path + " : ") << e.message << '\n';
+      }
+      std::cerr << c.dossier.string() << ": erreur : dossier illisible\n";
+      unreadable = true;
+      ++failed;
+      continue;
+    }
+    const eval::DossierResult result = rules->plan->evaluate(*read.dossier);
+    coverage.record(result);
+    const std::vector<Mismatch> mismatches = compare_case(*expected, result, *rules->base);
+    if (mismatches.empty()) {
+      ++passed;
+      continue;
+    }
+    ++failed;
+    for (const Mismatch& m : mismatches) std::cout << format_mismatch(c.name, m);
+  }
+
+  bool coverage_failed = false;
+  if (options.coverage) {
+    std::cout << coverage.format();
+    coverage_failed = !coverage.complete();
+  }
+  std::cout << passed << " passed, " << failed << " failed" << std::endl;
+  if (unreadable) return kExitError;
+  if (failed > 0 || coverage_failed) return kExitFindings;
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner register_test_command(CLI::App& app) {
+  auto options = std::make_shared<TestOptions>();
+  CLI::App* command = app.add_subcommand(
+      "test", "Rejoue les cas (NOM.json + NOM.attendu.json) et compare verdicts et statuts, règle par règle.");
+  add_rule_options(*command, options->rules);
+  command->add_flag("--couverture", options->coverage,
+                    "Vérifie aussi que chaque règle est respectée par un cas et violée par un autre");
+  command->add_option("PATH", options->paths,
+                      "Cas ou dossiers de cas, cherchés récursivement. Par défaut : " +
+                          default_cases_dir().string());
+  command->footer(
+      "Un cas : NOM.json (un dossier) et, à côté, NOM.attendu.json :\n"
+      "  {\"verdict\": \"non_conforme\",\n"
+      "   \"regles\": {\"base_legale.interet_local\": \"violee\", ...},\n"
+      "   \"manquants\": {\"conventions.transmission_prefet\": [\"convention.date_transmission_prefet\"]}}\n"
+      "\"regles\" liste toute règle dont le statut n'est pas sans_objet ; \"manquants\" est facultatif.\n"
+      "\n"
+      "Exemples :\n"
+      "  subsidia test\n"
+      "  subsidia test --couverture cases/base-legale\n"
+      "\n"
+      "Dernière ligne : « N passed, M failed ». Code de sortie : 0 si tout passe ; 1 si un cas\n"
+      "échoue ou si la couverture est incomplète ; 2 si la base de règles ou un cas est illisible.");
+  return [options] { return run_test(*options); };
+}
+
+}  // namespace subsidia::cli
