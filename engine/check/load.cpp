@@ -1,0 +1,144 @@
+#include "check/load.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "check/model_from_ast.hpp"
+#include "parse/parser.hpp"
+
+namespace subsidia::check {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> read_disk(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return out.str();
+}
+
+std::string normal(const std::string& path) { return fs::path(path).lexically_normal().generic_string(); }
+
+// Loads files, following imports depth first; each file once; cycles are errors.
+class Loader {
+ public:
+  explicit Loader(FileReader read) : read_(std::move(read)) {}
+
+  void load_root(const std::string& path) {
+    if (state_.count(path)) return;
+    load(path, std::nullopt);
+  }
+
+  LoadResult finish(const schema::Schema& schema) {
+    LoadResult result;
+    if (diagnostics_.empty()) {
+      ModelResult model = model_from_ast(files_, sources_, schema, read_);
+      diagnostics_ = std::move(model.diagnostics);
+      result.base = std::move(model.base);
+    }
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const diag::Diagnostic& a, const diag::Diagnostic& b) {
+      return std::tie(a.span.file, a.span.begin) < std::tie(b.span.file, b.span.begin);
+    });
+    if (!diagnostics_.empty()) result.base.reset();
+    result.diagnostics = std::move(diagnostics_);
+    result.sources = std::move(sources_);
+    return result;
+  }
+
+  std::vector<diag::Diagnostic> diagnostics_;
+
+ private:
+  enum class State { Loading, Done };
+
+  void load(const std::string& path, std::optional<diag::SourceSpan> from) {
+    std::optional<std::string> text = read_(path);
+    if (!text) {
+      diag::SourceSpan span = from.value_or(diag::SourceSpan{static_cast<diag::FileId>(0xFFFFFFFFu), 0, 0});
+      diagnostics_.push_back(diag::Diagnostic{diag::Code::FileUnreadable, span, "fichier illisible : " + path,
+                                              "un fichier de règles .regles lisible"});
+      state_[path] = State::Done;
+      return;
+    }
+    state_[path] = State::Loading;
+    const diag::FileId id = sources_.add(path, *text);
+    diag::Checked<ast::RuleFile> parsed = parse::parse_rules(sources_.file(id).text(), id);
+    for (diag::Diagnostic& d : parsed.diagnostics) diagnostics_.push_back(std::move(d));
+    if (!parsed.value) {
+      state_[path] = State::Done;
+      return;
+    }
+    // Imports first, so that a file's declarations follow those it builds on.
+    for (const ast::Declaration& d : parsed.value->declarations) {
+      const auto* import = std::get_if<ast::Import>(&d);
+      if (import == nullptr) continue;
+      const std::string target = normal((fs::path(path).parent_path() / import->file.value).generic_string());
+      auto it = state_.find(target);
+      if (it != state_.end()) {
+        if (it->second == State::Loading) {
+          diagnostics_.push_back(diag::Diagnostic{diag::Code::ImportCycle, import->span,
+                                                  "import circulaire : " + target + " importe (indirectement) " + path,
+                                                  "des imports sans cycle"});
+        }
+        continue;
+      }
+      load(target, import->span);
+    }
+    files_.push_back(ParsedFile{path, std::move(*parsed.value)});
+    state_[path] = State::Done;
+  }
+
+  FileReader read_;
+  diag::SourceSet sources_;
+  std::vector<ParsedFile> files_;
+  std::map<std::string, State> state_;
+};
+
+}  // namespace
+
+LoadResult load_rule_base(const std::filesystem::path& where, const schema::Schema& schema) {
+  Loader loader([](const std::string& path) { return read_disk(path); });
+  std::error_code ec;
+  if (fs::is_directory(where, ec)) {
+    std::vector<std::string> roots;
+    for (const auto& entry : fs::directory_iterator(where, ec)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".regles") roots.push_back(normal(entry.path().generic_string()));
+    }
+    std::sort(roots.begin(), roots.end());
+    if (roots.empty()) {
+      loader.diagnostics_.push_back(diag::Diagnostic{diag::Code::FileUnreadable,
+                                                     diag::SourceSpan{static_cast<diag::FileId>(0xFFFFFFFFu), 0, 0},
+                                                     "aucun fichier .regles dans " + where.generic_string(),
+                                                     "un dossier contenant des fichiers .regles"});
+    }
+    for (const std::string& r : roots) loader.load_root(r);
+  } else {
+    loader.load_root(normal(where.generic_string()));
+  }
+  return loader.finish(schema);
+}
+
+LoadResult load_rule_base_from_texts(const std::vector<std::pair<std::string, std::string>>& files,
+                                     const schema::Schema& schema) {
+  auto texts = std::make_shared<std::map<std::string, std::string>>();
+  for (const auto& [name, text] : files) (*texts)[normal(name)] = text;
+  // Names given in memory first (rule files and CSV tables alike), then the disk.
+  Loader loader([texts](const std::string& path) -> std::optional<std::string> {
+    auto it = texts->find(normal(path));
+    if (it != texts->end()) return it->second;
+    return read_disk(path);
+  });
+  for (const auto& [name, text] : files) {
+    if (fs::path(name).extension() == ".csv") continue;
+    loader.load_root(normal(name));
+  }
+  return loader.finish(schema);
+}
+
+}  // namespace subsidia::check

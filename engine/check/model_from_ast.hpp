@@ -1,0 +1,42 @@
+// AST of every file of a rule base -> the immutable model, in named stages (names, paths,
+// types, dates and versions, templates), every error collected.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "io/schema.hpp"
+#include "model/rule_base.hpp"
+#include "parse/ast.hpp"
+
+namespace subsidia::check {
+
+struct ParsedFile {
+  std::string path;  // as loaded: tables are relative to its folder
+  ast::RuleFile ast;
+};
+
+// Reads a table's file (path already made relative to the declaring file's folder);
+// std::nullopt when it cannot be read.
+using FileReader = std::function<std::optional<std::string>(const std::string& path)>;
+
+struct ModelResult {
+  std::shared_ptr<const model::RuleBase> base;  // null when there is any error
+  std::vector<diag::Diagnostic> diagnostics;
+};
+
+ModelResult model_from_ast(const std::vector<ParsedFile>& files, const diag::SourceSet& sources,
+                           const schema::Schema& schema, const FileReader& read_file);
+
+// Levenshtein distance in bytes, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidates nearest to `name` (at most `limit`), nearest first; all of them (up to
+// `limit`) when none is near.
+std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
+                                       std::size_t limit = 5);
+
+}  // namespace subsidia::check
