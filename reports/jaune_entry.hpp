@@ -1,0 +1,51 @@
+// The facts of one dossier that the jaune reads, extracted once from an io::Dossier by
+// schema field names. The builder and the writers never look at a Dossier again: they
+// work on these plain records, so they can be tested without the reader.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decimal/decimal.hpp"
+#include "io/dossier.hpp"
+#include "io/schema.hpp"
+
+namespace subsidia::reports {
+
+struct JauneEntry {
+  std::string id;
+  std::string file;                 // where it was read, for the detail list
+  std::string collectivite;         // collectivite.nom
+  std::optional<int> exercice;
+  decimal::Decimal montant;
+  std::string objet;
+  std::string secteur;              // jaune.secteur, "" when absent
+  bool operation_exceptionnelle = false;
+  bool hors_perimetre = false;
+  std::string domaine;              // action.domaine (enum code), "" when absent
+  std::vector<std::string> pays;    // action.pays, ISO codes in dossier order
+  std::string nomenclature;         // imputation.*, "" when absent
+  std::string section;
+  std::string chapitre;
+  std::string fonction;
+};
+
+// Resolves the schema paths to slot indices once (one extractor per run), then reads any
+// number of dossiers. A field the schema does not know simply reads as absent.
+class EntryExtractor {
+ public:
+  explicit EntryExtractor(const schema::Schema& schema);
+  JauneEntry extract(const io::Dossier& dossier) const;
+
+ private:
+  struct Path {
+    std::vector<int> slots;  // empty when the schema lacks one of the names
+  };
+  Path id_, exercice_, collectivite_nom_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
+      domaine_, pays_, nomenclature_, section_, chapitre_, fonction_;
+  static Path resolve(const schema::Node& root, std::initializer_list<std::string_view> names);
+  static const io::Value* follow(const io::Value& root, const Path& path);
+};
+
+}  // namespace subsidia::reports

@@ -1,0 +1,262 @@
+#include "reports/jaune_from_verdicts.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "reports/amount_format.hpp"
+#include "reports/jaune_labels.hpp"
+
+namespace subsidia::reports {
+
+namespace {
+
+std::string trimmed(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return std::string(text);
+}
+
+// Display rank of a zone: France, the survey zones in survey order, zones of a custom
+// table (alphabetical after these), then the policy lines.
+int zone_rank(std::string_view zone) {
+  if (zone == kFranceZone) return 0;
+  for (int i = 0; i < static_cast<int>(std::size(kSurveyZones)); ++i)
+    if (kSurveyZones[i] == zone) return 1 + i;
+  if (zone == kSeveralZones) return 100;
+  if (zone == kUnknownZone) return 101;
+  if (zone == kNotGiven) return 102;
+  return 50;
+}
+
+int domain_rank(std::string_view code) {
+  for (int i = 0; i < static_cast<int>(std::size(kDomains)); ++i)
+    if (kDomains[i].code == code) return i;
+  return code.empty() ? 100 : 50;
+}
+
+// Lines of one breakdown, keyed, in first-seen order until sorted.
+class Breakdown {
+ public:
+  // False on overflow.
+  bool add_line(const std::string& key, const std::string& label, std::vector<std::string> parts,
+           const JauneDossier& dossier) {
+    auto [it, inserted] = index_.emplace(key, lines_.size());
+    if (inserted) {
+      JauneLine line;
+      line.key = key;
+      line.label = label;
+      line.key_parts = std::move(parts);
+      lines_.push_back(std::move(line));
+    }
+    JauneLine& line = lines_[it->second];
+    auto sum = add(line.amount, dossier.entry.montant);
+    if (!sum) return false;
+    line.amount = *sum;
+    line.dossiers.push_back(dossier.entry.id);
+    if (dossier.verdict != eval::Verdict::Compliant) line.flagged.push_back(dossier.entry.id);
+    return true;
+  }
+
+  template <class Less>
+  std::vector<JauneLine> sorted(Less less) && {
+    std::stable_sort(lines_.begin(), lines_.end(), less);
+    return std::move(lines_);
+  }
+
+ private:
+  std::vector<JauneLine> lines_;
+  std::map<std::string, std::size_t> index_;
+};
+
+std::vector<std::string> distinct_zones(const JauneEntry& entry, const ZoneTable& zones,
+                                        std::set<std::string>& unknown_countries) {
+  std::vector<std::string> found;
+  for (const auto& country : entry.pays) {
+    const std::string* zone = zones.zone_of(country);
+    std::string name = zone ? *zone : std::string(kUnknownZone);
+    if (!zone) unknown_countries.insert(country);
+    if (std::find(found.begin(), found.end(), name) == found.end()) found.push_back(std::move(name));
+  }
+  std::stable_sort(found.begin(), found.end(), [](const std::string& a, const std::string& b) {
+    int ra = zone_rank(a), rb = zone_rank(b);
+    return ra != rb ? ra < rb : a < b;
+  });
+  return found;
+}
+
+std::string imputation_key(const JauneEntry& e) { return e.nomenclature + "/" + e.chapitre + "/" + e.fonction; }
+
+std::string imputation_label(const JauneEntry& e) {
+  if (e.nomenclature.empty() && e.chapitre.empty()) return "Imputation non renseignée";
+  std::string label = e.nomenclature.empty() ? std::string("nomenclature non renseignée") : e.nomenclature;
+  label += " · chapitre " + (e.chapitre.empty() ? std::string(kNotGiven) : e.chapitre);
+  label += " · fonction " + (e.fonction.empty() ? std::string(kNotGiven) : e.fonction);
+  return label;
+}
+
+}  // namespace
+
+JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, const ZoneTable& zones) {
+  JauneBuild build;
+  Jaune jaune;
+  jaune.exercice = exercice;
+
+  std::set<int> other_years;
+  std::set<std::string> unknown_countries;
+  for (auto& record : records) {
+    if (record.entry.exercice != exercice) {
+      ++jaune.other_exercices;
+      if (record.entry.exercice) other_years.insert(*record.entry.exercice);
+      continue;
+    }
+    JauneDossier d;
+    d.entry = std::move(record.entry);
+    d.verdict = record.verdict;
+    // Out of scope wins: such a dossier is kept out of the annex altogether, so it cannot
+    // also be shown "pour mémoire".
+    d.inclusion = d.entry.hors_perimetre            ? Inclusion::OutOfScope
+                  : d.entry.operation_exceptionnelle ? Inclusion::Exceptional
+                                                     : Inclusion::Counted;
+    std::string sector = trimmed(d.entry.secteur);
+    d.sector = sector.empty() ? std::string(kSectorMissing) : sector;
+    d.domain = std::string(domain_label(d.entry.domaine));
+    d.zones = distinct_zones(d.entry, zones, unknown_countries);
+    d.zone = d.zones.empty() ? std::string(kNotGiven) : d.zones.size() == 1 ? d.zones.front() : std::string(kSeveralZones);
+    d.imputation = imputation_label(d.entry);
+    switch (d.verdict) {
+      case eval::Verdict::Compliant: ++jaune.verdicts.compliant; break;
+      case eval::Verdict::NonCompliant: ++jaune.verdicts.non_compliant; break;
+      case eval::Verdict::Incomplete: ++jaune.verdicts.incomplete; break;
+    }
+    jaune.dossiers.push_back(std::move(d));
+  }
+
+  if (jaune.dossiers.empty()) {
+    std::string message = "aucun dossier de l'exercice " + std::to_string(exercice);
+    if (!other_years.empty()) {
+      message += " (exercices trouvés :";
+      for (int y : other_years) message += " " + std::to_string(y);
+      message += ")";
+    } else if (records.empty()) {
+      message += " : aucun dossier lu";
+    }
+    build.errors.push_back({JauneErrorCode::NoDossierForExercice, message});
+    return build;
+  }
+
+  auto overflow = [&](const JauneDossier& d) {
+    build.errors.push_back({JauneErrorCode::AmountOverflow,
+                            "dépassement de capacité en additionnant le montant du dossier " + d.entry.id});
+  };
+
+  Breakdown sectors, domains, zone_lines, imputations, collectivites;
+  decimal::Decimal international, others;
+  std::vector<std::string> international_ids, other_ids, international_flagged, other_flagged;
+  std::set<std::string> out_of_scope_international;
+  for (std::size_t i = 0; i < jaune.dossiers.size(); ++i) {
+    const JauneDossier& d = jaune.dossiers[i];
+    const auto& amount = d.entry.montant;
+    if (d.inclusion != Inclusion::Counted) {
+      SetAside& aside = d.inclusion == Inclusion::Exceptional ? jaune.exceptional : jaune.out_of_scope;
+      auto sum = add(aside.total, amount);
+      if (!sum) {
+        overflow(d);
+        return build;
+      }
+      aside.total = *sum;
+      aside.dossiers.push_back(i);
+      if (d.inclusion == Inclusion::OutOfScope && d.sector == kInternationalAffairsSector)
+        out_of_scope_international.insert(d.entry.id);
+      continue;
+    }
+    auto total = add(jaune.total, amount);
+    bool is_international = d.sector == kInternationalAffairsSector;
+    auto& part = is_international ? international : others;
+    auto part_sum = add(part, amount);
+    const std::string collectivite = d.entry.collectivite.empty() ? std::string(kNotGiven) : d.entry.collectivite;
+    const std::string domain_key = d.entry.domaine.empty() ? std::string("non_renseigne") : d.entry.domaine;
+    bool ok = total && part_sum && sectors.add_line(d.sector, d.sector, {}, d) &&
+              domains.add_line(domain_key, d.domain, {}, d) && zone_lines.add_line(d.zone, d.zone, {}, d) &&
+              imputations.add_line(imputation_key(d.entry), d.imputation,
+                              {d.entry.nomenclature, d.entry.chapitre, d.entry.fonction}, d) &&
+              collectivites.add_line(collectivite, collectivite, {}, d);
+    if (!ok) {
+      overflow(d);
+      return build;
+    }
+    jaune.total = *total;
+    part = *part_sum;
+    jaune.total_dossiers.push_back(d.entry.id);
+    (is_international ? international_ids : other_ids).push_back(d.entry.id);
+    if (d.verdict != eval::Verdict::Compliant)
+      (is_international ? international_flagged : other_flagged).push_back(d.entry.id);
+  }
+
+  jaune.by_sector = std::move(sectors).sorted([](const JauneLine& a, const JauneLine& b) {
+    bool ia = a.key == kInternationalAffairsSector, ib = b.key == kInternationalAffairsSector;
+    if (ia != ib) return ia;
+    bool ma = a.key == kSectorMissing, mb = b.key == kSectorMissing;
+    if (ma != mb) return mb;
+    if (a.amount != b.amount) return a.amount > b.amount;
+    return a.label < b.label;
+  });
+  jaune.by_domain = std::move(domains).sorted([](const JauneLine& a, const JauneLine& b) {
+    int ra = domain_rank(a.key == "non_renseigne" ? "" : a.key), rb = domain_rank(b.key == "non_renseigne" ? "" : b.key);
+    return ra != rb ? ra < rb : a.key < b.key;
+  });
+  jaune.by_zone = std::move(zone_lines).sorted([](const JauneLine& a, const JauneLine& b) {
+    int ra = zone_rank(a.key), rb = zone_rank(b.key);
+    return ra != rb ? ra < rb : a.key < b.key;
+  });
+  jaune.by_imputation = std::move(imputations).sorted([](const JauneLine& a, const JauneLine& b) {
+    // Lines without an imputation go last; otherwise by nomenclature, chapitre, fonction.
+    for (std::size_t k = 0; k < 3; ++k) {
+      const auto &x = a.key_parts[k], &y = b.key_parts[k];
+      if (x == y) continue;
+      if (x.empty() != y.empty()) return y.empty();
+      return x < y;
+    }
+    return false;
+  });
+  auto by_collectivite = std::move(collectivites).sorted([](const JauneLine& a, const JauneLine& b) {
+    if (a.amount != b.amount) return a.amount > b.amount;
+    return a.label < b.label;
+  });
+  if (by_collectivite.size() > 1) jaune.by_collectivite = std::move(by_collectivite);
+
+  std::string international_label(kSynthesisInternational);
+  if (!out_of_scope_international.empty()) international_label += " (hors actions hors périmètre)";
+  jaune.synthesis.push_back({"affaires_internationales", international_label, {}, international,
+                             international_ids, international_flagged});
+  jaune.synthesis.push_back({"autres_secteurs", std::string(kSynthesisOthers), {}, others, other_ids, other_flagged});
+  std::vector<std::string> flagged = international_flagged;
+  flagged.insert(flagged.end(), other_flagged.begin(), other_flagged.end());
+  jaune.synthesis.push_back({"total", std::string(kSynthesisTotal), {}, jaune.total, jaune.total_dossiers, flagged});
+
+  // Notes for the reader, in French.
+  if (jaune.other_exercices > 0)
+    jaune.notes.push_back(std::to_string(jaune.other_exercices) +
+                          " dossier(s) d'un autre exercice ignoré(s).");
+  std::size_t flagged_count = jaune.verdicts.non_compliant + jaune.verdicts.incomplete;
+  if (flagged_count > 0)
+    jaune.notes.push_back(std::to_string(flagged_count) +
+                          " dossier(s) non conforme(s) ou incomplet(s) : leurs montants sont comptés et signalés, "
+                          "jamais retirés.");
+  if (!unknown_countries.empty()) {
+    std::string list;
+    for (const auto& c : unknown_countries) list += (list.empty() ? "" : ", ") + c;
+    jaune.notes.push_back("Pays absents de la table des zones (ligne « " + std::string(kUnknownZone) + " ») : " +
+                          list + ".");
+  }
+  jaune.notes.push_back("Zones : table " + zones.source() + " ; une action dans plusieurs zones est comptée une fois, "
+                        "sur la ligne « " + std::string(kSeveralZones) + " ».");
+  jaune.notes.push_back("M€ : montant en euros divisé par un million, arrondi à trois décimales au plus proche, "
+                        "demi arrondi en s'éloignant de zéro ; chaque ligne est arrondie séparément.");
+
+  build.jaune = std::move(jaune);
+  return build;
+}
+
+}  // namespace subsidia::reports

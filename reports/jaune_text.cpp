@@ -1,0 +1,81 @@
+#include "reports/jaune_text.hpp"
+
+#include "reports/amount_format.hpp"
+#include "reports/jaune_labels.hpp"
+
+namespace subsidia::reports {
+
+namespace {
+
+// Display width of UTF-8 text: one column per code point (no wide characters here).
+std::size_t width(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string padded_right(std::string_view text, std::size_t w) {
+  std::string out(text);
+  for (std::size_t n = width(text); n < w; ++n) out += ' ';
+  return out;
+}
+
+std::string padded_left(std::string_view text, std::size_t w) {
+  std::string out;
+  for (std::size_t n = width(text); n < w; ++n) out += ' ';
+  return out + std::string(text);
+}
+
+void table(std::string& out, std::string_view title, const std::vector<JauneLine>& lines) {
+  if (lines.empty()) return;
+  out += "\n" + std::string(title) + "\n";
+  std::size_t label_width = 0;
+  for (const auto& line : lines) label_width = std::max(label_width, width(line.label));
+  for (const auto& line : lines) {
+    out += "  " + padded_right(line.label, label_width) + "  " + padded_left(format_meur(line.amount), 12) + "  " +
+           padded_left(format_euros(line.amount), 20) + "  " + std::to_string(line.dossiers.size()) + " dossier(s)";
+    if (!line.flagged.empty()) out += ", dont " + std::to_string(line.flagged.size()) + " signalé(s)";
+    out += "\n";
+  }
+}
+
+void set_aside(std::string& out, const Jaune& jaune, std::string_view title, const SetAside& aside) {
+  if (aside.dossiers.empty()) return;
+  out += "\n" + std::string(title) + " : " + format_meur(aside.total) + " (" + format_euros(aside.total) + ")\n";
+  for (std::size_t index : aside.dossiers) {
+    const auto& d = jaune.dossiers[index];
+    out += "  " + d.entry.id + "  " + format_euros(d.entry.montant) + "  " + d.entry.objet + " [" +
+           std::string(verdict_label(d.verdict)) + "]\n";
+  }
+}
+
+}  // namespace
+
+std::string jaune_text(const Jaune& jaune) {
+  std::string out = "Jaune des actions internationales, exercice " + std::to_string(jaune.exercice) + "\n";
+  table(out, "Synthèse des engagements", jaune.synthesis);
+  if (!jaune.exceptional.dossiers.empty())
+    out += "  " + std::string(kSynthesisExceptional) + " : " + format_meur(jaune.exceptional.total) + "\n";
+  table(out, "Par secteur", jaune.by_sector);
+  table(out, "Par domaine", jaune.by_domain);
+  table(out, "Par zone géographique", jaune.by_zone);
+  table(out, "Par imputation", jaune.by_imputation);
+  table(out, "Par collectivité", jaune.by_collectivite);
+  set_aside(out, jaune, "Pour mémoire, opérations exceptionnelles (hors total)", jaune.exceptional);
+  set_aside(out, jaune, "Hors périmètre (hors total)", jaune.out_of_scope);
+  out += "\nVerdicts : " + std::to_string(jaune.verdicts.compliant) + " conforme(s), " +
+         std::to_string(jaune.verdicts.non_compliant) + " non conforme(s), " +
+         std::to_string(jaune.verdicts.incomplete) + " incomplet(s)\n";
+  for (const auto& d : jaune.dossiers)
+    if (d.verdict != eval::Verdict::Compliant)
+      out += "  ! " + d.entry.id + " (" + std::string(verdict_label(d.verdict)) + ") " + format_euros(d.entry.montant) +
+             " : " + d.entry.objet + "\n";
+  if (!jaune.notes.empty()) {
+    out += "\nNotes\n";
+    for (const auto& note : jaune.notes) out += "  - " + note + "\n";
+  }
+  return out;
+}
+
+}  // namespace subsidia::reports

@@ -1,0 +1,208 @@
+// Each writer alone, on the same small mixed year.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "jaune_fixture.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/jaune_csv.hpp"
+#include "reports/jaune_html.hpp"
+#include "reports/jaune_json.hpp"
+#include "reports/jaune_text.hpp"
+#include "reports/jaune_xlsx.hpp"
+
+namespace subsidia::reports {
+namespace {
+
+Jaune mixed() { return std::move(*jaune_from_verdicts(2012, testing::mixed_year(), ZoneTable::builtin()).jaune); }
+
+std::size_t occurrences(std::string_view text, std::string_view what) {
+  std::size_t n = 0;
+  for (auto pos = text.find(what); pos != std::string_view::npos; pos = text.find(what, pos + 1)) ++n;
+  return n;
+}
+
+TEST(JauneJson, FollowsTheContractWithAmountsAsDecimalStrings) {
+  auto j = nlohmann::json::parse(jaune_json(mixed()));
+  EXPECT_EQ(j["exercice"], 2012);
+  EXPECT_EQ(j["total"], "4870000.75");
+  EXPECT_EQ(j["operations_exceptionnelles"]["total"], "17169000.00");
+  ASSERT_EQ(j["operations_exceptionnelles"]["lignes"].size(), 1u);
+  EXPECT_EQ(j["operations_exceptionnelles"]["lignes"][0]["id"], "EXC-1");
+  EXPECT_EQ(j["hors_perimetre"]["total"], "800000.00");
+  EXPECT_EQ(j["hors_perimetre"]["lignes"][0]["dossiers"][0], "IDFE");
+  EXPECT_EQ(j["par_secteur"][0]["secteur"], "Affaires internationales et européennes");
+  EXPECT_EQ(j["par_secteur"][0]["montant"], "1250000.50");
+  EXPECT_EQ(j["par_secteur"][0]["dossiers"], nlohmann::json::array({"AI-1", "AI-2"}));
+  EXPECT_EQ(j["verdicts"]["conforme"], 5);
+  EXPECT_EQ(j["verdicts"]["non_conforme"], 1);
+  EXPECT_EQ(j["verdicts"]["incomplet"], 1);
+  for (const char* breakdown : {"par_secteur", "par_domaine", "par_zone", "par_imputation"}) {
+    ASSERT_TRUE(j[breakdown].is_array()) << breakdown;
+    for (const auto& line : j[breakdown]) {
+      EXPECT_TRUE(line["montant"].is_string()) << breakdown;
+      EXPECT_FALSE(line["dossiers"].empty()) << breakdown;
+    }
+  }
+  EXPECT_EQ(j["par_imputation"][0]["chapitre"], "930");
+  EXPECT_TRUE(j["par_domaine"].back()["domaine"].is_null());
+  EXPECT_EQ(j["detail"].size(), 7u);
+}
+
+TEST(JauneCsv, StartsWithABomAndUsesSemicolonsAndDecimalCommas) {
+  std::string csv = jaune_csv(mixed());
+  ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF" "tableau;ligne;libelle;montant_euros;montant_meur;"));
+  EXPECT_NE(csv.find("synthese;total;Total général hors opérations exceptionnelles;4870000,75;4,870;5;"),
+            std::string::npos);
+  EXPECT_NE(csv.find("\r\nsecteur;Affaires internationales et européennes;"), std::string::npos);
+  EXPECT_NE(csv.find("1250000,50"), std::string::npos);
+  EXPECT_EQ(csv.find("4870000.75"), std::string::npos);
+}
+
+TEST(JauneCsv, EveryRowHasTheSameNumberOfColumnsAndATableau) {
+  std::string csv = jaune_csv(mixed());
+  std::istringstream in(csv.substr(3));
+  std::string line;
+  std::size_t rows = 0, details = 0;
+  while (std::getline(in, line)) {
+    ASSERT_TRUE(line.ends_with("\r"));
+    EXPECT_EQ(occurrences(line, ";"), 17u) << line;  // no field here holds ';'
+    ++rows;
+    if (line.starts_with("detail;")) ++details;
+  }
+  EXPECT_EQ(details, 7u);
+  EXPECT_GT(rows, 15u);
+}
+
+TEST(JauneCsv, QuotesAFieldHoldingASemicolon) {
+  auto records = testing::mixed_year();
+  records[0].entry.objet = "Atelier ; \"Dakar\"";
+  std::string csv = jaune_csv(std::move(*jaune_from_verdicts(2012, records, ZoneTable::builtin()).jaune));
+  EXPECT_NE(csv.find(";\"Atelier ; \"\"Dakar\"\"\";"), std::string::npos);
+}
+
+TEST(JauneText, ShowsTheSynthesisInMillionsAndTheFlaggedDossiers) {
+  std::string text = jaune_text(mixed());
+  EXPECT_NE(text.find("Total général hors opérations exceptionnelles"), std::string::npos);
+  EXPECT_NE(text.find("4,870 M€"), std::string::npos);
+  EXPECT_NE(text.find("17,169 M€"), std::string::npos);
+  EXPECT_NE(text.find("ESR-1 (non conforme)"), std::string::npos);
+  EXPECT_NE(text.find("ECO-1 (incomplet)"), std::string::npos);
+}
+
+TEST(JauneHtml, IsSelfContainedWithInlineStyleAndCharts) {
+  std::string html = jaune_html(mixed());
+  EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
+  EXPECT_NE(html.find("<style>"), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+  EXPECT_NE(html.find("size: A4"), std::string::npos);
+  EXPECT_EQ(occurrences(html, "<svg"), 2u);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+}
+
+TEST(JauneHtml, ShowsFiguresIdsAndVerdicts) {
+  std::string html = jaune_html(mixed());
+  EXPECT_NE(html.find("4,870 M€"), std::string::npos);
+  EXPECT_NE(html.find("17,169 M€"), std::string::npos);
+  EXPECT_NE(html.find("AI-1, AI-2"), std::string::npos);
+  EXPECT_NE(html.find("class=\"verdict-non_conforme\">non conforme"), std::string::npos);
+  EXPECT_NE(html.find("class=\"verdict-incomplet\">incomplet"), std::string::npos);
+}
+
+TEST(JauneHtml, EscapesDossierText) {
+  auto records = testing::mixed_year();
+  records[0].entry.objet = "<b>Dakar</b> & co";
+  std::string html = jaune_html(std::move(*jaune_from_verdicts(2012, records, ZoneTable::builtin()).jaune));
+  EXPECT_EQ(html.find("<b>Dakar"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;Dakar&lt;/b&gt; &amp; co"), std::string::npos);
+}
+
+class TemporaryFolder {
+ public:
+  TemporaryFolder() {
+    char pattern[] = "/tmp/subsidia-jaune-XXXXXX";
+    path_ = ::mkdtemp(pattern);
+  }
+  ~TemporaryFolder() { std::filesystem::remove_all(path_); }
+  const std::filesystem::path& path() const { return path_; }
+  std::size_t entries() const {
+    return std::distance(std::filesystem::directory_iterator(path_), std::filesystem::directory_iterator());
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string read_all(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string unzip_member(const std::filesystem::path& file, const char* member) {
+  std::string command = "unzip -p '" + file.string() + "' " + member + " 2>/dev/null";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+  std::string out;
+  char buffer[4096];
+  while (pipe && std::fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
+  return out;
+}
+
+TEST(JauneXlsx, WritesAWorkbookWithNumericEuroCells) {
+  TemporaryFolder folder;
+  auto file = folder.path() / "jaune.xlsx";
+  auto error = write_atomically(file, [&](const std::filesystem::path& tmp) { return write_jaune_xlsx(mixed(), tmp); });
+  ASSERT_FALSE(error.has_value()) << *error;
+  EXPECT_TRUE(read_all(file).starts_with("PK"));
+  EXPECT_EQ(folder.entries(), 1u);  // no temporary left behind
+  if (std::system("unzip -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "unzip absent : contenu du classeur non vérifié";
+  std::string workbook = unzip_member(file, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("Synthèse"), std::string::npos);
+  EXPECT_NE(workbook.find("Détail"), std::string::npos);
+  std::string sheet = unzip_member(file, "xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("<v>4870000.75</v>"), std::string::npos);  // the total, as a number
+  EXPECT_NE(sheet.find("<v>4.87</v>"), std::string::npos);       // in M€, rounded exactly
+  std::string styles = unzip_member(file, "xl/styles.xml");
+  EXPECT_NE(styles.find("€"), std::string::npos);
+}
+
+TEST(AtomicFile, WritesTheWholeContentAndLeavesNoTemporary) {
+  TemporaryFolder folder;
+  auto file = folder.path() / "jaune.csv";
+  ASSERT_FALSE(write_file_atomically(file, "a;b\r\n").has_value());
+  EXPECT_EQ(read_all(file), "a;b\r\n");
+  ASSERT_FALSE(write_file_atomically(file, "c").has_value());  // replaces
+  EXPECT_EQ(read_all(file), "c");
+  EXPECT_EQ(folder.entries(), 1u);
+}
+
+TEST(AtomicFile, FailedProductionLeavesNeitherFileNorTemporary) {
+  TemporaryFolder folder;
+  auto file = folder.path() / "jaune.html";
+  auto error = write_atomically(file, [](const std::filesystem::path& tmp) -> std::optional<std::string> {
+    std::ofstream(tmp) << "partial";
+    return "échec simulé";
+  });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_FALSE(std::filesystem::exists(file));
+  EXPECT_EQ(folder.entries(), 0u);
+}
+
+TEST(AtomicFile, MissingFolderIsAnErrorNotACrash) {
+  TemporaryFolder folder;
+  auto error = write_file_atomically(folder.path() / "absent" / "jaune.json", "{}");
+  EXPECT_TRUE(error.has_value());
+  EXPECT_EQ(folder.entries(), 0u);
+}
+
+}  // namespace
+}  // namespace subsidia::reports
