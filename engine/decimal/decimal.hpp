@@ -87,4 +87,12 @@ class Decimal {
   int scale_ = 0;
 };
 
+// Namespace-scope declarations of the friends above, so that decimal::add(a, b) also works
+// by qualified name (a friend declared only in the class is found by argument lookup alone).
+std::optional<Decimal> add(const Decimal& a, const Decimal& b);
+std::optional<Decimal> subtract(const Decimal& a, const Decimal& b);
+std::optional<Decimal> multiply(const Decimal& a, const Decimal& b);
+std::optional<Decimal> divide(const Decimal& a, const Decimal& b, int scale, RoundingMode mode);
+std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+
 }  // namespace subsidia::decimal

@@ -1,0 +1,236 @@
+// Paths -> dossier texts. Folders are expanded when reached; a .jsonl file is read line by
+// line through a buffered stream; a .json file is read whole and, when it holds an array,
+// split into its elements by a scanner that tracks depth and strings.
+#include "io/inputs.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace subsidia::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+struct InputStream::Impl {
+  std::deque<fs::path> pending;
+
+  // The file being read, when it yields several items.
+  enum class Mode { None, Lines, Array } mode = Mode::None;
+  std::string current_file;
+  std::ifstream lines;
+  std::string line_buffer;
+  std::size_t line_number = 0;
+  bool produced_line = false;
+  std::string array_text;
+  std::size_t array_pos = 0;
+  std::size_t array_index = 0;
+
+  InputError file_error(const std::string& file, std::string message, std::size_t line = 0) {
+    return InputError{file, line, "", std::move(message), {}};
+  }
+
+  // Folders give their *.json and *.jsonl files, sorted, in place of the folder.
+  std::optional<InputError> expand_folder(const fs::path& folder) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      std::error_code type_ec;
+      if (!it->is_regular_file(type_ec)) continue;  // no recursion into subfolders
+      const std::string name = p.filename().string();
+      if (ends_with(name, ".attendu.json")) continue;  // expected verdicts, not dossiers
+      if (ends_with(name, ".json") || ends_with(name, ".jsonl")) files.push_back(p);
+    }
+    if (ec) return file_error(folder.string(), "dossier de fichiers illisible : " + ec.message());
+    std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
+    pending.insert(pending.begin(), files.begin(), files.end());
+    return std::nullopt;
+  }
+
+  // The next non-blank line of the open .jsonl file.
+  bool next_line(InputItem& item, std::optional<InputError>& error) {
+    while (std::getline(lines, line_buffer)) {
+      ++line_number;
+      if (trim(line_buffer).empty()) continue;
+      produced_line = true;
+      item.file = current_file;
+      item.line = line_number;
+      item.index = 0;
+      item.text.assign(trim(line_buffer));
+      return true;
+    }
+    const bool bad = lines.bad();
+    lines.close();
+    mode = Mode::None;
+    if (bad) {
+      error = file_error(current_file, "erreur de lecture du fichier", line_number);
+      return true;
+    }
+    if (!produced_line) {
+      error = file_error(current_file, "fichier vide : aucun dossier");
+      return true;
+    }
+    return false;
+  }
+
+  // The next element of the open JSON array; malformed tails come out as one last item so
+  // the reader reports them with its own message.
+  bool next_element(InputItem& item, std::optional<InputError>& error) {
+    const std::string& t = array_text;
+    std::size_t i = array_pos;
+    while (i < t.size() && is_space(t[i])) ++i;
+    if (i < t.size() && t[i] == ']') {
+      ++i;
+      while (i < t.size() && is_space(t[i])) ++i;
+      mode = Mode::None;
+      if (i != t.size()) {
+        error = file_error(current_file, "contenu inattendu après la fin du tableau de dossiers");
+        return true;
+      }
+      return false;
+    }
+    if (i >= t.size()) {
+      mode = Mode::None;
+      error = file_error(current_file, "JSON tronqué : tableau de dossiers non fermé");
+      return true;
+    }
+    const std::size_t start = i;
+    int depth = 0;
+    bool in_string = false;
+    for (; i < t.size(); ++i) {
+      const char c = t[i];
+      if (in_string) {
+        if (c == '\\') ++i;
+        else if (c == '"') in_string = false;
+        continue;
+      }
+      if (c == '"') in_string = true;
+      else if (c == '{' || c == '[') ++depth;
+      else if (c == '}' || c == ']') {
+        if (depth == 0) break;  // the closing bracket of the outer array
+        --depth;
+      } else if (c == ',' && depth == 0) {
+        break;
+      }
+    }
+    item.file = current_file;
+    item.line = 0;
+    item.index = array_index++;
+    item.text.assign(trim(std::string_view(t).substr(start, i - start)));
+    if (i < t.size() && t[i] == ',') ++i;
+    array_pos = i;
+    if (i >= t.size()) mode = Mode::None;  // unterminated: the reader will say so for this item
+    if (item.text.empty()) {
+      error = file_error(current_file, "élément vide dans le tableau de dossiers (virgule en trop ?)");
+      return true;
+    }
+    return true;
+  }
+
+  bool open_file(const fs::path& path, InputItem& item, std::optional<InputError>& error) {
+    current_file = path.string();
+    if (ends_with(current_file, ".jsonl")) {
+      lines = std::ifstream(path, std::ios::binary);
+      if (!lines) {
+        error = file_error(current_file, "fichier illisible");
+        return true;
+      }
+      mode = Mode::Lines;
+      line_number = 0;
+      produced_line = false;
+      return next_line(item, error);
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      error = file_error(current_file, "fichier illisible");
+      return true;
+    }
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad()) {
+      error = file_error(current_file, "erreur de lecture du fichier");
+      return true;
+    }
+    std::string text = std::move(content).str();
+    std::size_t first = 0;
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) first = 3;  // a UTF-8 byte order mark
+    while (first < text.size() && is_space(text[first])) ++first;
+    if (first >= text.size()) {
+      error = file_error(current_file, "fichier vide : aucun dossier");
+      return true;
+    }
+    if (text[first] == '{') {
+      item.file = current_file;
+      item.line = 0;
+      item.index = 0;
+      item.text = first == 0 ? std::move(text) : text.substr(first);
+      return true;
+    }
+    if (text[first] == '[') {
+      array_text = std::move(text);
+      array_pos = first + 1;
+      array_index = 0;
+      mode = Mode::Array;
+      return next_element(item, error) || advance(item, error);
+    }
+    error = file_error(current_file, "le fichier ne contient ni un objet JSON (un dossier) ni un tableau de dossiers");
+    return true;
+  }
+
+  // Moves on to the next path; false when there is none.
+  bool advance(InputItem& item, std::optional<InputError>& error) {
+    while (!pending.empty()) {
+      const fs::path path = pending.front();
+      pending.pop_front();
+      std::error_code ec;
+      const fs::file_status status = fs::status(path, ec);
+      if (ec || !fs::exists(status)) {
+        error = file_error(path.string(), "fichier introuvable ou illisible");
+        return true;
+      }
+      if (fs::is_directory(status)) {
+        if (auto e = expand_folder(path)) {
+          error = std::move(e);
+          return true;
+        }
+        continue;
+      }
+      if (open_file(path, item, error)) return true;
+    }
+    return false;
+  }
+
+  bool next(InputItem& item, std::optional<InputError>& error) {
+    error.reset();
+    if (mode == Mode::Lines && next_line(item, error)) return true;
+    if (mode == Mode::Array && next_element(item, error)) return true;
+    return advance(item, error);
+  }
+};
+
+InputStream::InputStream(std::vector<std::filesystem::path> paths) : impl_(std::make_unique<Impl>()) {
+  impl_->pending.assign(paths.begin(), paths.end());
+}
+InputStream::~InputStream() = default;
+
+bool InputStream::next(InputItem& item, std::optional<InputError>& error) { return impl_->next(item, error); }
+
+}  // namespace subsidia::io

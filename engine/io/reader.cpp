@@ -1,0 +1,672 @@
+// Schema-directed walk of a simdjson On-Demand document. Each value is read once, in
+// text order, straight into the dossier's arena; numbers are taken from their raw token
+// and parsed as exact decimals. Schema errors are collected and the walk goes on; a
+// syntax error (or excessive nesting) stops it, since nothing after it can be trusted.
+#include "io/reader.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <unordered_map>
+
+#include "io/string_pattern.hpp"
+
+namespace subsidia::io {
+
+namespace od = simdjson::ondemand;
+using schema::Node;
+using schema::Type;
+
+namespace {
+
+constexpr std::size_t kShownValueLength = 40;
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// The offending value as the dossier wrote it, cut at a character boundary.
+std::string shown(std::string_view raw) {
+  raw = trim_right(raw);
+  if (raw.size() <= kShownValueLength) return std::string(raw);
+  std::size_t cut = kShownValueLength;
+  while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(raw.substr(0, cut)) + "…";
+}
+
+void append_pointer_token(std::string& path, std::string_view key) {
+  path += '/';
+  for (char c : key) {
+    if (c == '~') path += "~0";
+    else if (c == '/') path += "~1";
+    else path += c;
+  }
+}
+
+std::string syntax_message(simdjson::error_code code) {
+  switch (code) {
+    case simdjson::UTF8_ERROR: return "texte invalide : ce n'est pas de l'UTF-8 valide";
+    case simdjson::UNCLOSED_STRING: return "JSON mal formé : chaîne de caractères non terminée";
+    case simdjson::STRING_ERROR: return "JSON mal formé : chaîne de caractères invalide (échappement ou caractère de contrôle)";
+    case simdjson::NUMBER_ERROR: return "JSON mal formé : nombre mal écrit";
+    case simdjson::T_ATOM_ERROR: return "JSON mal formé : littéral invalide (attendu : true)";
+    case simdjson::F_ATOM_ERROR: return "JSON mal formé : littéral invalide (attendu : false)";
+    case simdjson::N_ATOM_ERROR: return "JSON mal formé : littéral invalide (attendu : null)";
+    case simdjson::EMPTY: return "texte vide : aucun document JSON";
+    case simdjson::DEPTH_ERROR: return "imbrication trop profonde";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "JSON tronqué : objet ou tableau non fermé";
+    case simdjson::CAPACITY: return "document trop volumineux";
+    case simdjson::MEMALLOC: return "mémoire insuffisante pour lire le document";
+    default: return std::string("JSON mal formé (") + simdjson::error_message(code) + ")";
+  }
+}
+
+const char* expected_french(const Node& node) {
+  switch (node.type) {
+    case Type::Object: return "objet attendu";
+    case Type::Array: return "tableau attendu";
+    case Type::String: return "texte attendu";
+    case Type::Enum: return "valeur de liste attendue";
+    case Type::Integer: return "entier attendu";
+    case Type::Boolean: return "booléen attendu (true ou false)";
+    case Type::Money: return "montant attendu (nombre JSON ou texte comme \"12.50\", deux décimales au plus)";
+    case Type::Decimal: return "nombre décimal attendu (nombre JSON ou texte comme \"0.25\")";
+    case Type::Date: return "date attendue au format AAAA-MM-JJ";
+    case Type::Country: return "code pays attendu (deux lettres majuscules ISO 3166-1, comme \"FR\")";
+  }
+  return "valeur attendue";
+}
+
+std::string enum_list(const Node& node) {
+  std::string out;
+  for (const std::string& v : node.enum_values) {
+    if (!out.empty()) out += ", ";
+    out += v;
+  }
+  return out;
+}
+
+// "-?[0-9]+(\.[0-9]+)?" for decimals given as JSON strings; leading zeros allowed there.
+bool is_plain_decimal(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && s[i] == '-') ++i;
+  const std::size_t digits = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == digits) return false;
+  if (i < s.size() && s[i] == '.') {
+    const std::size_t fraction = ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == fraction) return false;
+  }
+  return i == s.size();
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+struct DossierReader::Impl {
+  explicit Impl(const schema::Schema& s) : schema(&s) { compile_patterns(s.root()); }
+
+  void compile_patterns(const Node& node) {
+    if (node.pattern && node.type == Type::String) patterns.emplace(&node, StringPattern(*node.pattern));
+    for (const schema::Field& f : node.fields) compile_patterns(*f.node);
+    if (node.items) compile_patterns(*node.items);
+  }
+
+  // ---- state kept between dossiers (buffers reused) ----
+  const schema::Schema* schema;
+  std::unordered_map<const Node*, StringPattern> patterns;
+  od::parser parser;
+  std::unique_ptr<char[]> buffer;
+  std::size_t buffer_capacity = 0;
+  std::string path;                         // JSON Pointer of the value being read
+  std::vector<Value> item_stack;            // array elements until their count is known
+  std::vector<std::uint8_t> seen_stack;     // known fields seen, per open object
+  std::vector<std::string_view> key_stack;  // unknown keys seen, per open object
+
+  // ---- per dossier ----
+  std::pmr::monotonic_buffer_resource* arena = nullptr;
+  std::vector<InputError>* errors = nullptr;
+  std::string_view file;
+  std::size_t line = 0;
+  const char* text = nullptr;
+  std::size_t text_size = 0;
+
+  std::size_t line_at(const char* where) const {
+    if (line != 0) return line;
+    if (where == nullptr || where < text || where > text + text_size) return 0;
+    return 1 + static_cast<std::size_t>(std::count(text, where, '\n'));
+  }
+
+  void error(const char* where, std::string message) {
+    errors->push_back(InputError{std::string(file), line_at(where), path, std::move(message), {}});
+  }
+
+  // Syntax errors stop the walk: report where the iterator stands, then return false.
+  bool syntax(simdjson::error_code code, od::document& doc) {
+    const char* where = nullptr;
+    if (auto location = doc.current_location(); location.error() == simdjson::SUCCESS) where = location.value_unsafe();
+    else where = text + text_size;
+    std::string message = syntax_message(code);
+    if (where) message += " (octet " + std::to_string(where - text) + ")";
+    error(where, std::move(message));
+    return false;
+  }
+
+  std::string_view copy(std::string_view s) {
+    if (s.empty()) return {};
+    char* out = static_cast<char*>(arena->allocate(s.size(), 1));
+    std::memcpy(out, s.data(), s.size());
+    return {out, s.size()};
+  }
+
+  Value* allocate_values(std::size_t n) {
+    if (n == 0) return nullptr;
+    void* memory = arena->allocate(n * sizeof(Value), alignof(Value));
+    Value* values = static_cast<Value*>(memory);
+    for (std::size_t i = 0; i < n; ++i) new (values + i) Value();
+    return values;
+  }
+
+  bool too_deep(std::size_t depth, const char* where) {
+    if (depth <= kMaxDepth) return false;
+    error(where, "imbrication trop profonde : plus de " + std::to_string(kMaxDepth) + " niveaux d'objets ou de tableaux");
+    return true;
+  }
+
+  // A key already seen in this object? Unknown keys are compared with a short linear scan:
+  // dossiers have few of them.
+  bool duplicate_unknown_key(std::size_t base, std::string_view key) {
+    for (std::size_t i = base; i < key_stack.size(); ++i) {
+      if (key_stack[i] == key) return true;
+    }
+    key_stack.push_back(key);
+    return false;
+  }
+
+  // ---- walking ----
+
+  // A value no schema field describes: checked as JSON all the same, then dropped.
+  bool skip(od::value& v, std::size_t depth, od::document& doc) {
+    od::json_type type;
+    if (auto e = v.type().get(type)) return syntax(e, doc);
+    switch (type) {
+      case od::json_type::object: {
+        std::string_view raw = v.raw_json_token();
+        if (too_deep(depth, raw.data())) return false;
+        od::object object;
+        if (auto e = v.get_object().get(object)) return syntax(e, doc);
+        const std::size_t key_base = key_stack.size();
+        const std::size_t path_size = path.size();
+        bool ok = true;
+        for (auto field_result : object) {
+          od::field field;
+          if (auto e = std::move(field_result).get(field)) {
+            ok = syntax(e, doc);
+            break;
+          }
+          std::string_view key;
+          if (auto e = field.unescaped_key().get(key)) {
+            ok = syntax(e, doc);
+            break;
+          }
+          append_pointer_token(path, key);
+          od::value child = field.value();
+          if (duplicate_unknown_key(key_base, key)) error(child.raw_json_token().data(), "clé en double dans un même objet : \"" + shown(key) + "\"");
+          ok = skip(child, depth + 1, doc);
+          path.resize(path_size);
+          if (!ok) break;
+        }
+        key_stack.resize(key_base);
+        return ok;
+      }
+      case od::json_type::array: {
+        std::string_view raw = v.raw_json_token();
+        if (too_deep(depth, raw.data())) return false;
+        od::array array;
+        if (auto e = v.get_array().get(array)) return syntax(e, doc);
+        const std::size_t path_size = path.size();
+        std::size_t index = 0;
+        for (auto element_result : array) {
+          od::value element;
+          if (auto e = std::move(element_result).get(element)) return syntax(e, doc);
+          path += '/';
+          path += std::to_string(index++);
+          const bool ok = skip(element, depth + 1, doc);
+          path.resize(path_size);
+          if (!ok) return false;
+        }
+        return true;
+      }
+      case od::json_type::number: {
+        std::string_view raw;
+        raw = v.raw_json_token();
+        decimal::ParseError parse_error{};
+        if (!decimal::Decimal::parse(trim_right(raw), &parse_error) && parse_error == decimal::ParseError::Syntax) {
+          error(raw.data(), "JSON mal formé : nombre mal écrit : " + shown(raw));
+          return false;
+        }
+        return true;
+      }
+      case od::json_type::string: {
+        std::string_view s;
+        if (auto e = v.get_string().get(s)) return syntax(e, doc);
+        return true;
+      }
+      case od::json_type::boolean: {
+        bool b;
+        if (auto e = v.get_bool().get(b)) return syntax(e, doc);
+        return true;
+      }
+      case od::json_type::null: {
+        bool is_null;
+        if (auto e = v.is_null().get(is_null)) return syntax(e, doc);
+        if (!is_null) return syntax(simdjson::N_ATOM_ERROR, doc);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  // Wrong JSON type for the schema: one error, then the value is still checked as JSON.
+  bool mismatch(od::value& v, od::json_type type, const Node& node, std::size_t depth, od::document& doc) {
+    std::string_view raw = v.raw_json_token();
+    std::string received;
+    if (type == od::json_type::object) received = "un objet";
+    else if (type == od::json_type::array) received = "un tableau";
+    else received = shown(raw);
+    std::string message = expected_french(node);
+    if (node.type == Type::Enum) message += " (" + enum_list(node) + ")";
+    error(raw.data(), message + ", reçu : " + received);
+    return skip(v, depth, doc);
+  }
+
+  bool read_object(od::value& v, const Node& node, Value& out, std::size_t depth, od::document& doc) {
+    const char* start = v.raw_json_token().data();
+    if (too_deep(depth, start)) return false;
+    od::object object;
+    if (auto e = v.get_object().get(object)) return syntax(e, doc);
+    const std::size_t n = node.fields.size();
+    Value* slots = allocate_values(n);
+    for (std::size_t i = 0; i < n; ++i) slots[i].schema = node.fields[i].node.get();
+    const std::size_t seen_base = seen_stack.size();
+    seen_stack.resize(seen_base + n, 0);
+    const std::size_t key_base = key_stack.size();
+    const std::size_t path_size = path.size();
+    bool ok = true;
+    for (auto field_result : object) {
+      od::field field;
+      if (auto e = std::move(field_result).get(field)) {
+        ok = syntax(e, doc);
+        break;
+      }
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) {
+        ok = syntax(e, doc);
+        break;
+      }
+      append_pointer_token(path, key);
+      od::value child = field.value();
+      const int slot = node.field_index(key);
+      if (slot < 0) {
+        if (duplicate_unknown_key(key_base, key)) error(child.raw_json_token().data(), "clé en double dans un même objet : \"" + shown(key) + "\"");
+        ok = skip(child, depth + 1, doc);
+      } else if (seen_stack[seen_base + static_cast<std::size_t>(slot)]) {
+        error(child.raw_json_token().data(), "clé en double dans un même objet : \"" + shown(key) + "\"");
+        ok = skip(child, depth + 1, doc);
+      } else {
+        seen_stack[seen_base + static_cast<std::size_t>(slot)] = 1;
+        ok = read_value(child, *node.fields[static_cast<std::size_t>(slot)].node, slots[slot], depth + 1, doc);
+      }
+      path.resize(path_size);
+      if (!ok) break;
+    }
+    if (ok) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (node.fields[i].required && !seen_stack[seen_base + i]) error(start, "champ obligatoire absent : " + node.fields[i].name);
+      }
+    }
+    seen_stack.resize(seen_base);
+    key_stack.resize(key_base);
+    out.kind = Kind::Object;
+    out.items = slots;
+    out.count = static_cast<std::uint32_t>(n);
+    return ok;
+  }
+
+  bool read_array(od::value& v, const Node& node, Value& out, std::size_t depth, od::document& doc) {
+    const char* start = v.raw_json_token().data();
+    if (too_deep(depth, start)) return false;
+    od::array array;
+    if (auto e = v.get_array().get(array)) return syntax(e, doc);
+    const std::size_t base = item_stack.size();
+    const std::size_t path_size = path.size();
+    std::size_t index = 0;
+    bool ok = true;
+    for (auto element_result : array) {
+      od::value element;
+      if (auto e = std::move(element_result).get(element)) {
+        ok = syntax(e, doc);
+        break;
+      }
+      path += '/';
+      path += std::to_string(index++);
+      Value item;
+      item.schema = node.items.get();
+      ok = read_value(element, *node.items, item, depth + 1, doc);
+      path.resize(path_size);
+      if (!ok) break;
+      item_stack.push_back(item);
+    }
+    const std::size_t count = item_stack.size() - base;
+    Value* items = allocate_values(count);
+    std::copy(item_stack.begin() + static_cast<std::ptrdiff_t>(base), item_stack.end(), items);
+    item_stack.resize(base);
+    out.kind = Kind::Array;
+    out.items = items;
+    out.count = static_cast<std::uint32_t>(count);
+    return ok;
+  }
+
+  // Money and Decimal, from a JSON number's literal or a JSON string of digits.
+  bool read_decimal(od::value& v, od::json_type type, const Node& node, Value& out, std::size_t depth, od::document& doc) {
+    std::string_view raw;
+    raw = v.raw_json_token();
+    std::string_view digits;
+    decimal::ParseError parse_error{};
+    std::optional<decimal::Decimal> number;
+    if (type == od::json_type::number) {
+      digits = trim_right(raw);
+      number = decimal::Decimal::parse(digits, &parse_error);
+      if (!number && parse_error == decimal::ParseError::Syntax) {
+        error(raw.data(), "JSON mal formé : nombre mal écrit : " + shown(raw));
+        return false;
+      }
+    } else if (type == od::json_type::string) {
+      if (auto e = v.get_string().get(digits)) return syntax(e, doc);
+      if (!is_plain_decimal(digits)) {
+        std::string message = std::string(node.type == Type::Money ? "montant" : "nombre décimal") + " mal écrit : " + shown(raw);
+        if (digits.find(',') != std::string_view::npos) {
+          std::string fixed(digits);
+          std::replace(fixed.begin(), fixed.end(), ',', '.');
+          message += " ; le séparateur décimal est le point : écrire \"" + shown(fixed) + "\"";
+        } else {
+          message += std::string(" ; ") + expected_french(node);
+        }
+        error(raw.data(), std::move(message));
+        return true;
+      }
+      // The schema allows leading zeros in strings ("007.50"); JSON numbers do not.
+      const bool negative = digits.front() == '-';
+      std::string_view body = digits.substr(negative ? 1 : 0);
+      while (body.size() > 1 && body[0] == '0' && body[1] != '.') body.remove_prefix(1);
+      char local[80];
+      if (body.size() + 1 <= sizeof local) {
+        std::size_t n = 0;
+        if (negative) local[n++] = '-';
+        std::memcpy(local + n, body.data(), body.size());
+        number = decimal::Decimal::parse(std::string_view(local, n + body.size()), &parse_error);
+      } else {
+        parse_error = decimal::ParseError::TooManyDigits;
+      }
+    } else {
+      return mismatch(v, type, node, depth, doc);
+    }
+    if (!number) {
+      error(raw.data(), std::string(decimal::parse_error_french(parse_error)) + " : " + shown(raw));
+      return true;
+    }
+    if (node.type == Type::Money && number->scale() > 2) {
+      const decimal::Decimal reduced = number->normalized();
+      if (reduced.scale() > 2) {
+        error(raw.data(), "un montant a au plus deux décimales (centimes), reçu : " + shown(raw));
+        return true;
+      }
+      number = reduced;
+    }
+    out.kind = Kind::Decimal;
+    out.number = *number;
+    out.text = copy(digits);
+    return true;
+  }
+
+  bool read_value(od::value& v, const Node& node, Value& out, std::size_t depth, od::document& doc) {
+    out.schema = &node;
+    od::json_type type;
+    if (auto e = v.type().get(type)) return syntax(e, doc);
+    if (type == od::json_type::null) {
+      bool is_null;
+      if (auto e = v.is_null().get(is_null)) return syntax(e, doc);
+      if (!is_null) return syntax(simdjson::N_ATOM_ERROR, doc);
+      if (node.nullable) {
+        out.kind = Kind::Null;
+        return true;
+      }
+      std::string message = std::string("null non autorisé ici ; ") + expected_french(node);
+      if (node.type == Type::Enum) message += " (" + enum_list(node) + ")";
+      error(v.raw_json_token().data(), std::move(message));
+      return true;
+    }
+    switch (node.type) {
+      case Type::Object:
+        if (type != od::json_type::object) return mismatch(v, type, node, depth, doc);
+        return read_object(v, node, out, depth, doc);
+      case Type::Array:
+        if (type != od::json_type::array) return mismatch(v, type, node, depth, doc);
+        return read_array(v, node, out, depth, doc);
+      case Type::Money:
+      case Type::Decimal:
+        return read_decimal(v, type, node, out, depth, doc);
+      case Type::Boolean: {
+        if (type != od::json_type::boolean) return mismatch(v, type, node, depth, doc);
+        bool b;
+        if (auto e = v.get_bool().get(b)) return syntax(e, doc);
+        out.kind = Kind::Boolean;
+        out.boolean = b;
+        return true;
+      }
+      case Type::Integer: {
+        if (type != od::json_type::number) return mismatch(v, type, node, depth, doc);
+        std::string_view raw;
+        raw = v.raw_json_token();
+        const std::string_view digits = trim_right(raw);
+        decimal::ParseError parse_error{};
+        auto number = decimal::Decimal::parse(digits, &parse_error);
+        if (!number && parse_error == decimal::ParseError::Syntax) {
+          error(raw.data(), "JSON mal formé : nombre mal écrit : " + shown(raw));
+          return false;
+        }
+        if (digits.find_first_of(".eE") != std::string_view::npos) {
+          error(raw.data(), "entier attendu (sans point ni exposant), reçu : " + shown(raw));
+          return true;
+        }
+        std::optional<std::int64_t> integer = number ? number->to_int64() : std::nullopt;
+        if (!integer) {
+          error(raw.data(), "entier trop grand : " + shown(raw));
+          return true;
+        }
+        if ((node.minimum && *integer < *node.minimum) || (node.maximum && *integer > *node.maximum)) {
+          std::string bounds;
+          if (node.minimum && node.maximum) bounds = "entre " + std::to_string(*node.minimum) + " et " + std::to_string(*node.maximum);
+          else if (node.minimum) bounds = "au moins " + std::to_string(*node.minimum);
+          else bounds = "au plus " + std::to_string(*node.maximum);
+          error(raw.data(), "entier hors limites : attendu " + bounds + ", reçu : " + shown(raw));
+          return true;
+        }
+        out.kind = Kind::Integer;
+        out.number = *number;
+        out.text = copy(digits);
+        return true;
+      }
+      case Type::String:
+      case Type::Enum:
+      case Type::Date:
+      case Type::Country:
+        break;
+    }
+    // Every remaining type is a JSON string.
+    if (type != od::json_type::string) return mismatch(v, type, node, depth, doc);
+    std::string_view raw;
+    raw = v.raw_json_token();
+    std::string_view s;
+    if (auto e = v.get_string().get(s)) return syntax(e, doc);
+    switch (node.type) {
+      case Type::Enum: {
+        for (const std::string& allowed : node.enum_values) {
+          if (allowed == s) {
+            out.kind = Kind::String;
+            out.text = allowed;  // the schema outlives its dossiers
+            return true;
+          }
+        }
+        error(raw.data(), "valeur inconnue " + shown(raw) + " ; valeurs permises : " + enum_list(node));
+        return true;
+      }
+      case Type::Date: {
+        auto date = calendar::Date::parse(s);
+        if (!date) {
+          const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+                              std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+          error(raw.data(), shaped ? "date impossible : " + shown(raw) + " n'existe pas au calendrier"
+                                   : "date attendue au format AAAA-MM-JJ, reçu : " + shown(raw));
+          return true;
+        }
+        out.kind = Kind::Date;
+        out.date = *date;
+        out.text = copy(s);
+        return true;
+      }
+      case Type::Country: {
+        if (s.size() != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z') {
+          error(raw.data(), std::string(expected_french(node)) + ", reçu : " + shown(raw));
+          return true;
+        }
+        out.kind = Kind::String;
+        out.text = copy(s);
+        return true;
+      }
+      default: {
+        if (node.min_length && code_points(s) < *node.min_length) {
+          error(raw.data(), s.empty() ? "texte vide non autorisé" : "texte trop court (au moins " + std::to_string(*node.min_length) + " caractères), reçu : " + shown(raw));
+          return true;
+        }
+        if (node.pattern) {
+          auto pattern = patterns.find(&node);
+          if (pattern != patterns.end() && !pattern->second.matches(s)) {
+            error(raw.data(), "texte au format inattendu (motif " + *node.pattern + "), reçu : " + shown(raw));
+            return true;
+          }
+        }
+        out.kind = Kind::String;
+        out.text = copy(s);
+        return true;
+      }
+    }
+  }
+
+  ReadOutcome read(std::string_view json_text, std::string_view file_name, std::size_t line_number) {
+    ReadOutcome outcome;
+    file = file_name;
+    line = line_number;
+    errors = &outcome.errors;
+    path.clear();
+    item_stack.clear();
+    seen_stack.clear();
+    key_stack.clear();
+
+    if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      text = json_text.data();
+      text_size = json_text.size();
+      error(nullptr, "texte vide : aucun document JSON");
+      return outcome;
+    }
+    // Copy into a reused, padded buffer: simdjson reads a few bytes past the end.
+    const std::size_t needed = json_text.size() + simdjson::SIMDJSON_PADDING;
+    if (needed > buffer_capacity) {
+      buffer_capacity = std::max(needed, buffer_capacity * 2);
+      buffer.reset(new char[buffer_capacity]);
+    }
+    std::memcpy(buffer.get(), json_text.data(), json_text.size());
+    std::memset(buffer.get() + json_text.size(), 0, simdjson::SIMDJSON_PADDING);
+    text = buffer.get();
+    text_size = json_text.size();
+
+    auto arena_owner = std::make_unique<std::pmr::monotonic_buffer_resource>(2 * json_text.size() + 1024);
+    arena = arena_owner.get();
+    Value* root = allocate_values(1);
+    root->schema = &schema->root();
+
+    od::document doc;
+    if (auto e = parser.iterate(simdjson::padded_string_view(buffer.get(), json_text.size(), buffer_capacity)).get(doc)) {
+      error(nullptr, syntax_message(e));
+      return finish(std::move(outcome), root);
+    }
+    od::value root_value;
+    od::json_type type;
+    if (auto e = doc.type().get(type)) {
+      syntax(e, doc);
+      return finish(std::move(outcome), root);
+    }
+    if (type != od::json_type::object) {
+      std::string_view raw;
+      if (doc.raw_json_token().get(raw) == simdjson::SUCCESS) {
+        error(raw.data(), "un dossier est un objet JSON, reçu : " +
+                              (type == od::json_type::array ? std::string("un tableau") : shown(raw)));
+      } else {
+        error(nullptr, "un dossier est un objet JSON");
+      }
+      return finish(std::move(outcome), root);
+    }
+    if (auto e = doc.get_value().get(root_value)) {
+      syntax(e, doc);
+      return finish(std::move(outcome), root);
+    }
+    if (!read_object(root_value, schema->root(), *root, 1, doc)) return finish(std::move(outcome), root);
+    // Anything after the closing brace is a second document or garbage.
+    if (auto location = doc.current_location(); location.error() == simdjson::SUCCESS) {
+      const char* where = location.value_unsafe();
+      error(where, "contenu inattendu après la fin du document : " + shown(std::string_view(where, static_cast<std::size_t>(text + text_size - where))));
+      return finish(std::move(outcome), root);
+    }
+    if (outcome.errors.empty()) {
+      Dossier dossier;
+      dossier.arena_ = std::move(arena_owner);
+      dossier.root_ = root;
+      dossier.file_ = std::string(file_name);
+      dossier.line_ = line_number;
+      outcome.dossier.emplace(std::move(dossier));
+      return outcome;
+    }
+    return finish(std::move(outcome), root);
+  }
+
+  // On errors: label each with the dossier id when the walk got that far. The arena goes.
+  ReadOutcome finish(ReadOutcome&& outcome, const Value* root) {
+    std::string id;
+    if (root->kind == Kind::Object) {
+      const int slot = schema->root().field_index("id");
+      if (slot >= 0 && root->slot(slot).kind == Kind::String) id = std::string(root->slot(slot).text);
+    }
+    for (InputError& e : outcome.errors) e.dossier_id = id;
+    arena = nullptr;
+    return std::move(outcome);
+  }
+};
+
+DossierReader::DossierReader(const schema::Schema& schema) : impl_(std::make_unique<Impl>(schema)) {}
+DossierReader::~DossierReader() = default;
+DossierReader::DossierReader(DossierReader&&) noexcept = default;
+
+ReadOutcome DossierReader::read(std::string_view json_text, std::string_view file, std::size_t line) {
+  return impl_->read(json_text, file, line);
+}
+
+}  // namespace subsidia::io

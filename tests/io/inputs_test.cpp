@@ -1,0 +1,115 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "io/inputs.hpp"
+
+namespace subsidia::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+class InputStreamTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("subsidia-inputs-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path write(const std::string& name, const std::string& content) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+
+  struct Entry {
+    bool is_error;
+    InputItem item;
+    InputError error;
+  };
+  static std::vector<Entry> drain(std::vector<fs::path> paths) {
+    InputStream input(std::move(paths));
+    std::vector<Entry> out;
+    InputItem item;
+    std::optional<InputError> error;
+    while (input.next(item, error)) {
+      if (error) out.push_back({true, {}, *error});
+      else out.push_back({false, item, {}});
+    }
+    return out;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(InputStreamTest, ObjectFileGivesOneItem) {
+  auto entries = drain({write("a.json", "  {\"id\": \"a\"}\n")});
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_FALSE(entries[0].is_error);
+  EXPECT_EQ(entries[0].item.text, "{\"id\": \"a\"}\n");
+  EXPECT_EQ(entries[0].item.line, 0u);
+}
+
+TEST_F(InputStreamTest, ArrayFileGivesOneItemPerElement) {
+  auto entries = drain({write("a.json", R"([ {"id": "a", "t": "],{\"x"}, {"id": "b", "l": [1, {"c": 2}]} ])")});
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].item.text, R"({"id": "a", "t": "],{\"x"})");
+  EXPECT_EQ(entries[0].item.index, 0u);
+  EXPECT_EQ(entries[1].item.text, R"({"id": "b", "l": [1, {"c": 2}]})");
+  EXPECT_EQ(entries[1].item.index, 1u);
+}
+
+TEST_F(InputStreamTest, JsonlGivesOneItemPerNonBlankLineWithItsNumber) {
+  auto entries = drain({write("a.jsonl", "{\"id\":\"a\"}\n\n{\"id\":\"b\"}\r\n{\"id\":\"c\"}")});
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].item.line, 1u);
+  EXPECT_EQ(entries[1].item.line, 3u);
+  EXPECT_EQ(entries[1].item.text, "{\"id\":\"b\"}");
+  EXPECT_EQ(entries[2].item.line, 4u);
+}
+
+TEST_F(InputStreamTest, FolderGivesJsonAndJsonlSortedSkippingExpectedVerdictsAndSubfolders) {
+  write("b.json", "{\"id\":\"b\"}");
+  write("a.jsonl", "{\"id\":\"a1\"}\n{\"id\":\"a2\"}\n");
+  write("b.attendu.json", "{\"verdict\":1}");
+  write("notes.txt", "hello");
+  write("sub/c.json", "{\"id\":\"c\"}");
+  auto entries = drain({dir_});
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].item.text, "{\"id\":\"a1\"}");
+  EXPECT_EQ(entries[1].item.text, "{\"id\":\"a2\"}");
+  EXPECT_EQ(entries[2].item.text, "{\"id\":\"b\"}");
+  EXPECT_EQ(fs::path(entries[2].item.file).filename(), "b.json");
+}
+
+TEST_F(InputStreamTest, BadPathsBecomeErrorsAndReadingContinues) {
+  auto entries = drain({dir_ / "absent.json", write("empty.json", "  \n"), write("scalar.json", "42"),
+                        write("empty.jsonl", "\n\n"), write("ok.json", "{}")});
+  ASSERT_EQ(entries.size(), 5u);
+  EXPECT_TRUE(entries[0].is_error);
+  EXPECT_TRUE(entries[1].is_error);
+  EXPECT_NE(entries[1].error.message.find("vide"), std::string::npos);
+  EXPECT_TRUE(entries[2].is_error);
+  EXPECT_TRUE(entries[3].is_error);
+  EXPECT_FALSE(entries[4].is_error);
+  EXPECT_EQ(entries[4].item.text, "{}");
+}
+
+TEST_F(InputStreamTest, EmptyArrayGivesNothing) {
+  auto entries = drain({write("a.json", "[ ]"), write("b.json", "{}")});
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].item.text, "{}");
+}
+
+TEST_F(InputStreamTest, UnterminatedArrayStillGivesItsElements) {
+  auto entries = drain({write("a.json", "[{\"id\":\"a\"}, {\"id\":")});
+  ASSERT_GE(entries.size(), 2u);
+  EXPECT_EQ(entries[0].item.text, "{\"id\":\"a\"}");
+}
+
+}  // namespace
+}  // namespace subsidia::io

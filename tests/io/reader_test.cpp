@@ -1,0 +1,284 @@
+#include <gtest/gtest.h>
+
+#include "io/reader.hpp"
+#include "test_dossiers.hpp"
+
+namespace subsidia::io {
+namespace {
+
+using testing::kValidDossier;
+using testing::replace;
+using testing::vendored_schema;
+
+const Value& at(const Value& object, std::string_view name) {
+  const int i = object.schema->field_index(name);
+  if (i < 0) throw std::logic_error("no field " + std::string(name));
+  return object.slot(i);
+}
+
+ReadOutcome read(const std::string& text, std::size_t line = 0) {
+  DossierReader reader(vendored_schema());
+  return reader.read(text, "d.json", line);
+}
+
+// The single error of an outcome; fails the test when there is not exactly one.
+InputError single_error(const ReadOutcome& out) {
+  EXPECT_FALSE(out.dossier.has_value());
+  EXPECT_EQ(out.errors.size(), 1u);
+  if (out.errors.size() != 1) {
+    for (const auto& e : out.errors) ADD_FAILURE() << e.json_path << " : " << e.message;
+  }
+  return out.errors.empty() ? InputError{} : out.errors.front();
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+TEST(DossierReader, ReadsValidDossierIntoSchemaSlots) {
+  ReadOutcome out = read(kValidDossier);
+  for (const auto& e : out.errors) ADD_FAILURE() << e.json_path << " : " << e.message;
+  ASSERT_TRUE(out.dossier);
+  const Dossier& d = *out.dossier;
+  EXPECT_EQ(d.id(), "IDF-CP-2006-07-06-ERDE");
+  EXPECT_EQ(d.file(), "d.json");
+  const Value& root = d.root();
+  ASSERT_EQ(root.kind, Kind::Object);
+  EXPECT_EQ(root.count, vendored_schema().root().fields.size());
+  EXPECT_EQ(root.slot(0).kind, Kind::String);  // id is the first field of the schema
+  EXPECT_EQ(at(root, "exercice").kind, Kind::Integer);
+  EXPECT_EQ(at(root, "exercice").number, decimal::Decimal::from_integer(2006));
+  EXPECT_EQ(at(root, "montant").kind, Kind::Decimal);
+  EXPECT_EQ(at(root, "montant").number.to_string(), "10000.00");
+  EXPECT_EQ(at(at(root, "deliberation"), "date").date, *calendar::Date::from_ymd(2006, 7, 6));
+  EXPECT_EQ(at(at(root, "collectivite"), "categorie").text, "region");
+  EXPECT_EQ(at(root, "convention").kind, Kind::Null);
+  EXPECT_FALSE(at(root, "convention").present());
+  EXPECT_EQ(at(root, "jaune").kind, Kind::Missing);
+  EXPECT_EQ(at(at(root, "action"), "urgence").kind, Kind::Boolean);
+  EXPECT_FALSE(at(at(root, "action"), "urgence").boolean);
+  const Value& countries = at(at(root, "action"), "pays");
+  ASSERT_EQ(countries.kind, Kind::Array);
+  ASSERT_EQ(countries.count, 2u);
+  EXPECT_EQ(countries.elements()[1].text, "FR");
+}
+
+TEST(DossierReader, ReadsJsonNumberShareExactly) {
+  ReadOutcome out = read(kValidDossier);
+  ASSERT_TRUE(out.dossier);
+  const Value& plan = at(at(out.dossier->root(), "financement"), "plan");
+  ASSERT_EQ(plan.count, 2u);
+  const Value& part = at(plan.elements()[0], "part");
+  EXPECT_EQ(part.kind, Kind::Decimal);
+  EXPECT_EQ(part.text, "0.1");
+  EXPECT_EQ(part.number.coefficient(), 1);
+  EXPECT_EQ(part.number.scale(), 1);
+  auto sum = decimal::add(part.number, at(plan.elements()[1], "part").number);
+  ASSERT_TRUE(sum);
+  EXPECT_EQ(*sum, decimal::Decimal::from_integer(1));
+  EXPECT_EQ(at(at(out.dossier->root(), "financement"), "cout_total").number.to_string(), "18050.00");
+  EXPECT_EQ(at(plan.elements()[1], "montant").number, decimal::Decimal::from_integer(16245));
+}
+
+TEST(DossierReader, DossierOutlivesReaderAndNextRead) {
+  DossierReader reader(vendored_schema());
+  ReadOutcome first = reader.read(kValidDossier, "a.json");
+  ReadOutcome second = reader.read(replace(kValidDossier, "IDF-CP-2006-07-06-ERDE", "AUTRE"), "b.json");
+  ASSERT_TRUE(first.dossier && second.dossier);
+  EXPECT_EQ(first.dossier->id(), "IDF-CP-2006-07-06-ERDE");
+  EXPECT_EQ(second.dossier->id(), "AUTRE");
+  Dossier moved = std::move(*first.dossier);
+  EXPECT_EQ(moved.id(), "IDF-CP-2006-07-06-ERDE");
+}
+
+TEST(DossierReader, RejectsAmountWithComma) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("12,50")")));
+  EXPECT_EQ(e.json_path, "/montant");
+  EXPECT_TRUE(contains(e.message, "\"12.50\"")) << e.message;
+  EXPECT_TRUE(contains(e.message, "\"12,50\"")) << e.message;
+  EXPECT_EQ(e.dossier_id, "IDF-CP-2006-07-06-ERDE");
+}
+
+TEST(DossierReader, RejectsAmountWithFortyDigits) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "1234567890123456789012345678901234567890")));
+  EXPECT_EQ(e.json_path, "/montant");
+  EXPECT_TRUE(contains(e.message, "chiffres")) << e.message;
+}
+
+TEST(DossierReader, RejectsAmountWithHugeExponent) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "1e400")));
+  EXPECT_EQ(e.json_path, "/montant");
+  EXPECT_TRUE(contains(e.message, "exposant")) << e.message;
+}
+
+TEST(DossierReader, RejectsAmountWithThreeDecimals) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "12.345")));
+  EXPECT_EQ(e.json_path, "/montant");
+  EXPECT_TRUE(contains(e.message, "deux décimales")) << e.message;
+}
+
+TEST(DossierReader, AcceptsAmountNumberWithExponent) {
+  ReadOutcome out = read(replace(kValidDossier, R"("10000.00")", "1.5e4"));
+  ASSERT_TRUE(out.dossier);
+  EXPECT_EQ(at(out.dossier->root(), "montant").number, decimal::Decimal::from_integer(15000));
+}
+
+TEST(DossierReader, RejectsBooleanAmountQuotingIt) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "true")));
+  EXPECT_EQ(e.json_path, "/montant");
+  EXPECT_TRUE(contains(e.message, "montant attendu")) << e.message;
+  EXPECT_TRUE(contains(e.message, "true")) << e.message;
+}
+
+TEST(DossierReader, RejectsImpossibleDate) {
+  InputError e = single_error(read(replace(kValidDossier, "\"date\": \"2006-07-06\"", "\"date\": \"2014-02-30\"")));
+  EXPECT_EQ(e.json_path, "/deliberation/date");
+  EXPECT_TRUE(contains(e.message, "2014-02-30")) << e.message;
+}
+
+TEST(DossierReader, RejectsBadlyShapedDate) {
+  InputError e = single_error(read(replace(kValidDossier, "\"date\": \"2006-07-06\"", "\"date\": \"06/07/2006\"")));
+  EXPECT_EQ(e.json_path, "/deliberation/date");
+  EXPECT_TRUE(contains(e.message, "AAAA-MM-JJ")) << e.message;
+}
+
+TEST(DossierReader, RejectsUnknownEnumListingAllowedValues) {
+  InputError e = single_error(read(replace(kValidDossier, R"("region")", R"("royaume")")));
+  EXPECT_EQ(e.json_path, "/collectivite/categorie");
+  EXPECT_TRUE(contains(e.message, "royaume")) << e.message;
+  EXPECT_TRUE(contains(e.message, "departement")) << e.message;
+}
+
+TEST(DossierReader, RejectsLowercaseCountryInArrayWithIndexInPath) {
+  InputError e = single_error(read(replace(kValidDossier, R"(["NI", "FR"])", R"(["NI", "fr"])")));
+  EXPECT_EQ(e.json_path, "/action/pays/1");
+}
+
+TEST(DossierReader, RejectsIntegerWithDecimalsOrOutOfBounds) {
+  EXPECT_EQ(single_error(read(replace(kValidDossier, "2006,", "2006.5,"))).json_path, "/exercice");
+  EXPECT_EQ(single_error(read(replace(kValidDossier, "2006,", "2006.0,"))).json_path, "/exercice");
+  InputError e = single_error(read(replace(kValidDossier, "2006,", "1800,")));
+  EXPECT_EQ(e.json_path, "/exercice");
+  EXPECT_TRUE(contains(e.message, "1980")) << e.message;
+  EXPECT_EQ(single_error(read(replace(kValidDossier, "2006,", "\"2006\","))).json_path, "/exercice");
+}
+
+TEST(DossierReader, RejectsStringAsBoolean) {
+  EXPECT_EQ(single_error(read(replace(kValidDossier, R"("urgence": false)", R"("urgence": "false")"))).json_path, "/action/urgence");
+  EXPECT_EQ(single_error(read(replace(kValidDossier, R"("urgence": false)", R"("urgence": 0)"))).json_path, "/action/urgence");
+}
+
+TEST(DossierReader, RejectsNullForNonNullableField) {
+  InputError e = single_error(read(replace(kValidDossier, R"("section": "fonctionnement")", R"("section": null)")));
+  EXPECT_EQ(e.json_path, "/imputation/section");
+  EXPECT_TRUE(contains(e.message, "null")) << e.message;
+}
+
+TEST(DossierReader, RejectsChapterNotMatchingPattern) {
+  InputError e = single_error(read(replace(kValidDossier, R"("930")", R"("93A")")));
+  EXPECT_EQ(e.json_path, "/imputation/chapitre");
+  EXPECT_TRUE(contains(e.message, "93A")) << e.message;
+}
+
+TEST(DossierReader, RejectsEmptyIdByMinLength) {
+  InputError e = single_error(read(replace(kValidDossier, R"("IDF-CP-2006-07-06-ERDE")", R"("")")));
+  EXPECT_EQ(e.json_path, "/id");
+}
+
+TEST(DossierReader, ReportsMissingRequiredFieldAtItsObject) {
+  InputError e = single_error(read(replace(kValidDossier, R"("montant": "10000.00",)", "")));
+  EXPECT_EQ(e.json_path, "");
+  EXPECT_EQ(e.message, "champ obligatoire absent : montant");
+  InputError nested = single_error(read(replace(kValidDossier, R"({"financeur": "Autre", )", "{")));
+  EXPECT_EQ(nested.json_path, "/financement/plan/1");
+  EXPECT_TRUE(contains(nested.message, "financeur")) << nested.message;
+}
+
+TEST(DossierReader, ReportsDuplicateKeys) {
+  InputError e = single_error(read(replace(kValidDossier, R"("objet": )", R"("objet": "a", "objet": )")));
+  EXPECT_EQ(e.json_path, "/objet");
+  EXPECT_TRUE(contains(e.message, "double")) << e.message;
+  InputError unknown = single_error(read(replace(kValidDossier, R"("c": "texte")", R"("c": 1, "c": 2)")));
+  EXPECT_EQ(unknown.json_path, "/inconnu/c");
+}
+
+TEST(DossierReader, CollectsEverySchemaErrorOfADossier) {
+  std::string text = replace(kValidDossier, R"("10000.00")", "true");
+  text = replace(text, "\"date\": \"2006-07-06\"", "\"date\": \"2014-02-30\"");
+  text = replace(text, R"("part": 0.1)", R"("part": "0,1")");
+  ReadOutcome out = read(text);
+  EXPECT_FALSE(out.dossier);
+  ASSERT_EQ(out.errors.size(), 3u);
+  EXPECT_EQ(out.errors[0].json_path, "/montant");
+  EXPECT_EQ(out.errors[1].json_path, "/deliberation/date");
+  EXPECT_EQ(out.errors[2].json_path, "/financement/plan/0/part");
+}
+
+TEST(DossierReader, GivesLineOfSchemaErrorInMultilineText) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "true")));
+  EXPECT_EQ(e.line, 7u);
+  InputError jsonl = single_error(read(replace(kValidDossier, R"("10000.00")", "true"), 42));
+  EXPECT_EQ(jsonl.line, 42u);
+}
+
+TEST(DossierReader, StopsAtSyntaxErrorWithItsLine) {
+  ReadOutcome out = read(replace(kValidDossier, R"("objet": "Équipement de deux écoles",)", R"("objet": "Équipement" "x",)"));
+  InputError e = single_error(out);
+  EXPECT_EQ(e.line, 5u) << e.message;
+  EXPECT_TRUE(contains(e.message, "JSON")) << e.message;
+}
+
+TEST(DossierReader, RejectsTruncatedJson) {
+  InputError e = single_error(read(kValidDossier.substr(0, kValidDossier.size() / 2)));
+  EXPECT_TRUE(contains(e.message, "JSON")) << e.message;
+}
+
+TEST(DossierReader, RejectsEmptyText) {
+  EXPECT_TRUE(contains(single_error(read("")).message, "vide"));
+  EXPECT_TRUE(contains(single_error(read("  \n ")).message, "vide"));
+}
+
+TEST(DossierReader, RejectsTrailingContent) {
+  InputError e = single_error(read(kValidDossier + " {}"));
+  EXPECT_TRUE(contains(e.message, "après la fin")) << e.message;
+}
+
+TEST(DossierReader, RejectsNonObjectDocument) {
+  EXPECT_TRUE(contains(single_error(read("[1,2]")).message, "objet JSON"));
+  EXPECT_TRUE(contains(single_error(read("42")).message, "objet JSON"));
+}
+
+TEST(DossierReader, RejectsInvalidUtf8) {
+  InputError e = single_error(read(replace(kValidDossier, "Équipement", "\xC3\x28quipement")));
+  EXPECT_TRUE(contains(e.message, "UTF-8")) << e.message;
+}
+
+TEST(DossierReader, RejectsDeepNestingWithoutCrashing) {
+  const std::string deep = std::string(5000, '[') + std::string(5000, ']');
+  InputError e = single_error(read(replace(kValidDossier, R"({"a": [1, 2, {"b": null}], "c": "texte"})", deep)));
+  EXPECT_TRUE(contains(e.message, "imbrication")) << e.message;
+  const std::string objects = [] {
+    std::string s;
+    for (int i = 0; i < 5000; ++i) s += "{\"a\":";
+    s += "1";
+    s += std::string(5000, '}');
+    return s;
+  }();
+  InputError o = single_error(read(replace(kValidDossier, R"("convention": null)", R"("convention": )" + objects)));
+  EXPECT_TRUE(contains(o.message, "imbrication")) << o.message;
+}
+
+TEST(DossierReader, ValidatesUnknownFieldsAsJson) {
+  InputError e = single_error(read(replace(kValidDossier, R"("c": "texte")", R"("c": 01)")));
+  EXPECT_EQ(e.json_path, "/inconnu/c");
+  EXPECT_TRUE(contains(e.message, "nombre")) << e.message;
+  EXPECT_EQ(single_error(read(replace(kValidDossier, R"("c": "texte")", R"("c": tru)"))).json_path, "/inconnu/c");
+}
+
+TEST(DossierReader, TruncatesLongOffendingValue) {
+  const std::string long_value(200, 'x');
+  InputError e = single_error(read(replace(kValidDossier, R"("region")", "\"" + long_value + "\"")));
+  EXPECT_LT(e.message.size(), 400u);
+  EXPECT_TRUE(contains(e.message, "…")) << e.message;
+}
+
+}  // namespace
+}  // namespace subsidia::io
