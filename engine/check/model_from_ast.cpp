@@ -190,6 +190,8 @@ class Checker {
   NodeId unary(const ast::Unary& u, Scope& scope);
   NodeId binary(const ast::Binary& b, Scope& scope);
   NodeId membership(const ast::Membership& m, Scope& scope);
+  NodeId in_list(const ast::Membership& m, NodeId set, const std::vector<NodeId>& tuple, bool ok);
+  NodeId in_table(const ast::Membership& m, const ast::TableColumns& cols, const std::vector<NodeId>& tuple, bool ok);
   NodeId lookup(const ast::TableLookup& t, Scope& scope);
   NodeId quantified(const ast::Quantified& q, Scope& scope);
   NodeId aggregation(const ast::Aggregation& a, Scope& scope);
@@ -770,8 +772,23 @@ NodeId Checker::membership(const ast::Membership& m, Scope& scope) {
     tuple.push_back(expr(e, scope));
     if (is_invalid(type(tuple.back()))) ok = false;
   }
-  if (const auto* items = std::get_if<ast::ListLiteral>(&m.set)) {
-    const NodeId set = list(*items, scope);
+  // The set: a list literal, table columns, or (newer parsers) a list-valued path.
+  return std::visit(
+      [&](const auto& set) -> NodeId {
+        using S = std::decay_t<decltype(set)>;
+        if constexpr (std::is_same_v<S, ast::TableColumns>) {
+          return in_table(m, set, tuple, ok);
+        } else if constexpr (std::is_same_v<S, ast::ListLiteral>) {
+          return in_list(m, list(set, scope), tuple, ok);
+        } else {
+          return in_list(m, path(set, scope), tuple, ok);
+        }
+      },
+      m.set);
+}
+
+NodeId Checker::in_list(const ast::Membership& m, NodeId set, const std::vector<NodeId>& tuple, bool ok) {
+  {
     if (!ok || is_invalid(type(set))) return add_invalid(m.span);
     if (tuple.size() != 1) {
       error(diag::Code::TypeMismatch, m.span, "un n-uplet ne peut être cherché que dans une table",
@@ -780,6 +797,12 @@ NodeId Checker::membership(const ast::Membership& m, Scope& scope) {
     }
     const Type& x = type(tuple[0]);
     const Type& s = type(set);
+    if (s.kind != TypeKind::List) {
+      error(diag::Code::NotAList, arena_->nodes[set].span,
+            "« " + arena_->nodes[set].text + " » n'est pas une liste (" + model::type_french(s) + ")",
+            "[a, b], une table(colonne) ou un chemin vers une liste");
+      return add_invalid(m.span);
+    }
     if (x.kind == TypeKind::List || x.kind == TypeKind::Object ||
         (s.element != TypeKind::NoValue && !merge(x, s.element_type()))) {
       error(diag::Code::TypeMismatch, m.span,
@@ -787,7 +810,7 @@ NodeId Checker::membership(const ast::Membership& m, Scope& scope) {
             "une liste de valeurs du même type");
       return add_invalid(m.span);
     }
-    if (x.kind == TypeKind::Text) {
+    if (x.kind == TypeKind::Text && arena_->nodes[set].op == Op::ListLiteral) {
       for (NodeId item : arena_->nodes[set].children) check_enum_value(tuple[0], item);
     }
     model::Node n = make(Op::InList, scalar(TypeKind::Boolean), m.span);
@@ -795,7 +818,10 @@ NodeId Checker::membership(const ast::Membership& m, Scope& scope) {
     n.negated = m.negated;
     return add(std::move(n));
   }
-  const auto& cols = std::get<ast::TableColumns>(m.set);
+}
+
+NodeId Checker::in_table(const ast::Membership& m, const ast::TableColumns& cols, const std::vector<NodeId>& tuple,
+                         bool ok) {
   int index = -1;
   const model::Table* t = table(cols.table, cols.span, &index);
   if (t == nullptr) return add_invalid(m.span);
@@ -1224,6 +1250,11 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<model::Rule>& ou
 ModelResult Checker::run(const std::vector<ParsedFile>& files) {
   auto base = std::make_shared<model::RuleBase>();
   legal_sources_ = &base->sources;
+  arena_->deliberation_slot = schema_.root().field_index("deliberation");
+  if (arena_->deliberation_slot >= 0) {
+    const schema::Node* d = schema_.root().fields[static_cast<std::size_t>(arena_->deliberation_slot)].node.get();
+    if (d != nullptr && d->type == schema::Type::Object) arena_->deliberation_date_slot = d->field_index("date");
+  }
 
   // Stage: names.
   collect_names(files);

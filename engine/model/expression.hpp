@@ -113,6 +113,10 @@ struct ExpressionArena {
   std::vector<Node> nodes;
   std::vector<Table> tables;
   int variable_count = 0;  // variables are numbered across the whole base
+  // Slots of deliberation.date in the schema (-1 when the schema has none): it selects the
+  // version of each rule.
+  int deliberation_slot = -1;
+  int deliberation_date_slot = -1;
 };
 
 // A template: text pieces and placeholders, in order.

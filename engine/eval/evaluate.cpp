@@ -1,0 +1,651 @@
+// The interpreter: one compiled expression, one frame, one value. Three-valued throughout:
+// an absent fact is Unknown with its concrete path, never false.
+#include <algorithm>
+
+#include "eval/plan_impl.hpp"
+
+namespace subsidia::eval {
+
+namespace {
+
+using model::NodeId;
+using model::Op;
+
+// A dossier value as an evaluation value; records it as a fact when it is a scalar.
+Val from_dossier(const io::Value& v, std::int32_t location, Frame& frame) {
+  Val out;
+  out.location = location;
+  switch (v.kind) {
+    case io::Kind::Missing:
+      out.missing = frame.leaf(location);
+      return out;
+    case io::Kind::Null:
+      frame.fact(&v, location);
+      out.missing = frame.leaf(location);
+      return out;
+    case io::Kind::Boolean:
+      frame.fact(&v, location);
+      out.tag = Tag::Boolean;
+      out.boolean = v.boolean;
+      return out;
+    case io::Kind::Integer:
+    case io::Kind::Decimal:
+      frame.fact(&v, location);
+      out.tag = Tag::Number;
+      out.number = v.number;
+      return out;
+    case io::Kind::String:
+      frame.fact(&v, location);
+      out.tag = Tag::Text;
+      out.text = v.text;
+      return out;
+    case io::Kind::Date:
+      frame.fact(&v, location);
+      out.tag = Tag::Date;
+      out.date = v.date;
+      return out;
+    case io::Kind::Object:
+      out.tag = Tag::Object;
+      out.node = &v;
+      return out;
+    case io::Kind::Array:
+      out.tag = Tag::List;
+      out.node = &v;
+      return out;
+  }
+  return out;
+}
+
+bool equal_values(const Val& a, const Val& b) {
+  if (a.tag != b.tag) return false;
+  switch (a.tag) {
+    case Tag::Boolean: return a.boolean == b.boolean;
+    case Tag::Number: return a.number == b.number;
+    case Tag::Text: return a.text == b.text;
+    case Tag::Date: return a.date == b.date;
+    default: return false;
+  }
+}
+
+// Text of a table key cell: text as is, an integer by its digits.
+void append_key(std::string& key, const Val& v) {
+  if (v.tag == Tag::Text) {
+    key.append(v.text);
+  } else if (v.tag == Tag::Number) {
+    key += v.number.normalized().to_string();
+  }
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Byte offset of code point `n` (clamped to the end).
+std::size_t byte_offset(std::string_view s, std::size_t n) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (seen == n) return i;
+      ++seen;
+    }
+  }
+  return s.size();
+}
+
+Val overflow(Frame& frame, NodeId at) {
+  if (!frame.overflow) frame.overflow_at = at;
+  frame.overflow = true;
+  return Val::unknown(-1);
+}
+
+Val number_or_overflow(const std::optional<decimal::Decimal>& d, Frame& frame, NodeId at) {
+  if (!d) return overflow(frame, at);
+  return Val::of_number(*d);
+}
+
+// Walks a list-valued expression, calling `fn(element)` for every element (elements that
+// are absent come as Unknown with their path). Returns an Unknown when the list itself is
+// absent, a true Boolean otherwise.
+template <class Fn>
+Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
+  const model::Node& n = plan.nodes[id];
+  if (n.op == Op::ListLiteral) {
+    for (NodeId item : n.children) {
+      if (!fn(plan.eval(item, frame))) break;
+    }
+    return Val::of_bool(true);
+  }
+  if (n.op != Op::Path) {
+    // A list produced by another construct (sinon, a definition's path): evaluate it.
+    const Val v = plan.eval(id, frame);
+    if (v.tag == Tag::Unknown) return v;
+    if (v.tag == Tag::List && v.node != nullptr) {
+      for (std::uint32_t i = 0; i < v.node->count; ++i) {
+        Location element = v.location >= 0 ? frame.locations[static_cast<std::size_t>(v.location)] : Location{};
+        element.element = true;
+        if (element.count < element.index.size()) element.index[element.count++] = i;
+        const std::int32_t at = frame.add_location(element);
+        if (!fn(from_dossier(v.node->items[i], at, frame))) break;
+      }
+    }
+    return Val::of_bool(true);
+  }
+  const io::Value* start = nullptr;
+  std::int32_t base = -1;
+  if (n.variable >= 0) {
+    const Val& b = frame.bindings[static_cast<std::size_t>(n.variable)];
+    start = b.node;
+    base = b.location;
+  } else {
+    start = &frame.dossier->root();
+  }
+  Location loc;
+  loc.base = base;
+  loc.path = id;
+  const std::size_t steps = n.steps.size();
+  bool stop = false;
+  Val result = Val::of_bool(true);
+  bool crossed = false;  // at least one [*] crossed: absences below it are per element
+  // Depth-first over the [*] steps.
+  auto walk = [&](auto&& self, const io::Value* v, std::size_t step) -> void {
+    if (stop) return;
+    for (; step < steps; ++step) {
+      if (v == nullptr || v->kind != io::Kind::Object) {
+        Location missing = loc;
+        missing.upto = static_cast<std::uint8_t>(step);
+        const std::int32_t at = frame.add_location(missing);
+        if (!crossed) {
+          result = Val::unknown(frame.leaf(at));
+          stop = true;
+        } else if (!fn(Val::unknown(frame.leaf(at)))) {
+          stop = true;
+        }
+        return;
+      }
+      v = &v->slot(n.steps[step].slot);
+      if (n.steps[step].all_items) {
+        if (v->kind != io::Kind::Array) {
+          Location missing = loc;
+          missing.upto = static_cast<std::uint8_t>(step + 1);
+          const std::int32_t at = frame.add_location(missing);
+          if (v->kind == io::Kind::Null) frame.fact(v, at);
+          if (!crossed) {
+            result = Val::unknown(frame.leaf(at));
+            stop = true;
+          } else if (!fn(Val::unknown(frame.leaf(at)))) {
+            stop = true;
+          }
+          return;
+        }
+        const bool was_crossed = crossed;
+        crossed = true;
+        const std::uint8_t depth = loc.count;
+        for (std::uint32_t i = 0; i < v->count && !stop; ++i) {
+          if (depth < loc.index.size()) loc.index[depth] = i;
+          loc.count = static_cast<std::uint8_t>(depth + 1);
+          self(self, &v->items[i], step + 1);
+        }
+        loc.count = depth;
+        crossed = was_crossed;
+        return;
+      }
+    }
+    // End of the steps: an element (after [*]) or the array itself (no [*]).
+    if (crossed) {
+      const std::int32_t at = frame.add_location(loc);
+      if (!fn(from_dossier(*v, at, frame))) stop = true;
+      return;
+    }
+    if (v->kind != io::Kind::Array) {
+      const std::int32_t at = frame.add_location(loc);
+      if (v->kind == io::Kind::Null) frame.fact(v, at);
+      result = Val::unknown(frame.leaf(at));
+      stop = true;
+      return;
+    }
+    for (std::uint32_t i = 0; i < v->count && !stop; ++i) {
+      Location element = loc;
+      element.element = true;
+      if (element.count < element.index.size()) element.index[element.count++] = i;
+      const std::int32_t at = frame.add_location(element);
+      if (!fn(from_dossier(v->items[i], at, frame))) stop = true;
+    }
+  };
+  if (start == nullptr) {
+    const std::int32_t at = frame.add_location(loc);
+    return Val::unknown(frame.leaf(at));
+  }
+  if (steps == 0) {
+    // A bound variable that is itself a list: not produced by the checker.
+    return Val::of_bool(true);
+  }
+  walk(walk, start, 0);
+  return result;
+}
+
+Val read_path(const CompiledPlan& plan, NodeId id, Frame& frame) {
+  const model::Node& n = plan.nodes[id];
+  const io::Value* v = nullptr;
+  std::int32_t base = -1;
+  if (n.variable >= 0) {
+    const Val& b = frame.bindings[static_cast<std::size_t>(n.variable)];
+    if (n.steps.empty()) return b;
+    v = b.node;
+    base = b.location;
+    if (v == nullptr) return b;  // an element that is itself unknown
+  } else {
+    v = &frame.dossier->root();
+  }
+  for (std::size_t step = 0; step < n.steps.size(); ++step) {
+    if (n.steps[step].all_items) {
+      // A list of every item: only quantifiers, aggregates and templates walk it.
+      Val list;
+      list.tag = Tag::List;
+      return list;
+    }
+    if (v->kind != io::Kind::Object) {
+      Location loc{base, id, 0xFF, 0, false, {}};
+      const std::int32_t at = frame.add_location(loc);
+      return Val::unknown(frame.leaf(at));
+    }
+    v = &v->slot(n.steps[step].slot);
+  }
+  const std::int32_t at = frame.add_location(Location{base, id, 0xFF, 0, false, {}});
+  return from_dossier(*v, at, frame);
+}
+
+Val compare(Op op, const Val& a, const Val& b, Frame& frame) {
+  if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) {
+    return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
+  }
+  if (a.tag == Tag::NoValue || b.tag == Tag::NoValue) return Val::of_bool(op == Op::NotEqual);
+  std::partial_ordering order = std::partial_ordering::unordered;
+  switch (a.tag) {
+    case Tag::Number: order = a.number <=> b.number; break;
+    case Tag::Date: order = a.date <=> b.date; break;
+    case Tag::Text: order = a.text <=> b.text; break;
+    case Tag::Boolean: order = a.boolean == b.boolean ? std::partial_ordering::equivalent : std::partial_ordering::unordered; break;
+    default: break;
+  }
+  switch (op) {
+    case Op::Equal: return Val::of_bool(order == 0);
+    case Op::NotEqual: return Val::of_bool(order != 0);
+    case Op::Less: return Val::of_bool(order < 0);
+    case Op::LessEqual: return Val::of_bool(order <= 0);
+    case Op::Greater: return Val::of_bool(order > 0);
+    case Op::GreaterEqual: return Val::of_bool(order >= 0);
+    default: return Val::of_bool(false);
+  }
+}
+
+Val quantify(const CompiledPlan& plan, const model::Node& n, Frame& frame) {
+  const std::size_t var = static_cast<std::size_t>(n.variable);
+  Truth acc = n.op == Op::Some ? Truth::False : Truth::True;
+  std::int32_t missing = -1;
+  const Val saved = frame.bindings[var];
+  Val list = each(plan, n.children[0], frame, [&](const Val& element) {
+    frame.bindings[var] = element;
+    const Val c = plan.eval(n.children[1], frame);
+    Truth t = c.truth();
+    if (n.op == Op::None) t = kleene_not(t);
+    if (t == Truth::Unknown) missing = frame.merge(missing, c.missing);
+    acc = n.op == Op::Some ? kleene_or(acc, t) : kleene_and(acc, t);
+    // A decided result stops the walk: all -> one false, some -> one true, none -> one true.
+    return !(n.op == Op::Some ? acc == Truth::True : acc == Truth::False);
+  });
+  frame.bindings[var] = saved;
+  if (list.tag == Tag::Unknown) return list;
+  if (acc == Truth::Unknown) return Val::unknown(missing);
+  return Val::of_bool(acc == Truth::True);
+}
+
+Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& frame) {
+  const bool bound = n.variable >= 0;
+  const std::size_t var = bound ? static_cast<std::size_t>(n.variable) : 0;
+  const NodeId element = bound && n.children.size() > 1 ? n.children[1] : model::kNoNode;
+  const NodeId filter = bound && n.children.size() > 2 ? n.children[2] : model::kNoNode;
+  Val saved;
+  if (bound) saved = frame.bindings[var];
+  std::int32_t missing = -1;
+  bool unknown = false;
+  std::int64_t count = 0;
+  decimal::Decimal sum;
+  Val best = Val::no_value();
+  std::vector<Val> distinct;
+  bool failed = false;
+  Val list = each(plan, n.children[0], frame, [&](const Val& item) {
+    Val v = item;
+    if (bound) {
+      frame.bindings[var] = item;
+      if (filter != model::kNoNode) {
+        const Val f = plan.eval(filter, frame);
+        if (f.tag == Tag::Unknown) {
+          unknown = true;
+          missing = frame.merge(missing, f.missing);
+          return true;
+        }
+        if (!f.boolean) return true;
+      }
+      if (element != model::kNoNode && element != model::kNoNode) v = plan.eval(element, frame);
+    }
+    if (n.op == Op::Count && (bound || v.tag != Tag::Unknown)) {
+      ++count;
+      return true;
+    }
+    if (v.tag == Tag::Unknown) {
+      if (n.op == Op::CountDistinct) return true;  // counts the values that are there
+      unknown = true;
+      missing = frame.merge(missing, v.missing);
+      return true;
+    }
+    if (v.tag == Tag::NoValue) return true;
+    switch (n.op) {
+      case Op::Sum: {
+        auto s = add(sum, v.number);
+        if (!s) {
+          failed = true;
+          return false;
+        }
+        sum = *s;
+        break;
+      }
+      case Op::CountDistinct:
+        if (std::none_of(distinct.begin(), distinct.end(), [&](const Val& d) { return equal_values(d, v); })) {
+          distinct.push_back(v);
+        }
+        break;
+      case Op::Min:
+      case Op::Max: {
+        if (best.tag == Tag::NoValue) {
+          best = v;
+        } else {
+          const bool less = v.tag == Tag::Date ? v.date < best.date : v.number < best.number;
+          const bool greater = v.tag == Tag::Date ? best.date < v.date : best.number < v.number;
+          if ((n.op == Op::Min && less) || (n.op == Op::Max && greater)) best = v;
+        }
+        break;
+      }
+      default: break;
+    }
+    return true;
+  });
+  if (bound) frame.bindings[var] = saved;
+  if (list.tag == Tag::Unknown) return list;
+  if (failed) return overflow(frame, id);
+  if (unknown) return Val::unknown(missing);
+  switch (n.op) {
+    case Op::Sum: return Val::of_number(sum);
+    case Op::Count: return Val::of_number(decimal::Decimal::from_integer(count));
+    case Op::CountDistinct:
+      return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(distinct.size())));
+    default: {
+      best.location = -1;
+      return best;
+    }
+  }
+}
+
+Val at_least(const CompiledPlan& plan, const model::Node& n, Frame& frame) {
+  const Val needed = plan.eval(n.children[0], frame);
+  if (needed.tag != Tag::Number) return needed.tag == Tag::Unknown ? needed : Val::of_bool(false);
+  std::vector<Val> seen;
+  std::int64_t count = 0;
+  Val list = each(plan, n.children[1], frame, [&](const Val& v) {
+    if (v.tag == Tag::Unknown || v.tag == Tag::NoValue) return true;  // counts the values that are there
+    if (n.distinct) {
+      if (std::none_of(seen.begin(), seen.end(), [&](const Val& d) { return equal_values(d, v); })) seen.push_back(v);
+    } else {
+      ++count;
+    }
+    return true;
+  });
+  if (list.tag == Tag::Unknown) return list;
+  if (n.distinct) count = static_cast<std::int64_t>(seen.size());
+  return Val::of_bool(decimal::Decimal::from_integer(count) >= needed.number);
+}
+
+}  // namespace
+
+Val CompiledPlan::elements(NodeId id, Frame& frame, std::vector<Val>& out) const {
+  return each(*this, id, frame, [&](const Val& v) {
+    out.push_back(v);
+    return true;
+  });
+}
+
+Val CompiledPlan::eval(NodeId id, Frame& frame) const {
+  const model::Node& n = nodes[id];
+  switch (n.op) {
+    case Op::Constant: {
+      Val v;
+      switch (n.constant.kind) {
+        case model::TypeKind::Boolean: return Val::of_bool(n.constant.boolean);
+        case model::TypeKind::Integer:
+        case model::TypeKind::Decimal:
+        case model::TypeKind::Money: return Val::of_number(n.constant.number);
+        case model::TypeKind::Text:
+          v.tag = Tag::Text;
+          v.text = n.constant.text;
+          return v;
+        case model::TypeKind::Date:
+          v.tag = Tag::Date;
+          v.date = n.constant.date;
+          return v;
+        default: return Val::no_value();
+      }
+    }
+    case Op::Path:
+    case Op::DeliberationDate: return read_path(*this, id, frame);
+    case Op::ListLiteral: {
+      Val v;
+      v.tag = Tag::List;
+      return v;
+    }
+    case Op::Not: {
+      Val v = eval(n.children[0], frame);
+      if (v.tag != Tag::Boolean) return v;
+      return Val::of_bool(!v.boolean);
+    }
+    case Op::Negate: {
+      Val v = eval(n.children[0], frame);
+      if (v.tag != Tag::Number) return v;
+      return Val::of_number(v.number.negated());
+    }
+    case Op::Exists:
+    case Op::IsAbsent: {
+      const Val v = eval(n.children[0], frame);
+      const bool present = v.tag != Tag::Unknown && v.tag != Tag::NoValue;
+      return Val::of_bool(n.op == Op::Exists ? present : !present);
+    }
+    case Op::IsKnown: {
+      const Val v = eval(n.children[0], frame);
+      if (v.tag == Tag::Unknown) return v;
+      return Val::of_bool(v.tag != Tag::NoValue);
+    }
+    case Op::And:
+    case Op::Or: {
+      const Val a = eval(n.children[0], frame);
+      const Truth ta = a.truth();
+      // Short circuit where the table decides alone: false et _, true ou _.
+      if ((n.op == Op::And && ta == Truth::False) || (n.op == Op::Or && ta == Truth::True)) return Val::of_bool(ta == Truth::True);
+      const Val b = eval(n.children[1], frame);
+      const Truth tb = b.truth();
+      const Truth t = n.op == Op::And ? kleene_and(ta, tb) : kleene_or(ta, tb);
+      if (t != Truth::Unknown) return Val::of_bool(t == Truth::True);
+      return Val::unknown(frame.merge(kleene_keeps_missing(t, ta) ? a.missing : -1, kleene_keeps_missing(t, tb) ? b.missing : -1));
+    }
+    case Op::Equal:
+    case Op::NotEqual:
+    case Op::Less:
+    case Op::LessEqual:
+    case Op::Greater:
+    case Op::GreaterEqual: {
+      const Val a = eval(n.children[0], frame);
+      const Val b = eval(n.children[1], frame);
+      return compare(n.op, a, b, frame);
+    }
+    case Op::Add:
+    case Op::Subtract:
+    case Op::Multiply: {
+      const Val a = eval(n.children[0], frame);
+      const Val b = eval(n.children[1], frame);
+      if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) {
+        return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
+      }
+      if (a.tag != Tag::Number || b.tag != Tag::Number) return Val::no_value();
+      if (n.op == Op::Add) return number_or_overflow(add(a.number, b.number), frame, id);
+      if (n.op == Op::Subtract) return number_or_overflow(subtract(a.number, b.number), frame, id);
+      return number_or_overflow(multiply(a.number, b.number), frame, id);
+    }
+    case Op::Otherwise: {
+      Val a = eval(n.children[0], frame);
+      if (a.tag != Tag::Unknown && a.tag != Tag::NoValue) return a;
+      return eval(n.children[1], frame);
+    }
+    case Op::StartsWith: {
+      const Val a = eval(n.children[0], frame);
+      const Val b = eval(n.children[1], frame);
+      if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) {
+        return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
+      }
+      if (a.tag != Tag::Text || b.tag != Tag::Text) return Val::of_bool(false);
+      return Val::of_bool(a.text.starts_with(b.text));
+    }
+    case Op::InList: {
+      const Val x = eval(n.children[0], frame);
+      if (x.tag == Tag::Unknown) return x;
+      if (x.tag == Tag::NoValue) return Val::of_bool(n.negated);
+      bool found = false;
+      std::int32_t missing = -1;
+      bool unknown = false;
+      each(*this, n.children[1], frame, [&](const Val& item) {
+        if (item.tag == Tag::Unknown) {
+          unknown = true;
+          missing = frame.merge(missing, item.missing);
+          return true;
+        }
+        if (equal_values(x, item)) {
+          found = true;
+          return false;
+        }
+        return true;
+      });
+      if (!found && unknown) return Val::unknown(missing);
+      return Val::of_bool(found != n.negated);
+    }
+    case Op::InTable:
+    case Op::TableLookup: {
+      std::string& key = frame.key;
+      key.clear();
+      std::int32_t missing = -1;
+      bool unknown = false;
+      bool no_value = false;
+      for (std::size_t i = 0; i < n.children.size(); ++i) {
+        const Val v = eval(n.children[i], frame);
+        if (v.tag == Tag::Unknown) {
+          unknown = true;
+          missing = frame.merge(missing, v.missing);
+          continue;
+        }
+        if (v.tag == Tag::NoValue) no_value = true;
+        if (i > 0) key += kKeySeparator;
+        append_key(key, v);
+      }
+      if (unknown) return Val::unknown(missing);
+      const std::int32_t a = aux[id];
+      if (n.op == Op::InTable) {
+        if (no_value) return Val::of_bool(n.negated);
+        const bool found = sets[static_cast<std::size_t>(a)].find(std::string_view(key)) != sets[static_cast<std::size_t>(a)].end();
+        return Val::of_bool(found != n.negated);
+      }
+      if (no_value) return Val::no_value();
+      const KeyMap& map = maps[static_cast<std::size_t>(a)];
+      auto it = map.find(std::string_view(key));
+      if (it == map.end()) return Val::no_value();
+      Val v;
+      v.tag = Tag::Text;
+      v.text = it->second;
+      return v;
+    }
+    case Op::All:
+    case Op::Some:
+    case Op::None: return quantify(*this, n, frame);
+    case Op::Sum:
+    case Op::Count:
+    case Op::CountDistinct:
+    case Op::Min:
+    case Op::Max: return aggregate(*this, id, n, frame);
+    case Op::AtLeast: return at_least(*this, n, frame);
+    case Op::Round: {
+      const Val a = eval(n.children[0], frame);
+      Val b;
+      if (n.divide) b = eval(n.children[1], frame);
+      if (a.tag == Tag::Unknown || (n.divide && b.tag == Tag::Unknown)) {
+        return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, n.divide && b.tag == Tag::Unknown ? b.missing : -1));
+      }
+      if (a.tag != Tag::Number || (n.divide && b.tag != Tag::Number)) return Val::no_value();
+      frame.roundings = static_cast<std::uint8_t>(frame.roundings | (1u << static_cast<unsigned>(n.rounding)));
+      if (n.divide) {
+        if (b.number.is_zero()) {
+          frame.division_by_zero = true;
+          return overflow(frame, id);
+        }
+        return number_or_overflow(divide(a.number, b.number, n.digits, n.rounding), frame, id);
+      }
+      return number_or_overflow(a.number.round(n.digits, n.rounding), frame, id);
+    }
+    case Op::Start:
+    case Op::End: {
+      const Val s = eval(n.children[0], frame);
+      const Val k = eval(n.children[1], frame);
+      if (s.tag == Tag::Unknown || k.tag == Tag::Unknown) {
+        return Val::unknown(frame.merge(s.tag == Tag::Unknown ? s.missing : -1, k.tag == Tag::Unknown ? k.missing : -1));
+      }
+      if (s.tag != Tag::Text || k.tag != Tag::Number) return Val::no_value();
+      const auto count = k.number.to_int64();
+      if (!count || *count < 0) return Val::no_value();
+      const std::size_t total = code_points(s.text);
+      const std::size_t take = std::min<std::size_t>(total, static_cast<std::size_t>(*count));
+      Val v;
+      v.tag = Tag::Text;
+      if (n.op == Op::Start) {
+        v.text = s.text.substr(0, byte_offset(s.text, take));
+      } else {
+        v.text = s.text.substr(byte_offset(s.text, total - take));
+      }
+      return v;
+    }
+    case Op::Length: {
+      const Val s = eval(n.children[0], frame);
+      if (s.tag != Tag::Text) return s.tag == Tag::Unknown ? s : Val::no_value();
+      return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(code_points(s.text))));
+    }
+    case Op::Abs: {
+      const Val s = eval(n.children[0], frame);
+      if (s.tag != Tag::Number) return s;
+      return Val::of_number(s.number.abs());
+    }
+    case Op::Year: {
+      const Val s = eval(n.children[0], frame);
+      if (s.tag != Tag::Date) return s.tag == Tag::Unknown ? s : Val::no_value();
+      return Val::of_number(decimal::Decimal::from_integer(s.date.year()));
+    }
+    case Op::Min2:
+    case Op::Max2: {
+      const Val a = eval(n.children[0], frame);
+      const Val b = eval(n.children[1], frame);
+      if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) {
+        return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
+      }
+      if (a.tag == Tag::NoValue) return b;
+      if (b.tag == Tag::NoValue) return a;
+      const bool less = a.tag == Tag::Date ? a.date < b.date : a.number < b.number;
+      return (n.op == Op::Min2) == less ? a : b;
+    }
+  }
+  return Val::no_value();
+}
+
+}  // namespace subsidia::eval

@@ -1,0 +1,242 @@
+// Explanations are the product: for each rule family, the version in force, its status,
+// the facts read (with concrete paths), what was missing, and a French sentence.
+#include <algorithm>
+
+#include "eval/plan_impl.hpp"
+
+namespace subsidia::eval {
+
+namespace {
+
+using model::NodeId;
+
+std::string period_french(const model::Period& period) {
+  if (period.from && period.to) return "en vigueur du " + period.from->french() + " au " + period.to->french();
+  if (period.from) return "en vigueur depuis le " + period.from->french();
+  if (period.to) return "en vigueur jusqu'au " + period.to->french();
+  return "en vigueur à toute date";
+}
+
+std::string decimal_french(const decimal::Decimal& d) {
+  std::string s = d.to_string();
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+std::string fact_text(const io::Value& v) {
+  switch (v.kind) {
+    case io::Kind::Null: return "null";
+    case io::Kind::Boolean: return v.boolean ? "vrai" : "faux";
+    case io::Kind::Integer:
+    case io::Kind::Decimal: return v.text.empty() ? v.number.to_string() : std::string(v.text);
+    case io::Kind::String: return std::string(v.text);
+    case io::Kind::Date: return v.date.iso();
+    default: return {};
+  }
+}
+
+constexpr const char* kDeliberationDate = "deliberation.date";
+
+}  // namespace
+
+std::string CompiledPlan::render_location(const Frame& frame, std::int32_t location) const {
+  const Location& loc = frame.locations[static_cast<std::size_t>(location)];
+  if (loc.path == model::kNoNode) return kDeliberationDate;
+  std::string out = loc.base >= 0 ? render_location(frame, loc.base) : std::string();
+  const model::Node& n = nodes[loc.path];
+  std::size_t used = 0;
+  const std::size_t upto = std::min<std::size_t>(loc.upto, n.steps.size());
+  for (std::size_t i = 0; i < upto; ++i) {
+    if (!out.empty()) out += '.';
+    out += n.steps[i].name;
+    if (n.steps[i].all_items) {
+      if (used < loc.count) {
+        out += '[' + std::to_string(loc.index[used++]) + ']';
+      } else {
+        out += "[*]";
+      }
+    }
+  }
+  if (loc.element && used < loc.count) out += '[' + std::to_string(loc.index[used]) + ']';
+  return out;
+}
+
+std::string CompiledPlan::render_value(const Val& v, const model::Type& type, Frame& frame, NodeId id) const {
+  if (type.kind == model::TypeKind::List && id != model::kNoNode) {
+    std::vector<Val> items;
+    const Val list = elements(id, frame, items);
+    if (list.tag == Tag::Unknown) return "(inconnu)";
+    std::string out;
+    const model::Type element = type.element_type();
+    for (const Val& item : items) {
+      if (!out.empty()) out += ", ";
+      out += render_value(item, element, frame, model::kNoNode);
+    }
+    return out;
+  }
+  switch (v.tag) {
+    case Tag::Unknown: return "(inconnu)";
+    case Tag::NoValue: return "(aucune valeur)";
+    case Tag::Boolean: return v.boolean ? "oui" : "non";
+    case Tag::Number:
+      if (type.kind == model::TypeKind::Money) return v.number.to_french(2) + " €";
+      if (type.kind == model::TypeKind::Integer && v.number.is_integer()) return v.number.to_french(0);
+      return decimal_french(v.number);
+    case Tag::Text: return std::string(v.text);
+    case Tag::Date: return v.date.french();
+    default: return {};
+  }
+}
+
+std::string CompiledPlan::render_template(const model::MessageTemplate& t, Frame& frame) const {
+  std::string out;
+  for (const model::TemplatePiece& piece : t.pieces) {
+    if (piece.expression == model::kNoNode) {
+      out += piece.text;
+      continue;
+    }
+    const model::Node& n = nodes[piece.expression];
+    const Val v = n.type.kind == model::TypeKind::List ? Val{} : eval(piece.expression, frame);
+    out += render_value(v, n.type, frame, piece.expression);
+  }
+  return out;
+}
+
+void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t missing_root) const {
+  // Missing paths: flatten the union tree, then sorted and unique.
+  std::vector<std::int32_t> stack;
+  if (missing_root >= 0) stack.push_back(missing_root);
+  while (!stack.empty()) {
+    const MissingNode node = frame.missing[static_cast<std::size_t>(stack.back())];
+    stack.pop_back();
+    if (node.location >= 0) {
+      out.missing.push_back(render_location(frame, node.location));
+      continue;
+    }
+    if (node.left >= 0) stack.push_back(node.left);
+    if (node.right >= 0) stack.push_back(node.right);
+  }
+  std::sort(out.missing.begin(), out.missing.end());
+  out.missing.erase(std::unique(out.missing.begin(), out.missing.end()), out.missing.end());
+
+  const model::CompiledRule* compiled = out.rule != nullptr ? out.rule->compiled.get() : nullptr;
+  if (out.explanation.empty() && compiled != nullptr) {
+    const std::optional<model::MessageTemplate>* chosen = nullptr;
+    if (out.status == RuleStatus::Respected) chosen = &compiled->when_respected;
+    if (out.status == RuleStatus::Violated) chosen = &compiled->when_violated;
+    if (out.status == RuleStatus::Unknown) chosen = &compiled->when_unknown;
+    if (chosen != nullptr && chosen->has_value()) {
+      out.explanation = render_template(**chosen, frame);
+    } else if (out.status == RuleStatus::Respected) {
+      out.explanation = "Règle respectée.";
+    } else if (out.status == RuleStatus::Violated) {
+      const std::string& text = compiled->requirement != model::kNoNode ? nodes[compiled->requirement].text : std::string();
+      out.explanation = "Règle violée : la condition « " + text + " » n'est pas remplie.";
+    } else if (out.status == RuleStatus::Unknown && !out.missing.empty()) {
+      std::string list;
+      for (const std::string& m : out.missing) list += (list.empty() ? "" : ", ") + m;
+      out.explanation = "Impossible de conclure : il manque " + list + ".";
+    } else if (out.status == RuleStatus::Unknown) {
+      out.explanation = "Impossible de conclure.";
+    } else {
+      out.explanation = "Sans objet : la condition d'application n'est pas remplie.";
+    }
+  }
+  if (out.status == RuleStatus::Unknown && frame.overflow) {
+    const std::string text = frame.overflow_at != model::kNoNode ? nodes[frame.overflow_at].text : std::string();
+    if (frame.division_by_zero) {
+      out.explanation += " Division par zéro dans « " + text + " » : le calcul ne peut aboutir.";
+    } else {
+      out.explanation += " Le calcul exact de « " + text +
+                         " » dépasse la capacité des nombres décimaux : aucun arrondi silencieux n'est fait, la règle reste indéterminée.";
+    }
+  }
+  if (frame.roundings != 0 && (out.status == RuleStatus::Respected || out.status == RuleStatus::Violated)) {
+    for (unsigned mode = 0; mode < 8; ++mode) {
+      if (frame.roundings & (1u << mode)) {
+        out.explanation += " Arrondi utilisé : " +
+                           std::string(decimal::rounding_mode_french(static_cast<decimal::RoundingMode>(mode))) + ".";
+      }
+    }
+  }
+  out.facts.reserve(frame.facts.size());
+  for (const FactRecord& f : frame.facts) out.facts.push_back(Fact{render_location(frame, f.location), fact_text(*f.value)});
+}
+
+RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame) const {
+  frame.reset_rule();
+  RuleOutcome out;
+  out.id = family.id;
+  if (family.versions.empty()) return out;
+  out.rule = &family.versions.back();
+
+  // The deliberation date selects the version in force.
+  const io::Value* date = nullptr;
+  const io::Value& root = frame.dossier->root();
+  if (deliberation_slot >= 0 && deliberation_date_slot >= 0 && root.kind == io::Kind::Object) {
+    const io::Value& d = root.slot(deliberation_slot);
+    if (d.kind == io::Kind::Object) date = &d.slot(deliberation_date_slot);
+  }
+  const bool bounded = std::any_of(family.versions.begin(), family.versions.end(),
+                                   [](const model::Rule& r) { return r.period.bounded(); });
+  const model::Rule* chosen = nullptr;
+  const bool dated = date != nullptr && date->kind == io::Kind::Date;
+  if (bounded) {
+    const std::int32_t at = frame.add_location(Location{});  // path kNoNode: deliberation.date
+    if (!dated) {
+      out.status = RuleStatus::Unknown;
+      finish_outcome(out, frame, frame.leaf(at));
+      if (!out.rule->compiled || !out.rule->compiled->when_unknown) {
+        out.explanation = std::string("Impossible de conclure : il manque ") + kDeliberationDate +
+                          " (la date de la délibération choisit la version du texte applicable).";
+      }
+      return out;
+    }
+    frame.fact(date, at);
+    for (const model::Rule& r : family.versions) {
+      if (r.period.contains(date->date)) chosen = &r;
+    }
+    if (chosen == nullptr) {
+      out.status = RuleStatus::NotApplicable;
+      std::string periods;
+      for (const model::Rule& r : family.versions) periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
+      out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
+      finish_outcome(out, frame, -1);
+      return out;
+    }
+  } else {
+    chosen = &family.versions.front();
+  }
+  out.rule = chosen;
+  const model::CompiledRule* compiled = chosen->compiled.get();
+  if (compiled == nullptr || compiled->requirement == model::kNoNode) {
+    out.status = RuleStatus::Unknown;
+    finish_outcome(out, frame, -1);
+    return out;
+  }
+  if (compiled->applies_if != model::kNoNode) {
+    const Val applies = eval(compiled->applies_if, frame);
+    if (applies.tag == Tag::Boolean && !applies.boolean) {
+      out.status = RuleStatus::NotApplicable;
+      out.explanation = "Sans objet : la condition d'application n'est pas remplie.";
+      finish_outcome(out, frame, -1);
+      return out;
+    }
+    if (applies.tag != Tag::Boolean) {
+      out.status = RuleStatus::Unknown;
+      finish_outcome(out, frame, applies.missing);
+      return out;
+    }
+  }
+  const Val requirement = eval(compiled->requirement, frame);
+  if (requirement.tag == Tag::Boolean) {
+    out.status = requirement.boolean ? RuleStatus::Respected : RuleStatus::Violated;
+    finish_outcome(out, frame, -1);
+  } else {
+    out.status = RuleStatus::Unknown;
+    finish_outcome(out, frame, requirement.missing);
+  }
+  return out;
+}
+
+}  // namespace subsidia::eval

@@ -1,0 +1,125 @@
+// Per-dossier evaluation state: values, where they were read, what was missing. Lives on
+// the stack of Plan::evaluate; nothing here is shared between threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "calendar/date.hpp"
+#include "decimal/decimal.hpp"
+#include "eval/kleene.hpp"
+#include "io/dossier.hpp"
+#include "model/expression.hpp"
+
+namespace subsidia::eval {
+
+// A concrete place in the dossier: the steps of a path node (from a base location, when
+// the path starts at a bound variable), with the indices of its [*] steps, and possibly an
+// element index of the array it ends on. Rendered to text only for the final outcome.
+struct Location {
+  std::int32_t base = -1;         // a location in the same frame, or -1 for the dossier root
+  model::NodeId path = model::kNoNode;
+  std::uint8_t upto = 0xFF;       // render only the first `upto` steps (a missing prefix)
+  std::uint8_t count = 0;         // indices used
+  bool element = false;           // the last index selects an element of the array the path ends on
+  std::array<std::uint32_t, 4> index{};
+};
+
+enum class Tag : std::uint8_t { Unknown, NoValue, Boolean, Number, Text, Date, Object, List };
+
+struct Val {
+  Tag tag = Tag::Unknown;
+  bool boolean = false;
+  std::int32_t missing = -1;  // Unknown: root of its missing-paths tree (-1: none)
+  std::int32_t location = -1; // where it was read from the dossier, when it was
+  decimal::Decimal number;
+  calendar::Date date;
+  std::string_view text;
+  const io::Value* node = nullptr;  // Object / List read from the dossier
+
+  static Val unknown(std::int32_t missing) {
+    Val v;
+    v.missing = missing;
+    return v;
+  }
+  static Val of_bool(bool b) {
+    Val v;
+    v.tag = Tag::Boolean;
+    v.boolean = b;
+    return v;
+  }
+  static Val of_number(const decimal::Decimal& d) {
+    Val v;
+    v.tag = Tag::Number;
+    v.number = d;
+    return v;
+  }
+  static Val no_value() {
+    Val v;
+    v.tag = Tag::NoValue;
+    return v;
+  }
+  Truth truth() const {
+    if (tag == Tag::Boolean) return boolean ? Truth::True : Truth::False;
+    return Truth::Unknown;
+  }
+};
+
+struct FactRecord {
+  const io::Value* value;
+  std::int32_t location;
+};
+
+// Missing paths as a tree of unions: merging two unknowns is O(1), flattened at the end.
+struct MissingNode {
+  std::int32_t location = -1;  // a leaf when >= 0
+  std::int32_t left = -1, right = -1;
+};
+
+struct Frame {
+  const io::Dossier* dossier = nullptr;
+  std::vector<Location> locations;
+  std::vector<FactRecord> facts;
+  std::vector<MissingNode> missing;
+  std::vector<Val> bindings;
+  std::string key;  // scratch for table keys
+  bool overflow = false;
+  model::NodeId overflow_at = model::kNoNode;
+  bool division_by_zero = false;
+  std::uint8_t roundings = 0;  // bit per decimal::RoundingMode used
+
+  void reset_rule() {
+    locations.clear();
+    facts.clear();
+    missing.clear();
+    overflow = false;
+    division_by_zero = false;
+    overflow_at = model::kNoNode;
+    roundings = 0;
+  }
+  std::int32_t add_location(const Location& l) {
+    locations.push_back(l);
+    return static_cast<std::int32_t>(locations.size() - 1);
+  }
+  std::int32_t leaf(std::int32_t location) {
+    missing.push_back(MissingNode{location, -1, -1});
+    return static_cast<std::int32_t>(missing.size() - 1);
+  }
+  std::int32_t merge(std::int32_t a, std::int32_t b) {
+    if (a < 0) return b;
+    if (b < 0 || a == b) return a;
+    missing.push_back(MissingNode{-1, a, b});
+    return static_cast<std::int32_t>(missing.size() - 1);
+  }
+  void fact(const io::Value* value, std::int32_t location) {
+    for (const FactRecord& f : facts) {
+      if (f.value == value) return;
+    }
+    facts.push_back(FactRecord{value, location});
+  }
+};
+
+}  // namespace subsidia::eval

@@ -1,0 +1,139 @@
+// Compile once: the checked model becomes the Plan every worker shares. Constant
+// sub-expressions are folded, tables become hash sets and maps keyed by their cells.
+#include "eval/plan_impl.hpp"
+
+namespace subsidia::eval {
+
+namespace {
+
+using model::NodeId;
+using model::Op;
+
+bool foldable(Op op) {
+  switch (op) {
+    case Op::Not: case Op::Negate: case Op::And: case Op::Or:
+    case Op::Equal: case Op::NotEqual: case Op::Less: case Op::LessEqual: case Op::Greater: case Op::GreaterEqual:
+    case Op::Add: case Op::Subtract: case Op::Multiply: case Op::Otherwise: case Op::StartsWith:
+    case Op::Start: case Op::End: case Op::Length: case Op::Abs: case Op::Year: case Op::Min2: case Op::Max2:
+      return true;
+    default:
+      // Paths read the dossier; quantifiers and aggregates bind variables; Round stays so
+      // that the explanation names its mode.
+      return false;
+  }
+}
+
+std::string table_key(const std::vector<std::string>& row, const std::vector<int>& columns) {
+  std::string key;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) key += kKeySeparator;
+    key += row[static_cast<std::size_t>(columns[i])];
+  }
+  return key;
+}
+
+}  // namespace
+
+Plan::Plan(std::shared_ptr<const model::RuleBase> base) : impl_(std::make_unique<Impl>()) {
+  Impl& p = *impl_;
+  p.base = std::move(base);
+  for (const model::RuleFamily& family : p.base->families) {
+    for (const model::Rule& rule : family.versions) {
+      if (rule.compiled && rule.compiled->arena) {
+        p.arena = rule.compiled->arena;
+        break;
+      }
+    }
+    if (p.arena) break;
+  }
+  if (!p.arena) return;
+  p.nodes = p.arena->nodes;
+  p.variable_count = p.arena->variable_count;
+  p.deliberation_slot = p.arena->deliberation_slot;
+  p.deliberation_date_slot = p.arena->deliberation_date_slot;
+  p.aux.assign(p.nodes.size(), -1);
+
+  for (NodeId id = 0; id < p.nodes.size(); ++id) {
+    model::Node& n = p.nodes[id];
+    if (n.op == Op::InTable) {
+      const model::Table& t = p.arena->tables[static_cast<std::size_t>(n.table)];
+      KeySet set;
+      for (const auto& row : t.rows) set.insert(table_key(row, n.columns));
+      p.aux[id] = static_cast<std::int32_t>(p.sets.size());
+      p.sets.push_back(std::move(set));
+    } else if (n.op == Op::TableLookup) {
+      const model::Table& t = p.arena->tables[static_cast<std::size_t>(n.table)];
+      KeyMap map;
+      // The first matching row wins, as a reader of the table would see it.
+      for (const auto& row : t.rows) map.emplace(table_key(row, n.columns), row[static_cast<std::size_t>(n.result_column)]);
+      p.aux[id] = static_cast<std::int32_t>(p.maps.size());
+      p.maps.push_back(std::move(map));
+    }
+  }
+
+  // Fold constants; children always precede their parent in the arena.
+  Frame frame;
+  for (NodeId id = 0; id < p.nodes.size(); ++id) {
+    model::Node& n = p.nodes[id];
+    if (!foldable(n.op) || n.children.empty()) continue;
+    bool constant = true;
+    for (NodeId c : n.children) constant = constant && c != model::kNoNode && p.nodes[c].op == Op::Constant;
+    if (!constant) continue;
+    frame.reset_rule();
+    const Val v = p.eval(id, frame);
+    if (frame.overflow) continue;
+    model::Constant folded;
+    switch (v.tag) {
+      case Tag::Boolean:
+        folded.kind = model::TypeKind::Boolean;
+        folded.boolean = v.boolean;
+        break;
+      case Tag::Number:
+        folded.kind = n.type.kind;
+        folded.number = v.number;
+        break;
+      case Tag::Text:
+        folded.kind = model::TypeKind::Text;
+        folded.text = std::string(v.text);
+        break;
+      case Tag::Date:
+        folded.kind = model::TypeKind::Date;
+        folded.date = v.date;
+        break;
+      default:
+        continue;
+    }
+    n.op = Op::Constant;
+    n.constant = std::move(folded);
+    n.children.clear();
+  }
+}
+
+Plan::~Plan() = default;
+Plan::Plan(Plan&&) noexcept = default;
+
+const model::RuleBase& Plan::base() const { return *impl_->base; }
+
+DossierResult Plan::evaluate(const io::Dossier& dossier) const {
+  DossierResult result;
+  result.id = std::string(dossier.id());
+  Frame frame;
+  frame.dossier = &dossier;
+  frame.bindings.resize(static_cast<std::size_t>(impl_->variable_count));
+  result.rules.reserve(impl_->base->families.size());
+  bool violated = false;
+  bool unknown = false;
+  for (const model::RuleFamily& family : impl_->base->families) {
+    result.rules.push_back(impl_->evaluate_family(family, frame));
+    const RuleOutcome& o = result.rules.back();
+    // Warnings are reported, never decide.
+    if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
+      violated = violated || o.status == RuleStatus::Violated;
+      unknown = unknown || o.status == RuleStatus::Unknown;
+    }
+  }
+  result.verdict = violated ? Verdict::NonCompliant : unknown ? Verdict::Incomplete : Verdict::Compliant;
+  return result;
+}
+
+}  // namespace subsidia::eval

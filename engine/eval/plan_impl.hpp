@@ -1,0 +1,57 @@
+// The compiled form of a rule base, private to eval/: the expression arena copied with its
+// constant sub-expressions folded, table memberships and lookups as hash sets and maps,
+// and the path texts used to name facts.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "eval/frame.hpp"
+#include "eval/plan.hpp"
+#include "model/expression.hpp"
+
+namespace subsidia::eval {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using KeySet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using KeyMap = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+
+// Cells of a table key are joined with a separator no CSV cell of ours holds.
+inline constexpr char kKeySeparator = '\x1f';
+
+struct CompiledPlan {
+  CompiledPlan() = default;
+  CompiledPlan(const CompiledPlan&) = delete;
+  CompiledPlan& operator=(const CompiledPlan&) = delete;
+  std::shared_ptr<const model::RuleBase> base;
+  std::shared_ptr<const model::ExpressionArena> arena;  // the checker's (for tables)
+  std::vector<model::Node> nodes;                      // folded copy
+  std::vector<KeySet> sets;                            // per InTable node: aux index
+  std::vector<KeyMap> maps;                            // per TableLookup node: aux index
+  std::vector<std::int32_t> aux;                       // node -> index in sets / maps, or -1
+  int variable_count = 0;
+  int deliberation_slot = -1;
+  int deliberation_date_slot = -1;
+
+  // evaluate.cpp
+  Val eval(model::NodeId id, Frame& frame) const;
+  // The elements of a list-valued expression; an Unknown when the list itself is absent.
+  Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
+  RuleOutcome evaluate_family(const model::RuleFamily& family, Frame& frame) const;
+  // explain.cpp
+  std::string render_location(const Frame& frame, std::int32_t location) const;
+  std::string render_value(const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
+  std::string render_template(const model::MessageTemplate& t, Frame& frame) const;
+  void finish_outcome(RuleOutcome& outcome, Frame& frame, std::int32_t missing) const;
+};
+
+struct Plan::Impl : CompiledPlan {};
+
+}  // namespace subsidia::eval
