@@ -87,11 +87,12 @@ struct Binary { SourceSpan span; BinaryOp op; Box<Expression> left; Box<Expressi
 
 // `x dans [a, b]`, `x dans nom_table(colonne)`,
 // `(x, y) dans nom_table(colonne1, colonne2)`; `negated` for `x hors de ...` / `x pas dans ...`.
+// `x dans nom` / `x hors de action.pays`: the set is a list-valued path or definition (Path).
 struct TableColumns { SourceSpan span; std::string table; std::vector<std::string> columns; };
 struct Membership {
   SourceSpan span;
   std::vector<Expression> tuple;  // one element for `x dans ...`
-  std::variant<ListLiteral, TableColumns> set;
+  std::variant<ListLiteral, TableColumns, Path> set;
   bool negated = false;
 };
 
