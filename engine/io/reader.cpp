@@ -37,13 +37,39 @@ std::string shown(std::string_view raw) {
   return std::string(raw.substr(0, cut)) + "…";
 }
 
-void append_pointer_token(std::string& path, std::string_view key) {
-  path += '/';
-  for (char c : key) {
-    if (c == '~') path += "~0";
-    else if (c == '/') path += "~1";
-    else path += c;
+// One step of the JSON Pointer being walked: a key, or an array index when key.data() is
+// null. The pointer text is only built when an error needs it.
+struct PathStep {
+  std::string_view key;
+  std::size_t index = 0;
+};
+
+void append_pointer(std::string& out, const std::vector<PathStep>& steps) {
+  for (const PathStep& step : steps) {
+    out += '/';
+    if (step.key.data() == nullptr) {
+      out += std::to_string(step.index);
+      continue;
+    }
+    for (char c : step.key) {
+      if (c == '~') out += "~0";
+      else if (c == '/') out += "~1";
+      else out += c;
+    }
   }
+}
+
+// A field's key without copying it: keys rarely hold escapes, and simdjson has already
+// checked that strings are closed, so the first quote ends an escape-free key.
+simdjson::error_code key_of(od::field& field, std::string_view& key) {
+  const char* begin = field.key().raw();
+  const char* end = begin;
+  while (*end != '"') {
+    if (*end == '\\') return field.unescaped_key().get(key);
+    ++end;
+  }
+  key = std::string_view(begin, static_cast<std::size_t>(end - begin));
+  return simdjson::SUCCESS;
 }
 
 std::string syntax_message(simdjson::error_code code) {
@@ -58,6 +84,7 @@ std::string syntax_message(simdjson::error_code code) {
     case simdjson::EMPTY: return "texte vide : aucun document JSON";
     case simdjson::DEPTH_ERROR: return "imbrication trop profonde";
     case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "JSON tronqué : objet ou tableau non fermé";
+    case simdjson::INCORRECT_TYPE: return "JSON mal formé : littéral invalide (attendu : true, false, null, un nombre ou une chaîne)";
     case simdjson::CAPACITY: return "document trop volumineux";
     case simdjson::MEMALLOC: return "mémoire insuffisante pour lire le document";
     default: return std::string("JSON mal formé (") + simdjson::error_message(code) + ")";
@@ -127,7 +154,7 @@ struct DossierReader::Impl {
   od::parser parser;
   std::unique_ptr<char[]> buffer;
   std::size_t buffer_capacity = 0;
-  std::string path;                         // JSON Pointer of the value being read
+  std::vector<PathStep> path;               // JSON Pointer of the value being read
   std::vector<Value> item_stack;            // array elements until their count is known
   std::vector<std::uint8_t> seen_stack;     // known fields seen, per open object
   std::vector<std::string_view> key_stack;  // unknown keys seen, per open object
@@ -147,7 +174,9 @@ struct DossierReader::Impl {
   }
 
   void error(const char* where, std::string message) {
-    errors->push_back(InputError{std::string(file), line_at(where), path, std::move(message), {}});
+    std::string pointer;
+    append_pointer(pointer, path);
+    errors->push_back(InputError{std::string(file), line_at(where), std::move(pointer), std::move(message), {}});
   }
 
   // Syntax errors stop the walk: report where the iterator stands, then return false.
@@ -214,11 +243,11 @@ struct DossierReader::Impl {
             break;
           }
           std::string_view key;
-          if (auto e = field.unescaped_key().get(key)) {
+          if (auto e = key_of(field, key)) {
             ok = syntax(e, doc);
             break;
           }
-          append_pointer_token(path, key);
+          path.push_back({key, 0});
           od::value child = field.value();
           if (duplicate_unknown_key(key_base, key)) error(child.raw_json_token().data(), "clé en double dans un même objet : \"" + shown(key) + "\"");
           ok = skip(child, depth + 1, doc);
@@ -238,8 +267,7 @@ struct DossierReader::Impl {
         for (auto element_result : array) {
           od::value element;
           if (auto e = std::move(element_result).get(element)) return syntax(e, doc);
-          path += '/';
-          path += std::to_string(index++);
+          path.push_back({{}, index++});
           const bool ok = skip(element, depth + 1, doc);
           path.resize(path_size);
           if (!ok) return false;
@@ -302,6 +330,7 @@ struct DossierReader::Impl {
     const std::size_t key_base = key_stack.size();
     const std::size_t path_size = path.size();
     bool ok = true;
+    std::size_t next_slot = 0;
     for (auto field_result : object) {
       od::field field;
       if (auto e = std::move(field_result).get(field)) {
@@ -309,13 +338,15 @@ struct DossierReader::Impl {
         break;
       }
       std::string_view key;
-      if (auto e = field.unescaped_key().get(key)) {
+      if (auto e = key_of(field, key)) {
         ok = syntax(e, doc);
         break;
       }
-      append_pointer_token(path, key);
+      path.push_back({key, 0});
       od::value child = field.value();
-      const int slot = node.field_index(key);
+      // Dossiers mostly follow the schema's order: try the slot after the previous one first.
+      const int slot = (next_slot < n && node.fields[next_slot].name == key) ? static_cast<int>(next_slot) : node.field_index(key);
+      if (slot >= 0) next_slot = static_cast<std::size_t>(slot) + 1;
       if (slot < 0) {
         if (duplicate_unknown_key(key_base, key)) error(child.raw_json_token().data(), "clé en double dans un même objet : \"" + shown(key) + "\"");
         ok = skip(child, depth + 1, doc);
@@ -357,8 +388,7 @@ struct DossierReader::Impl {
         ok = syntax(e, doc);
         break;
       }
-      path += '/';
-      path += std::to_string(index++);
+      path.push_back({{}, index++});
       Value item;
       item.schema = node.items.get();
       ok = read_value(element, *node.items, item, depth + 1, doc);
