@@ -148,13 +148,21 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
   bool stop = false;
   Val result = Val::of_bool(true);
   bool crossed = false;  // at least one [*] crossed: absences below it are per element
+  std::uint8_t first_star = 0xFF;  // steps up to the list, for naming a missing list
+  for (std::size_t i = 0; i < steps; ++i) {
+    if (n.steps[i].all_items) {
+      first_star = static_cast<std::uint8_t>(i + 1);
+      break;
+    }
+  }
   // Depth-first over the [*] steps.
   auto walk = [&](auto&& self, const io::Value* v, std::size_t step) -> void {
     if (stop) return;
     for (; step < steps; ++step) {
       if (v == nullptr || v->kind != io::Kind::Object) {
+        // Before any [*], the list itself is missing; below one, the element's field.
         Location missing = loc;
-        missing.upto = static_cast<std::uint8_t>(step);
+        if (!crossed) missing.upto = first_star;
         const std::int32_t at = frame.add_location(missing);
         if (!crossed) {
           result = Val::unknown(frame.leaf(at));
@@ -168,7 +176,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
       if (n.steps[step].all_items) {
         if (v->kind != io::Kind::Array) {
           Location missing = loc;
-          missing.upto = static_cast<std::uint8_t>(step + 1);
+          if (!crossed) missing.upto = first_star;
           const std::int32_t at = frame.add_location(missing);
           if (v->kind == io::Kind::Null) frame.fact(v, at);
           if (!crossed) {

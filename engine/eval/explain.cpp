@@ -52,7 +52,7 @@ std::string CompiledPlan::render_location(const Frame& frame, std::int32_t locat
     if (n.steps[i].all_items) {
       if (used < loc.count) {
         out += '[' + std::to_string(loc.index[used++]) + ']';
-      } else {
+      } else if (i + 1 < upto) {
         out += "[*]";
       }
     }

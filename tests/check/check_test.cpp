@@ -1,0 +1,263 @@
+// The checker's diagnostics: each code at its position (file:line:column), on small rule texts.
+#include <gtest/gtest.h>
+
+#include "check/load.hpp"
+#include "check/model_from_ast.hpp"
+#include "diag/diagnostic.hpp"
+#include "model/expression.hpp"
+
+namespace subsidia::check {
+namespace {
+
+const schema::Schema& test_schema() {
+  static const schema::Schema s = schema::Schema::load(SUBSIDIA_SCHEMA);
+  return s;
+}
+
+constexpr const char* kHeader =
+    "source S\n"
+    "  intitulé \"Source\"\n"
+    "  en vigueur à toute date\n"
+    "fin\n";  // 4 lines: rules start on line 5
+
+std::string rule(const std::string& id, const std::string& requirement) {
+  return "règle " + id + "\n  titre \"t\"\n  source S\n  gravité bloquante\n  exige " + requirement + "\nfin\n";
+}
+
+LoadResult load(const std::string& text, std::vector<std::pair<std::string, std::string>> more = {}) {
+  more.insert(more.begin(), {"base.regles", text});
+  return load_rule_base_from_texts(more, test_schema());
+}
+
+// "chemin_inconnu@9:15"
+std::vector<std::string> where(const LoadResult& r) {
+  std::vector<std::string> out;
+  for (const diag::Diagnostic& d : r.diagnostics) {
+    std::string at = "?";
+    if (d.span.file < r.sources.size()) {
+      const diag::SourceFile& f = r.sources.file(d.span.file);
+      const diag::LineColumn lc = f.locate(d.span.begin);
+      at = f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+    }
+    out.push_back(std::string(diag::code_name(d.code)) + "@" + at);
+  }
+  return out;
+}
+
+std::string dump(const LoadResult& r) { return diag::format_diagnostics(r.sources, r.diagnostics); }
+
+TEST(Checker, AcceptsAWellFormedBase) {
+  const LoadResult r = load(std::string(kHeader) + rule("a.b", "montant > 0 €"));
+  ASSERT_TRUE(r.base) << dump(r);
+  ASSERT_EQ(r.base->families.size(), 1u);
+  EXPECT_EQ(r.base->families[0].id, "a.b");
+  EXPECT_EQ(r.base->families[0].versions[0].citation(), "Source (en vigueur à toute date)");
+}
+
+TEST(Checker, UnknownPathPointsAtTheSegmentAndSuggestsNearFields) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "action.pay existe"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "chemin_inconnu@base.regles:9:16");
+  EXPECT_NE(r.diagnostics[0].expected.find("action.pays"), std::string::npos) << r.diagnostics[0].expected;
+  EXPECT_FALSE(r.base);
+}
+
+TEST(Checker, UnknownSingleNameIsUnknownName) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "hors_convnetion"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::UnknownName);
+}
+
+TEST(Checker, MoneyTimesMoneyIsRejected) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "montant * montant > 0 €"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "montant_fois_montant@base.regles:9:9");
+}
+
+TEST(Checker, MoneyComparedWithADateIsATypeMismatchNamingBothTypes) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "montant < 2014-07-09"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::TypeMismatch);
+  EXPECT_NE(r.diagnostics[0].message.find("montant"), std::string::npos);
+  EXPECT_NE(r.diagnostics[0].message.find("date"), std::string::npos);
+}
+
+TEST(Checker, MoneyLiteralComparedWithADecimalPathIsAnError) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "tous l dans financement.plan : l.part <= 1 €"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::TypeMismatch);
+}
+
+TEST(Checker, IntegerIsADecimalAndPercentIsADecimal) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "tous l dans financement.plan : l.part <= 1 et l.part >= 1 %"));
+  EXPECT_TRUE(r.base) << dump(r);
+}
+
+TEST(Checker, AndOnANonBooleanIsATypeMismatch) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "montant et vrai"));
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(where(r)[0], "types_incompatibles@base.regles:9:9");
+}
+
+TEST(Checker, ArithmeticOnTextIsATypeMismatch) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "objet + 1 = 2"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::TypeMismatch);
+  EXPECT_NE(r.diagnostics[0].message.find("texte"), std::string::npos);
+}
+
+TEST(Checker, EnumValueOutsideTheSchemaListsThePossibleValues) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "beneficiaire.categorie = \"etat_etrangere\""));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "types_incompatibles@base.regles:9:34");
+  EXPECT_NE(r.diagnostics[0].message.find("valeur « etat_etrangere » inconnue pour beneficiaire.categorie ; valeurs possibles : "),
+            std::string::npos)
+      << r.diagnostics[0].message;
+  EXPECT_NE(r.diagnostics[0].expected.find("etat_etranger"), std::string::npos);
+}
+
+TEST(Checker, RequirementMustBeACondition) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "montant"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "pas_une_condition@base.regles:9:9");
+}
+
+TEST(Checker, DivisionNeedsAnExplicitRounding) {
+  EXPECT_FALSE(load(std::string(kHeader) + rule("a", "montant / 2 > 0 €")).base);
+  const LoadResult ok = load(std::string(kHeader) + rule("a", "arrondi(montant / 3, 0.01) > 0 €"));
+  EXPECT_TRUE(ok.base) << dump(ok);
+}
+
+TEST(Checker, StarOnAFieldThatIsNotAListIsAnError) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "somme(montant[*]) > 0 €"));
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::NotAList);
+}
+
+TEST(Checker, UnknownSourceIsReportedAtItsName) {
+  const LoadResult r = load(std::string(kHeader) + "règle a\n  titre \"t\"\n  source INCONNUE\n  gravité bloquante\n  exige vrai\nfin\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "source_inconnue@base.regles:7:10");
+}
+
+TEST(Checker, SameIdTwiceWithoutPeriodsIsADuplicate) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "vrai") + rule("a", "faux"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "regle_en_double@base.regles:11:7");
+}
+
+TEST(Checker, OverlappingVersionsPointAtTheSecond) {
+  const std::string text = std::string(kHeader) +
+                           "source A\n  intitulé \"A\"\n  en vigueur du 2000-01-01 au 2010-12-31\nfin\n"
+                           "source B\n  intitulé \"B\"\n  en vigueur du 2010-01-01\nfin\n" +
+                           "règle v\n  titre \"t\"\n  source A\n  gravité bloquante\n  exige vrai\nfin\n"
+                           "règle v\n  titre \"t\"\n  source B\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "versions_chevauchantes@base.regles:19:7");
+}
+
+TEST(Checker, DisjointVersionsAreSortedByPeriod) {
+  const std::string text = std::string(kHeader) +
+                           "source A\n  intitulé \"A\"\n  en vigueur du 2011-01-01\nfin\n"
+                           "source B\n  intitulé \"B\"\n  en vigueur jusqu'au 2010-12-31\nfin\n" +
+                           "règle v\n  titre \"nouveau\"\n  source A\n  gravité bloquante\n  exige vrai\nfin\n"
+                           "règle v\n  titre \"ancien\"\n  source B\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult r = load(text);
+  ASSERT_TRUE(r.base) << dump(r);
+  ASSERT_EQ(r.base->families[0].versions.size(), 2u);
+  EXPECT_EQ(r.base->families[0].versions[0].title, "ancien");
+}
+
+TEST(Checker, EmptyIntersectionOfPeriodsIsAnError) {
+  const std::string text = std::string(kHeader) +
+                           "source A\n  intitulé \"A\"\n  en vigueur jusqu'au 2000-01-01\nfin\n"
+                           "règle v\n  titre \"t\"\n  source A\n  en vigueur du 2005-01-01\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::EmptyPeriod);
+  EXPECT_EQ(where(r)[0], "periode_vide@base.regles:12:3");
+}
+
+TEST(Checker, DuplicateSourceTableAndDefinition) {
+  const std::string text = std::string(kHeader) + kHeader + "table t = \"t.csv\"\ntable t = \"t.csv\"\n" +
+                           "définition d = vrai\ndéfinition d = faux\n";
+  const LoadResult r = load(text, {{"t.csv", "a\n1\n"}});
+  const std::vector<std::string> got = where(r);
+  ASSERT_EQ(got.size(), 3u) << dump(r);
+  EXPECT_EQ(got[0], "source_en_double@base.regles:5:8");
+  EXPECT_EQ(got[1], "table_en_double@base.regles:10:7");
+  EXPECT_EQ(got[2], "definition_en_double@base.regles:12:12");
+}
+
+TEST(Checker, DefinitionCycleIsReported) {
+  const LoadResult r = load(std::string(kHeader) + "définition a = b\ndéfinition b = a\n" + rule("r", "a"));
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::DefinitionCycle) << dump(r);
+}
+
+TEST(Checker, DefinitionsAreSharedByRules) {
+  const LoadResult r = load(std::string(kHeader) + "définition hors_convention = convention est absente\n" +
+                            rule("r", "hors_convention") + rule("s", "non hors_convention"));
+  ASSERT_TRUE(r.base) << dump(r);
+}
+
+TEST(Checker, UnknownTableAndColumn) {
+  const std::string text = std::string(kHeader) + "table chapitres = \"c.csv\"\n" +
+                           rule("a", "imputation.chapitre dans chapitre(chapitre)") +
+                           rule("b", "imputation.chapitre dans chapitres(chapitr)");
+  const LoadResult r = load(text, {{"c.csv", "chapitre\n930\n"}});
+  const std::vector<std::string> got = where(r);
+  ASSERT_EQ(got.size(), 2u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::UnknownTable);
+  EXPECT_EQ(r.diagnostics[1].code, diag::Code::UnknownColumn);
+  EXPECT_NE(r.diagnostics[1].expected.find("chapitre"), std::string::npos);
+}
+
+TEST(Checker, UnreadableTableFileIsReported) {
+  const LoadResult r = load(std::string(kHeader) + "table t = \"absente.csv\"\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "fichier_illisible@base.regles:5:11");
+}
+
+TEST(Checker, MissingMandatoryClausesAreReportedAtTheRule) {
+  const LoadResult r = load(std::string(kHeader) + "règle a\n  titre \"t\"\n  source S\n  exige vrai\nfin\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "erreur@base.regles:5:7");
+  EXPECT_NE(r.diagnostics[0].message.find("gravité"), std::string::npos);
+}
+
+TEST(Checker, SeveralErrorsAreAllReportedSortedByPosition) {
+  const LoadResult r = load(std::string(kHeader) + rule("b", "montant * montant > 0 €") + rule("a", "action.pay existe"));
+  const std::vector<std::string> got = where(r);
+  ASSERT_EQ(got.size(), 2u) << dump(r);
+  EXPECT_EQ(got[0], "montant_fois_montant@base.regles:9:9");
+  EXPECT_EQ(got[1], "chemin_inconnu@base.regles:15:16");
+}
+
+TEST(Checker, ImportCycleIsAnError) {
+  const LoadResult r = load_rule_base_from_texts(
+      {{"a.regles", "importer \"b.regles\"\n"}, {"b.regles", "importer \"a.regles\"\n"}}, test_schema());
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::ImportCycle);
+}
+
+TEST(Checker, ImportedFilesAreLoadedOnce) {
+  const LoadResult r = load_rule_base_from_texts(
+      {{"a.regles", std::string("importer \"commun.regles\"\n") + rule("a", "vrai")},
+       {"b.regles", std::string("importer \"commun.regles\"\n") + rule("b", "vrai")},
+       {"commun.regles", kHeader}},
+      test_schema());
+  ASSERT_TRUE(r.base) << dump(r);
+  EXPECT_EQ(r.base->families.size(), 2u);
+}
+
+TEST(EditDistance, SuggestsTheNearestNamesFirst) {
+  EXPECT_EQ(edit_distance("pay", "pays"), 1u);
+  const std::vector<std::string> near = nearest_names("pay", {"nature", "pays", "urgence", "domaine"});
+  ASSERT_FALSE(near.empty());
+  EXPECT_EQ(near[0], "pays");
+}
+
+}  // namespace
+}  // namespace subsidia::check

@@ -1,0 +1,399 @@
+// Evaluation of small rule bases (loaded through the checker) on dossiers read by the
+// dossier reader, against the vendored schema.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "check/load.hpp"
+#include "decimal/decimal.hpp"
+#include "diag/diagnostic.hpp"
+#include "eval/plan.hpp"
+#include "io/reader.hpp"
+
+namespace subsidia::eval {
+namespace {
+
+const schema::Schema& test_schema() {
+  static const schema::Schema s = schema::Schema::load(SUBSIDIA_SCHEMA);
+  return s;
+}
+
+constexpr const char* kSource = R"(
+source TOUJOURS
+  intitulé "Source de test"
+  en vigueur à toute date
+fin
+)";
+
+// One blocking rule, always in force.
+std::string rule(const std::string& id, const std::string& requirement, const std::string& extra = "",
+                 const std::string& severity = "bloquante") {
+  return "règle " + id + "\n  titre \"Règle de test\"\n  source TOUJOURS\n  gravité " + severity + "\n" + extra +
+         "\n  exige " + requirement + "\nfin\n";
+}
+
+// A valid dossier with the required fields, plus `extra` members.
+std::string dossier_json(const std::string& extra, const std::string& montant = "\"1000.00\"") {
+  std::string json = R"({"id": "D1", "exercice": 2016, "collectivite": {"nom": "Région", "categorie": "region"},
+    "objet": "test", "type_intervention": "subvention", "montant": )" + montant;
+  if (!extra.empty()) json += ", " + extra;
+  return json + "}";
+}
+
+class Evaluate : public ::testing::Test {
+ protected:
+  void load(const std::string& rules, std::vector<std::pair<std::string, std::string>> more = {}) {
+    more.insert(more.begin(), {"base.regles", std::string(kSource) + rules});
+    check::LoadResult loaded = check::load_rule_base_from_texts(more, test_schema());
+    ASSERT_TRUE(loaded.base) << diag::format_diagnostics(loaded.sources, loaded.diagnostics);
+    plan_ = std::make_unique<Plan>(loaded.base);
+  }
+  DossierResult run(const std::string& json) {
+    io::DossierReader reader(test_schema());
+    io::ReadOutcome read = reader.read(json, "test.json");
+    if (!read.dossier) {
+      ADD_FAILURE() << "dossier illisible : " << (read.errors.empty() ? "" : read.errors[0].json_path + " " + read.errors[0].message);
+      return {};
+    }
+    dossiers_.push_back(std::move(*read.dossier));
+    return plan_->evaluate(dossiers_.back());
+  }
+  RuleOutcome outcome(const std::string& json, std::string_view id = "r") {
+    DossierResult result = run(json);
+    for (RuleOutcome& o : result.rules) {
+      if (o.id == id) return o;
+    }
+    ADD_FAILURE() << "pas de règle " << id;
+    return {};
+  }
+  std::unique_ptr<Plan> plan_;
+  std::vector<io::Dossier> dossiers_;
+};
+
+std::string money_french(const char* text) { return decimal::Decimal::parse(text)->to_french(2) + " €"; }
+
+TEST_F(Evaluate, SumOfTenthsIsExactlyOne) {
+  load(rule("r", "somme(financement.plan[*].part) = 1"));
+  const RuleOutcome o = outcome(dossier_json(R"("financement": {"plan": [
+      {"financeur": "a", "part": "0.1"}, {"financeur": "b", "part": 0.2}, {"financeur": "c", "part": "0.7"}]})"));
+  EXPECT_EQ(o.status, RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, ConstantArithmeticIsExact) {
+  load(rule("r", "0.1 + 0.2 + 0.7 = 1"));
+  EXPECT_EQ(outcome(dossier_json("")).status, RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, RoundingHalfAwayFromZeroAndHalfEvenDifferAtTheHalfCent) {
+  load(rule("r", "arrondi(somme(financement.plan[*].part), 0.01) = 6016.07") +
+       rule("pair", "arrondi(somme(financement.plan[*].part), 0.01, demi_pair) = 6016.06"));
+  const std::string json = dossier_json(R"("financement": {"plan": [{"financeur": "a", "part": "6016.065"}]})");
+  const DossierResult result = run(json);
+  ASSERT_EQ(result.rules.size(), 2u);
+  EXPECT_EQ(result.rules[0].status, RuleStatus::Respected);
+  EXPECT_EQ(result.rules[1].status, RuleStatus::Respected);
+  EXPECT_NE(result.rules[0].explanation.find(decimal::rounding_mode_french(decimal::RoundingMode::HalfAwayFromZero)),
+            std::string::npos);
+  EXPECT_NE(result.rules[1].explanation.find(decimal::rounding_mode_french(decimal::RoundingMode::HalfEven)),
+            std::string::npos);
+}
+
+TEST_F(Evaluate, ListPathExistsWhenTheListIsGiven) {
+  load(rule("r", "financement.plan[*].part existe"));
+  EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": []})")).status, RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, VersionInForceOnTheDeliberationDateIsEvaluated) {
+  load(R"(
+source AVANT
+  intitulé "Texte ancien"
+  en vigueur jusqu'au 2014-07-08
+fin
+source APRES
+  intitulé "Texte nouveau"
+  en vigueur du 2014-07-09
+fin
+règle v
+  titre "ancienne"
+  source AVANT
+  gravité bloquante
+  exige faux
+fin
+règle v
+  titre "nouvelle"
+  source APRES
+  gravité bloquante
+  exige vrai
+fin
+)");
+  const RuleOutcome before = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2014-07-08"})"), "v");
+  EXPECT_EQ(before.status, RuleStatus::Violated);
+  ASSERT_NE(before.rule, nullptr);
+  EXPECT_EQ(before.rule->title, "ancienne");
+  const RuleOutcome after = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2014-07-09"})"), "v");
+  EXPECT_EQ(after.status, RuleStatus::Respected);
+  EXPECT_EQ(after.rule->title, "nouvelle");
+  EXPECT_NE(after.rule->citation().find("Texte nouveau (en vigueur depuis le 9 juillet 2014)"), std::string::npos);
+}
+
+TEST_F(Evaluate, NoVersionInForceIsNotApplicableAndSaysWhen) {
+  load(R"(
+source ANCIEN
+  intitulé "Texte ancien"
+  en vigueur du 1992-02-08 au 2007-02-05
+fin
+règle v
+  titre "ancienne"
+  source ANCIEN
+  gravité bloquante
+  exige faux
+fin
+)");
+  const RuleOutcome o = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2010-01-01"})"), "v");
+  EXPECT_EQ(o.status, RuleStatus::NotApplicable);
+  EXPECT_EQ(o.explanation,
+            "Sans objet : texte non en vigueur le 1er janvier 2010 (en vigueur du 8 février 1992 au 5 février 2007).");
+}
+
+TEST_F(Evaluate, MissingDeliberationDateLeavesBoundedRulesUnknown) {
+  load(R"(
+source BORNE
+  intitulé "Texte daté"
+  en vigueur du 2007-02-06
+fin
+règle borne
+  titre "bornée"
+  source BORNE
+  gravité bloquante
+  exige vrai
+fin
+)" + rule("libre", "vrai"));
+  const DossierResult result = run(dossier_json(""));
+  ASSERT_EQ(result.rules.size(), 2u);
+  EXPECT_EQ(result.rules[0].status, RuleStatus::Unknown);
+  EXPECT_EQ(result.rules[0].missing, std::vector<std::string>{"deliberation.date"});
+  EXPECT_EQ(result.rules[1].status, RuleStatus::Respected);
+  EXPECT_EQ(result.verdict, Verdict::Incomplete);
+}
+
+TEST_F(Evaluate, DeliberationDateExpressionReadsTheDossier) {
+  load(rule("r", "date de la délibération < 2014-07-09"));
+  EXPECT_EQ(outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2006-07-06"})")).status,
+            RuleStatus::Respected);
+  const RuleOutcome missing = outcome(dossier_json(""));
+  EXPECT_EQ(missing.status, RuleStatus::Unknown);
+  EXPECT_EQ(missing.missing, std::vector<std::string>{"deliberation.date"});
+}
+
+TEST_F(Evaluate, MissingFactsAreListedWithTheirIndices) {
+  load(rule("r", "tous l dans financement.plan : l.part >= 0"));
+  const RuleOutcome o = outcome(dossier_json(R"("financement": {"plan": [
+      {"financeur": "a", "part": "0.5"}, {"financeur": "b"}, {"financeur": "c"}]})"));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, (std::vector<std::string>{"financement.plan[1].part", "financement.plan[2].part"}));
+  EXPECT_EQ(o.explanation, "Impossible de conclure : il manque financement.plan[1].part, financement.plan[2].part.");
+  ASSERT_EQ(o.facts.size(), 1u);
+  EXPECT_EQ(o.facts[0].path, "financement.plan[0].part");
+  EXPECT_EQ(o.facts[0].value, "0.5");
+}
+
+TEST_F(Evaluate, FalseAndUnknownIsFalseWithoutMissingPaths) {
+  load(rule("r", "montant > 5000 € et financement.cout_total > 0 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Violated);
+  EXPECT_TRUE(o.missing.empty());
+}
+
+TEST_F(Evaluate, TrueOrUnknownIsTrue) {
+  load(rule("r", "financement.cout_total > 0 € ou montant > 0 €"));
+  EXPECT_EQ(outcome(dossier_json("")).status, RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, QuantifiersOverAnEmptyList) {
+  load(rule("tous", "tous l dans financement.plan : l.part > 1") +
+       rule("un", "au moins un l dans financement.plan : l.part > 1") +
+       rule("aucun", "aucun l dans financement.plan : l.part > 1"));
+  const DossierResult r = run(dossier_json(R"("financement": {"plan": []})"));
+  EXPECT_EQ(r.rules[0].status, RuleStatus::Respected);
+  EXPECT_EQ(r.rules[1].status, RuleStatus::Violated);
+  EXPECT_EQ(r.rules[2].status, RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, QuantifierOverAnAbsentListIsUnknown) {
+  load(rule("r", "tous l dans financement.plan : l.part > 1"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, std::vector<std::string>{"financement.plan"});
+}
+
+TEST_F(Evaluate, SumWithAMissingElementIsUnknownUnlessDefaulted) {
+  load(rule("r", "somme(financement.plan[*].part) = 1") +
+       rule("defaut", "somme(l.part sinon 0 pour l dans financement.plan) = 1"));
+  const DossierResult r = run(dossier_json(R"("financement": {"plan": [{"financeur": "a", "part": "1"}, {"financeur": "b"}]})"));
+  EXPECT_EQ(r.rules[0].status, RuleStatus::Unknown);
+  EXPECT_EQ(r.rules[0].missing, std::vector<std::string>{"financement.plan[1].part"});
+  EXPECT_EQ(r.rules[1].status, RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, AtLeastCountsDistinctPresentValues) {
+  load(rule("r", "au moins 2 parmi interet_local.indices[*].type distincts"));
+  EXPECT_EQ(outcome(dossier_json(R"("interet_local": {"indices": [{"type": "siege_dans_territoire"},
+      {"type": "siege_dans_territoire"}]})")).status,
+            RuleStatus::Violated);
+  EXPECT_EQ(outcome(dossier_json(R"("interet_local": {"indices": [{"type": "siege_dans_territoire"},
+      {"type": "lien_population_locale"}]})")).status,
+            RuleStatus::Respected);
+  const RuleOutcome absent = outcome(dossier_json(""));
+  EXPECT_EQ(absent.status, RuleStatus::Unknown);
+  EXPECT_EQ(absent.missing, std::vector<std::string>{"interet_local.indices"});
+}
+
+TEST_F(Evaluate, SinonGivesTheDefaultForAnAbsentField) {
+  load(rule("r", "(financement.cout_total sinon 0 €) = 0 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Respected);
+  EXPECT_TRUE(o.missing.empty());
+}
+
+TEST_F(Evaluate, NullConventionIsAbsentAndReadAsAFact) {
+  load(rule("r", "convention est absente"));
+  const RuleOutcome o = outcome(dossier_json(R"("convention": null)"));
+  EXPECT_EQ(o.status, RuleStatus::Respected);
+  ASSERT_EQ(o.facts.size(), 1u);
+  EXPECT_EQ(o.facts[0].path, "convention");
+  EXPECT_EQ(o.facts[0].value, "null");
+}
+
+TEST_F(Evaluate, IsKnownIsTrueOrUnknown) {
+  load(rule("r", "beneficiaire.nom est renseigné"));
+  EXPECT_EQ(outcome(dossier_json(R"("beneficiaire": {"nom": "ER-DE", "categorie": "association"})")).status,
+            RuleStatus::Respected);
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, std::vector<std::string>{"beneficiaire.nom"});
+}
+
+TEST_F(Evaluate, ApplicabilityFalseIsNotApplicable) {
+  load(rule("r", "faux", "  s'applique si montant > 5000 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::NotApplicable);
+  EXPECT_EQ(o.explanation, "Sans objet : la condition d'application n'est pas remplie.");
+}
+
+TEST_F(Evaluate, UnknownApplicabilityIsUnknownWithItsMissingPaths) {
+  load(rule("r", "vrai", "  s'applique si financement.cout_total > 0 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, std::vector<std::string>{"financement.cout_total"});
+}
+
+const char* kTables = "nomenclature,chapitre,section\nM71,930,fonctionnement\nM71,\"204\",investissement\n";
+
+TEST_F(Evaluate, TableMembershipMatchesWholeRows) {
+  load("table chapitres = \"chapitres.csv\"\n" +
+           rule("r", "(imputation.nomenclature, imputation.chapitre) dans chapitres(nomenclature, chapitre)"),
+       {{"chapitres.csv", kTables}});
+  EXPECT_EQ(outcome(dossier_json(R"("imputation": {"nomenclature": "M71", "chapitre": "930"})")).status,
+            RuleStatus::Respected);
+  EXPECT_EQ(outcome(dossier_json(R"("imputation": {"nomenclature": "M57", "chapitre": "930"})")).status,
+            RuleStatus::Violated);
+}
+
+TEST_F(Evaluate, TableLookupWithoutARowIsNoValueNotMissingEvidence) {
+  load("table chapitres = \"chapitres.csv\"\n" +
+           rule("egal", "chapitres(nomenclature = imputation.nomenclature, chapitre = imputation.chapitre).section = \"investissement\"") +
+           rule("different", "chapitres(nomenclature = imputation.nomenclature, chapitre = imputation.chapitre).section ≠ \"investissement\""),
+       {{"chapitres.csv", kTables}});
+  const DossierResult found = run(dossier_json(R"("imputation": {"nomenclature": "M71", "chapitre": "204"})"));
+  EXPECT_EQ(found.rules[0].status, RuleStatus::Respected);
+  const DossierResult none = run(dossier_json(R"("imputation": {"nomenclature": "M14", "chapitre": "65"})"));
+  EXPECT_EQ(none.rules[0].status, RuleStatus::Violated);
+  EXPECT_TRUE(none.rules[0].missing.empty());
+  EXPECT_EQ(none.rules[1].status, RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, MembershipInAListLiteral) {
+  load(rule("r", "beneficiaire.categorie dans [\"association\", \"fondation\"]"));
+  EXPECT_EQ(outcome(dossier_json(R"("beneficiaire": {"nom": "x", "categorie": "fondation"})")).status, RuleStatus::Respected);
+  EXPECT_EQ(outcome(dossier_json(R"("beneficiaire": {"nom": "x", "categorie": "entreprise"})")).status, RuleStatus::Violated);
+}
+
+TEST_F(Evaluate, TemplatesRenderMoneyDatesDecimalsBooleansAndLists) {
+  load("règle r\n  titre \"t\"\n  source TOUJOURS\n  gravité bloquante\n  exige faux\n"
+       "  si violée \"{montant} le {date de la délibération}, part {somme(financement.plan[*].part)}, "
+       "urgence {action.urgence}, pays {action.pays}, {{ok}}\"\nfin\n");
+  const RuleOutcome o = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2006-07-06"},
+      "action": {"nature": "cooperation", "pays": ["NI", "FR"], "urgence": false},
+      "financement": {"plan": [{"financeur": "a", "part": "0.20"}]})",
+                                             "10000.00"));
+  EXPECT_EQ(o.status, RuleStatus::Violated);
+  EXPECT_EQ(o.explanation, money_french("10000.00") + " le 6 juillet 2006, part 0,20, urgence non, pays NI, FR, {ok}");
+}
+
+TEST_F(Evaluate, DefaultViolationSentenceQuotesTheCondition) {
+  load(rule("r", "montant <= 500 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.explanation, "Règle violée : la condition « montant <= 500 € » n'est pas remplie.");
+}
+
+TEST_F(Evaluate, FactsAreReadOnceInReadingOrderAsGiven) {
+  load(rule("r", "montant > 0 € et action.urgence = faux et montant < 5000 € et deliberation.date > 2000-01-01"));
+  const RuleOutcome o = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2006-07-06"},
+      "action": {"nature": "cooperation", "urgence": false})",
+                                             "1000.50"));
+  EXPECT_EQ(o.status, RuleStatus::Respected);
+  ASSERT_EQ(o.facts.size(), 3u);
+  EXPECT_EQ(o.facts[0].path, "montant");
+  EXPECT_EQ(o.facts[0].value, "1000.50");
+  EXPECT_EQ(o.facts[1].path, "action.urgence");
+  EXPECT_EQ(o.facts[1].value, "faux");
+  EXPECT_EQ(o.facts[2].path, "deliberation.date");
+  EXPECT_EQ(o.facts[2].value, "2006-07-06");
+}
+
+TEST_F(Evaluate, ArithmeticOverflowIsUnknownAndSaysSo) {
+  load(rule("r", "tous l dans financement.plan : l.part * l.part * l.part > 0"));
+  const RuleOutcome o = outcome(dossier_json(R"("financement": {"plan": [{"financeur": "a", "part": "999999999999999999999999.99999"}]})"));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_NE(o.explanation.find("dépasse la capacité"), std::string::npos) << o.explanation;
+}
+
+TEST_F(Evaluate, VerdictIsDecidedByBlockingRulesOnly) {
+  load(rule("bloque", "montant < 500 €") + rule("avertit", "montant < 100 €", "", "avertissement") +
+       rule("inconnue", "financement.cout_total > 0 €"));
+  EXPECT_EQ(run(dossier_json("", "\"1000.00\"")).verdict, Verdict::NonCompliant);
+  EXPECT_EQ(run(dossier_json("", "\"200.00\"")).verdict, Verdict::Incomplete);
+  EXPECT_EQ(run(dossier_json(R"("financement": {"cout_total": "10.00"})", "\"200.00\"")).verdict, Verdict::Compliant);
+}
+
+TEST_F(Evaluate, OnePlanEvaluatedFromTwoThreadsGivesTheSameResults) {
+  load(rule("r", "tous l dans financement.plan : l.part >= 0") + rule("s", "somme(financement.plan[*].part) = 1"));
+  io::DossierReader reader(test_schema());
+  io::ReadOutcome read = reader.read(dossier_json(R"("financement": {"plan": [
+      {"financeur": "a", "part": "0.25"}, {"financeur": "b"}, {"financeur": "c", "part": "0.75"}]})"), "t.json");
+  ASSERT_TRUE(read.dossier);
+  const io::Dossier& d = *read.dossier;
+  const DossierResult expected = plan_->evaluate(d);
+  auto work = [&](int* mismatches) {
+    for (int i = 0; i < 300; ++i) {
+      const DossierResult r = plan_->evaluate(d);
+      for (std::size_t k = 0; k < r.rules.size(); ++k) {
+        if (r.rules[k].status != expected.rules[k].status || r.rules[k].missing != expected.rules[k].missing ||
+            r.rules[k].explanation != expected.rules[k].explanation) {
+          ++*mismatches;
+        }
+      }
+    }
+  };
+  int a = 0, b = 0;
+  std::thread t1(work, &a), t2(work, &b);
+  t1.join();
+  t2.join();
+  EXPECT_EQ(a, 0);
+  EXPECT_EQ(b, 0);
+  EXPECT_EQ(expected.rules[0].status, RuleStatus::Unknown);
+}
+
+}  // namespace
+}  // namespace subsidia::eval
