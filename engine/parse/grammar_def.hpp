@@ -82,11 +82,13 @@ struct Spanned : x3::unary_parser<Subject, Spanned<Subject>> {
 
   template <class Iterator, class Context, class RContext, class Attribute>
   bool parse(Iterator& first, const Iterator& last, const Context& context, RContext& rcontext, Attribute& attribute) const {
+    RestoreOnFailure<Iterator> restore{first, first};
     x3::skip_over(first, last, context);
     const Iterator begin = first;
     if (!this->subject.parse(first, last, context, rcontext, attribute)) return false;
     static_assert(requires { rcontext.span = SourceSpan{}; }, "spanned[] needs a rule whose attribute has a span");
     rcontext.span = state_of(context).span(begin, first);
+    restore.done = true;
     return true;
   }
 };
@@ -493,6 +495,7 @@ struct Message : x3::parser<Message> {
 
   template <class Iterator, class Context, class RContext, class Attribute>
   bool parse(Iterator& first, const Iterator& last, const Context& context, RContext& rcontext, Attribute& attribute) const {
+    RestoreOnFailure<Iterator> restore{first, first};
     x3::skip_over(first, last, context);
     if (first == last || *first != '"') return false;
     ParseState& state = state_of(context);
@@ -559,6 +562,7 @@ struct Message : x3::parser<Message> {
     result.span = state.span(first, it);
     assign_attribute(attribute, std::move(result));
     first = it;
+    restore.done = true;
     return true;
   }
 };

@@ -59,15 +59,26 @@ bool starts_declaration(std::string_view line) {
 
 diag::Diagnostic syntax_error(std::string_view text, diag::FileId file, std::uint32_t offset, std::string expected,
                               std::uint32_t string_open) {
+  if (expected == "un guillemet fermant" && offset < text.size() && (text[offset] == '\n' || text[offset] == '\r')) {
+    return {diag::Code::UnterminatedString, {file, string_open, offset}, "chaîne non terminée", std::move(expected)};
+  }
+  // An expectation fails before its parser skips blanks: point at the text, not at the blank.
+  while (offset < text.size()) {
+    const char c = text[offset];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      ++offset;
+    } else if (c == '#') {
+      while (offset < text.size() && text[offset] != '\n') ++offset;
+    } else {
+      break;
+    }
+  }
   if (offset >= text.size()) {
     const auto end = static_cast<std::uint32_t>(text.size());
     if (expected == "un guillemet fermant") {
       return {diag::Code::UnterminatedString, {file, string_open, end}, "chaîne non terminée", std::move(expected)};
     }
     return {diag::Code::SyntaxError, {file, end, end}, "fin du fichier inattendue", std::move(expected)};
-  }
-  if (expected == "un guillemet fermant" && (text[offset] == '\n' || text[offset] == '\r')) {
-    return {diag::Code::UnterminatedString, {file, string_open, offset}, "chaîne non terminée", std::move(expected)};
   }
   const std::string_view found = offending_text(text, offset);
   return {diag::Code::SyntaxError,

@@ -26,6 +26,18 @@ void assign_attribute(Attribute& attribute, Value&& value) {
   }
 }
 
+// Leaves the iterator where it was unless the parse succeeded: a parser that fails must not
+// even consume the blanks before it, or spans would end after trailing blanks.
+template <class Iterator>
+struct RestoreOnFailure {
+  Iterator& it;
+  Iterator saved;
+  bool done = false;
+  ~RestoreOnFailure() {
+    if (!done) it = saved;
+  }
+};
+
 template <class Iterator>
 [[noreturn]] void fail_expecting(Iterator where, std::string_view expected) {
   boost::throw_exception(x3::expectation_failure<Iterator>(where, std::string(expected)));
@@ -42,13 +54,14 @@ struct Token : x3::parser<Token> {
 
   template <class Iterator, class Context, class RContext, class Attribute>
   bool parse(Iterator& first, const Iterator& last, const Context& context, RContext&, Attribute&) const {
-    x3::skip_over(first, last, context);
+    Iterator it0 = first;
+    x3::skip_over(it0, last, context);
     std::string_view rest = keyword.spellings;
     while (!rest.empty()) {
       const std::size_t bar = rest.find('|');
       const std::string_view spelling = rest.substr(0, bar);
       rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
-      Iterator it = first;
+      Iterator it = it0;
       if (match(it, last, context, spelling)) {
         first = it;
         return true;
@@ -89,11 +102,12 @@ struct Identifier : x3::parser<Identifier> {
 
   template <class Iterator, class Context, class RContext, class Attribute>
   bool parse(Iterator& first, const Iterator& last, const Context& context, RContext&, Attribute& attribute) const {
-    x3::skip_over(first, last, context);
-    if (first == last || !is_alpha(*first)) return false;
-    Iterator it = first;
+    Iterator start = first;
+    x3::skip_over(start, last, context);
+    if (start == last || !is_alpha(*start)) return false;
+    Iterator it = start;
     while (it != last && is_word_char(*it)) ++it;
-    std::string word(first, it);
+    std::string word(start, it);
     if (!allow_reserved && is_reserved_word(word)) return false;
     assign_attribute(attribute, std::move(word));
     first = it;
@@ -108,15 +122,16 @@ struct RuleId : x3::parser<RuleId> {
 
   template <class Iterator, class Context, class RContext, class Attribute>
   bool parse(Iterator& first, const Iterator& last, const Context& context, RContext&, Attribute& attribute) const {
-    x3::skip_over(first, last, context);
-    if (first == last || !is_alpha(*first)) return false;
-    Iterator it = first;
+    Iterator start = first;
+    x3::skip_over(start, last, context);
+    if (start == last || !is_alpha(*start)) return false;
+    Iterator it = start;
     while (it != last && is_word_char(*it)) ++it;
     while (it != last && *it == '.' && it + 1 != last && is_word_char(it[1])) {
       ++it;
       while (it != last && is_word_char(*it)) ++it;
     }
-    assign_attribute(attribute, std::string(first, it));
+    assign_attribute(attribute, std::string(start, it));
     first = it;
     return true;
   }
@@ -147,6 +162,7 @@ struct Number : x3::parser<Number> {
 
   template <class Iterator, class Context, class RContext, class Attribute>
   bool parse(Iterator& first, const Iterator& last, const Context& context, RContext&, Attribute& attribute) const {
+    RestoreOnFailure<Iterator> restore{first, first};
     x3::skip_over(first, last, context);
     if (first == last || !is_digit(*first)) return false;
     const ParseState& state = state_of(context);
@@ -179,6 +195,7 @@ struct Number : x3::parser<Number> {
         e += 3;
         assign_attribute(attribute, ast::NumberLiteral{state.span(first, e), std::move(digits), ast::NumberLiteral::Unit::Euro});
         first = e;
+        restore.done = true;
         return true;
       }
     }
@@ -199,6 +216,7 @@ struct Number : x3::parser<Number> {
     }
     assign_attribute(attribute, ast::NumberLiteral{state.span(first, end), std::move(text), unit});
     first = end;
+    restore.done = true;
     return true;
   }
 };
@@ -217,6 +235,7 @@ struct Date : x3::parser<Date> {
 
   template <class Iterator, class Context, class RContext, class Attribute>
   bool parse(Iterator& first, const Iterator& last, const Context& context, RContext&, Attribute& attribute) const {
+    RestoreOnFailure<Iterator> restore{first, first};
     x3::skip_over(first, last, context);
     if (last - first < 10) return false;
     static constexpr std::string_view shape = "dddd-dd-dd";
@@ -238,6 +257,7 @@ struct Date : x3::parser<Date> {
     }
     assign_attribute(attribute, std::move(date));
     first += 10;
+    restore.done = true;
     return true;
   }
 };
@@ -265,6 +285,7 @@ struct String : x3::parser<String> {
 
   template <class Iterator, class Context, class RContext, class Attribute>
   bool parse(Iterator& first, const Iterator& last, const Context& context, RContext&, Attribute& attribute) const {
+    RestoreOnFailure<Iterator> restore{first, first};
     x3::skip_over(first, last, context);
     if (first == last || *first != '"') return false;
     ParseState& state = state_of(context);
@@ -286,6 +307,7 @@ struct String : x3::parser<String> {
     }
     assign_attribute(attribute, ast::StringLiteral{state.span(first, it), std::move(value)});
     first = it;
+    restore.done = true;
     return true;
   }
 };
@@ -332,6 +354,28 @@ template <>
 struct get_info<subsidia::parse::Token> {
   using result_type = std::string;
   std::string operator()(const subsidia::parse::Token& t) const { return std::string(t.keyword.expected); }
+};
+// Composite parsers are named after what they expect first, so that "attendu : …" never shows
+// a C++ type: `a > b >> c` expects `b >> c`, i.e. first a b.
+template <class Subject, class Action>
+struct get_info<action<Subject, Action>> {
+  using result_type = std::string;
+  std::string operator()(const action<Subject, Action>& p) const { return what(p.subject); }
+};
+template <class Left, class Right>
+struct get_info<sequence<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(const sequence<Left, Right>& p) const { return what(p.left); }
+};
+template <class Left, class Right>
+struct get_info<expect_directive<sequence<Left, Right>>> {
+  using result_type = std::string;
+  std::string operator()(const expect_directive<sequence<Left, Right>>& p) const { return what(p.subject); }
+};
+template <class Left, class Right>
+struct get_info<alternative<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(const alternative<Left, Right>& p) const { return what(p.left) + " ou " + what(p.right); }
 };
 template <class Subject>
 struct get_info<subsidia::parse::Nested<Subject>> {
