@@ -4,6 +4,16 @@
 
 namespace subsidia::cli {
 
+namespace {
+
+// Columns on a terminal: UTF-8 code points, not bytes ("règle" is five wide).
+std::size_t display_width(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
 Coverage::Coverage(const model::RuleBase& base) {
   for (const model::RuleFamily& family : base.families) {
     index_.emplace(family.id, rows_.size());
@@ -27,11 +37,11 @@ bool Coverage::complete() const {
 
 std::string Coverage::format() const {
   std::size_t width = 5;
-  for (const Row& row : rows_) width = std::max(width, row.rule.size());
-  auto pad = [&](const std::string& text) { return text + std::string(width - text.size() + 2, ' '); };
+  for (const Row& row : rows_) width = std::max(width, display_width(row.rule));
+  auto pad = [&](const std::string& text) { return text + std::string(width - display_width(text) + 2, ' '); };
 
   std::string out = "Couverture des règles par les cas\n";
-  out += pad("règle") + "  respectée  violée\n";
+  out += pad("règle") + "respectée  violée\n";
   std::vector<std::string> never_respected, never_violated;
   for (const Row& row : rows_) {
     out += pad(row.rule) + (row.respected ? "oui        " : "NON        ") + (row.violated ? "oui" : "NON") + "\n";

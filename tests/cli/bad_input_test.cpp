@@ -1,0 +1,86 @@
+// Bad inputs to `subsidia check`: the other dossiers are still checked and reported, the
+// exit code is 2, and each error carries its file, line and JSON path. Also run under
+// ASan + UBSan (label "sanitize").
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli_fixture.hpp"
+
+namespace subsidia::testing {
+namespace {
+
+using nlohmann::json;
+
+class CheckBadInput : public CliTest {};
+
+TEST_F(CheckBadInput, MalformedDossierAmongGoodOnesExitsTwoAndReportsTheOthers) {
+  write("d/1-ok.json", dossier("OK-1").dump());
+  write("d/2-broken.json", "{\"id\": \"BROKEN\", \"exercice\": ");
+  write("d/3-nc.json", non_compliant("NC-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", (dir() / "d").string()});
+  EXPECT_EQ(result.exit_code, 2);
+  const json doc = json::parse(result.out);
+  ASSERT_EQ(doc.at("dossiers").size(), 2u);
+  EXPECT_EQ(doc["dossiers"][0].at("id"), "OK-1");
+  EXPECT_EQ(doc["dossiers"][1].at("id"), "NC-1");
+  ASSERT_EQ(doc.at("erreurs").size(), 1u);
+  EXPECT_NE(doc["erreurs"][0].at("fichier").get<std::string>().find("2-broken.json"), std::string::npos);
+  EXPECT_FALSE(doc["erreurs"][0].at("message").get<std::string>().empty());
+  EXPECT_EQ(doc.at("resume").at("erreurs"), 1);
+  EXPECT_EQ(doc.at("resume").at("conforme"), 1);
+  EXPECT_NE(result.err.find("2-broken.json"), std::string::npos) << result.err;
+}
+
+TEST_F(CheckBadInput, SchemaErrorCarriesItsJsonPath) {
+  auto bad = dossier("BAD-1", [](json& d) { d["montant"] = "12,50"; });
+  const auto file = write("d/bad.json", bad.dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  EXPECT_EQ(result.exit_code, 2);
+  const json doc = json::parse(result.out);
+  ASSERT_FALSE(doc.at("erreurs").empty()) << result.out;
+  EXPECT_EQ(doc["erreurs"][0].at("chemin"), "/montant");
+  EXPECT_TRUE(doc.at("dossiers").empty());
+}
+
+TEST_F(CheckBadInput, BadJsonlLineIsReportedWithItsLineAndTheOthersChecked) {
+  const auto file = write("d/lot.jsonl", dossier("OK-1").dump() + "\n{\"id\": \n" + dossier("OK-3").dump() + "\n");
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "jsonl", "-j", "2", file.string()});
+  EXPECT_EQ(result.exit_code, 2);
+  std::istringstream lines(result.out);
+  std::vector<json> objects;
+  for (std::string line; std::getline(lines, line);) objects.push_back(json::parse(line));
+  ASSERT_EQ(objects.size(), 4u) << result.out;
+  EXPECT_EQ(objects[0].at("id"), "OK-1");
+  EXPECT_EQ(objects[1].at("erreur").at("ligne"), 2);
+  EXPECT_EQ(objects[2].at("id"), "OK-3");
+  EXPECT_EQ(objects[3].at("resume").at("erreurs"), 1);
+}
+
+TEST_F(CheckBadInput, MissingFileIsAnErrorInTexteToo) {
+  const auto ok = write("d/ok.json", dossier("OK-1").dump());
+  const std::string missing = (dir() / "d" / "absent.json").string();
+  const auto result = run({"check", "--regles", rules_dir(), ok.string(), missing});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.out.find("DOSSIER OK-1"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(missing + ":"), std::string::npos) << result.out;
+  EXPECT_NE(result.err.find(missing), std::string::npos) << result.err;
+}
+
+TEST_F(CheckBadInput, ControlCharactersInIdsStayValidJson) {
+  const auto file = write("d/ctl.json", dossier(std::string("X\x01\"\\\n-1")).dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const json doc = json::parse(result.out);
+  EXPECT_EQ(doc["dossiers"][0].at("id"), std::string("X\x01\"\\\n-1"));
+}
+
+TEST_F(CheckBadInput, MissingRuleBaseExitsTwo) {
+  const auto file = write("d/ok.json", dossier("OK-1").dump());
+  const auto result = run({"check", "--regles", (dir() / "nulle-part").string(), file.string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("nulle-part"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace subsidia::testing

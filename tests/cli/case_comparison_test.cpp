@@ -1,0 +1,94 @@
+// compare_case and Coverage on hand-made results (no rule base parsed).
+#include "cli/case_comparison.hpp"
+
+#include <gtest/gtest.h>
+
+#include "cli/coverage.hpp"
+
+namespace subsidia::cli {
+namespace {
+
+using eval::RuleStatus;
+
+model::RuleBase base_with(std::initializer_list<const char*> ids) {
+  model::RuleBase base;
+  for (const char* id : ids) {
+    model::RuleFamily family;
+    family.id = id;
+    model::Rule rule;
+    rule.id = id;
+    family.versions.push_back(rule);
+    base.families.push_back(std::move(family));
+  }
+  return base;
+}
+
+eval::DossierResult result_with(const model::RuleBase& base, std::initializer_list<RuleStatus> statuses,
+                                eval::Verdict verdict = eval::Verdict::Compliant) {
+  eval::DossierResult result;
+  result.verdict = verdict;
+  auto status = statuses.begin();
+  for (const model::RuleFamily& family : base.families) {
+    eval::RuleOutcome outcome;
+    outcome.rule = &family.versions.back();
+    outcome.id = family.id;
+    outcome.status = *status++;
+    result.rules.push_back(std::move(outcome));
+  }
+  return result;
+}
+
+TEST(CaseComparison, MatchingExpectationHasNoMismatch) {
+  const auto base = base_with({"a", "b"});
+  CaseExpectation expected;
+  expected.rules = {{"a", RuleStatus::Respected}};
+  EXPECT_TRUE(compare_case(expected, result_with(base, {RuleStatus::Respected, RuleStatus::NotApplicable}), base).empty());
+}
+
+TEST(CaseComparison, UnlistedApplicableRuleIsNotExpected) {
+  const auto base = base_with({"a", "b"});
+  CaseExpectation expected;
+  expected.rules = {{"a", RuleStatus::Respected}};
+  const auto mismatches = compare_case(expected, result_with(base, {RuleStatus::Respected, RuleStatus::Violated}), base);
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].rule, "b");
+  EXPECT_EQ(mismatches[0].reason, "non attendue");
+  EXPECT_EQ(mismatches[0].obtained, "violee");
+}
+
+TEST(CaseComparison, ExplicitSansObjetMustMatch) {
+  const auto base = base_with({"a"});
+  CaseExpectation expected;
+  expected.rules = {{"a", RuleStatus::NotApplicable}};
+  const auto mismatches = compare_case(expected, result_with(base, {RuleStatus::Respected}), base);
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(mismatches[0].expected, "sans_objet");
+}
+
+TEST(CaseComparison, MissingPathsCompareAsSets) {
+  const auto base = base_with({"a"});
+  auto result = result_with(base, {RuleStatus::Unknown}, eval::Verdict::Incomplete);
+  result.rules[0].missing = {"y", "x"};
+  CaseExpectation expected;
+  expected.verdict = eval::Verdict::Incomplete;
+  expected.rules = {{"a", RuleStatus::Unknown}};
+  expected.missing = {{"a", {"x", "y"}}};
+  EXPECT_TRUE(compare_case(expected, result, base).empty());
+  expected.missing = {{"a", {"x"}}};
+  ASSERT_EQ(compare_case(expected, result, base).size(), 1u);
+}
+
+TEST(Coverage, RuleSeenBothWaysIsCovered) {
+  const auto base = base_with({"a", "b"});
+  Coverage coverage(base);
+  coverage.record(result_with(base, {RuleStatus::Respected, RuleStatus::Violated}));
+  EXPECT_FALSE(coverage.complete());
+  coverage.record(result_with(base, {RuleStatus::Violated, RuleStatus::Unknown}));
+  EXPECT_FALSE(coverage.complete());
+  EXPECT_NE(coverage.format().find("Jamais respectées par un cas : b"), std::string::npos) << coverage.format();
+  coverage.record(result_with(base, {RuleStatus::NotApplicable, RuleStatus::Respected}));
+  EXPECT_TRUE(coverage.complete());
+}
+
+}  // namespace
+}  // namespace subsidia::cli

@@ -1,0 +1,191 @@
+// `subsidia check`, run as a child process: exit codes, the json / jsonl contract, texte,
+// input order under -j, rule-base errors.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <regex>
+#include <sstream>
+
+#include "cli_fixture.hpp"
+
+namespace subsidia::testing {
+namespace {
+
+using nlohmann::json;
+
+class CheckCommand : public CliTest {};
+
+const json* find_rule(const json& dossier, const std::string& id) {
+  for (const json& rule : dossier.at("regles")) {
+    if (rule.at("id") == id) return &rule;
+  }
+  return nullptr;
+}
+
+TEST_F(CheckCommand, ExitsZeroWhenEveryDossierIsCompliant) {
+  const auto file = write("d/ok.json", dossier("OK-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+}
+
+TEST_F(CheckCommand, ExitsOneWhenADossierIsNonCompliant) {
+  write("d/a.json", dossier("OK-1").dump());
+  write("d/b.json", non_compliant("NC-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), (dir() / "d").string()});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+}
+
+TEST_F(CheckCommand, ExitsOneWhenADossierIsIncomplete) {
+  const auto file = write("d/inc.json", incomplete("INC-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("INCOMPLET"), std::string::npos) << result.out;
+}
+
+TEST_F(CheckCommand, JsonOutputFollowsTheContract) {
+  const auto file = write("d/lot.json", json::array({dossier("OK-1"), non_compliant("NC-1"), incomplete("INC-1")}).dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  ASSERT_EQ(result.exit_code, 1) << result.err;
+  const json doc = json::parse(result.out);
+
+  ASSERT_EQ(doc.at("dossiers").size(), 3u);
+  const json& ok = doc["dossiers"][0];
+  EXPECT_EQ(ok.at("id"), "OK-1");
+  EXPECT_EQ(ok.at("fichier"), file.string());
+  EXPECT_EQ(ok.at("verdict"), "conforme");
+
+  const json& nc = doc["dossiers"][1];
+  EXPECT_EQ(nc.at("verdict"), "non_conforme");
+  const json* positive = find_rule(nc, "montant.positif");
+  ASSERT_NE(positive, nullptr) << nc.dump(2);
+  EXPECT_EQ(positive->at("titre"), "Montant strictement positif");
+  EXPECT_EQ(positive->at("statut"), "violee");
+  EXPECT_EQ(positive->at("gravite"), "bloquante");
+  EXPECT_EQ(positive->at("explication"), "Le montant n'est pas positif.");
+  EXPECT_NE(positive->at("source").get<std::string>().find("Loi de test, art. 1"), std::string::npos);
+  ASSERT_TRUE(positive->at("faits").is_object());
+  EXPECT_TRUE(positive->at("faits").contains("montant")) << positive->dump();
+  EXPECT_TRUE(positive->at("manquants").is_array());
+
+  const json& inc = doc["dossiers"][2];
+  EXPECT_EQ(inc.at("verdict"), "incomplet");
+  const json* recent = find_rule(inc, "deliberation.recente");
+  ASSERT_NE(recent, nullptr);
+  EXPECT_EQ(recent->at("statut"), "indeterminee");
+  EXPECT_EQ(recent->at("manquants"), json::array({"deliberation.date"})) << recent->dump();
+
+  const json* warning = find_rule(ok, "beneficiaire.identifie");
+  ASSERT_NE(warning, nullptr);
+  EXPECT_EQ(warning->at("gravite"), "avertissement");
+
+  EXPECT_TRUE(doc.at("erreurs").empty());
+  EXPECT_EQ(doc.at("resume"), (json{{"conforme", 1}, {"non_conforme", 1}, {"incomplet", 1}, {"erreurs", 0}}));
+}
+
+TEST_F(CheckCommand, JsonlOutputHasOneLinePerDossierThenTheSummary) {
+  const auto file = write("d/lot.jsonl", dossier("OK-1").dump() + "\n" + non_compliant("NC-1").dump() + "\n");
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "jsonl", file.string()});
+  ASSERT_EQ(result.exit_code, 1) << result.err;
+  std::istringstream lines(result.out);
+  std::vector<json> objects;
+  for (std::string line; std::getline(lines, line);) objects.push_back(json::parse(line));
+  ASSERT_EQ(objects.size(), 3u) << result.out;
+  EXPECT_EQ(objects[0].at("id"), "OK-1");
+  EXPECT_EQ(objects[0].at("ligne"), 1);
+  EXPECT_EQ(objects[1].at("id"), "NC-1");
+  EXPECT_EQ(objects[1].at("ligne"), 2);
+  EXPECT_EQ(objects[1].at("verdict"), "non_conforme");
+  EXPECT_EQ(objects[2].at("resume").at("non_conforme"), 1);
+}
+
+TEST_F(CheckCommand, ParallelOutputKeepsInputOrder) {
+  std::string lines;
+  const int count = 700;  // a few batches of 256
+  for (int i = 0; i < count; ++i) {
+    const std::string id = "D-" + std::to_string(i);
+    lines += (i % 7 == 3 ? non_compliant(id) : dossier(id)).dump() + "\n";
+  }
+  const auto file = write("d/lot.jsonl", lines);
+  const auto parallel = run({"check", "--regles", rules_dir(), "--format", "json", "-j", "2", file.string()});
+  ASSERT_EQ(parallel.exit_code, 1) << parallel.err;
+  const json doc = json::parse(parallel.out);
+  ASSERT_EQ(doc.at("dossiers").size(), static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    ASSERT_EQ(doc["dossiers"][i].at("id"), "D-" + std::to_string(i)) << "at position " << i;
+    ASSERT_EQ(doc["dossiers"][i].at("ligne"), i + 1);
+  }
+  const auto sequential = run({"check", "--regles", rules_dir(), "--format", "json", "-j", "1", file.string()});
+  EXPECT_EQ(sequential.out, parallel.out);
+}
+
+TEST_F(CheckCommand, TexteShowsViolatedRuleWithExplanationSourceAndSummary) {
+  const auto file = write("d/nc.json", non_compliant("NC-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), file.string()});
+  ASSERT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.out.find("DOSSIER NC-1 (" + file.string() + ") : NON CONFORME"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("montant.positif"), std::string::npos);
+  EXPECT_NE(result.out.find("Le montant n'est pas positif."), std::string::npos);
+  EXPECT_NE(result.out.find("Loi de test, art. 1"), std::string::npos);
+  // Respected rules are counted, not listed, without --detail.
+  EXPECT_EQ(result.out.find("Délibération postérieure à 2000"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("1 non conforme"), std::string::npos);
+}
+
+TEST_F(CheckCommand, DetailListsRespectedRulesToo) {
+  const auto file = write("d/ok.json", dossier("OK-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--detail", file.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("Délibération postérieure à 2000"), std::string::npos) << result.out;
+}
+
+TEST_F(CheckCommand, RuleBaseErrorExitsTwoWithFileLineAndColumn) {
+  write("rules/base.regles", std::string(kRules) +
+                                 "\nrègle casse.chemin\n"
+                                 "  titre \"Chemin inconnu\"\n"
+                                 "  source LOI_TEST\n"
+                                 "  gravité bloquante\n"
+                                 "  exige montant_inexistant > 0 €\n"
+                                 "fin\n");
+  const auto file = write("d/ok.json", dossier("OK-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_EQ(result.exit_code, 2);
+  // The unknown path is on the `exige` line: six lines after the end of kRules.
+  const auto lines = std::count(kRules, kRules + std::strlen(kRules), '\n');
+  const std::regex position("base\\.regles:" + std::to_string(lines + 6) + ":[0-9]+:");
+  EXPECT_TRUE(std::regex_search(result.err, position)) << result.err;
+  EXPECT_NE(result.err.find("^"), std::string::npos) << result.err;
+  EXPECT_TRUE(result.out.empty()) << result.out;
+}
+
+TEST_F(CheckCommand, UnknownFormatIsAUsageError) {
+  const auto file = write("d/ok.json", dossier("OK-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "xml", file.string()});
+  EXPECT_EQ(result.exit_code, 2);
+}
+
+TEST_F(CheckCommand, MissingPathArgumentIsAUsageError) {
+  const auto result = run({"check", "--regles", rules_dir()});
+  EXPECT_EQ(result.exit_code, 2);
+}
+
+TEST_F(CheckCommand, HelpExplainsExitCodesWithAnExample) {
+  const auto result = run({"check", "--help"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("Code de sortie"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("subsidia check"), std::string::npos);
+}
+
+TEST_F(CheckCommand, ClosedStdoutExitsTwoQuietly) {
+  std::string lines;
+  for (int i = 0; i < 600; ++i) lines += dossier("D-" + std::to_string(i)).dump() + "\n";
+  const auto file = write("d/lot.jsonl", lines);
+  const std::string command = std::string("set -o pipefail; '") + SUBSIDIA_BINARY + "' check --regles '" +
+                              rules_dir() + "' --format json -j 2 '" + file.string() + "' | head -c 100 > /dev/null";
+  const auto result = run_process({"/bin/bash", "-c", command}, dir());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_TRUE(result.err.empty()) << result.err;
+}
+
+}  // namespace
+}  // namespace subsidia::testing

@@ -1,0 +1,145 @@
+// `subsidia test`, run as a child process on cases written to a temporary folder.
+#include <gtest/gtest.h>
+
+#include "cli_fixture.hpp"
+
+namespace subsidia::testing {
+namespace {
+
+using nlohmann::json;
+
+class TestCommand : public CliTest {
+ protected:
+  void add_case(const std::string& name, const json& dossier_json, const json& expected) {
+    write("cases/" + name + ".json", dossier_json.dump(2));
+    write("cases/" + name + ".attendu.json", expected.dump(2));
+  }
+  ProcessResult run_cases(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args{"test", "--regles", rules_dir()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back((dir() / "cases").string());
+    return run(args);
+  }
+  static std::string last_line(const std::string& text) {
+    std::string trimmed = text;
+    while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();
+    return trimmed.substr(trimmed.rfind('\n') + 1);
+  }
+  static json all_respected() {
+    return {{"montant.positif", "respectee"}, {"deliberation.recente", "respectee"},
+            {"beneficiaire.identifie", "respectee"}};
+  }
+};
+
+TEST_F(TestCommand, PassingCasesEndWithPassedAndFailedCounts) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  add_case("sub/nc", non_compliant("NC-1"),
+           {{"verdict", "non_conforme"},
+            {"regles", {{"montant.positif", "violee"}, {"deliberation.recente", "respectee"},
+                        {"beneficiaire.identifie", "respectee"}}}});
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_EQ(last_line(result.out), "2 passed, 0 failed");
+}
+
+TEST_F(TestCommand, StatusMismatchNamesCaseRuleExpectedObtainedAndExplanation) {
+  add_case("nc", non_compliant("NC-1"), {{"verdict", "non_conforme"}, {"regles", all_respected()}});
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_EQ(last_line(result.out), "0 passed, 1 failed");
+  const auto line_start = result.out.find("montant.positif");
+  ASSERT_NE(line_start, std::string::npos) << result.out;
+  const std::string line = result.out.substr(result.out.rfind('\n', line_start) + 1);
+  EXPECT_NE(line.find("nc"), std::string::npos);
+  EXPECT_NE(line.find("respectee"), std::string::npos) << line;
+  EXPECT_NE(line.find("violee"), std::string::npos) << line;
+  EXPECT_NE(result.out.find("Le montant n'est pas positif."), std::string::npos) << result.out;
+}
+
+TEST_F(TestCommand, VerdictMismatchIsReported) {
+  add_case("nc", non_compliant("NC-1"),
+           {{"verdict", "conforme"},
+            {"regles", {{"montant.positif", "violee"}, {"deliberation.recente", "respectee"},
+                        {"beneficiaire.identifie", "respectee"}}}});
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("verdict attendu conforme, obtenu non_conforme"), std::string::npos) << result.out;
+}
+
+TEST_F(TestCommand, UnlistedRuleThatAppliesIsAMismatch) {
+  add_case("ok", dossier("OK-1"),
+           {{"verdict", "conforme"}, {"regles", {{"montant.positif", "respectee"}, {"deliberation.recente", "respectee"}}}});
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("beneficiaire.identifie : non attendue"), std::string::npos) << result.out;
+}
+
+TEST_F(TestCommand, UnlistedSansObjetRuleIsFine) {
+  auto membership = dossier("COT-1", [](json& d) { d["type_intervention"] = "cotisation"; });
+  add_case("cot", membership,
+           {{"verdict", "conforme"}, {"regles", {{"montant.positif", "respectee"}, {"beneficiaire.identifie", "respectee"}}}});
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+}
+
+TEST_F(TestCommand, RuleUnknownToTheBaseIsAMismatch) {
+  json rules = all_respected();
+  rules["regle.inexistante"] = "violee";
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", rules}});
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("regle.inexistante : inconnue de la base"), std::string::npos) << result.out;
+}
+
+TEST_F(TestCommand, MissingPathsAreComparedWhenGiven) {
+  const json expected_rules = {{"montant.positif", "respectee"}, {"deliberation.recente", "indeterminee"},
+                               {"beneficiaire.identifie", "respectee"}};
+  add_case("inc-ok", incomplete("INC-1"),
+           {{"verdict", "incomplet"}, {"regles", expected_rules},
+            {"manquants", {{"deliberation.recente", {"deliberation.date"}}}}});
+  add_case("inc-bad", incomplete("INC-2"),
+           {{"verdict", "incomplet"}, {"regles", expected_rules},
+            {"manquants", {{"deliberation.recente", {"deliberation.organe"}}}}});
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(last_line(result.out), "1 passed, 1 failed") << result.out;
+  EXPECT_NE(result.out.find("inc-bad"), std::string::npos);
+  EXPECT_EQ(result.out.find("ÉCHEC " + (dir() / "cases" / "inc-ok").string() + " "), std::string::npos) << result.out;
+}
+
+TEST_F(TestCommand, UnreadableExpectationExitsTwo) {
+  write("cases/broken.json", dossier("B-1").dump());
+  write("cases/broken.attendu.json", "{\"verdict\": \"conforme\", ");
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(last_line(result.out), "0 passed, 1 failed");
+}
+
+TEST_F(TestCommand, CoverageFailsAndNamesRulesNeverViolated) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  const auto result = run_cases({"--couverture"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("Jamais violées par un cas : montant.positif, deliberation.recente, beneficiaire.identifie"),
+            std::string::npos)
+      << result.out;
+  EXPECT_EQ(last_line(result.out), "1 passed, 0 failed");
+}
+
+TEST_F(TestCommand, CoverageCompletePassesWhenEveryRuleIsSeenBothWays) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  auto bad = dossier("BAD-1", [](json& d) {
+    d["montant"] = "-5.00";
+    d["deliberation"]["date"] = "1999-12-31";
+    d.erase("beneficiaire");
+  });
+  add_case("bad", bad,
+           {{"verdict", "non_conforme"},
+            {"regles", {{"montant.positif", "violee"}, {"deliberation.recente", "violee"},
+                        {"beneficiaire.identifie", "violee"}}}});
+  const auto result = run_cases({"--couverture"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("Couverture complète"), std::string::npos) << result.out;
+}
+
+}  // namespace
+}  // namespace subsidia::testing
