@@ -137,6 +137,9 @@ inline constexpr Token lparen = punct("(", "une parenthèse ouvrante ("), rparen
                        greater = punct(">", ">"), plus = punct("+", "+"), minus = punct("-", "-"),
                        times = punct("*|×", "*"), divided = punct("/", "/");
 
+// `in` is a membership unless it starts the clause `in force` (`requires x` ⏎ `in force …`).
+inline constexpr Token force_word = punct("force", "force");
+
 inline constexpr Identifier identifier{};
 inline constexpr Identifier path_word{false};
 
@@ -588,7 +591,7 @@ inline const auto comparison_def =
       (greater_equal > otherwise_expr)[Fold{ast::BinaryOp::GreaterEqual}] |
       (greater > otherwise_expr)[Fold{ast::BinaryOp::Greater}] |
       (starts_with_tok > otherwise_expr)[Fold{ast::BinaryOp::StartsWith}] |
-      (in_tok > membership_set)[MakeMembership{false}] | (not_in_tok > membership_set)[MakeMembership{true}] |
+      ((in_tok >> !force_word) > membership_set)[MakeMembership{false}] | (not_in_tok > membership_set)[MakeMembership{true}] |
       exists_tok[PostfixOp{{}, ast::UnaryOp::Exists}] | (is_tok > presence)[PresenceOp{}]);
 inline const auto presence_def = absent_tok[SetPresence{ast::UnaryOp::IsAbsent}] | known_tok[SetPresence{ast::UnaryOp::IsKnown}];
 
@@ -609,7 +612,7 @@ inline const auto primary_def = paren_group[paren_to_expression] | list_literal[
 
 inline const auto paren_group_def = spanned[lparen > expression[push_item] >> *(comma > expression[push_item]) > rparen >>
                                     (x3::eps[single_item] | x3::expect[tuple_follow])];
-inline const auto tuple_follow_def = &(in_tok | not_in_tok);
+inline const auto tuple_follow_def = &((in_tok >> !force_word) | not_in_tok);
 inline const auto list_literal_def = spanned[lbracket >> -(expression[push_item] >> *(comma > expression[push_item])) > rbracket];
 inline const auto number_literal_def = Number{};
 inline const auto date_literal_def = Date{};

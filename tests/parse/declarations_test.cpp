@@ -151,6 +151,14 @@ end
   EXPECT_TRUE(rule.when_respected && rule.when_violated && rule.when_unknown);
 }
 
+TEST(ParseDeclarations, InForceAfterAnExpressionStartsAClause) {
+  const ast::RuleFile file = parse_ok("rule r requires x in force always severity blocking end");
+  const auto& rule = std::get<ast::RuleDecl>(file.declarations.at(0));
+  EXPECT_EQ(print(*rule.requires_), "x");
+  EXPECT_TRUE(rule.period.has_value());
+  EXPECT_EQ(printed("x in [1]"), "(dans (x) [1])");
+}
+
 TEST(ParseDeclarations, UnaccentedKeywords) {
   const ast::RuleFile file = parse_ok(R"(definition d = x
 regle r
