@@ -719,7 +719,8 @@ NodeId Checker::binary(const ast::Binary& b, Scope& scope) {
               "une valeur par défaut du même type (un montant s'écrit 0 €)");
         return add_invalid(b.span);
       }
-      if (a.kind == TypeKind::Text) check_enum_value(left, right);
+      // The default of an enum path may be outside its values ("" as "not given"); the
+      // result keeps the enum, so comparing it with a literal is still checked.
       n.op = Op::Otherwise;
       n.type = *t;
       return add(std::move(n));

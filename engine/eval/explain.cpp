@@ -80,7 +80,8 @@ std::string CompiledPlan::render_value(const Val& v, const model::Type& type, Fr
     case Tag::Boolean: return v.boolean ? "oui" : "non";
     case Tag::Number:
       if (type.kind == model::TypeKind::Money) return v.number.to_french(2) + " €";
-      if (type.kind == model::TypeKind::Integer && v.number.is_integer()) return v.number.to_french(0);
+      // Integers are years and counts: "2006", never "2 006".
+      if (type.kind == model::TypeKind::Integer && v.number.is_integer()) return v.number.normalized().to_string();
       return decimal_french(v.number);
     case Tag::Text: return std::string(v.text);
     case Tag::Date: return v.date.french();
