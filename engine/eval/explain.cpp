@@ -44,6 +44,13 @@ std::string CompiledPlan::render_location(const Frame& frame, std::int32_t locat
   if (loc.path == model::kNoNode) return kDeliberationDate;
   std::string out = loc.base >= 0 ? render_location(frame, loc.base) : std::string();
   const model::Node& n = nodes[loc.path];
+  if (loc.upto == 0xFF && !path_names[loc.path].empty()) {
+    // No [*] on the way: the name was made once, with the plan.
+    if (!out.empty()) out += '.';
+    out += path_names[loc.path];
+    if (loc.element && loc.count > 0) out += '[' + std::to_string(loc.index[loc.count - 1]) + ']';
+    return out;
+  }
   std::size_t used = 0;
   const std::size_t upto = std::min<std::size_t>(loc.upto, n.steps.size());
   for (std::size_t i = 0; i < upto; ++i) {

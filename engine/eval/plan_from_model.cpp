@@ -52,6 +52,19 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) : impl_(std::make_unique
   p.deliberation_slot = p.arena->deliberation_slot;
   p.deliberation_date_slot = p.arena->deliberation_date_slot;
   p.aux.assign(p.nodes.size(), -1);
+  p.path_names.assign(p.nodes.size(), std::string());
+  for (NodeId id = 0; id < p.nodes.size(); ++id) {
+    const model::Node& n = p.nodes[id];
+    if (n.op != Op::Path) continue;
+    std::string name;
+    bool plain = true;
+    for (const model::PathStep& step : n.steps) {
+      plain = plain && !step.all_items;
+      if (!name.empty()) name += '.';
+      name += step.name;
+    }
+    if (plain) p.path_names[id] = std::move(name);
+  }
 
   for (NodeId id = 0; id < p.nodes.size(); ++id) {
     model::Node& n = p.nodes[id];
@@ -120,6 +133,10 @@ DossierResult Plan::evaluate(const io::Dossier& dossier) const {
   Frame frame;
   frame.dossier = &dossier;
   frame.bindings.resize(static_cast<std::size_t>(impl_->variable_count));
+  // One allocation each for the whole dossier: the frame is reset, not freed, between rules.
+  frame.locations.reserve(256);
+  frame.facts.reserve(64);
+  frame.missing.reserve(64);
   result.rules.reserve(impl_->base->families.size());
   bool violated = false;
   bool unknown = false;

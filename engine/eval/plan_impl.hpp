@@ -36,6 +36,7 @@ struct CompiledPlan {
   std::vector<KeySet> sets;                            // per InTable node: aux index
   std::vector<KeyMap> maps;                            // per TableLookup node: aux index
   std::vector<std::int32_t> aux;                       // node -> index in sets / maps, or -1
+  std::vector<std::string> path_names;                 // Path without [*]: "deliberation.date", cached
   int variable_count = 0;
   int deliberation_slot = -1;
   int deliberation_date_slot = -1;
