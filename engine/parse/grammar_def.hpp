@@ -152,6 +152,7 @@ inline constexpr Identifier path_word{false};
   inline const x3::rule<name##_class, attribute> name = expected;
 
 SUBSIDIA_RULE(name_rule, Name, "un nom")
+SUBSIDIA_RULE(new_name, Name, "un nom qui n'est pas un mot-clé")
 SUBSIDIA_RULE(rule_id, Name, "un identifiant de règle (theme.nom)")
 SUBSIDIA_RULE(expression, ast::Expression, "une expression")
 SUBSIDIA_RULE(or_expr, ast::Expression, "une expression")
@@ -359,6 +360,7 @@ inline constexpr auto start_key = [](auto& ctx) {
 inline constexpr auto set_key_value = [](auto& ctx) { _val(ctx).keys.back().second = std::move(_attr(ctx)); };
 inline constexpr auto set_result_column = [](auto& ctx) { _val(ctx).result_column = std::move(_attr(ctx)); };
 inline constexpr auto set_binder = [](auto& ctx) { _val(ctx).variable = std::move(_attr(ctx)); };
+inline constexpr auto set_text_binder = [](auto& ctx) { _val(ctx).variable = std::move(_attr(ctx).text); };
 inline constexpr auto set_filter = [](auto& ctx) { _val(ctx).filter = std::move(_attr(ctx)); };
 inline constexpr auto push_argument = [](auto& ctx) { _val(ctx).arguments.push_back(std::move(_attr(ctx))); };
 inline constexpr auto push_column = [](auto& ctx) { _val(ctx).columns.push_back(std::move(_attr(ctx))); };
@@ -575,6 +577,8 @@ struct Message : x3::parser<Message> {
 // ---------------------------------------------------------------------------
 
 inline const auto name_rule_def = spanned[identifier[set_text]];
+// Definitions, tables and variables are named by paths later: a keyword there could never be used.
+inline const auto new_name_def = spanned[path_word[set_text]];
 inline const auto rule_id_def = spanned[RuleId{}[set_text]];
 
 // Expressions, loosest first.
@@ -622,7 +626,7 @@ inline const auto deliberation_date_def = spanned[deliberation_date_tok[nothing]
 
 inline const auto quantified_def = spanned[(all_tok[SetQuantifier{ast::Quantifier::All}] | some_tok[SetQuantifier{ast::Quantifier::Some}] |
                                     none_tok[SetQuantifier{ast::Quantifier::None}]) >
-                                   name_rule[set_variable] > in_tok > expression[set_collection] > colon >
+                                   new_name[set_variable] > in_tok > expression[set_collection] > colon >
                                    expression[set_condition]];
 inline const auto at_least_def = spanned[at_least_tok > additive[set_count] > among_tok > otherwise_expr[set_collection] >>
                                  -(distinct_tok >> !lparen)[set_distinct]];
@@ -630,11 +634,11 @@ inline const auto at_least_def = spanned[at_least_tok > additive[set_count] > am
 inline const auto lookup_arguments = (identifier >> equals)[start_key] > expression[set_key_value] >>
                                      *(comma > identifier[start_key] > equals > expression[set_key_value]) > rparen >
                                      dot > identifier[set_result_column];
-inline const auto binder_arguments = (identifier >> in_tok)[set_binder] > expression[set_collection] >>
+inline const auto binder_arguments = (path_word >> in_tok)[set_binder] > expression[set_collection] >>
                                      -(if_tok > expression[set_filter]) > rparen;
 inline const auto call_arguments =
     -(expression[push_argument] >>
-      ((for_tok > identifier[set_binder] > in_tok > expression[set_collection] >> -(if_tok > expression[set_filter])) |
+      ((for_tok > new_name[set_text_binder] > in_tok > expression[set_collection] >> -(if_tok > expression[set_filter])) |
        *(comma > expression[push_argument]))) > rparen;
 inline const auto application_def = spanned[identifier[set_name] >> lparen >> (lookup_arguments | binder_arguments | call_arguments)];
 
@@ -655,8 +659,8 @@ inline const auto severity_word_def = spanned[blocking_tok[SetSeverity{ast::Seve
 inline const auto message_def = Message{};
 
 inline const auto import_decl_def = spanned[import_tok > string_literal[set_file]];
-inline const auto table_decl_def = spanned[table_tok > name_rule[set_decl_name] > equals > string_literal[set_file]];
-inline const auto definition_decl_def = spanned[definition_tok > name_rule[set_decl_name] > equals > expression[set_value]];
+inline const auto table_decl_def = spanned[table_tok > new_name[set_decl_name] > equals > string_literal[set_file]];
+inline const auto definition_decl_def = spanned[definition_tok > new_name[set_decl_name] > equals > expression[set_value]];
 inline const auto source_decl_def = spanned[source_tok > name_rule[set_decl_name] >
     *((title_tok > string_literal[set_once(&ast::SourceDecl::title, "intitulé")]) |
       (reference_tok > string_literal[set_once(&ast::SourceDecl::reference, "référence")]) |
@@ -675,7 +679,7 @@ inline const auto rule_decl_def = spanned[rule_tok > rule_id[set_rule_id] >
 inline const auto declaration_rule_def = import_decl[assign] | source_decl[assign] | table_decl[assign] |
                                          definition_decl[assign] | rule_decl[assign];
 
-BOOST_SPIRIT_DEFINE(name_rule, rule_id, expression, or_expr, and_expr, not_expr, not_prefix, comparison, presence,
+BOOST_SPIRIT_DEFINE(name_rule, new_name, rule_id, expression, or_expr, and_expr, not_expr, not_prefix, comparison, presence,
                     otherwise_expr, additive, multiplicative, unary_expr, negation, primary, paren_group, tuple_follow,
                     list_literal, number_literal, date_literal, string_literal, boolean_literal, deliberation_date,
                     quantified, at_least, application, path, path_head, path_segment, membership_set, table_columns,

@@ -162,6 +162,12 @@ TEST(ParseErrors, KeywordIsNotAPath) {
   EXPECT_EQ(errors[0].expected, "une expression");
 }
 
+TEST(ParseErrors, KeywordCannotBeDeclaredAsAName) {
+  EXPECT_EQ(only_error("définition si = 1").column, 12u);
+  EXPECT_EQ(only_error("table fin = \"t.csv\"").column, 7u);
+  EXPECT_EQ(only_error("définition d = tous et dans p : vrai").column, 21u);
+}
+
 TEST(ParseErrors, QuantifierWithoutColon) {
   const Found e = only_error("définition d = tous l dans p l.a");
   EXPECT_EQ(e.column, 30u);
