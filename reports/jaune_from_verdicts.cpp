@@ -227,7 +227,7 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   if (by_collectivite.size() > 1) jaune.by_collectivite = std::move(by_collectivite);
 
   std::string international_label(kSynthesisInternational);
-  if (!out_of_scope_international.empty()) international_label += " (hors actions hors périmètre)";
+  if (!out_of_scope_international.empty()) international_label += " (hors dossiers classés hors périmètre)";
   jaune.synthesis.push_back({"affaires_internationales", international_label, {}, international,
                              international_ids, international_flagged});
   jaune.synthesis.push_back({"autres_secteurs", std::string(kSynthesisOthers), {}, others, other_ids, other_flagged});

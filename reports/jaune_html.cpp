@@ -66,7 +66,7 @@ th { background: #faf6e4; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 tr.memo td { font-style: italic; color: var(--muted); }
-.ids { display: block; font-size: .75em; color: var(--muted); word-break: break-word; }
+.ids { display: block; font-size: .75em; font-weight: 400; color: var(--muted); word-break: break-word; }
 .flag { color: var(--flag); font-weight: 600; }
 .verdict-conforme { color: #2e6b30; }
 .verdict-non_conforme, .verdict-incomplet { color: var(--flag); font-weight: 600; }
@@ -113,7 +113,7 @@ void bar_chart(std::string& out, std::string_view title, const std::vector<Jaune
   decimal::Decimal largest;
   for (const auto& line : lines)
     if (line.amount > largest) largest = line.amount;
-  constexpr int kLabelWidth = 300, kBarWidth = 300, kRow = 24;
+  constexpr int kLabelWidth = 340, kBarWidth = 280, kRow = 24;
   const int height = kRow * static_cast<int>(lines.size()) + 8;
   out += "<svg role=\"img\" aria-label=\"" + escaped(title) + "\" viewBox=\"0 0 " +
          std::to_string(kLabelWidth + kBarWidth + 110) + " " + std::to_string(height) + "\" width=\"" +
@@ -127,7 +127,7 @@ void bar_chart(std::string& out, std::string_view title, const std::vector<Jaune
       if (ratio) per_mille = ratio->to_int64().value_or(0);
     }
     const std::int64_t bar = per_mille * kBarWidth / 1000;
-    const std::string label = shortened(line.label, 46);
+    const std::string label = shortened(line.label, 44);
     out += "<text x=\"" + std::to_string(kLabelWidth - 6) + "\" y=\"" + std::to_string(y + 15) +
            "\" text-anchor=\"end\">" + escaped(label) + "</text>";
     out += "<rect class=\"bar\" x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y + 3) +
@@ -178,8 +178,12 @@ std::string jaune_html(const Jaune& jaune) {
          "</h2>\n<table><thead><tr><th>Engagements</th><th class=\"num\">M€</th><th class=\"num\">euros</th></tr>"
          "</thead><tbody>\n";
   for (const auto& line : jaune.synthesis) {
-    out += std::string(line.key == "total" ? "<tr class=\"total\">" : "<tr>") + "<td>" + escaped(line.label) +
-           ids_span(line) + "</td>" + amount_cells(line.amount) + "</tr>\n";
+    // The total's dossiers are those of the two lines above: their count is enough here.
+    const bool total = line.key == "total";
+    const std::string ids = total ? "<span class=\"ids\">" + std::to_string(line.dossiers.size()) + " dossier(s)</span>"
+                                  : ids_span(line);
+    out += std::string(total ? "<tr class=\"total\">" : "<tr>") + "<td>" + escaped(line.label) + ids + "</td>" +
+           amount_cells(line.amount) + "</tr>\n";
   }
   out += "<tr class=\"memo\"><td>" + escaped(kSynthesisExceptional) + "</td>" + amount_cells(jaune.exceptional.total) +
          "</tr>\n";
