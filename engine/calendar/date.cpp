@@ -46,6 +46,16 @@ std::int32_t Date::days_since_epoch() const {
 }
 
 std::string Date::iso() const {
+  // By hand for the years dossiers hold: snprintf was a tenth of `check --format jsonl`
+  // (every rule's period is printed for every dossier).
+  if (year_ >= 0 && year_ <= 9999) {
+    const int y = year_;
+    const char text[10] = {char('0' + y / 1000),      char('0' + y / 100 % 10), char('0' + y / 10 % 10),
+                           char('0' + y % 10),        '-',
+                           char('0' + month_ / 10),   char('0' + month_ % 10),  '-',
+                           char('0' + day_ / 10),     char('0' + day_ % 10)};
+    return std::string(text, sizeof text);
+  }
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", int(year_), int(month_), int(day_));
   return buffer;
