@@ -78,9 +78,9 @@ class CheckWorker {
       const DossierLabel label{item.file, item.line};
       switch (format_) {
         case OutputFormat::Text: append_dossier_text(out.text, result, label, detail_); break;
-        case OutputFormat::Json: append_dossier_json(out.text, result, label); break;
+        case OutputFormat::Json: append_dossier_json(out.text, result, label, &rule_json_); break;
         case OutputFormat::Jsonl:
-          append_dossier_json(out.text, result, label);
+          append_dossier_json(out.text, result, label, &rule_json_);
           out.text += '\n';
           break;
       }
@@ -96,6 +96,7 @@ class CheckWorker {
  private:
   const LoadedRules* rules_;
   io::DossierReader reader_;
+  RuleJsonCache rule_json_;
   OutputFormat format_;
   bool detail_;
 };
@@ -173,7 +174,7 @@ int run_check(const CheckOptions& options) {
   std::string tail;
   switch (format) {
     case OutputFormat::Text:
-      if (tally.compliant + tally.non_compliant + tally.incomplete + tally.errors > 0) tail += '\n';
+      if (tally.errors > 0) tail += '\n';  // dossier blocks already end with a blank line
       append_summary_text(tail, tally);
       break;
     case OutputFormat::Json:

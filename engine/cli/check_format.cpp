@@ -1,6 +1,7 @@
 #include "cli/check_format.hpp"
 
 #include <cctype>
+#include <optional>
 
 #include "cli/json_writer.hpp"
 #include "model/rule_base.hpp"
@@ -97,37 +98,61 @@ void append_optional_date(std::string& out, const std::optional<calendar::Date>&
   }
 }
 
-void append_rule_json(std::string& out, const eval::RuleOutcome& rule) {
+RuleJsonCache::Fields render_fixed_fields(const model::Rule& rule) {
+  RuleJsonCache::Fields fields;
+  json::append_key(fields.title, "titre");
+  json::append_string(fields.title, rule.title);
+  json::append_key(fields.severity, "gravite");
+  json::append_string(fields.severity, severity_code(rule.severity));
+  json::append_key(fields.source, "source");
+  json::append_string(fields.source, rule.citation());
+  fields.source += ',';
+  json::append_key(fields.source, "periode");
+  fields.source += '{';
+  json::append_key(fields.source, "du");
+  append_optional_date(fields.source, rule.period.from);
+  fields.source += ',';
+  json::append_key(fields.source, "au");
+  append_optional_date(fields.source, rule.period.to);
+  fields.source += '}';
+  return fields;
+}
+
+void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonCache* cache) {
+  std::optional<RuleJsonCache::Fields> uncached;
+  const RuleJsonCache::Fields* fixed = nullptr;
+  if (rule.rule) {
+    if (cache) {
+      fixed = &cache->fields(*rule.rule);
+    } else {
+      uncached = render_fixed_fields(*rule.rule);
+      fixed = &*uncached;
+    }
+  }
   out += '{';
   json::append_key(out, "id");
   json::append_string(out, rule.id);
   out += ',';
-  json::append_key(out, "titre");
-  json::append_string(out, rule.rule ? std::string_view(rule.rule->title) : std::string_view());
+  if (fixed) {
+    out += fixed->title;
+  } else {
+    out += "\"titre\":\"\"";
+  }
   out += ',';
   json::append_key(out, "statut");
   json::append_string(out, eval::status_code(rule.status));
-  if (rule.rule) {
+  if (fixed) {
     out += ',';
-    json::append_key(out, "gravite");
-    json::append_string(out, severity_code(rule.rule->severity));
+    out += fixed->severity;
   }
   out += ',';
   json::append_key(out, "explication");
   json::append_string(out, rule.explanation);
   out += ',';
-  json::append_key(out, "source");
-  json::append_string(out, rule.rule ? rule.rule->citation() : std::string());
-  if (rule.rule) {
-    out += ',';
-    json::append_key(out, "periode");
-    out += '{';
-    json::append_key(out, "du");
-    append_optional_date(out, rule.rule->period.from);
-    out += ',';
-    json::append_key(out, "au");
-    append_optional_date(out, rule.rule->period.to);
-    out += '}';
+  if (fixed) {
+    out += fixed->source;
+  } else {
+    out += "\"source\":\"\"";
   }
   out += ',';
   json::append_key(out, "faits");
@@ -148,6 +173,12 @@ void append_rule_json(std::string& out, const eval::RuleOutcome& rule) {
 }
 
 }  // namespace
+
+const RuleJsonCache::Fields& RuleJsonCache::fields(const model::Rule& rule) {
+  auto found = cache_.find(&rule);
+  if (found == cache_.end()) found = cache_.emplace(&rule, render_fixed_fields(rule)).first;
+  return found->second;
+}
 
 void CheckTally::count(eval::Verdict verdict) {
   switch (verdict) {
@@ -182,6 +213,7 @@ void append_dossier_text(std::string& out, const eval::DossierResult& result, co
     append_count(out, not_applicable, "sans objet", "sans objet");
     out += '\n';
   }
+  out += '\n';  // a blank line between dossiers, for the eye
 }
 
 void append_error_text(std::string& out, const io::InputError& error) {
@@ -219,7 +251,8 @@ void append_summary_text(std::string& out, const CheckTally& tally) {
   out += '\n';
 }
 
-void append_dossier_json(std::string& out, const eval::DossierResult& result, const DossierLabel& label) {
+void append_dossier_json(std::string& out, const eval::DossierResult& result, const DossierLabel& label,
+                         RuleJsonCache* cache) {
   out += '{';
   json::append_key(out, "id");
   json::append_string(out, result.id);
@@ -239,7 +272,7 @@ void append_dossier_json(std::string& out, const eval::DossierResult& result, co
   out += '[';
   for (std::size_t i = 0; i < result.rules.size(); ++i) {
     if (i > 0) out += ',';
-    append_rule_json(out, result.rules[i]);
+    append_rule_json(out, result.rules[i], cache);
   }
   out += "]}";
 }

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "eval/result.hpp"
 #include "io/reader.hpp"
@@ -41,8 +42,26 @@ void append_dossier_text(std::string& out, const eval::DossierResult& result, co
 void append_error_text(std::string& out, const io::InputError& error);
 void append_summary_text(std::string& out, const CheckTally& tally);
 
+// The JSON of a rule version's fixed fields (titre, gravite, source, periode), rendered
+// once per version: they are most of the output's bytes and never change. One per worker
+// thread (not thread-safe); the rules must outlive it.
+class RuleJsonCache {
+ public:
+  struct Fields {
+    std::string title;     // "titre":"..."
+    std::string severity;  // "gravite":"..."
+    std::string source;    // "source":"...","periode":{"du":...,"au":...}
+  };
+  const Fields& fields(const model::Rule& rule);
+
+ private:
+  std::unordered_map<const model::Rule*, Fields> cache_;
+};
+
 // One JSON object, no trailing separator. The jsonl line is the same object plus "\n".
-void append_dossier_json(std::string& out, const eval::DossierResult& result, const DossierLabel& label);
+// `cache` may be null (then the fixed fields are rendered each time).
+void append_dossier_json(std::string& out, const eval::DossierResult& result, const DossierLabel& label,
+                         RuleJsonCache* cache = nullptr);
 void append_error_json(std::string& out, const io::InputError& error);
 void append_summary_json(std::string& out, const CheckTally& tally);  // the "resume" object's value
 

@@ -4,7 +4,7 @@
 //
 // Output order is input order: batches carry a sequence number and the writer consumes
 // them strictly in sequence. Memory stays flat on millions of dossiers: the reader may run
-// at most `kBatchesInFlight(threads)` batches ahead of the writer, whatever the speeds.
+// at most 2 × threads + 2 batches ahead of the writer, whatever the speeds.
 //
 // API:
 //   io::InputStream input(paths);
@@ -65,7 +65,9 @@ bool run_ordered_pipeline(io::InputStream& input, unsigned threads, MakeWorker m
 
   using Batch = std::vector<InputEntry>;
   using Done = std::vector<Output>;
-  const std::size_t max_in_flight = std::size_t{threads} * 4;
+  // Enough for every worker to hold a batch and one more queued each, while the writer waits
+  // on a slow one; the bound (not the input size) sets the memory.
+  const std::size_t max_in_flight = std::size_t{threads} * 2 + 2;
 
   std::mutex mutex;
   std::condition_variable work_ready, done_ready, space_ready;
