@@ -56,7 +56,7 @@ std::string Date::iso() const {
                            char('0' + day_ / 10),     char('0' + day_ % 10)};
     return std::string(text, sizeof text);
   }
-  char buffer[16];
+  char buffer[24];  // room for "-32768-12-31"
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", int(year_), int(month_), int(day_));
   return buffer;
 }
