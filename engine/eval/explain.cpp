@@ -171,6 +171,101 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
   for (const FactRecord& f : frame.facts) out.facts.push_back(Fact{render_location(frame, f.location), fact_text(*f.value)});
 }
 
+namespace {
+
+// Whether the versions of a family, taken together, are in force on every date: then a
+// dossier without a deliberation date cannot fall outside all of them.
+bool covers_every_date(const model::RuleFamily& family) {
+  const auto& v = family.versions;  // sorted by period, non-overlapping (checker)
+  if (v.empty() || v.front().period.from || v.back().period.to) return false;
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    if (!v[i - 1].period.to || !v[i].period.from) return false;
+    if (v[i].period.from->days_since_epoch() != v[i - 1].period.to->days_since_epoch() + 1) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out, Frame& frame) const {
+  out.rule = &version;
+  const model::CompiledRule* compiled = version.compiled.get();
+  if (compiled == nullptr || compiled->requirement == model::kNoNode) {
+    out.status = RuleStatus::Unknown;
+    finish_outcome(out, frame, -1);
+    return;
+  }
+  if (compiled->applies_if != model::kNoNode) {
+    const Val applies = eval(compiled->applies_if, frame);
+    if (applies.tag == Tag::Boolean && !applies.boolean) {
+      out.status = RuleStatus::NotApplicable;
+      out.explanation = "Sans objet : la condition d'application n'est pas remplie.";
+      finish_outcome(out, frame, -1);
+      return;
+    }
+    if (applies.tag != Tag::Boolean) {
+      out.status = RuleStatus::Unknown;
+      finish_outcome(out, frame, applies.missing);
+      return;
+    }
+  }
+  const Val requirement = eval(compiled->requirement, frame);
+  if (requirement.tag == Tag::Boolean) {
+    out.status = requirement.boolean ? RuleStatus::Respected : RuleStatus::Violated;
+    finish_outcome(out, frame, -1);
+  } else {
+    out.status = RuleStatus::Unknown;
+    finish_outcome(out, frame, requirement.missing);
+  }
+}
+
+// Without a deliberation date the version in force cannot be chosen. The rule still has an
+// answer when every possible choice gives the same one (each version, and "no version" when
+// the versions leave dates uncovered): a convention rule on a dossier without convention is
+// sans objet whatever the date. Otherwise it is indéterminée, deliberation.date missing.
+RuleOutcome CompiledPlan::evaluate_without_date(const model::RuleFamily& family, Frame& frame) const {
+  std::optional<RuleStatus> common;
+  if (!covers_every_date(family)) common = RuleStatus::NotApplicable;
+  bool same = true;
+  for (const model::Rule& version : family.versions) {
+    frame.reset_rule();
+    RuleOutcome probe;
+    evaluate_version(version, probe, frame);
+    if (probe.status == RuleStatus::Unknown || (common && *common != probe.status)) {
+      same = false;
+      break;
+    }
+    common = probe.status;
+  }
+  RuleOutcome out;
+  out.id = family.id;
+  frame.reset_rule();
+  if (same && common) {
+    constexpr const char* kEveryVersion =
+        " (La date de la délibération manque, mais toutes les versions du texte donnent ce résultat.)";
+    if (*common == RuleStatus::NotApplicable) {
+      out.rule = &family.versions.back();
+      out.status = RuleStatus::NotApplicable;
+      out.explanation = std::string("Sans objet quelle que soit la date de la délibération : aucune version du "
+                                    "texte ne s'applique à ce dossier.") + kEveryVersion;
+      finish_outcome(out, frame, -1);
+      return out;
+    }
+    evaluate_version(family.versions.back(), out, frame);
+    out.explanation += kEveryVersion;
+    return out;
+  }
+  out.rule = &family.versions.back();
+  const std::int32_t at = frame.add_location(Location{});  // path kNoNode: deliberation.date
+  out.status = RuleStatus::Unknown;
+  // The rule's own "indéterminée" message speaks of other facts: say what is really missing.
+  out.explanation = std::string("Impossible de conclure : il manque ") + kDeliberationDate +
+                    " (la date de la délibération choisit la version du texte applicable, et les versions "
+                    "ne donnent pas toutes le même résultat pour ce dossier).";
+  finish_outcome(out, frame, frame.leaf(at));
+  return out;
+}
+
 RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame) const {
   frame.reset_rule();
   RuleOutcome out;
@@ -187,63 +282,27 @@ RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame
   }
   const bool bounded = std::any_of(family.versions.begin(), family.versions.end(),
                                    [](const model::Rule& r) { return r.period.bounded(); });
-  const model::Rule* chosen = nullptr;
-  const bool dated = date != nullptr && date->kind == io::Kind::Date;
-  if (bounded) {
-    const std::int32_t at = frame.add_location(Location{});  // path kNoNode: deliberation.date
-    if (!dated) {
-      out.status = RuleStatus::Unknown;
-      finish_outcome(out, frame, frame.leaf(at));
-      if (!out.rule->compiled || !out.rule->compiled->when_unknown) {
-        out.explanation = std::string("Impossible de conclure : il manque ") + kDeliberationDate +
-                          " (la date de la délibération choisit la version du texte applicable).";
-      }
-      return out;
-    }
-    frame.fact(date, at);
-    for (const model::Rule& r : family.versions) {
-      if (r.period.contains(date->date)) chosen = &r;
-    }
-    if (chosen == nullptr) {
-      out.status = RuleStatus::NotApplicable;
-      std::string periods;
-      for (const model::Rule& r : family.versions) periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
-      out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
-      finish_outcome(out, frame, -1);
-      return out;
-    }
-  } else {
-    chosen = &family.versions.front();
+  if (!bounded) {
+    evaluate_version(family.versions.front(), out, frame);
+    return out;
   }
-  out.rule = chosen;
-  const model::CompiledRule* compiled = chosen->compiled.get();
-  if (compiled == nullptr || compiled->requirement == model::kNoNode) {
-    out.status = RuleStatus::Unknown;
+  if (date == nullptr || date->kind != io::Kind::Date) return evaluate_without_date(family, frame);
+
+  const std::int32_t at = frame.add_location(Location{});  // path kNoNode: deliberation.date
+  frame.fact(date, at);
+  const model::Rule* chosen = nullptr;
+  for (const model::Rule& r : family.versions) {
+    if (r.period.contains(date->date)) chosen = &r;
+  }
+  if (chosen == nullptr) {
+    out.status = RuleStatus::NotApplicable;
+    std::string periods;
+    for (const model::Rule& r : family.versions) periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
+    out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
     finish_outcome(out, frame, -1);
     return out;
   }
-  if (compiled->applies_if != model::kNoNode) {
-    const Val applies = eval(compiled->applies_if, frame);
-    if (applies.tag == Tag::Boolean && !applies.boolean) {
-      out.status = RuleStatus::NotApplicable;
-      out.explanation = "Sans objet : la condition d'application n'est pas remplie.";
-      finish_outcome(out, frame, -1);
-      return out;
-    }
-    if (applies.tag != Tag::Boolean) {
-      out.status = RuleStatus::Unknown;
-      finish_outcome(out, frame, applies.missing);
-      return out;
-    }
-  }
-  const Val requirement = eval(compiled->requirement, frame);
-  if (requirement.tag == Tag::Boolean) {
-    out.status = requirement.boolean ? RuleStatus::Respected : RuleStatus::Violated;
-    finish_outcome(out, frame, -1);
-  } else {
-    out.status = RuleStatus::Unknown;
-    finish_outcome(out, frame, requirement.missing);
-  }
+  evaluate_version(*chosen, out, frame);
   return out;
 }
 

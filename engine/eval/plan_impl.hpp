@@ -46,6 +46,9 @@ struct CompiledPlan {
   // The elements of a list-valued expression; an Unknown when the list itself is absent.
   Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
   RuleOutcome evaluate_family(const model::RuleFamily& family, Frame& frame) const;
+  RuleOutcome evaluate_without_date(const model::RuleFamily& family, Frame& frame) const;
+  // Applicability, then requirement, of one version; fills status, facts, missing, explanation.
+  void evaluate_version(const model::Rule& version, RuleOutcome& outcome, Frame& frame) const;
   // explain.cpp
   std::string render_location(const Frame& frame, std::int32_t location) const;
   std::string render_value(const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;

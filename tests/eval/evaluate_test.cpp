@@ -177,6 +177,75 @@ fin
   EXPECT_EQ(result.verdict, Verdict::Incomplete);
 }
 
+// Two versions that split time in two, and a third family with a gap before 2007.
+constexpr const char* kVersionsCoveringEveryDate = R"(
+source AVANT
+  intitulé "Avant"
+  en vigueur jusqu'au 2014-07-08
+fin
+source APRES
+  intitulé "Après"
+  en vigueur du 2014-07-09
+fin
+règle partout_violee
+  titre "v1"
+  source AVANT
+  gravité bloquante
+  exige montant > 5000 €
+fin
+règle partout_violee
+  titre "v2"
+  source APRES
+  gravité bloquante
+  exige montant > 2000 €
+fin
+règle differente
+  titre "v1"
+  source AVANT
+  gravité bloquante
+  exige montant > 5000 €
+fin
+règle differente
+  titre "v2"
+  source APRES
+  gravité bloquante
+  exige montant > 500 €
+fin
+règle jamais_applicable
+  titre "avec convention"
+  source AVANT
+  gravité bloquante
+  s'applique si convention existe
+  exige faux
+fin
+règle lacune
+  titre "depuis 2014"
+  source APRES
+  gravité bloquante
+  exige montant > 2000 €
+fin
+)";
+
+TEST_F(Evaluate, MissingDateStillConcludesWhenEveryVersionAgrees) {
+  load(kVersionsCoveringEveryDate);
+  const DossierResult result = run(dossier_json(""));  // montant 1000, no deliberation, no convention
+  ASSERT_EQ(result.rules.size(), 4u);
+  EXPECT_EQ(result.rules[0].id, "partout_violee");
+  EXPECT_EQ(result.rules[0].status, RuleStatus::Violated);
+  EXPECT_NE(result.rules[0].explanation.find("toutes les versions"), std::string::npos);
+  EXPECT_EQ(result.rules[1].id, "differente");
+  EXPECT_EQ(result.rules[1].status, RuleStatus::Unknown);
+  EXPECT_EQ(result.rules[1].missing, std::vector<std::string>{"deliberation.date"});
+  // in force only until 2014 and never applicable here: sans objet on either side of 2014
+  EXPECT_EQ(result.rules[2].id, "jamais_applicable");
+  EXPECT_EQ(result.rules[2].status, RuleStatus::NotApplicable);
+  // violated when in force, sans objet before 2014: the date decides
+  EXPECT_EQ(result.rules[3].id, "lacune");
+  EXPECT_EQ(result.rules[3].status, RuleStatus::Unknown);
+  EXPECT_EQ(result.rules[3].missing, std::vector<std::string>{"deliberation.date"});
+  EXPECT_EQ(result.verdict, Verdict::NonCompliant);
+}
+
 TEST_F(Evaluate, DeliberationDateExpressionReadsTheDossier) {
   load(rule("r", "date de la délibération < 2014-07-09"));
   EXPECT_EQ(outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2006-07-06"})")).status,
