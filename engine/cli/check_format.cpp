@@ -78,7 +78,7 @@ void append_rule_text(std::string& out, const eval::RuleOutcome& rule, bool deta
     }
     out += '\n';
   }
-  if (detail && !rule.facts.empty()) {
+  if (!rule.facts.empty()) {  // the facts behind every rule shown: a verdict names what it used
     out += "      Faits : ";
     for (std::size_t i = 0; i < rule.facts.size(); ++i) {
       if (i > 0) out += " ; ";
