@@ -1,12 +1,14 @@
 #include "check/load.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "check/model_from_ast.hpp"
+#include "diag/utf8.hpp"
 #include "parse/parser.hpp"
 
 namespace subsidia::check {
@@ -68,6 +70,18 @@ class Loader {
     }
     state_[path] = State::Loading;
     const diag::FileId id = sources_.add(path, *text);
+    if (const std::optional<std::size_t> bad = diag::first_invalid_utf8(*text)) {
+      // Reported where it is, rather than as whatever syntax error the stray byte would cause.
+      const auto at = static_cast<std::uint32_t>(*bad);
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>((*text)[*bad])));
+      diagnostics_.push_back(diag::Diagnostic{diag::Code::InvalidEncoding, diag::SourceSpan{id, at, at + 1},
+                                              std::string("encodage invalide : l'octet ") + byte +
+                                                  " ne forme pas un caractère UTF-8",
+                                              "un fichier de règles enregistré en UTF-8"});
+      state_[path] = State::Done;
+      return;
+    }
     diag::Checked<ast::RuleFile> parsed = parse::parse_rules(sources_.file(id).text(), id);
     for (diag::Diagnostic& d : parsed.diagnostics) diagnostics_.push_back(std::move(d));
     if (!parsed.value) {

@@ -1,5 +1,7 @@
 #include "diag/diagnostic.hpp"
 
+#include "diag/utf8.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -8,6 +10,7 @@ namespace subsidia::diag {
 std::string_view code_name(Code code) {
   switch (code) {
     case Code::FileUnreadable: return "fichier_illisible";
+    case Code::InvalidEncoding: return "encodage_invalide";
     case Code::ImportCycle: return "import_circulaire";
     case Code::SyntaxError: return "erreur_syntaxe";
     case Code::UnterminatedString: return "chaine_non_terminee";
@@ -47,6 +50,21 @@ std::uint32_t code_points(std::string_view text) {
   return n;
 }
 
+// The line as it can be shown on a terminal: each byte that is not valid UTF-8 becomes
+// U+FFFD, one column wide, so the caret below still lines up.
+std::string printable(std::string_view line) {
+  std::string out;
+  while (true) {
+    const std::optional<std::size_t> bad = first_invalid_utf8(line);
+    if (!bad) break;
+    out.append(line.substr(0, *bad));
+    out += "\xEF\xBF\xBD";
+    line.remove_prefix(*bad + 1);
+  }
+  out.append(line);
+  return out;
+}
+
 }  // namespace
 
 std::string format_diagnostic(const SourceSet& sources, const Diagnostic& d) {
@@ -63,7 +81,7 @@ std::string format_diagnostic(const SourceSet& sources, const Diagnostic& d) {
   const std::string_view line = file.line_text(where.line);
   const std::string number = std::to_string(where.line);
   const std::string gutter(number.size(), ' ');
-  out += " " + number + " | " + std::string(line) + "\n";
+  out += " " + number + " | " + printable(line) + "\n";
   // caret under the span, clipped to the line
   const LineColumn end_where = file.locate(std::max(d.span.end, d.span.begin + 1) - 1);
   std::uint32_t width = 1;

@@ -14,6 +14,7 @@ namespace subsidia::diag {
 enum class Code {
   // reading files
   FileUnreadable,
+  InvalidEncoding,
   ImportCycle,
   // syntax
   SyntaxError,
