@@ -14,7 +14,7 @@ TEST(FormatDiagnostic, NamesFileLineColumnInCodePointsAndDrawsTheCaret) {
   EXPECT_NE(text.find("rules/x.regles:2:9: erreur [chemin_inconnu] : chemin inconnu : intérêt.pay\n"), std::string::npos)
       << text;
   EXPECT_NE(text.find(" 2 |   exige intérêt.pay existe\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("   |         ^~~~~~~~~~\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("   |         ^~~~~~~~~~~\n"), std::string::npos) << text;
   EXPECT_NE(text.find("= attendu : action.pays"), std::string::npos) << text;
 }
 
