@@ -4,6 +4,7 @@
 
 #include "reports/amount_format.hpp"
 #include "reports/jaune_labels.hpp"
+#include "reports/joined.hpp"
 
 namespace subsidia::reports {
 
@@ -26,15 +27,6 @@ std::string field(std::string_view text) {
     quoted += c;
   }
   return quoted + "\"";
-}
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
 }
 
 void emit(std::string& out, const Row& row) {

@@ -4,6 +4,7 @@
 
 #include "reports/amount_format.hpp"
 #include "reports/jaune_labels.hpp"
+#include "reports/joined.hpp"
 
 namespace subsidia::reports {
 
@@ -21,15 +22,6 @@ std::string escaped(std::string_view text) {
       case '\'': out += "&#39;"; break;
       default: out += c;
     }
-  }
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include "reports/amount_format.hpp"
 #include "reports/jaune_labels.hpp"
+#include "reports/joined.hpp"
 
 namespace subsidia::reports {
 
@@ -77,15 +78,6 @@ class Sheets {
  private:
   lxw_workbook* book_;
 };
-
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
 
 }  // namespace
 
