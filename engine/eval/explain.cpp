@@ -1,6 +1,7 @@
 // Explanations are the product: for each rule family, the version in force, its status,
 // the facts read (with concrete paths), what was missing, and a French sentence.
 #include <algorithm>
+#include <charconv>
 
 #include "eval/plan_impl.hpp"
 
@@ -40,32 +41,51 @@ constexpr const char* kDeliberationDate = "deliberation.date";
 }  // namespace
 
 std::string CompiledPlan::render_location(const Frame& frame, std::int32_t location) const {
+  std::string out;
+  append_location(out, frame, location);
+  return out;
+}
+
+// Appends into one string for the whole chain of bases: the recursive version that returned
+// a string per level cost an allocation and a copy per level for every fact of every rule.
+void CompiledPlan::append_location(std::string& out, const Frame& frame, std::int32_t location) const {
   const Location& loc = frame.locations[static_cast<std::size_t>(location)];
-  if (loc.path == model::kNoNode) return kDeliberationDate;
-  std::string out = loc.base >= 0 ? render_location(frame, loc.base) : std::string();
+  if (loc.path == model::kNoNode) {
+    out += kDeliberationDate;
+    return;
+  }
+  // `start` marks where this location begins: "not empty" below means "a base was written".
+  const std::size_t start = out.size();
+  if (loc.base >= 0) append_location(out, frame, loc.base);
+  const auto append_index = [&out](std::size_t index) {
+    char buffer[24];
+    const auto r = std::to_chars(buffer, buffer + sizeof buffer, index);
+    out += '[';
+    out.append(buffer, r.ptr);
+    out += ']';
+  };
   const model::Node& n = nodes[loc.path];
   if (loc.upto == 0xFF && !path_names[loc.path].empty()) {
     // No [*] on the way: the name was made once, with the plan.
-    if (!out.empty()) out += '.';
+    if (out.size() != start) out += '.';
     out += path_names[loc.path];
-    if (loc.element && loc.count > 0) out += '[' + std::to_string(loc.index[loc.count - 1]) + ']';
-    return out;
+    if (loc.element && loc.count > 0) append_index(loc.index[loc.count - 1]);
+    return;
   }
   std::size_t used = 0;
   const std::size_t upto = std::min<std::size_t>(loc.upto, n.steps.size());
   for (std::size_t i = 0; i < upto; ++i) {
-    if (!out.empty()) out += '.';
+    if (out.size() != start) out += '.';
     out += n.steps[i].name;
     if (n.steps[i].all_items) {
       if (used < loc.count) {
-        out += '[' + std::to_string(loc.index[used++]) + ']';
+        append_index(loc.index[used++]);
       } else if (i + 1 < upto) {
         out += "[*]";
       }
     }
   }
-  if (loc.element && used < loc.count) out += '[' + std::to_string(loc.index[used]) + ']';
-  return out;
+  if (loc.element && used < loc.count) append_index(loc.index[used]);
 }
 
 std::string CompiledPlan::render_value(const Val& v, const model::Type& type, Frame& frame, NodeId id) const {

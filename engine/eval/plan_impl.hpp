@@ -51,6 +51,7 @@ struct CompiledPlan {
   void evaluate_version(const model::Rule& version, RuleOutcome& outcome, Frame& frame) const;
   // explain.cpp
   std::string render_location(const Frame& frame, std::int32_t location) const;
+  void append_location(std::string& out, const Frame& frame, std::int32_t location) const;
   std::string render_value(const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
   std::string render_template(const model::MessageTemplate& t, Frame& frame) const;
   void finish_outcome(RuleOutcome& outcome, Frame& frame, std::int32_t missing) const;
