@@ -76,6 +76,9 @@ class CheckWorker {
       out.has_verdict = true;
       out.verdict = result.verdict;
       const DossierLabel label{item.file, item.line};
+      // One allocation instead of a dozen doublings (and their copies) for ~17 KB of JSON:
+      // consecutive dossiers give outputs of similar size.
+      out.text.reserve(last_size_ + last_size_ / 4);
       switch (format_) {
         case OutputFormat::Text: append_dossier_text(out.text, result, label, detail_); break;
         case OutputFormat::Json: append_dossier_json(out.text, result, label, &rule_json_); break;
@@ -84,6 +87,7 @@ class CheckWorker {
           out.text += '\n';
           break;
       }
+      last_size_ = out.text.size();
     } catch (const std::exception& e) {
       // A bug in a lower layer must not cost the other dossiers nor leave the output
       // half written: this dossier becomes an error and the run goes on.
@@ -97,6 +101,7 @@ class CheckWorker {
   const LoadedRules* rules_;
   io::DossierReader reader_;
   RuleJsonCache rule_json_;
+  std::size_t last_size_ = 0;  // bytes of the previous dossier's output, to reserve the next
   OutputFormat format_;
   bool detail_;
 };
