@@ -130,10 +130,13 @@ const model::RuleBase& Plan::base() const { return *impl_->base; }
 DossierResult Plan::evaluate(const io::Dossier& dossier) const {
   DossierResult result;
   result.id = std::string(dossier.id());
-  Frame frame;
+  // One frame per thread, kept from one dossier to the next: its vectors keep their capacity,
+  // so a dossier costs no allocation for them (it is reset, not freed, between rules too).
+  thread_local Frame frame;
+  frame.reset_rule();
+  frame.key.clear();
   frame.dossier = &dossier;
-  frame.bindings.resize(static_cast<std::size_t>(impl_->variable_count));
-  // One allocation each for the whole dossier: the frame is reset, not freed, between rules.
+  frame.bindings.assign(static_cast<std::size_t>(impl_->variable_count), Val{});
   frame.locations.reserve(256);
   frame.facts.reserve(64);
   frame.missing.reserve(64);
