@@ -118,6 +118,8 @@ RuleJsonCache::Fields render_fixed_fields(const model::Rule& rule) {
   return fields;
 }
 
+// The constant keys are written as literals with their punctuation (the same bytes
+// append_key would give: none needs an escape); only data goes through the escaper.
 void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonCache* cache) {
   std::optional<RuleJsonCache::Fields> uncached;
   const RuleJsonCache::Fields* fixed = nullptr;
@@ -129,8 +131,7 @@ void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonC
       fixed = &*uncached;
     }
   }
-  out += '{';
-  json::append_key(out, "id");
+  out += "{\"id\":";
   json::append_string(out, rule.id);
   out += ',';
   if (fixed) {
@@ -138,15 +139,13 @@ void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonC
   } else {
     out += "\"titre\":\"\"";
   }
-  out += ',';
-  json::append_key(out, "statut");
+  out += ",\"statut\":";
   json::append_string(out, eval::status_code(rule.status));
   if (fixed) {
     out += ',';
     out += fixed->severity;
   }
-  out += ',';
-  json::append_key(out, "explication");
+  out += ",\"explication\":";
   json::append_string(out, rule.explanation);
   out += ',';
   if (fixed) {
@@ -154,17 +153,13 @@ void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonC
   } else {
     out += "\"source\":\"\"";
   }
-  out += ',';
-  json::append_key(out, "faits");
-  out += '{';
+  out += ",\"faits\":{";
   for (std::size_t i = 0; i < rule.facts.size(); ++i) {
     if (i > 0) out += ',';
     json::append_key(out, rule.facts[i].path);
     json::append_string(out, rule.facts[i].value);
   }
-  out += "},";
-  json::append_key(out, "manquants");
-  out += '[';
+  out += "},\"manquants\":[";
   for (std::size_t i = 0; i < rule.missing.size(); ++i) {
     if (i > 0) out += ',';
     json::append_string(out, rule.missing[i]);
