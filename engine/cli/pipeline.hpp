@@ -1,6 +1,6 @@
 // The ordered parallel pipeline behind `subsidia check` (and reusable by `jaune`):
 //
-//   reader thread ──batches of ~256 inputs──▶ N workers ──▶ writer (the calling thread)
+//   reader thread ──batches of 64 inputs──▶ N workers ──▶ writer (the calling thread)
 //
 // Output order is input order: batches carry a sequence number and the writer consumes
 // them strictly in sequence. Memory stays flat on millions of dossiers: the reader may run
@@ -37,7 +37,7 @@ namespace subsidia::cli {
 // One thing pulled from the inputs: a dossier text, or an input that could not be read.
 using InputEntry = std::variant<io::InputItem, io::InputError>;
 
-inline constexpr std::size_t kPipelineBatchSize = 256;
+inline constexpr std::size_t kPipelineBatchSize = 64;
 
 // -j 0 means one worker per hardware thread.
 unsigned resolve_thread_count(unsigned requested);
