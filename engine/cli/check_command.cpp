@@ -19,6 +19,7 @@
 #include "cli/command.hpp"
 #include "cli/output_sink.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/read_entry.hpp"
 #include "cli/progress.hpp"
 #include "cli/rule_loading.hpp"
 #include "io/inputs.hpp"
@@ -58,21 +59,11 @@ class CheckWorker {
 
   CheckOutput operator()(InputEntry& entry) {
     CheckOutput out;
-    if (auto* error = std::get_if<io::InputError>(&entry)) {
-      out.errors.push_back(std::move(*error));
-      return out;
-    }
+    const std::optional<io::Dossier> dossier = read_entry(reader_, entry, out.errors);
+    if (!dossier) return out;
     const io::InputItem& item = std::get<io::InputItem>(entry);
     try {
-      io::ReadOutcome read = reader_.read(item.text, item.file, item.line);
-      if (!read.dossier) {
-        out.errors = std::move(read.errors);
-        if (out.errors.empty()) {
-          out.errors.push_back({item.file, item.line, "", "dossier illisible", ""});
-        }
-        return out;
-      }
-      const eval::DossierResult result = rules_->plan->evaluate(*read.dossier);
+      const eval::DossierResult result = rules_->plan->evaluate(*dossier);
       out.has_verdict = true;
       out.verdict = result.verdict;
       const DossierLabel label{item.file, item.line};

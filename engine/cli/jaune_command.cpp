@@ -25,6 +25,7 @@
 #include "cli/check_format.hpp"
 #include "cli/command.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/read_entry.hpp"
 #include "cli/rule_loading.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
@@ -66,21 +67,13 @@ class JauneWorker {
 
   JauneOutput operator()(InputEntry& entry) {
     JauneOutput out;
-    if (auto* error = std::get_if<io::InputError>(&entry)) {
-      out.errors.push_back(std::move(*error));
-      return out;
-    }
+    const std::optional<io::Dossier> dossier = read_entry(reader_, entry, out.errors);
+    if (!dossier) return out;
     const io::InputItem& item = std::get<io::InputItem>(entry);
     try {
-      io::ReadOutcome read = reader_.read(item.text, item.file, item.line);
-      if (!read.dossier) {
-        out.errors = std::move(read.errors);
-        if (out.errors.empty()) out.errors.push_back({item.file, item.line, "", "dossier illisible", ""});
-        return out;
-      }
       reports::JauneRecord record;
-      record.entry = extractor_->extract(*read.dossier);
-      record.verdict = rules_->plan->evaluate(*read.dossier).verdict;
+      record.entry = extractor_->extract(*dossier);
+      record.verdict = rules_->plan->evaluate(*dossier).verdict;
       out.record = std::move(record);
     } catch (const std::exception& e) {
       out = JauneOutput{};
