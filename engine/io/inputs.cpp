@@ -41,6 +41,9 @@ struct InputStream::Impl {
   bool produced_line = false;
   std::string array_text;
   std::size_t array_pos = 0;
+  // Lines counted so far in array_text, up to array_line_pos: element start lines in O(n).
+  std::size_t array_line = 1;
+  std::size_t array_line_pos = 0;
   std::size_t array_index = 0;
 
   InputError file_error(const std::string& file, std::string message, std::size_t line = 0) {
@@ -74,6 +77,8 @@ struct InputStream::Impl {
       item.file = current_file;
       item.line = line_number;
       item.index = 0;
+      item.in_array = false;
+      item.first_line = line_number;
       item.text.assign(trim(line_buffer));
       return true;
     }
@@ -134,6 +139,11 @@ struct InputStream::Impl {
     item.file = current_file;
     item.line = 0;
     item.index = array_index++;
+    item.in_array = true;
+    array_line += static_cast<std::size_t>(std::count(t.begin() + static_cast<std::ptrdiff_t>(array_line_pos),
+                                                      t.begin() + static_cast<std::ptrdiff_t>(start), '\n'));
+    array_line_pos = start;
+    item.first_line = array_line;
     item.text.assign(trim(std::string_view(t).substr(start, i - start)));
     if (i < t.size() && t[i] == ',') ++i;
     array_pos = i;
@@ -181,6 +191,8 @@ struct InputStream::Impl {
       item.file = current_file;
       item.line = 0;
       item.index = 0;
+      item.in_array = false;
+      item.first_line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
       item.text = first == 0 ? std::move(text) : text.substr(first);
       return true;
     }
@@ -188,6 +200,8 @@ struct InputStream::Impl {
       array_text = std::move(text);
       array_pos = first + 1;
       array_index = 0;
+      array_line = 1;
+      array_line_pos = 0;
       mode = Mode::Array;
       return next_element(item, error) || advance(item, error);
     }

@@ -18,6 +18,8 @@ struct InputItem {
   std::string file;   // as named on the command line (or folder / name)
   std::size_t line = 0;  // JSONL line, or 0
   std::size_t index = 0; // position in a JSON array, or 0
+  bool in_array = false; // an element of a JSON array of dossiers (index is then meaningful)
+  std::size_t first_line = 1;  // line of the file where `text` starts (a .json file's object or element)
   std::string text;   // the JSON text of one dossier
 };
 

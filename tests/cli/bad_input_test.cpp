@@ -43,6 +43,20 @@ TEST_F(CheckBadInput, SchemaErrorCarriesItsJsonPath) {
   EXPECT_TRUE(doc.at("dossiers").empty());
 }
 
+TEST_F(CheckBadInput, ErrorInAJsonArrayNamesTheElementAndTheLineOfTheFile) {
+  auto bad = dossier("BAD-2", [](json& d) { d["montant"] = true; });
+  // one dossier per line after the opening bracket: the bad one starts on line 3
+  const auto file = write("d/lot.json", "[\n" + dossier("OK-1").dump() + ",\n" + bad.dump() + "\n]\n");
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  EXPECT_EQ(result.exit_code, 2);
+  const json doc = json::parse(result.out);
+  ASSERT_EQ(doc.at("erreurs").size(), 1u) << result.out;
+  EXPECT_EQ(doc["erreurs"][0].at("chemin"), "/1/montant");
+  EXPECT_EQ(doc["erreurs"][0].at("ligne"), 3);
+  ASSERT_EQ(doc.at("dossiers").size(), 1u);
+  EXPECT_EQ(doc["dossiers"][0].at("id"), "OK-1");
+}
+
 TEST_F(CheckBadInput, BadJsonlLineIsReportedWithItsLineAndTheOthersChecked) {
   const auto file = write("d/lot.jsonl", dossier("OK-1").dump() + "\n{\"id\": \n" + dossier("OK-3").dump() + "\n");
   const auto result = run({"check", "--regles", rules_dir(), "--format", "jsonl", "-j", "2", file.string()});

@@ -63,6 +63,18 @@ TEST_F(InputStreamTest, ArrayFileGivesOneItemPerElement) {
   EXPECT_EQ(entries[1].item.index, 1u);
 }
 
+TEST_F(InputStreamTest, ArrayElementsKnowTheirIndexAndStartingLine) {
+  auto entries = drain({write("a.json", "[\n  {\"id\": \"a\",\n   \"n\": 1},\n\n  {\"id\": \"b\"}\n]\n"),
+                        write("b.json", "\n\n{\"id\": \"c\"}")});
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_TRUE(entries[0].item.in_array);
+  EXPECT_EQ(entries[0].item.first_line, 2u);
+  EXPECT_EQ(entries[1].item.index, 1u);
+  EXPECT_EQ(entries[1].item.first_line, 5u);
+  EXPECT_FALSE(entries[2].item.in_array);  // a lone object
+  EXPECT_EQ(entries[2].item.first_line, 3u);
+}
+
 TEST_F(InputStreamTest, JsonlGivesOneItemPerNonBlankLineWithItsNumber) {
   auto entries = drain({write("a.jsonl", "{\"id\":\"a\"}\n\n{\"id\":\"b\"}\r\n{\"id\":\"c\"}")});
   ASSERT_EQ(entries.size(), 3u);
