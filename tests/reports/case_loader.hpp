@@ -14,29 +14,13 @@
 #include "io/schema.hpp"
 #include "reports/jaune_entry.hpp"
 #include "reports/jaune_from_verdicts.hpp"
+#include "minimal_rules.hpp"
 
 namespace subsidia::reports::testing {
 
 inline const std::filesystem::path kSourceDir = SUBSIDIA_TEST_SOURCE_DIR;
 inline const std::filesystem::path kBuildDir = SUBSIDIA_TEST_BUILD_DIR;
 
-// A one-rule base, so that these tests check the jaune whatever the state of rules/: every
-// dossier with a non-negative amount is conforme.
-inline constexpr const char* kMinimalRules = R"(
-source TEST
-  intitulé "Source de test"
-  en vigueur du 1980-01-01
-fin
-
-règle test.montant_positif
-  titre "Montant positif"
-  source TEST
-  gravité bloquante
-  exige montant >= 0 €
-  si respectée "Montant positif."
-  si violée "Montant négatif."
-fin
-)";
 
 struct LoadedCase {
   std::vector<JauneRecord> records;

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "minimal_rules.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -41,20 +43,7 @@ class JauneCommand : public ::testing::Test {
     folder_ = ::mkdtemp(pattern);
     fs::create_directories(folder_ / "regles");
     // One rule: the jaune is tested here, not the rule base.
-    std::ofstream(folder_ / "regles" / "test.regles") << R"(
-source TEST
-  intitulé "Source de test"
-  en vigueur du 1980-01-01
-fin
-règle test.montant_positif
-  titre "Montant positif"
-  source TEST
-  gravité bloquante
-  exige montant >= 0 €
-  si respectée "Montant positif."
-  si violée "Montant négatif."
-fin
-)";
+    std::ofstream(folder_ / "regles" / "test.regles") << subsidia::reports::testing::kMinimalRules;
   }
   void TearDown() override { fs::remove_all(folder_); }
 
