@@ -457,7 +457,7 @@ NodeId Checker::path(const ast::Path& p, Scope& scope) {
     current = Type{TypeKind::Object, TypeKind::Invalid, &schema_.root()};
   }
   bool in_list = false;  // a [*] was crossed: the value is a list of what follows
-  std::string pattern = node.variable >= 0 ? "" : "";
+  std::size_t list_depth = 0;
   for (std::size_t i = first; i < p.segments.size(); ++i) {
     const ast::PathSegment& seg = p.segments[i];
     if (current.kind != TypeKind::Object || current.node == nullptr) {
@@ -477,8 +477,12 @@ NodeId Checker::path(const ast::Path& p, Scope& scope) {
     if (slot < 0) {
       std::vector<std::string> names;
       for (const schema::Field& f : current.node->fields) names.push_back(f.name);
+      // A definition or a variable is a name, not a field: suggested only for a lone name
+      // (a variable may also start a longer path).
       if (i == 0 && node.variable < 0) {
-        for (const auto& [name, entry] : definitions_) names.push_back(name);
+        if (p.segments.size() == 1) {
+          for (const auto& [name, entry] : definitions_) names.push_back(name);
+        }
         for (const Variable& v : scope.variables) names.push_back(v.name);
       }
       std::vector<std::string> near = nearest_names(seg.name, names);
@@ -497,7 +501,11 @@ NodeId Checker::path(const ast::Path& p, Scope& scope) {
               shown + " sans [*]");
         return add_invalid(p.span);
       }
-      if (in_list && false) {
+      if (++list_depth > model::kMaxListDepth) {
+        error(diag::Code::NotAList, seg.span,
+              "plus de " + std::to_string(model::kMaxListDepth) + " niveaux de [*] dans un même chemin : " + shown,
+              "au plus " + std::to_string(model::kMaxListDepth) + " [*], ou un quantificateur par niveau");
+        return add_invalid(p.span);
       }
       in_list = true;
       next = next.element_type();
@@ -789,36 +797,34 @@ NodeId Checker::membership(const ast::Membership& m, Scope& scope) {
 }
 
 NodeId Checker::in_list(const ast::Membership& m, NodeId set, const std::vector<NodeId>& tuple, bool ok) {
-  {
-    if (!ok || is_invalid(type(set))) return add_invalid(m.span);
-    if (tuple.size() != 1) {
-      error(diag::Code::TypeMismatch, m.span, "un n-uplet ne peut être cherché que dans une table",
-            "(a, b) dans table(colonne_a, colonne_b)");
-      return add_invalid(m.span);
-    }
-    const Type& x = type(tuple[0]);
-    const Type& s = type(set);
-    if (s.kind != TypeKind::List) {
-      error(diag::Code::NotAList, arena_->nodes[set].span,
-            "« " + arena_->nodes[set].text + " » n'est pas une liste (" + model::type_french(s) + ")",
-            "[a, b], une table(colonne) ou un chemin vers une liste");
-      return add_invalid(m.span);
-    }
-    if (x.kind == TypeKind::List || x.kind == TypeKind::Object ||
-        (s.element != TypeKind::NoValue && !merge(x, s.element_type()))) {
-      error(diag::Code::TypeMismatch, m.span,
-            "appartenance d'une valeur de type " + model::type_french(x) + " à une " + model::type_french(s),
-            "une liste de valeurs du même type");
-      return add_invalid(m.span);
-    }
-    if (x.kind == TypeKind::Text && arena_->nodes[set].op == Op::ListLiteral) {
-      for (NodeId item : arena_->nodes[set].children) check_enum_value(tuple[0], item);
-    }
-    model::Node n = make(Op::InList, scalar(TypeKind::Boolean), m.span);
-    n.children = {tuple[0], set};
-    n.negated = m.negated;
-    return add(std::move(n));
+  if (!ok || is_invalid(type(set))) return add_invalid(m.span);
+  if (tuple.size() != 1) {
+    error(diag::Code::TypeMismatch, m.span, "un n-uplet ne peut être cherché que dans une table",
+          "(a, b) dans table(colonne_a, colonne_b)");
+    return add_invalid(m.span);
   }
+  const Type& x = type(tuple[0]);
+  const Type& s = type(set);
+  if (s.kind != TypeKind::List) {
+    error(diag::Code::NotAList, arena_->nodes[set].span,
+          "« " + arena_->nodes[set].text + " » n'est pas une liste (" + model::type_french(s) + ")",
+          "[a, b], une table(colonne) ou un chemin vers une liste");
+    return add_invalid(m.span);
+  }
+  if (x.kind == TypeKind::List || x.kind == TypeKind::Object ||
+      (s.element != TypeKind::NoValue && !merge(x, s.element_type()))) {
+    error(diag::Code::TypeMismatch, m.span,
+          "appartenance d'une valeur de type " + model::type_french(x) + " à une " + model::type_french(s),
+          "une liste de valeurs du même type");
+    return add_invalid(m.span);
+  }
+  if (x.kind == TypeKind::Text && arena_->nodes[set].op == Op::ListLiteral) {
+    for (NodeId item : arena_->nodes[set].children) check_enum_value(tuple[0], item);
+  }
+  model::Node n = make(Op::InList, scalar(TypeKind::Boolean), m.span);
+  n.children = {tuple[0], set};
+  n.negated = m.negated;
+  return add(std::move(n));
 }
 
 NodeId Checker::in_table(const ast::Membership& m, const ast::TableColumns& cols, const std::vector<NodeId>& tuple,
@@ -1243,7 +1249,9 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<model::Rule>& ou
   compiled->when_violated = message(decl.when_violated);
   compiled->when_unknown = message(decl.when_unknown);
   rule.compiled = std::move(compiled);
-  (void)ok;
+  // A version with errors (already reported) is left out, so that the stages after this one
+  // (versions, overlaps) do not add errors that only follow from the first ones.
+  if (!ok) return;
   out.push_back(std::move(rule));
   id_spans.push_back(decl.id_span);
 }

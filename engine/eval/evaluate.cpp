@@ -117,8 +117,15 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     }
     return Val::of_bool(true);
   }
+  if (n.op == Op::Otherwise) {
+    // `liste sinon défaut`: the default when the list itself is absent (not when one of
+    // its items is), the list otherwise.
+    const Val first = plan.eval(n.children[0], frame);
+    const bool present = first.tag != Tag::Unknown && first.tag != Tag::NoValue;
+    return each(plan, n.children[present ? 0 : 1], frame, std::forward<Fn>(fn));
+  }
   if (n.op != Op::Path) {
-    // A list produced by another construct (sinon, a definition's path): evaluate it.
+    // A list produced by another construct: evaluate it.
     const Val v = plan.eval(id, frame);
     if (v.tag == Tag::Unknown) return v;
     if (v.tag == Tag::List && v.node != nullptr) {
@@ -148,13 +155,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
   bool stop = false;
   Val result = Val::of_bool(true);
   bool crossed = false;  // at least one [*] crossed: absences below it are per element
-  std::uint8_t first_star = 0xFF;  // steps up to the list, for naming a missing list
-  for (std::size_t i = 0; i < steps; ++i) {
-    if (n.steps[i].all_items) {
-      first_star = static_cast<std::uint8_t>(i + 1);
-      break;
-    }
-  }
+  const std::uint8_t first_star = n.first_list_step();  // steps up to the list, for naming a missing list
   // Depth-first over the [*] steps.
   auto walk = [&](auto&& self, const io::Value* v, std::size_t step) -> void {
     if (stop) return;
@@ -247,18 +248,28 @@ Val read_path(const CompiledPlan& plan, NodeId id, Frame& frame) {
     v = &frame.dossier->root();
   }
   for (std::size_t step = 0; step < n.steps.size(); ++step) {
-    if (n.steps[step].all_items) {
-      // A list of every item: only quantifiers, aggregates and templates walk it.
-      Val list;
-      list.tag = Tag::List;
-      return list;
-    }
     if (v->kind != io::Kind::Object) {
-      Location loc{base, id, 0xFF, 0, false, {}};
+      // A missing prefix: the whole path is missing (up to its list, for a list path).
+      Location loc{base, id, n.first_list_step(), 0, false, {}};
       const std::int32_t at = frame.add_location(loc);
       return Val::unknown(frame.leaf(at));
     }
     v = &v->slot(n.steps[step].slot);
+    if (n.steps[step].all_items) {
+      // The list of every item of this array (and of those below it): it is there when the
+      // array is; its items are judged one by one by whoever walks them (each()), where an
+      // absent item is missing evidence with its own index.
+      Location loc{base, id, static_cast<std::uint8_t>(step + 1), 0, false, {}};
+      const std::int32_t at = frame.add_location(loc);
+      if (v->kind != io::Kind::Array) {
+        if (v->kind == io::Kind::Null) frame.fact(v, at);
+        return Val::unknown(frame.leaf(at));
+      }
+      Val list;
+      list.tag = Tag::List;
+      list.location = at;
+      return list;
+    }
   }
   const std::int32_t at = frame.add_location(Location{base, id, 0xFF, 0, false, {}});
   return from_dossier(*v, at, frame);
@@ -336,7 +347,7 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
         }
         if (!f.boolean) return true;
       }
-      if (element != model::kNoNode && element != model::kNoNode) v = plan.eval(element, frame);
+      if (element != model::kNoNode) v = plan.eval(element, frame);
     }
     if (n.op == Op::Count && (bound || v.tag != Tag::Unknown)) {
       ++count;
@@ -447,6 +458,7 @@ Val CompiledPlan::eval(NodeId id, Frame& frame) const {
     case Op::Path:
     case Op::DeliberationDate: return read_path(*this, id, frame);
     case Op::ListLiteral: {
+      // A literal list is always there; each() walks its items.
       Val v;
       v.tag = Tag::List;
       return v;

@@ -25,7 +25,7 @@ struct Location {
   std::uint8_t upto = 0xFF;       // render only the first `upto` steps (a missing prefix)
   std::uint8_t count = 0;         // indices used
   bool element = false;           // the last index selects an element of the array the path ends on
-  std::array<std::uint32_t, 4> index{};
+  std::array<std::uint32_t, model::kMaxListDepth> index{};
 };
 
 enum class Tag : std::uint8_t { Unknown, NoValue, Boolean, Number, Text, Date, Object, List };

@@ -69,6 +69,10 @@ struct Constant {
   std::string text;
 };
 
+// How many [*] one path may cross: the evaluator records the index of each in a fixed
+// array (eval/frame.hpp, Location::index), the checker rejects deeper paths.
+inline constexpr std::size_t kMaxListDepth = 4;
+
 struct PathStep {
   std::string name;
   int slot = -1;           // index in the parent object's fields
@@ -97,6 +101,14 @@ struct Node {
                                  // All/Some/None/Sum/...: the variable it binds (-1 when none)
   std::vector<PathStep> steps;   // Path
   std::string path_text;         // Path: "financement.plan[*].part" (from the root when variable < 0)
+  // Path: the number of steps up to and including the first [*], 0xFF when there is none; a
+  // missing list is named by these steps ("financement.plan").
+  std::uint8_t first_list_step() const {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].all_items) return static_cast<std::uint8_t>(i + 1);
+    }
+    return 0xFF;
+  }
 
   int table = -1;                // InTable, TableLookup: index in ExpressionArena::tables
   std::vector<int> columns;      // InTable / TableLookup key columns

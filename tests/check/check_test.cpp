@@ -62,6 +62,32 @@ TEST(Checker, UnknownPathPointsAtTheSegmentAndSuggestsNearFields) {
   EXPECT_FALSE(r.base);
 }
 
+// A definition is a name, not a field: never offered for a path that goes on after its head.
+TEST(Checker, UnknownPathHeadIsNotOfferedADefinitionName) {
+  const LoadResult r = load(std::string(kHeader) + "définition action_etrangere = vrai\n" +
+                            rule("a", "actoin.pays existe"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].expected.find("action_etrangere"), std::string::npos) << r.diagnostics[0].expected;
+}
+
+// Five [*] in one path: more than the evaluator records (model::kMaxListDepth), an error.
+TEST(Checker, MoreThanFourListLevelsInOnePathIsAnError) {
+  std::string nested = R"({"type": "object", "properties": {"v": {"type": "string"}}})";
+  for (int i = 0; i < 5; ++i) {
+    nested = R"({"type": "object", "properties": {"l": {"type": "array", "items": )" + nested + "}}}";
+  }
+  const schema::Schema deep = schema::Schema::parse(
+      R"({"type": "object", "required": [], "properties": {"a": )" + nested + "}}", "profond.schema.json");
+  const std::string four = std::string(kHeader) + rule("quatre", "nombre(a.l[*].l[*].l[*].l[*]) >= 0");
+  const LoadResult ok = load_rule_base_from_texts({{"base.regles", four}}, deep);
+  EXPECT_TRUE(ok.base) << dump(ok);
+  const std::string five = std::string(kHeader) + rule("cinq", "nombre(a.l[*].l[*].l[*].l[*].l[*].v) >= 0");
+  const LoadResult r = load_rule_base_from_texts({{"base.regles", five}}, deep);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::NotAList);
+  EXPECT_FALSE(r.base);
+}
+
 TEST(Checker, UnknownSingleNameIsUnknownName) {
   const LoadResult r = load(std::string(kHeader) + rule("a", "hors_convnetion"));
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);

@@ -104,6 +104,57 @@ TEST_F(Evaluate, ListPathExistsWhenTheListIsGiven) {
   EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": []})")).status, RuleStatus::Respected);
 }
 
+// A list path is there when its list is: with no `financement`, the parts do not exist.
+TEST_F(Evaluate, ListPathDoesNotExistWhenItsPrefixIsAbsent) {
+  load(rule("r", "financement.plan[*].part existe"));
+  EXPECT_EQ(outcome(dossier_json("")).status, RuleStatus::Violated);
+  EXPECT_EQ(outcome(dossier_json(R"("financement": {"cout_total": "10.00"})")).status, RuleStatus::Violated);
+  EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": [{"financeur": "a", "part": "1"}]})")).status,
+            RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, ListPathIsUnknownWithTheListMissingWhenItsPrefixIsAbsent) {
+  load(rule("r", "financement.plan[*].part est renseigné"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, std::vector<std::string>{"financement.plan"});
+}
+
+TEST_F(Evaluate, SinonOnAListKeepsTheListWhenItIsGiven) {
+  load(rule("r", "somme(financement.plan[*].part sinon [0]) = 1"));
+  EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": [
+      {"financeur": "a", "part": "0.25"}, {"financeur": "b", "part": "0.75"}]})")).status,
+            RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, SinonOnAListGivesTheDefaultWhenTheListIsAbsent) {
+  load(rule("r", "somme(financement.plan[*].part sinon [0]) = 0") +
+       rule("n", "nombre(financement.plan[*].part sinon [1, 2]) = 2"));
+  const DossierResult result = run(dossier_json(""));
+  ASSERT_EQ(result.rules.size(), 2u);
+  EXPECT_EQ(result.rules[0].status, RuleStatus::Respected);
+  EXPECT_EQ(result.rules[1].status, RuleStatus::Respected);
+}
+
+// An absent item is not an absent list: sinon does not replace the list, the item stays
+// missing evidence with its index.
+TEST_F(Evaluate, SinonOnAListDoesNotHideAMissingItem) {
+  load(rule("r", "somme(financement.plan[*].part sinon [1]) = 1"));
+  const RuleOutcome o = outcome(dossier_json(R"("financement": {"plan": [
+      {"financeur": "a", "part": "0.5"}, {"financeur": "b"}]})"));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, std::vector<std::string>{"financement.plan[1].part"});
+}
+
+TEST_F(Evaluate, ListLiteralExistsAndIsWalkedUnderSinon) {
+  load(rule("r", "[1, 2] existe et somme([1, 2] sinon [5]) = 3") +
+       rule("t", "somme(financement.plan[*].part sinon [0.5, 0.5]) = 1"));
+  const DossierResult result = run(dossier_json(""));
+  ASSERT_EQ(result.rules.size(), 2u);
+  EXPECT_EQ(result.rules[0].status, RuleStatus::Respected);
+  EXPECT_EQ(result.rules[1].status, RuleStatus::Respected);
+}
+
 TEST_F(Evaluate, VersionInForceOnTheDeliberationDateIsEvaluated) {
   load(R"(
 source AVANT
