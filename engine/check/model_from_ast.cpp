@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "check/csv.hpp"
+#include "diag/spelling.hpp"
 #include "model/expression.hpp"
 
 namespace subsidia::check {
@@ -16,44 +17,8 @@ using model::Op;
 using model::Type;
 using model::TypeKind;
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
-                                       std::size_t limit) {
-  std::vector<std::pair<std::size_t, std::string>> scored;
-  const std::size_t near = std::max<std::size_t>(2, name.size() / 3);
-  for (const std::string& c : candidates) {
-    const std::size_t d = edit_distance(name, c);
-    if (d <= near) scored.emplace_back(d, c);
-  }
-  std::vector<std::string> out;
-  if (scored.empty()) {
-    for (const std::string& c : candidates) {
-      if (out.size() == limit) break;
-      out.push_back(c);
-    }
-    return out;
-  }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  for (auto& [d, c] : scored) {
-    if (out.size() == limit) break;
-    out.push_back(c);
-  }
-  return out;
-}
+using diag::edit_distance;
+using diag::nearest_names;
 
 namespace {
 
@@ -1273,6 +1238,11 @@ ModelResult Checker::run(const std::vector<ParsedFile>& files) {
     if (decl->title) s.title = decl->title->value;
     if (decl->reference) s.reference = decl->reference->value;
     if (decl->note) s.note = decl->note->value;
+    if (decl->date_origin) s.date_origin = decl->date_origin->value;
+    for (const ast::DisputedDates& d : decl->disputed) {
+      ast::Period days{d.span, d.from, d.to ? d.to : d.from};
+      if (auto p = period(days)) s.disputed.push_back(model::DisputedPeriod{*p, d.reason.value});
+    }
     s.span = decl->span;
     if (!decl->title) {
       error(diag::Code::Other, decl->name_span, "clause « intitulé » manquante dans la source " + name,

@@ -22,6 +22,7 @@
 #include "cli/read_entry.hpp"
 #include "cli/progress.hpp"
 #include "cli/rule_loading.hpp"
+#include "io/id_registry.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
 
@@ -42,6 +43,8 @@ struct CheckOptions {
 struct CheckOutput {
   bool has_verdict = false;
   eval::Verdict verdict = eval::Verdict::Compliant;
+  std::string id;                    // to find the same id given twice in one run
+  io::IdRegistry::Place place;
   std::string text;                  // the dossier's piece of the output
   std::vector<io::InputError> errors;
 };
@@ -66,6 +69,8 @@ class CheckWorker {
       const eval::DossierResult result = rules_->plan->evaluate(*dossier);
       out.has_verdict = true;
       out.verdict = result.verdict;
+      out.id = result.id;
+      out.place = {item.file, item.line != 0 ? item.line : item.in_array ? item.first_line : 0};
       const DossierLabel label{item.file, item.line};
       // One allocation instead of a dozen doublings (and their copies) for ~17 KB of JSON:
       // consecutive dossiers give outputs of similar size.
@@ -83,7 +88,7 @@ class CheckWorker {
       // A bug in a lower layer must not cost the other dossiers nor leave the output
       // half written: this dossier becomes an error and the run goes on.
       out = CheckOutput{};
-      out.errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), ""});
+      out.errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), "", io::ReadCode::InternalError});
     }
     return out;
   }
@@ -107,10 +112,10 @@ int run_check(const CheckOptions& options) {
   io::InputStream input(std::move(paths));
 
   OutputSink sink(STDOUT_FILENO);
-  // In texte the errors are part of the output itself; when both streams are the same
-  // terminal, printing them twice would only add noise.
-  const bool errors_to_stderr =
-      format != OutputFormat::Text || !(::isatty(STDOUT_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1);
+  // In texte the errors are part of the report itself, printed once there; the structured
+  // formats carry them as data, and a person watching the terminal reads them on stderr.
+  const bool errors_to_stderr = format != OutputFormat::Text;
+  io::IdRegistry ids;
 
   CheckTally tally;
   std::vector<std::string> json_errors;  // the json format lists them after the dossiers
@@ -119,6 +124,16 @@ int run_check(const CheckOptions& options) {
 
   ProgressMeter progress(ProgressMeter::stderr_is_terminal());
   auto consume = [&](CheckOutput& out) -> bool {
+    if (out.has_verdict && !out.id.empty()) {
+      if (std::optional<io::IdRegistry::Place> first = ids.record(out.id, out.place)) {
+        std::string where = first->file + (first->line > 0 ? ":" + std::to_string(first->line) : "");
+        out.errors.push_back(io::InputError{out.place.file, out.place.line, "/id",
+                                            "identifiant « " + out.id + " » déjà donné par le dossier de " + where +
+                                                " : deux dossiers ne peuvent porter le même identifiant (les deux sont "
+                                                "vérifiés ; corriger l'un des deux)",
+                                            out.id, io::ReadCode::DuplicateDossierId});
+      }
+    }
     if (out.has_verdict) {
       tally.count(out.verdict);
       if (format == OutputFormat::Json) {
@@ -191,6 +206,11 @@ int run_check(const CheckOptions& options) {
   }
   sink.write(tail);
   if (!sink.flush()) return kExitError;
+  if (format == OutputFormat::Text && tally.errors > 0 && ::isatty(STDOUT_FILENO) != 1) {
+    std::cerr << "subsidia check : " << tally.errors
+              << (tally.errors > 1 ? " erreurs de lecture, détaillées" : " erreur de lecture, détaillée")
+              << " dans le rapport\n";
+  }
 
   if (tally.errors > 0) return kExitError;
   if (tally.non_compliant > 0 || tally.incomplete > 0) return kExitFindings;

@@ -1,5 +1,6 @@
 #include "cli/check_format.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -41,10 +42,30 @@ bool worth_showing(const eval::RuleOutcome& rule) {
   return rule.status == RuleStatus::Violated || rule.status == RuleStatus::Unknown;
 }
 
-void append_rule_text(std::string& out, const eval::RuleOutcome& rule, bool detail) {
+void append_list_text(std::string& out, const std::vector<std::string>& items, std::string_view separator) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+}
+
+// "versions possibles selon la date de la délibération : « titre » (en vigueur …) ; « … » (…)"
+std::string possible_versions_title(const eval::RuleOutcome& rule) {
+  std::string out = "versions possibles selon la date de la délibération : ";
+  for (std::size_t i = 0; i < rule.possible_versions.size(); ++i) {
+    if (i > 0) out += " ; ";
+    out += "« " + rule.possible_versions[i]->title + " » (" + model::period_french(rule.possible_versions[i]->period) + ")";
+  }
+  return out;
+}
+
+void append_rule_text(std::string& out, const eval::RuleOutcome& rule) {
   out += "  - ";
   out += rule.id;
-  if (rule.rule && !rule.rule->title.empty()) {
+  if (!rule.possible_versions.empty()) {
+    out += " : ";
+    out += possible_versions_title(rule);
+  } else if (rule.rule && !rule.rule->title.empty()) {
     out += " : ";
     out += rule.rule->title;
   }
@@ -60,13 +81,24 @@ void append_rule_text(std::string& out, const eval::RuleOutcome& rule, bool deta
     out += rule.explanation;
     out += '\n';
   }
-  if (rule.rule && rule.status != RuleStatus::NotApplicable) {
-    const std::string citation = rule.rule->citation();
+  std::vector<const model::Rule*> cited = rule.possible_versions;
+  if (cited.empty() && rule.rule && rule.status != RuleStatus::NotApplicable) cited.push_back(rule.rule);
+  std::vector<std::string> notes;
+  for (const model::Rule* version : cited) {
+    const std::string citation = version->citation();
     if (!citation.empty()) {
       out += "      Source : ";
       out += citation;
       out += '\n';
     }
+    for (std::string& note : version->notes()) {
+      if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+    }
+  }
+  for (const std::string& note : notes) {
+    out += "      Note : ";
+    out += note;
+    out += '\n';
   }
   if (!rule.missing.empty()) {
     out += "      Manquant";
@@ -98,6 +130,25 @@ void append_optional_date(std::string& out, const std::optional<calendar::Date>&
   }
 }
 
+void append_period_json(std::string& out, const model::Period& period) {
+  out += '{';
+  json::append_key(out, "du");
+  append_optional_date(out, period.from);
+  out += ',';
+  json::append_key(out, "au");
+  append_optional_date(out, period.to);
+  out += '}';
+}
+
+void append_strings_json(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    json::append_string(out, items[i]);
+  }
+  out += ']';
+}
+
 RuleJsonCache::Fields render_fixed_fields(const model::Rule& rule) {
   RuleJsonCache::Fields fields;
   json::append_key(fields.title, "titre");
@@ -108,13 +159,50 @@ RuleJsonCache::Fields render_fixed_fields(const model::Rule& rule) {
   json::append_string(fields.source, rule.citation());
   fields.source += ',';
   json::append_key(fields.source, "periode");
-  fields.source += '{';
-  json::append_key(fields.source, "du");
-  append_optional_date(fields.source, rule.period.from);
+  append_period_json(fields.source, rule.period);
   fields.source += ',';
-  json::append_key(fields.source, "au");
-  append_optional_date(fields.source, rule.period.to);
-  fields.source += '}';
+  json::append_key(fields.source, "notes");
+  append_strings_json(fields.source, rule.notes());
+  return fields;
+}
+
+// The fixed fields of a rule whose version could not be chosen: one entry per version.
+RuleJsonCache::Fields render_possible_versions(const eval::RuleOutcome& rule) {
+  RuleJsonCache::Fields fields;
+  json::append_key(fields.title, "titre");
+  json::append_string(fields.title, possible_versions_title(rule));
+  json::append_key(fields.severity, "gravite");
+  const bool blocking = std::any_of(rule.possible_versions.begin(), rule.possible_versions.end(),
+                                    [](const model::Rule* r) { return r->severity == model::Severity::Blocking; });
+  json::append_string(fields.severity, severity_code(blocking ? model::Severity::Blocking : model::Severity::Warning));
+  std::string citations;
+  model::Period span;
+  std::vector<std::string> notes;
+  std::string versions = "[";
+  for (std::size_t i = 0; i < rule.possible_versions.size(); ++i) {
+    const model::Rule& v = *rule.possible_versions[i];
+    citations += (i ? " | " : "") + v.citation();
+    if (i == 0 || (span.from && (!v.period.from || *v.period.from < *span.from))) span.from = v.period.from;
+    if (i == 0 || (span.to && (!v.period.to || *span.to < *v.period.to))) span.to = v.period.to;
+    for (std::string& note : v.notes()) {
+      if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+    }
+    const RuleJsonCache::Fields one = render_fixed_fields(v);
+    versions += i ? ",{" : "{";
+    versions += one.title + "," + one.source + "}";
+  }
+  versions += "]";
+  json::append_key(fields.source, "source");
+  json::append_string(fields.source, citations);
+  fields.source += ',';
+  json::append_key(fields.source, "periode");
+  append_period_json(fields.source, span);
+  fields.source += ',';
+  json::append_key(fields.source, "notes");
+  append_strings_json(fields.source, notes);
+  fields.source += ',';
+  json::append_key(fields.source, "versions_possibles");
+  fields.source += versions;
   return fields;
 }
 
@@ -123,7 +211,10 @@ RuleJsonCache::Fields render_fixed_fields(const model::Rule& rule) {
 void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonCache* cache) {
   std::optional<RuleJsonCache::Fields> uncached;
   const RuleJsonCache::Fields* fixed = nullptr;
-  if (rule.rule) {
+  if (!rule.possible_versions.empty()) {
+    uncached = render_possible_versions(rule);
+    fixed = &*uncached;
+  } else if (rule.rule) {
     if (cache) {
       fixed = &cache->fields(*rule.rule);
     } else {
@@ -159,12 +250,11 @@ void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonC
     json::append_key(out, rule.facts[i].path);
     json::append_string(out, rule.facts[i].value);
   }
-  out += "},\"manquants\":[";
-  for (std::size_t i = 0; i < rule.missing.size(); ++i) {
-    if (i > 0) out += ',';
-    json::append_string(out, rule.missing[i]);
-  }
-  out += "]}";
+  out += "},\"manquants\":";
+  append_strings_json(out, rule.missing);
+  out += ",\"reserves\":";
+  append_strings_json(out, rule.caveats);
+  out += '}';
 }
 
 }  // namespace
@@ -192,10 +282,15 @@ void append_dossier_text(std::string& out, const eval::DossierResult& result, co
   out += ") : ";
   out += uppercase_ascii(eval::verdict_french(result.verdict));
   out += '\n';
+  if (!result.unknown_fields.empty()) {
+    out += "  Champs inconnus du schéma, lus par aucune règle (vérifier leur orthographe) : ";
+    append_list_text(out, result.unknown_fields, ", ");
+    out += '\n';
+  }
   std::size_t respected = 0, not_applicable = 0;
   for (const eval::RuleOutcome& rule : result.rules) {
     if (detail || worth_showing(rule)) {
-      append_rule_text(out, rule, detail);
+      append_rule_text(out, rule);
       continue;
     }
     if (rule.status == RuleStatus::Respected) ++respected;
@@ -206,6 +301,11 @@ void append_dossier_text(std::string& out, const eval::DossierResult& result, co
     append_count(out, respected, "règle respectée", "règles respectées");
     out += ", ";
     append_count(out, not_applicable, "sans objet", "sans objet");
+    out += '\n';
+  }
+  if (!result.missing.empty()) {
+    out += "  Pièces et informations à demander : ";
+    append_list_text(out, result.missing, ", ");
     out += '\n';
   }
   out += '\n';  // a blank line between dossiers, for the eye
@@ -263,6 +363,12 @@ void append_dossier_json(std::string& out, const eval::DossierResult& result, co
   json::append_key(out, "verdict");
   json::append_string(out, eval::verdict_code(result.verdict));
   out += ',';
+  json::append_key(out, "manquants");
+  append_strings_json(out, result.missing);
+  out += ',';
+  json::append_key(out, "champs_inconnus");
+  append_strings_json(out, result.unknown_fields);
+  out += ',';
   json::append_key(out, "regles");
   out += '[';
   for (std::size_t i = 0; i < result.rules.size(); ++i) {
@@ -274,6 +380,9 @@ void append_dossier_json(std::string& out, const eval::DossierResult& result, co
 
 void append_error_json(std::string& out, const io::InputError& error) {
   out += '{';
+  json::append_key(out, "code");
+  json::append_string(out, io::read_code_name(error.code));
+  out += ',';
   json::append_key(out, "fichier");
   json::append_string(out, error.file);
   out += ',';

@@ -30,10 +30,10 @@ std::optional<io::Dossier> read_entry(io::DossierReader& reader, InputEntry& ent
     io::ReadOutcome read = reader.read(item.text, item.file, item.line);
     if (read.dossier) return std::move(read.dossier);
     errors = std::move(read.errors);
-    if (errors.empty()) errors.push_back({item.file, item.line, "", "dossier illisible", ""});
+    if (errors.empty()) errors.push_back({item.file, item.line, "", "dossier illisible", "", io::ReadCode::InternalError});
     locate_in_file(item, errors);
   } catch (const std::exception& e) {
-    errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), ""});
+    errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), "", io::ReadCode::InternalError});
   }
   return std::nullopt;
 }

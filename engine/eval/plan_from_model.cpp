@@ -1,5 +1,7 @@
 // Compile once: the checked model becomes the Plan every worker shares. Constant
 // sub-expressions are folded, tables become hash sets and maps keyed by their cells.
+#include <algorithm>
+
 #include "eval/plan_impl.hpp"
 
 namespace subsidia::eval {
@@ -153,6 +155,12 @@ DossierResult Plan::evaluate(const io::Dossier& dossier) const {
     }
   }
   result.verdict = violated ? Verdict::NonCompliant : unknown ? Verdict::Incomplete : Verdict::Compliant;
+  for (const RuleOutcome& o : result.rules) {
+    if (o.status == RuleStatus::Unknown) result.missing.insert(result.missing.end(), o.missing.begin(), o.missing.end());
+  }
+  std::sort(result.missing.begin(), result.missing.end());
+  result.missing.erase(std::unique(result.missing.begin(), result.missing.end()), result.missing.end());
+  result.unknown_fields = dossier.unknown_fields();
   return result;
 }
 

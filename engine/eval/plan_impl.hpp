@@ -47,6 +47,7 @@ struct CompiledPlan {
   Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
   RuleOutcome evaluate_family(const model::RuleFamily& family, Frame& frame) const;
   RuleOutcome evaluate_without_date(const model::RuleFamily& family, Frame& frame) const;
+  void add_date_caveats(const model::RuleFamily& family, const calendar::Date& date, RuleOutcome& out) const;
   // Applicability, then requirement, of one version; fills status, facts, missing, explanation.
   void evaluate_version(const model::Rule& version, RuleOutcome& outcome, Frame& frame) const;
   // explain.cpp

@@ -46,8 +46,9 @@ struct InputStream::Impl {
   std::size_t array_line_pos = 0;
   std::size_t array_index = 0;
 
-  InputError file_error(const std::string& file, std::string message, std::size_t line = 0) {
-    return InputError{file, line, "", std::move(message), {}};
+  InputError file_error(const std::string& file, std::string message, std::size_t line = 0,
+                        ReadCode code = ReadCode::FileUnreadable) {
+    return InputError{file, line, "", std::move(message), {}, code};
   }
 
   // Folders give their *.json and *.jsonl files, sorted, in place of the folder.
@@ -90,7 +91,7 @@ struct InputStream::Impl {
       return true;
     }
     if (!produced_line) {
-      error = file_error(current_file, "fichier vide : aucun dossier");
+      error = file_error(current_file, "fichier vide : aucun dossier", 0, ReadCode::EmptyDocument);
       return true;
     }
     return false;
@@ -107,14 +108,14 @@ struct InputStream::Impl {
       while (i < t.size() && is_space(t[i])) ++i;
       mode = Mode::None;
       if (i != t.size()) {
-        error = file_error(current_file, "contenu inattendu après la fin du tableau de dossiers");
+        error = file_error(current_file, "contenu inattendu après la fin du tableau de dossiers", 0, ReadCode::TrailingContent);
         return true;
       }
       return false;
     }
     if (i >= t.size()) {
       mode = Mode::None;
-      error = file_error(current_file, "JSON tronqué : tableau de dossiers non fermé");
+      error = file_error(current_file, "JSON tronqué : tableau de dossiers non fermé", 0, ReadCode::MalformedJson);
       return true;
     }
     const std::size_t start = i;
@@ -149,7 +150,7 @@ struct InputStream::Impl {
     array_pos = i;
     if (i >= t.size()) mode = Mode::None;  // unterminated: the reader will say so for this item
     if (item.text.empty()) {
-      error = file_error(current_file, "élément vide dans le tableau de dossiers (virgule en trop ?)");
+      error = file_error(current_file, "élément vide dans le tableau de dossiers (virgule en trop ?)", 0, ReadCode::MalformedJson);
       return true;
     }
     return true;
@@ -184,7 +185,7 @@ struct InputStream::Impl {
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) first = 3;  // a UTF-8 byte order mark
     while (first < text.size() && is_space(text[first])) ++first;
     if (first >= text.size()) {
-      error = file_error(current_file, "fichier vide : aucun dossier");
+      error = file_error(current_file, "fichier vide : aucun dossier", 0, ReadCode::EmptyDocument);
       return true;
     }
     if (text[first] == '{') {
@@ -205,7 +206,7 @@ struct InputStream::Impl {
       mode = Mode::Array;
       return next_element(item, error) || advance(item, error);
     }
-    error = file_error(current_file, "le fichier ne contient ni un objet JSON (un dossier) ni un tableau de dossiers");
+    error = file_error(current_file, "le fichier ne contient ni un objet JSON (un dossier) ni un tableau de dossiers", 0, ReadCode::NotAnObject);
     return true;
   }
 

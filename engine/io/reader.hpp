@@ -14,17 +14,10 @@
 #include <vector>
 
 #include "io/dossier.hpp"
+#include "io/read_error.hpp"
 #include "io/schema.hpp"
 
 namespace subsidia::io {
-
-struct InputError {
-  std::string file;
-  std::size_t line = 0;      // 1-based line of a JSONL file or of the JSON error; 0 when unknown
-  std::string json_path;     // JSON Pointer: "/financement/plan/1/part"; "" for the whole document
-  std::string message;       // French
-  std::string dossier_id;    // when it could be read
-};
 
 struct ReadOutcome {
   std::optional<Dossier> dossier;   // set when there is no error

@@ -170,6 +170,15 @@ struct Period {
   std::optional<DateLiteral> to;
 };
 
+// `date discutée du 2007-02-06 au 2007-02-06 "raison"`: days on which the text's being in
+// force is open to doubt (Légifrance's version date against art. 1 of the Code civil, …).
+struct DisputedDates {
+  SourceSpan span;
+  std::optional<DateLiteral> from;
+  std::optional<DateLiteral> to;  // absent: the single day `from`
+  StringLiteral reason;
+};
+
 struct SourceDecl {
   SourceSpan span;
   std::string name;  // identifier used by rules: CGCT_L1115_1_2007
@@ -177,6 +186,8 @@ struct SourceDecl {
   std::optional<StringLiteral> title;      // intitulé "CGCT, art. L1115-1, rédaction ..."
   std::optional<StringLiteral> reference;  // référence "JORF n° 0031 du 6 février 2007 ..." (free text or URL)
   std::optional<StringLiteral> note;       // note "à vérifier par un juriste : ..."
+  std::optional<StringLiteral> date_origin;  // origine de la date "version de Légifrance : jour du JO"
+  std::vector<DisputedDates> disputed;       // date discutée du … au … "raison"
   Period period;
 };
 

@@ -113,6 +113,7 @@ inline bool is_tuple(const ast::Expression& e) {
 inline constexpr Token import_tok = token(kw::import_), source_tok = token(kw::source), table_tok = token(kw::table),
                        definition_tok = token(kw::definition), rule_tok = token(kw::rule), end_tok = token(kw::end),
                        title_tok = token(kw::title), reference_tok = token(kw::reference), note_tok = token(kw::note),
+                       date_origin_tok = token(kw::date_origin), disputed_dates_tok = token(kw::disputed_dates),
                        in_force_tok = token(kw::in_force), from_tok = token(kw::from), to_tok = token(kw::to),
                        until_tok = token(kw::until), always_tok = token(kw::always), severity_tok = token(kw::severity),
                        blocking_tok = token(kw::blocking), warning_tok = token(kw::warning),
@@ -185,6 +186,7 @@ SUBSIDIA_RULE(table_columns, ast::TableColumns, "une table et ses colonnes")
 SUBSIDIA_RULE(presence, ast::UnaryOp, "absent ou renseigné")
 SUBSIDIA_RULE(period, ast::Period, "en vigueur")
 SUBSIDIA_RULE(period_body, ast::Period, "du AAAA-MM-JJ au AAAA-MM-JJ, jusqu'au AAAA-MM-JJ ou à toute date")
+SUBSIDIA_RULE(disputed_dates, ast::DisputedDates, "date discutée du AAAA-MM-JJ au AAAA-MM-JJ \"raison\"")
 SUBSIDIA_RULE(severity_word, SeverityWord, "bloquante ou avertissement")
 SUBSIDIA_RULE(message, ast::Template, "un message entre guillemets")
 SUBSIDIA_RULE(import_decl, ast::Import, "importer")
@@ -449,6 +451,8 @@ inline constexpr auto set_source_period = [](auto& ctx) {
   source.period = std::move(_attr(ctx));
 };
 // A source without `en vigueur` would silently be in force at every date: refuse it.
+inline constexpr auto push_disputed = [](auto& ctx) { _val(ctx).disputed.push_back(std::move(_attr(ctx))); };
+inline constexpr auto set_reason = [](auto& ctx) { _val(ctx).reason = std::move(_attr(ctx)); };
 inline constexpr auto check_source_period = [](auto& ctx) {
   const ast::SourceDecl& source = _val(ctx);
   if (source.period.span.end == 0) {
@@ -654,6 +658,8 @@ inline const auto table_columns_def = spanned[identifier[set_table] >> lparen > 
 inline const auto period_def = spanned[in_force_tok > period_body[assign]];
 inline const auto period_body_def = (from_tok > date_literal[set_from] >> -(to_tok > date_literal[set_to])) |
                                     (until_tok > date_literal[set_to]) | always_tok[nothing];
+inline const auto disputed_dates_def = spanned[disputed_dates_tok > from_tok > date_literal[set_from] >>
+                                               -(to_tok > date_literal[set_to]) > string_literal[set_reason]];
 inline const auto severity_word_def = spanned[blocking_tok[SetSeverity{ast::Severity::Blocking}] |
                                       warning_tok[SetSeverity{ast::Severity::Warning}]];
 inline const auto message_def = Message{};
@@ -664,7 +670,9 @@ inline const auto definition_decl_def = spanned[definition_tok > new_name[set_de
 inline const auto source_decl_def = spanned[source_tok > name_rule[set_decl_name] >
     *((title_tok > string_literal[set_once(&ast::SourceDecl::title, "intitulé")]) |
       (reference_tok > string_literal[set_once(&ast::SourceDecl::reference, "référence")]) |
-      (note_tok > string_literal[set_once(&ast::SourceDecl::note, "note")]) | period[set_source_period]) >
+      (note_tok > string_literal[set_once(&ast::SourceDecl::note, "note")]) |
+      (date_origin_tok > string_literal[set_once(&ast::SourceDecl::date_origin, "origine de la date")]) |
+      disputed_dates[push_disputed] | period[set_source_period]) >
     end_tok[check_source_period]];
 inline const auto rule_decl_def = spanned[rule_tok > rule_id[set_rule_id] >
     *((title_tok > string_literal[set_once(&ast::RuleDecl::title, "titre")]) |
@@ -683,7 +691,7 @@ BOOST_SPIRIT_DEFINE(name_rule, new_name, rule_id, expression, or_expr, and_expr,
                     otherwise_expr, additive, multiplicative, unary_expr, negation, primary, paren_group, tuple_follow,
                     list_literal, number_literal, date_literal, string_literal, boolean_literal, deliberation_date,
                     quantified, at_least, application, path, path_head, path_segment, membership_set, table_columns,
-                    period, period_body, severity_word, message, import_decl, table_decl, definition_decl, source_decl,
+                    period, period_body, disputed_dates, severity_word, message, import_decl, table_decl, definition_decl, source_decl,
                     rule_decl, declaration_rule)
 
 const declaration_type& declaration() { return declaration_rule; }

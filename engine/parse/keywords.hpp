@@ -28,6 +28,8 @@ inline constexpr Keyword end{"fin|end", "le mot-clé fin"};
 inline constexpr Keyword title{"intitulé|intitule|titre|title", "le mot-clé intitulé"};
 inline constexpr Keyword reference{"référence|reference", "le mot-clé référence"};
 inline constexpr Keyword note{"note", "le mot-clé note"};
+inline constexpr Keyword date_origin{"origine de la date|date origin", "origine de la date"};
+inline constexpr Keyword disputed_dates{"date discutée|date discutee|disputed date", "date discutée"};
 // periods
 inline constexpr Keyword in_force{"en vigueur|in force", "le mot-clé en vigueur"};
 inline constexpr Keyword from{"du|from", "le mot-clé du"};

@@ -4,6 +4,7 @@
 #include "check/load.hpp"
 #include "check/model_from_ast.hpp"
 #include "diag/diagnostic.hpp"
+#include "diag/spelling.hpp"
 #include "model/expression.hpp"
 
 namespace subsidia::check {
@@ -279,8 +280,8 @@ TEST(Checker, ImportedFilesAreLoadedOnce) {
 }
 
 TEST(EditDistance, SuggestsTheNearestNamesFirst) {
-  EXPECT_EQ(edit_distance("pay", "pays"), 1u);
-  const std::vector<std::string> near = nearest_names("pay", {"nature", "pays", "urgence", "domaine"});
+  EXPECT_EQ(diag::edit_distance("pay", "pays"), 1u);
+  const std::vector<std::string> near = diag::nearest_names("pay", {"nature", "pays", "urgence", "domaine"});
   ASSERT_FALSE(near.empty());
   EXPECT_EQ(near[0], "pays");
 }

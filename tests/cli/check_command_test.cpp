@@ -160,6 +160,54 @@ TEST_F(CheckCommand, RuleBaseErrorExitsTwoWithFileLineAndColumn) {
   EXPECT_TRUE(result.out.empty()) << result.out;
 }
 
+// The same id twice in one run: an error naming both places, both dossiers still checked.
+TEST_F(CheckCommand, SameIdTwiceIsReportedWithBothPlaces) {
+  const auto first = write("d/a.json", dossier("DOUBLE-1").dump());
+  const auto second = write("d/b.jsonl", dossier("AUTRE-1").dump() + "\n" + dossier("DOUBLE-1").dump() + "\n");
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", (dir() / "d").string()});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  const json doc = json::parse(result.out);
+  EXPECT_EQ(doc.at("dossiers").size(), 3u);
+  ASSERT_EQ(doc.at("erreurs").size(), 1u) << result.out;
+  const json& e = doc["erreurs"][0];
+  EXPECT_EQ(e.at("code"), "id_en_double");
+  EXPECT_EQ(e.at("fichier"), second.string());
+  EXPECT_EQ(e.at("ligne"), 2);
+  EXPECT_NE(e.at("message").get<std::string>().find(first.string()), std::string::npos) << e;
+}
+
+// A key the schema does not know is reported for that dossier in every format.
+TEST_F(CheckCommand, UnknownFieldsAreReportedInEveryFormat) {
+  json d = dossier("INCONNU-1");
+  d["note_interne"] = "à relire";
+  const auto file = write("d/x.json", d.dump());
+  const auto as_json = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  EXPECT_EQ(json::parse(as_json.out)["dossiers"][0].at("champs_inconnus"), json::array({"/note_interne"}));
+  const auto as_jsonl = run({"check", "--regles", rules_dir(), "--format", "jsonl", file.string()});
+  std::istringstream lines(as_jsonl.out);
+  std::string first_line;
+  std::getline(lines, first_line);
+  EXPECT_EQ(json::parse(first_line).at("champs_inconnus"), json::array({"/note_interne"}));
+  const auto as_text = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_NE(as_text.out.find("Champs inconnus du schéma"), std::string::npos) << as_text.out;
+  EXPECT_NE(as_text.out.find("/note_interne"), std::string::npos) << as_text.out;
+}
+
+// A misspelt key is a reading error, with its code and the field meant: never a silent pass.
+TEST_F(CheckCommand, MisspeltKeyIsAReadingErrorWithItsCode) {
+  json d = dossier("FAUTE-1");
+  d["Montant"] = d["montant"];
+  d.erase("montant");
+  const auto file = write("d/f.json", d.dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  EXPECT_EQ(result.exit_code, 2) << result.out;
+  const json doc = json::parse(result.out);
+  EXPECT_TRUE(doc.at("dossiers").empty());
+  bool misspelt = false;
+  for (const json& e : doc.at("erreurs")) misspelt = misspelt || e.at("code") == "champ_mal_orthographie";
+  EXPECT_TRUE(misspelt) << result.out;
+}
+
 TEST_F(CheckCommand, UnknownFormatIsAUsageError) {
   const auto file = write("d/ok.json", dossier("OK-1").dump());
   const auto result = run({"check", "--regles", rules_dir(), "--format", "xml", file.string()});

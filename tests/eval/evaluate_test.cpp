@@ -401,11 +401,29 @@ TEST_F(Evaluate, ApplicabilityFalseIsNotApplicable) {
   EXPECT_EQ(o.explanation, "Sans objet : la condition d'application n'est pas remplie.");
 }
 
+// Silence never makes a rule sans objet: unknown applicability with a failing requirement
+// is indéterminée, listing what decides applicability.
 TEST_F(Evaluate, UnknownApplicabilityIsUnknownWithItsMissingPaths) {
-  load(rule("r", "vrai", "  s'applique si financement.cout_total > 0 €"));
+  load(rule("r", "montant > 1000000 €", "  s'applique si financement.cout_total > 0 €"));
   const RuleOutcome o = outcome(dossier_json(""));
   EXPECT_EQ(o.status, RuleStatus::Unknown);
   EXPECT_EQ(o.missing, std::vector<std::string>{"financement.cout_total"});
+}
+
+// Everything missing comes at once: what decides applicability and what the requirement needs.
+TEST_F(Evaluate, UnknownApplicabilityAndRequirementListBothMissingPaths) {
+  load(rule("r", "convention.objet est renseigné", "  s'applique si financement.cout_total > 0 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, (std::vector<std::string>{"convention.objet", "financement.cout_total"}));
+}
+
+// A requirement met whatever the applicability settles the rule: respected, and said so.
+TEST_F(Evaluate, RequirementMetAnywayIsRespectedEvenWhenApplicabilityIsUnknown) {
+  load(rule("r", "montant > 0 €", "  s'applique si financement.cout_total > 0 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Respected);
+  EXPECT_NE(o.explanation.find("remplie dans tous les cas"), std::string::npos) << o.explanation;
 }
 
 const char* kTables = "nomenclature,chapitre,section\nM71,930,fonctionnement\nM71,\"204\",investissement\n";

@@ -244,6 +244,15 @@ struct Printer {
     if (s.title) { out += "  intitule: "; node(*s.title); out += "\n"; }
     if (s.reference) { out += "  reference: "; node(*s.reference); out += "\n"; }
     if (s.note) { out += "  note: "; node(*s.note); out += "\n"; }
+    if (s.date_origin) { out += "  date_origin: "; node(*s.date_origin); out += "\n"; }
+    for (const ast::DisputedDates& d : s.disputed) {
+      out += "  disputed: ";
+      if (d.from) node(*d.from);
+      if (d.to) { out += " .. "; node(*d.to); }
+      out += " ";
+      node(d.reason);
+      out += "\n";
+    }
     out += "  ";
     period(s.period);
     out += "\n";
