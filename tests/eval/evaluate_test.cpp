@@ -188,6 +188,42 @@ fin
   EXPECT_NE(after.rule->citation().find("Texte nouveau (en vigueur depuis le 9 juillet 2014)"), std::string::npos);
 }
 
+// A deliberation on a disputed day (the day of the Journal officiel) gets the reason in its
+// explanation and as a reservation, whichever version is chosen; other days do not.
+TEST_F(Evaluate, DeliberationOnADisputedDayCarriesTheReservation) {
+  load(R"(
+source NOUVEAU
+  intitulé "Loi nouvelle"
+  origine de la date "version de Légifrance : jour du JO"
+  date discutée du 2007-02-06 au 2007-02-06 "l'art. 1er du code civil donnerait le lendemain"
+  en vigueur du 2007-02-06
+fin
+source ANCIEN
+  intitulé "Loi ancienne"
+  en vigueur jusqu'au 2007-02-05
+fin
+règle r
+  titre "Règle datée"
+  source ANCIEN
+  gravité bloquante
+  exige montant > 0 €
+fin
+règle r
+  titre "Règle datée"
+  source NOUVEAU
+  gravité bloquante
+  exige montant > 0 €
+fin
+)");
+  RuleOutcome o = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2007-02-06"})"));
+  EXPECT_EQ(o.status, RuleStatus::Respected);
+  ASSERT_EQ(o.caveats.size(), 1u);
+  EXPECT_NE(o.caveats[0].find("code civil"), std::string::npos) << o.caveats[0];
+  EXPECT_NE(o.explanation.find("Réserve sur la date"), std::string::npos) << o.explanation;
+  o = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2007-02-07"})"));
+  EXPECT_TRUE(o.caveats.empty());
+}
+
 TEST_F(Evaluate, NoVersionInForceIsNotApplicableAndSaysWhen) {
   load(R"(
 source ANCIEN
