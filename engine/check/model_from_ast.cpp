@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "check/csv.hpp"
+#include "csv/table.hpp"
 #include "diag/spelling.hpp"
 #include "model/expression.hpp"
 
@@ -247,17 +247,22 @@ void Checker::read_table(const ParsedFile& file, const ast::TableDecl& decl) {
           "un fichier CSV relatif au fichier qui déclare la table");
     return;
   }
-  CsvResult csv = read_csv(*text);
-  if (!csv.error.empty()) {
-    error(diag::Code::TableError, decl.file.span, "table " + decl.name + " (" + where + ") : " + csv.error,
-          "un CSV avec une ligne d'en-tête, séparateur virgule, guillemets RFC 4180");
+  // The one CSV reader of the project (engine/csv), strict: UTF-8 only (a table saved as
+  // Latin-1 by a spreadsheet would otherwise put invalid text into every output).
+  csv::TableResult csv = csv::read_table(*text);
+  if (csv.error) {
+    error(diag::Code::TableError, decl.file.span,
+          "table " + decl.name + " (" + where + ":" + std::to_string(csv.error->position.line) + ":" +
+              std::to_string(csv.error->position.column) + ") : " + csv.error->message,
+          "un CSV en UTF-8 avec une ligne d'en-tête, séparateur virgule, guillemets RFC 4180");
     return;
   }
   model::Table t;
   t.name = decl.name;
   t.file = where;
   t.columns = std::move(csv.table.header);
-  t.rows = std::move(csv.table.rows);
+  t.rows.reserve(csv.table.rows.size());
+  for (csv::TableRow& row : csv.table.rows) t.rows.push_back(std::move(row.cells));
   arena_->tables.push_back(std::move(t));
   tables_[decl.name].index = static_cast<int>(arena_->tables.size() - 1);
 }

@@ -89,6 +89,25 @@ TEST(Checker, MoreThanFourListLevelsInOnePathIsAnError) {
   EXPECT_FALSE(r.base);
 }
 
+// A table saved as Latin-1 by a spreadsheet: refused where the first bad byte is, never let
+// through into the outputs as invalid UTF-8.
+TEST(Checker, Latin1TableIsRefusedAtItsLineAndColumn) {
+  const std::string rules = std::string(kHeader) + "table t = \"t.csv\"\n" + rule("a", "montant > 0 €");
+  const LoadResult r = load(rules, {{"t.csv", "code,libelle\n1,Coop\xE9ration\n"}});
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::TableError);
+  EXPECT_NE(r.diagnostics[0].message.find("t.csv:2:7"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_FALSE(r.base);
+}
+
+// Quoted cells may hold commas and line breaks: the project's one CSV reader reads them.
+TEST(Checker, TableCellsMayHoldQuotedCommasAndLineBreaks) {
+  const std::string rules = std::string(kHeader) + "table t = \"t.csv\"\n" +
+                            rule("a", "t(code = \"1\").libelle = \"a, b\\nc\"");
+  const LoadResult r = load(rules, {{"t.csv", "code,libelle\r\n1,\"a, b\nc\"\r\n"}});
+  ASSERT_TRUE(r.base) << dump(r);
+}
+
 TEST(Checker, UnknownSingleNameIsUnknownName) {
   const LoadResult r = load(std::string(kHeader) + rule("a", "hors_convnetion"));
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
