@@ -561,9 +561,13 @@ NodeId Checker::unary(const ast::Unary& u, Scope& scope) {
     }
     case ast::UnaryOp::Exists:
     case ast::UnaryOp::IsAbsent:
-    case ast::UnaryOp::IsKnown: {
+    case ast::UnaryOp::IsKnown:
+    case ast::UnaryOp::IsNull: {
       if (is_invalid(t)) return add_invalid(u.span);
-      const Op op = u.op == ast::UnaryOp::Exists ? Op::Exists : u.op == ast::UnaryOp::IsAbsent ? Op::IsAbsent : Op::IsKnown;
+      const Op op = u.op == ast::UnaryOp::Exists     ? Op::Exists
+                    : u.op == ast::UnaryOp::IsAbsent ? Op::IsAbsent
+                    : u.op == ast::UnaryOp::IsKnown  ? Op::IsKnown
+                                                     : Op::IsNull;
       model::Node n = make(op, scalar(TypeKind::Boolean), u.span);
       n.children = {operand};
       return add(std::move(n));
@@ -575,7 +579,7 @@ NodeId Checker::unary(const ast::Unary& u, Scope& scope) {
 void Checker::check_enum_value(NodeId path, NodeId literal) {
   const model::Node& p = arena_->nodes[path];
   const model::Node& l = arena_->nodes[literal];
-  const schema::Node* node = p.type.kind == TypeKind::List ? p.type.node : p.type.node;
+  const schema::Node* node = p.type.node;  // the enum's node, for a value and for a list alike
   if (node == nullptr || node->type != schema::Type::Enum) return;
   if (l.op != Op::Constant || l.constant.kind != TypeKind::Text) return;
   const auto& values = node->enum_values;

@@ -22,6 +22,7 @@ Val from_dossier(const io::Value& v, std::int32_t location, Frame& frame) {
     case io::Kind::Null:
       frame.fact(&v, location);
       out.missing = frame.leaf(location);
+      out.null_given = true;
       return out;
     case io::Kind::Boolean:
       frame.fact(&v, location);
@@ -483,6 +484,12 @@ Val CompiledPlan::eval(NodeId id, Frame& frame) const {
       const Val v = eval(n.children[0], frame);
       if (v.tag == Tag::Unknown) return v;
       return Val::of_bool(v.tag != Tag::NoValue);
+    }
+    case Op::IsNull: {
+      const Val v = eval(n.children[0], frame);
+      if (v.null_given) return Val::of_bool(true);
+      if (v.tag == Tag::Unknown) return v;  // silence: neither null nor a value
+      return Val::of_bool(false);
     }
     case Op::And:
     case Op::Or: {

@@ -150,6 +150,13 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
     if (out.status == RuleStatus::Unknown) chosen = &compiled->when_unknown;
     if (chosen != nullptr && chosen->has_value()) {
       out.explanation = render_template(**chosen, frame);
+      // A lawyer's message cannot know which facts a given dossier lacks: the engine says it,
+      // so that the sentence a finance officer pastes names every missing piece.
+      if (out.status == RuleStatus::Unknown && !out.missing.empty()) {
+        out.explanation += " Il manque : ";
+        for (std::size_t i = 0; i < out.missing.size(); ++i) out.explanation += (i ? ", " : "") + out.missing[i];
+        out.explanation += ".";
+      }
     } else if (out.status == RuleStatus::Respected) {
       out.explanation = "Règle respectée.";
     } else if (out.status == RuleStatus::Violated) {

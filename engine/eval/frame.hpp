@@ -33,6 +33,7 @@ enum class Tag : std::uint8_t { Unknown, NoValue, Boolean, Number, Text, Date, O
 struct Val {
   Tag tag = Tag::Unknown;
   bool boolean = false;
+  bool null_given = false;    // Unknown because the dossier says null, not because it is silent
   std::int32_t missing = -1;  // Unknown: root of its missing-paths tree (-1: none)
   std::int32_t location = -1; // where it was read from the dossier, when it was
   decimal::Decimal number;

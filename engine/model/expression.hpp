@@ -43,7 +43,7 @@ enum class Op : std::uint8_t {
   Path,              // `steps` from the dossier root (variable < 0) or from a bound variable
   DeliberationDate,  // deliberation.date, read like a path
   ListLiteral,       // children: the items
-  Not, Negate, Exists, IsAbsent, IsKnown,           // children[0]
+  Not, Negate, Exists, IsAbsent, IsKnown, IsNull,   // children[0]
   And, Or,                                          // children[0], children[1]
   Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual,
   Add, Subtract, Multiply,

@@ -72,7 +72,9 @@ struct DeliberationDate { SourceSpan span; };
 
 struct ListLiteral { SourceSpan span; std::vector<Expression> items; };
 
-enum class UnaryOp { Not, Negate, Exists, IsAbsent, IsKnown };
+enum class UnaryOp { Not, Negate, Exists, IsAbsent, IsKnown, IsNull };
+// IsNull: `x est nul` -- true when the dossier gives null (an explicit "none": `"convention":
+// null`), false when it gives a value, *unknown* when it says nothing.
 // IsKnown: `x est renseigné` -- true when present, *unknown* (missing evidence) when absent.
 struct Unary { SourceSpan span; UnaryOp op; Box<Expression> operand; };
 

@@ -122,7 +122,7 @@ inline constexpr Token import_tok = token(kw::import_), source_tok = token(kw::s
                        if_unknown_tok = token(kw::if_unknown), and_tok = token(kw::and_), or_tok = token(kw::or_),
                        not_tok = token(kw::not_), in_tok = token(kw::in), not_in_tok = token(kw::not_in),
                        exists_tok = token(kw::exists), is_tok = token(kw::is), absent_tok = token(kw::absent),
-                       known_tok = token(kw::known), otherwise_tok = token(kw::otherwise),
+                       known_tok = token(kw::known), null_tok = token(kw::null_), otherwise_tok = token(kw::otherwise),
                        starts_with_tok = token(kw::starts_with), all_tok = token(kw::all), some_tok = token(kw::some),
                        none_tok = token(kw::none), at_least_tok = token(kw::at_least), among_tok = token(kw::among),
                        distinct_tok = token(kw::distinct), for_tok = token(kw::for_), if_tok = token(kw::if_),
@@ -601,7 +601,8 @@ inline const auto comparison_def =
       (starts_with_tok > otherwise_expr)[Fold{ast::BinaryOp::StartsWith}] |
       ((in_tok >> !force_word) > membership_set)[MakeMembership{false}] | (not_in_tok > membership_set)[MakeMembership{true}] |
       exists_tok[PostfixOp{{}, ast::UnaryOp::Exists}] | (is_tok > presence)[PresenceOp{}]);
-inline const auto presence_def = absent_tok[SetPresence{ast::UnaryOp::IsAbsent}] | known_tok[SetPresence{ast::UnaryOp::IsKnown}];
+inline const auto presence_def = absent_tok[SetPresence{ast::UnaryOp::IsAbsent}] | known_tok[SetPresence{ast::UnaryOp::IsKnown}] |
+                                 null_tok[SetPresence{ast::UnaryOp::IsNull}];
 
 inline const auto otherwise_expr_def = additive[assign] >> *(otherwise_tok > additive)[Fold{ast::BinaryOp::Otherwise}];
 inline const auto additive_def = multiplicative[assign] >> *((plus > multiplicative)[Fold{ast::BinaryOp::Add}] |

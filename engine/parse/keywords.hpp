@@ -53,8 +53,9 @@ inline constexpr Keyword in{"dans|in", "le mot-clé dans"};
 inline constexpr Keyword not_in{"hors de|pas dans|not in", "hors de"};
 inline constexpr Keyword exists{"existe|exists", "existe"};
 inline constexpr Keyword is{"est|is", "est"};
-inline constexpr Keyword absent{"absente|absent", "absent ou renseigné"};
-inline constexpr Keyword known{"renseignée|renseigné|renseignee|renseigne|known", "absent ou renseigné"};
+inline constexpr Keyword absent{"absente|absent", "absent, nul ou renseigné"};
+inline constexpr Keyword known{"renseignée|renseigné|renseignee|renseigne|known", "absent, nul ou renseigné"};
+inline constexpr Keyword null_{"nulle|nul|null", "absent, nul ou renseigné"};
 inline constexpr Keyword otherwise{"sinon|otherwise", "sinon"};
 inline constexpr Keyword starts_with{"commence par|starts with", "commence par"};
 // quantifiers and counting ("au moins un" is tried before "au moins")

@@ -421,6 +421,16 @@ TEST_F(Evaluate, NullConventionIsAbsentAndReadAsAFact) {
   EXPECT_EQ(o.facts[0].value, "null");
 }
 
+// `est nul` tells an explicit "none" (null) from silence: true, false or unknown.
+TEST_F(Evaluate, IsNullTellsAnExplicitNoneFromSilence) {
+  load(rule("r", "convention est nulle"));
+  EXPECT_EQ(outcome(dossier_json(R"("convention": null)")).status, RuleStatus::Respected);
+  EXPECT_EQ(outcome(dossier_json(R"("convention": {"objet": "x"})")).status, RuleStatus::Violated);
+  const RuleOutcome silent = outcome(dossier_json(""));
+  EXPECT_EQ(silent.status, RuleStatus::Unknown);
+  EXPECT_EQ(silent.missing, std::vector<std::string>{"convention"});
+}
+
 TEST_F(Evaluate, IsKnownIsTrueOrUnknown) {
   load(rule("r", "beneficiaire.nom est renseigné"));
   EXPECT_EQ(outcome(dossier_json(R"("beneficiaire": {"nom": "ER-DE", "categorie": "association"})")).status,

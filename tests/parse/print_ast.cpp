@@ -49,6 +49,7 @@ struct Printer {
       case ast::UnaryOp::Exists: return "existe";
       case ast::UnaryOp::IsAbsent: return "est_absent";
       case ast::UnaryOp::IsKnown: return "est_renseigne";
+      case ast::UnaryOp::IsNull: return "est_nul";
     }
     return "?";
   }
