@@ -1222,6 +1222,7 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<model::Rule>& ou
   compiled->when_respected = message(decl.when_respected);
   compiled->when_violated = message(decl.when_violated);
   compiled->when_unknown = message(decl.when_unknown);
+  compiled->when_not_applicable = message(decl.when_not_applicable);
   rule.compiled = std::move(compiled);
   // A version with errors (already reported) is left out, so that the stages after this one
   // (versions, overlaps) do not add errors that only follow from the first ones.

@@ -221,7 +221,8 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
     const Val applies = eval(compiled->applies_if, frame);
     if (applies.tag == Tag::Boolean && !applies.boolean) {
       out.status = RuleStatus::NotApplicable;
-      out.explanation = "Sans objet : la condition d'application n'est pas remplie.";
+      out.explanation = compiled->when_not_applicable ? "Sans objet : " + render_template(*compiled->when_not_applicable, frame)
+                                                      : "Sans objet : la condition d'application n'est pas remplie.";
       finish_outcome(out, frame, -1);
       return;
     }

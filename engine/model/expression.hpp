@@ -148,6 +148,7 @@ struct CompiledRule {
   std::optional<MessageTemplate> when_respected;
   std::optional<MessageTemplate> when_violated;
   std::optional<MessageTemplate> when_unknown;
+  std::optional<MessageTemplate> when_not_applicable;
 };
 
 }  // namespace subsidia::model

@@ -223,6 +223,7 @@ struct RuleDecl {
   std::optional<Template> when_respected;
   std::optional<Template> when_violated;
   std::optional<Template> when_unknown;
+  std::optional<Template> when_not_applicable;  // says what was checked to find the rule sans objet
 };
 
 struct Import { SourceSpan span; StringLiteral file; };

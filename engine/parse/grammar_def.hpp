@@ -119,7 +119,8 @@ inline constexpr Token import_tok = token(kw::import_), source_tok = token(kw::s
                        blocking_tok = token(kw::blocking), warning_tok = token(kw::warning),
                        applies_if_tok = token(kw::applies_if), requires_tok = token(kw::requires_),
                        if_respected_tok = token(kw::if_respected), if_violated_tok = token(kw::if_violated),
-                       if_unknown_tok = token(kw::if_unknown), and_tok = token(kw::and_), or_tok = token(kw::or_),
+                       if_unknown_tok = token(kw::if_unknown),
+                       if_not_applicable_tok = token(kw::if_not_applicable), and_tok = token(kw::and_), or_tok = token(kw::or_),
                        not_tok = token(kw::not_), in_tok = token(kw::in), not_in_tok = token(kw::not_in),
                        exists_tok = token(kw::exists), is_tok = token(kw::is), absent_tok = token(kw::absent),
                        known_tok = token(kw::known), null_tok = token(kw::null_), otherwise_tok = token(kw::otherwise),
@@ -683,7 +684,8 @@ inline const auto rule_decl_def = spanned[rule_tok > rule_id[set_rule_id] >
       (requires_tok > expression[SetExpressionOnce<decltype(&ast::RuleDecl::requires_)>{&ast::RuleDecl::requires_, "exige"}]) |
       (if_respected_tok > message[set_once(&ast::RuleDecl::when_respected, "si respectée")]) |
       (if_violated_tok > message[set_once(&ast::RuleDecl::when_violated, "si violée")]) |
-      (if_unknown_tok > message[set_once(&ast::RuleDecl::when_unknown, "si indéterminée")])) >
+      (if_unknown_tok > message[set_once(&ast::RuleDecl::when_unknown, "si indéterminée")]) |
+      (if_not_applicable_tok > message[set_once(&ast::RuleDecl::when_not_applicable, "si sans objet")])) >
     end_tok];
 inline const auto declaration_rule_def = import_decl[assign] | source_decl[assign] | table_decl[assign] |
                                          definition_decl[assign] | rule_decl[assign];

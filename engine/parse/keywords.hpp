@@ -45,6 +45,7 @@ inline constexpr Keyword requires_{"exige|requires", "le mot-clé exige"};
 inline constexpr Keyword if_respected{"si respectée|si respectee|if respected", "si respectée"};
 inline constexpr Keyword if_violated{"si violée|si violee|if violated", "si violée"};
 inline constexpr Keyword if_unknown{"si indéterminée|si indeterminee|if unknown", "si indéterminée"};
+inline constexpr Keyword if_not_applicable{"si sans objet|if not applicable", "si sans objet"};
 // logic and comparisons
 inline constexpr Keyword and_{"et|and", "et"};
 inline constexpr Keyword or_{"ou|or", "ou"};

@@ -440,6 +440,13 @@ TEST_F(Evaluate, IsKnownIsTrueOrUnknown) {
   EXPECT_EQ(o.missing, std::vector<std::string>{"beneficiaire.nom"});
 }
 
+TEST_F(Evaluate, NotApplicableMessageSaysWhatWasChecked) {
+  load(rule("r", "vrai", "  s'applique si action.urgence sinon faux\n  si sans objet \"aucune urgence déclarée ({objet})\""));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::NotApplicable);
+  EXPECT_EQ(o.explanation, "Sans objet : aucune urgence déclarée (test)");
+}
+
 TEST_F(Evaluate, ApplicabilityFalseIsNotApplicable) {
   load(rule("r", "faux", "  s'applique si montant > 5000 €"));
   const RuleOutcome o = outcome(dossier_json(""));

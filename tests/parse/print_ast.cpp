@@ -280,6 +280,7 @@ struct Printer {
     message("si_respectee", r.when_respected);
     message("si_violee", r.when_violated);
     message("si_indeterminee", r.when_unknown);
+    message("si_sans_objet", r.when_not_applicable);
   }
 };
 
