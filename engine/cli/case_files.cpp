@@ -143,4 +143,50 @@ std::optional<CaseExpectation> read_expectation(const fs::path& file, std::strin
   return expectation;
 }
 
+bool write_expectation(const fs::path& file, const eval::DossierResult& obtained, std::string& error) {
+  nlohmann::json document = nlohmann::json::object();
+  {
+    std::ifstream in(file, std::ios::binary);
+    if (in) {
+      std::ostringstream text;
+      text << in.rdbuf();
+      nlohmann::json previous = nlohmann::json::parse(text.str(), nullptr, false);
+      if (previous.is_object()) document = std::move(previous);
+    }
+  }
+  document["verdict"] = std::string(eval::verdict_code(obtained.verdict));
+  nlohmann::json rules = nlohmann::json::object();
+  nlohmann::json missing = nlohmann::json::object();
+  for (const eval::RuleOutcome& outcome : obtained.rules) {
+    if (outcome.status == eval::RuleStatus::NotApplicable) continue;
+    rules[std::string(outcome.id)] = std::string(eval::status_code(outcome.status));
+    if (outcome.status == eval::RuleStatus::Unknown && !outcome.missing.empty()) missing[std::string(outcome.id)] = outcome.missing;
+  }
+  document["regles"] = std::move(rules);
+  if (missing.empty()) {
+    document.erase("manquants");
+  } else {
+    document["manquants"] = std::move(missing);
+  }
+  const fs::path temporary = file.string() + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << document.dump(2) << '\n';
+    if (!out.flush()) {
+      error = "écriture impossible : " + temporary.string();
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(temporary, file, ec);
+  if (ec) {
+    error = "remplacement impossible : " + ec.message();
+    fs::remove(temporary, ec);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace subsidia::cli

@@ -25,6 +25,7 @@ namespace {
 struct TestOptions {
   RuleOptions rules;
   bool coverage = false;
+  bool accept = false;
   std::vector<std::string> paths;
 };
 
@@ -53,7 +54,7 @@ int run_test(const TestOptions& options) {
 
   io::DossierReader reader(*rules->schema);
   Coverage coverage(*rules->base);
-  std::size_t passed = 0, failed = 0;
+  std::size_t passed = 0, failed = 0, accepted = 0;
   for (const CaseFile& c : cases) {
     std::string error;
     std::optional<CaseExpectation> expected = read_expectation(c.expected, error);
@@ -92,12 +93,29 @@ int run_test(const TestOptions& options) {
     }
     ++failed;
     for (const Mismatch& m : mismatches) std::cout << format_mismatch(c.name, m);
+    if (options.accept) {
+      // The difference is shown above; the new results become the expected ones.
+      std::string write_error;
+      if (write_expectation(c.expected, result, write_error)) {
+        ++accepted;
+        std::cout << "ACCEPTÉ " << c.name << " : " << c.expected.string() << " mis à jour\n";
+      } else {
+        std::cerr << c.expected.string() << ": erreur : " << write_error << '\n';
+        unreadable = true;
+      }
+    }
   }
 
   bool coverage_failed = false;
   if (options.coverage) {
     std::cout << coverage.format();
     coverage_failed = !coverage.complete();
+  }
+  if (options.accept) {
+    std::cout << accepted << (accepted > 1 ? " résultats attendus mis à jour" : " résultat attendu mis à jour")
+              << " : relire la différence (git diff) avant de valider\n";
+    failed -= accepted;
+    passed += accepted;
   }
   std::cout << passed << " passed, " << failed << " failed" << std::endl;
   if (unreadable) return kExitError;
@@ -114,6 +132,9 @@ Runner register_test_command(CLI::App& app) {
   add_rule_options(*command, options->rules);
   command->add_flag("--couverture", options->coverage,
                     "Vérifie aussi que chaque règle est respectée par un cas et violée par un autre");
+  command->add_flag("--accepter", options->accept,
+                    "Après avoir affiché chaque différence, fait des résultats obtenus les résultats attendus "
+                    "(réécrit les NOM.attendu.json concernés) : pour un changement voulu de la base");
   command->add_option("PATH", options->paths,
                       "Cas ou dossiers de cas, cherchés récursivement. Par défaut : " +
                           default_cases_dir().string());
@@ -127,6 +148,7 @@ Runner register_test_command(CLI::App& app) {
       "Exemples :\n"
       "  subsidia test\n"
       "  subsidia test --couverture cases/base-legale\n"
+      "  subsidia test --regles ma-copie/rules --accepter cases/   # après un changement voulu\n"
       "\n"
       "Dernière ligne : « N passed, M failed ». Code de sortie : 0 si tout passe ; 1 si un cas\n"
       "échoue ou si la couverture est incomplète ; 2 si la base de règles ou un cas est illisible.");

@@ -1,6 +1,8 @@
 // `subsidia test`, run as a child process on cases written to a temporary folder.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "cli_fixture.hpp"
 
 namespace subsidia::testing {
@@ -54,6 +56,25 @@ TEST_F(TestCommand, StatusMismatchNamesCaseRuleExpectedObtainedAndExplanation) {
   EXPECT_NE(line.find("respectee"), std::string::npos) << line;
   EXPECT_NE(line.find("violee"), std::string::npos) << line;
   EXPECT_NE(result.out.find("Le montant n'est pas positif."), std::string::npos) << result.out;
+}
+
+// A deliberate change: the difference is shown, then the expected file takes the new
+// results (other keys kept), and the next run passes.
+TEST_F(TestCommand, AccepterShowsTheDifferenceThenRewritesTheExpectation) {
+  add_case("nc", non_compliant("NC-1"),
+           {{"verdict", "conforme"}, {"commentaire", "gardé"}, {"regles", all_respected()}});
+  const auto accepted = run_cases({"--accepter"});
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.out << accepted.err;
+  EXPECT_NE(accepted.out.find("verdict attendu conforme, obtenu non_conforme"), std::string::npos) << accepted.out;
+  EXPECT_NE(accepted.out.find("ACCEPTÉ"), std::string::npos) << accepted.out;
+  std::ifstream in(dir() / "cases" / "nc.attendu.json");
+  const json rewritten = json::parse(in);
+  EXPECT_EQ(rewritten.at("verdict"), "non_conforme");
+  EXPECT_EQ(rewritten.at("regles").at("montant.positif"), "violee");
+  EXPECT_EQ(rewritten.at("commentaire"), "gardé");
+  const auto again = run_cases();
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_EQ(last_line(again.out), "1 passed, 0 failed");
 }
 
 TEST_F(TestCommand, VerdictMismatchIsReported) {
