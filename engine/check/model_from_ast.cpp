@@ -67,6 +67,9 @@ std::optional<Type> merge(const Type& a, const Type& b) {
   }
   if (a.kind != b.kind) return std::nullopt;
   if (a.kind == TypeKind::List && a.element != b.element) {
+    // The empty list `[]` has no element type: it goes with any list.
+    if (a.element == TypeKind::NoValue) return b;
+    if (b.element == TypeKind::NoValue) return a;
     if (plain_number(a.element) && plain_number(b.element)) return Type{TypeKind::List, TypeKind::Decimal, nullptr};
     return std::nullopt;
   }
@@ -900,7 +903,7 @@ NodeId Checker::aggregation(const ast::Aggregation& a, Scope& scope) {
           "un chemin avec [*] ou vers un tableau, par exemple financement.plan[*].part");
     return add_invalid(a.span);
   }
-  static constexpr Op ops[] = {Op::Sum, Op::Count, Op::CountDistinct, Op::Min, Op::Max};
+  static constexpr Op ops[] = {Op::Sum, Op::Count, Op::CountDistinct, Op::Min, Op::Max, Op::Collect};
   model::Node n = make(ops[static_cast<int>(a.aggregate)], invalid(), a.span);
   n.children = {collection};
   Scope inner = scope;
@@ -937,6 +940,14 @@ NodeId Checker::aggregation(const ast::Aggregation& a, Scope& scope) {
         return add_invalid(a.span);
       }
       n.type = scalar(element.kind);
+      break;
+    case ast::Aggregate::Collect:
+      if (element.kind == TypeKind::List || element.kind == TypeKind::Object) {
+        error(diag::Code::TypeMismatch, a.span, "liste de valeurs de type " + model::type_french(element),
+              "des valeurs simples : liste(l.financeur pour l dans financement.plan)");
+        return add_invalid(a.span);
+      }
+      n.type = Type{TypeKind::List, element.kind, element.node};
       break;
     case ast::Aggregate::Min:
     case ast::Aggregate::Max:

@@ -118,6 +118,37 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     }
     return Val::of_bool(true);
   }
+  if (n.op == Op::Collect) {
+    // `liste(e pour v dans c si f)`: the elements of c that pass f, as e gives them.
+    const bool bound = n.variable >= 0;
+    const std::size_t var = bound ? static_cast<std::size_t>(n.variable) : 0;
+    const model::NodeId element = bound && n.children.size() > 1 ? n.children[1] : model::kNoNode;
+    const model::NodeId filter = bound && n.children.size() > 2 ? n.children[2] : model::kNoNode;
+    Val saved;
+    if (bound) saved = frame.bindings[var];
+    // The source is walked through the non-template elements(): each() calling itself with a
+    // new lambda type would instantiate without end.
+    std::vector<Val> items;
+    const Val list = plan.elements(n.children[0], frame, items);
+    for (const Val& item : items) {
+      Val v = item;
+      if (bound) {
+        frame.bindings[var] = item;
+        if (filter != model::kNoNode) {
+          const Val f = plan.eval(filter, frame);
+          if (f.tag == Tag::Unknown) {
+            if (!fn(f)) break;  // an item that may or may not belong: unknown, with its paths
+            continue;
+          }
+          if (!f.boolean) continue;
+        }
+        if (element != model::kNoNode) v = plan.eval(element, frame);
+      }
+      if (!fn(v)) break;
+    }
+    if (bound) frame.bindings[var] = saved;
+    return list.tag == Tag::Unknown ? list : Val::of_bool(true);
+  }
   if (n.op == Op::Otherwise) {
     // `liste sinon défaut`: the default when the list itself is absent (not when one of
     // its items is), the list otherwise.
@@ -604,6 +635,14 @@ Val CompiledPlan::eval(NodeId id, Frame& frame) const {
     case Op::CountDistinct:
     case Op::Min:
     case Op::Max: return aggregate(*this, id, n, frame);
+    case Op::Collect: {
+      // Walked by each(); as a value it is there when its source list is.
+      const Val source = eval(n.children[0], frame);
+      if (source.tag == Tag::Unknown) return source;
+      Val v;
+      v.tag = Tag::List;
+      return v;
+    }
     case Op::AtLeast: return at_least(*this, n, frame);
     case Op::Round: {
       const Val a = eval(n.children[0], frame);

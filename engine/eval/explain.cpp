@@ -87,7 +87,7 @@ std::string CompiledPlan::render_value(const Val& v, const model::Type& type, Fr
   if (type.kind == model::TypeKind::List && id != model::kNoNode) {
     std::vector<Val> items;
     const Val list = elements(id, frame, items);
-    if (list.tag == Tag::Unknown) return "(inconnu)";
+    if (list.tag == Tag::Unknown) return "(non renseigné)";
     std::string out;
     const model::Type element = type.element_type();
     for (const Val& item : items) {
@@ -97,7 +97,7 @@ std::string CompiledPlan::render_value(const Val& v, const model::Type& type, Fr
     return out;
   }
   switch (v.tag) {
-    case Tag::Unknown: return "(inconnu)";
+    case Tag::Unknown: return "(non renseigné)";
     case Tag::NoValue: return "(aucune valeur)";
     case Tag::Boolean: return v.boolean ? "oui" : "non";
     case Tag::Number:

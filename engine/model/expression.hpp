@@ -54,6 +54,7 @@ enum class Op : std::uint8_t {
   TableLookup,       // key expressions = children, matched against `columns`; result `result_column`
   All, Some, None,   // children: collection, condition; binds `variable`
   Sum, Count, CountDistinct, Min, Max,  // children: collection[, element][, filter]; binds `variable` (or -1)
+  Collect,           // the same children: the list of the (filtered) elements themselves
   AtLeast,           // children: count, collection; `distinct`
   Round,             // children: value, or the two operands of a division (`divide`); `digits`, `rounding`
   Start, End,        // debut(s, n), fin(s, n)

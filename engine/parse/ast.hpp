@@ -121,7 +121,9 @@ struct Quantified {
 
 // `somme(e)`, `nombre(e)`, `somme(f pour l dans e si c)`, `nombre(l dans e si c)`,
 // `distincts(e)` (number of distinct values), `min(e)`, `max(e)` over a list.
-enum class Aggregate { Sum, Count, CountDistinct, Min, Max };
+// Collect: `liste(l.financeur pour l dans financement.plan si …)`, the items themselves (a
+// filtered list, for messages and memberships).
+enum class Aggregate { Sum, Count, CountDistinct, Min, Max, Collect };
 struct Aggregation {
   SourceSpan span;
   Aggregate aggregate;

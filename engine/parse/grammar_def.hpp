@@ -375,6 +375,7 @@ inline std::optional<ast::Aggregate> aggregate_named(std::string_view name) {
   if (name == "distincts" || name == "distinct") return ast::Aggregate::CountDistinct;
   if (name == "min") return ast::Aggregate::Min;
   if (name == "max") return ast::Aggregate::Max;
+  if (name == "liste" || name == "list") return ast::Aggregate::Collect;
   return std::nullopt;
 }
 

@@ -60,6 +60,7 @@ struct Printer {
       case ast::Aggregate::CountDistinct: return "distincts";
       case ast::Aggregate::Min: return "min";
       case ast::Aggregate::Max: return "max";
+      case ast::Aggregate::Collect: return "liste";
     }
     return "?";
   }
