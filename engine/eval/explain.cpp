@@ -381,7 +381,10 @@ RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame
     return out;
   }
   evaluate_version(*chosen, out, frame);
-  add_date_caveats(family, date->date, out);
+  // A version that does not apply to this dossier (its condition is false) needs no
+  // reservation on the date: the other reading of the day would not make it apply either,
+  // unless it chose another version, which the versions' own periods already show.
+  if (out.status != RuleStatus::NotApplicable) add_date_caveats(family, date->date, out);
   return out;
 }
 
