@@ -985,7 +985,7 @@ NodeId Checker::at_least(const ast::AtLeast& a, Scope& scope) {
 NodeId Checker::rounding(const ast::Call& c, Scope& scope) {
   if (c.arguments.size() < 2 || c.arguments.size() > 3) {
     for (const auto& arg : c.arguments) expr(arg, scope);
-    error(diag::Code::Other, c.span, "arrondi attend 2 ou 3 arguments", "arrondi(x, 0.01) ou arrondi(x, 0.01, demi_pair)");
+    error(diag::Code::WrongArgumentCount, c.span, "arrondi attend 2 ou 3 arguments", "arrondi(x, 0.01) ou arrondi(x, 0.01, demi_pair)");
     return add_invalid(c.span);
   }
   model::Node n = make(Op::Round, invalid(), c.span);
@@ -1087,7 +1087,7 @@ NodeId Checker::call(const ast::Call& c, Scope& scope) {
     return add_invalid(c.span);
   }
   if (args.size() != sig->arity) {
-    error(diag::Code::Other, c.span,
+    error(diag::Code::WrongArgumentCount, c.span,
           c.function + " attend " + std::to_string(sig->arity) + " argument(s), pas " + std::to_string(args.size()),
           c.function + (sig->arity == 1 ? "(x)" : "(x, y)"));
     return add_invalid(c.span);
@@ -1171,7 +1171,7 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<model::Rule>& ou
   rule.span = decl.span;
   bool ok = true;
   auto missing = [&](const char* clause, const char* example) {
-    error(diag::Code::Other, decl.id_span, std::string("clause « ") + clause + " » manquante dans la règle " + decl.id,
+    error(diag::Code::MissingClause, decl.id_span, std::string("clause « ") + clause + " » manquante dans la règle " + decl.id,
           example);
     ok = false;
   };
@@ -1266,7 +1266,7 @@ ModelResult Checker::run(const std::vector<ParsedFile>& files) {
     }
     s.span = decl->span;
     if (!decl->title) {
-      error(diag::Code::Other, decl->name_span, "clause « intitulé » manquante dans la source " + name,
+      error(diag::Code::MissingClause, decl->name_span, "clause « intitulé » manquante dans la source " + name,
             "intitulé \"CGCT, art. …\"");
     }
     auto p = period(decl->period);

@@ -34,7 +34,9 @@ std::string_view code_name(Code code) {
     case Code::EmptyPeriod: return "periode_vide";
     case Code::TableError: return "erreur_table";
     case Code::TemplateError: return "erreur_message";
-    case Code::Other: return "erreur";
+    case Code::MissingClause: return "clause_manquante";
+    case Code::WrongArgumentCount: return "nombre_d_arguments";
+    case Code::InternalError: return "erreur_interne";
   }
   return "erreur";
 }

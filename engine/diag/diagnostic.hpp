@@ -44,14 +44,17 @@ enum class Code {
   TableError,
   // templates
   TemplateError,
-  // anything else
-  Other,
+  // declarations
+  MissingClause,      // a rule without titre, source, gravité or exige; a source without intitulé
+  WrongArgumentCount, // arrondi(x), debut(s), min(a, b, c)…
+  // a bug of the engine, reported instead of a crash
+  InternalError,
 };
 
 std::string_view code_name(Code code);  // "erreur_syntaxe", "chemin_inconnu", ...
 
 struct Diagnostic {
-  Code code = Code::Other;
+  Code code = Code::InternalError;
   SourceSpan span;
   std::string message;   // French, for a person: "chemin inconnu : action.pay"
   std::string expected;  // what would have been valid here; may be empty

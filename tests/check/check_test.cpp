@@ -269,7 +269,7 @@ TEST(Checker, UnreadableTableFileIsReported) {
 TEST(Checker, MissingMandatoryClausesAreReportedAtTheRule) {
   const LoadResult r = load(std::string(kHeader) + "règle a\n  titre \"t\"\n  source S\n  exige vrai\nfin\n");
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
-  EXPECT_EQ(where(r)[0], "erreur@base.regles:5:7");
+  EXPECT_EQ(where(r)[0], "clause_manquante@base.regles:5:7");
   EXPECT_NE(r.diagnostics[0].message.find("gravité"), std::string::npos);
 }
 

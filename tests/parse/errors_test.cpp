@@ -22,7 +22,7 @@ struct Found {
 Found only_error(std::string_view text) {
   const auto errors = errors_of(text);
   EXPECT_EQ(errors.size(), 1u) << text;
-  if (errors.empty()) return {Code::Other, 0, 0, {}};
+  if (errors.empty()) return {Code::InternalError, 0, 0, {}};
   const diag::LineColumn at = where(text, errors[0].span.begin);
   return {errors[0].code, at.line, at.column, errors[0].expected};
 }
@@ -243,7 +243,7 @@ TEST(ParseErrors, EveryPrefixOfARuleFileGivesDiagnosticsNotACrash) {
       for (const auto& d : parsed.diagnostics) {
         ASSERT_LE(d.span.begin, d.span.end);
         ASSERT_LE(d.span.end, n);
-        ASSERT_NE(d.code, Code::Other) << d.message;
+        ASSERT_NE(d.code, Code::InternalError) << d.message;
       }
     }
   }
@@ -252,7 +252,7 @@ TEST(ParseErrors, EveryPrefixOfARuleFileGivesDiagnosticsNotACrash) {
     std::string broken = text;
     broken[i] = "\"{}(#-\n"[i % 7];
     const auto parsed = parse_rules(broken, 0);
-    for (const auto& d : parsed.diagnostics) ASSERT_NE(d.code, Code::Other) << d.message;
+    for (const auto& d : parsed.diagnostics) ASSERT_NE(d.code, Code::InternalError) << d.message;
   }
 }
 
