@@ -588,9 +588,11 @@ void Checker::check_enum_value(NodeId path, NodeId literal) {
   const auto& values = node->enum_values;
   if (std::find(values.begin(), values.end(), l.constant.text) != values.end()) return;
   const std::string name = p.path_text.empty() ? p.text : p.path_text;
-  error(diag::Code::TypeMismatch, l.span,
-        "valeur « " + l.constant.text + " » inconnue pour " + name + " ; valeurs possibles : " + join(values),
-        join(nearest_names(l.constant.text, values)));
+  const std::vector<std::string> near = nearest_names(l.constant.text, values, values.size());
+  error(diag::Code::UnknownEnumValue, l.span,
+        "valeur « " + l.constant.text + " » inconnue pour " + name + " ; valeurs possibles : " + join(values) +
+            " (une valeur nouvelle s'ajoute à l'énumération de ce champ dans dossier.schema.json de la base)",
+        join(std::vector<std::string>(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, near.size())))));
 }
 
 bool Checker::comparable(NodeId left, NodeId right, diag::SourceSpan span, bool ordering) {
@@ -1312,10 +1314,33 @@ ModelResult Checker::run(const std::vector<ParsedFile>& files) {
         }
         if (overlap(a.period, b.period)) {
           error(diag::Code::OverlappingVersions, id_spans[list[j]],
-                "deux versions de la règle " + id + " sont en vigueur en même temps",
-                "des périodes disjointes (la fin de l'une avant le début de l'autre)");
+                "deux versions de la règle " + id + " sont en vigueur en même temps : « " + b.title + " » (" +
+                    model::period_french(b.period) + ") et « " + a.title + " » (" + model::period_french(a.period) + ")",
+                "des périodes disjointes : clore la source de la version la plus ancienne la veille du début de "
+                "la nouvelle (« en vigueur du … au … » dans sources.regles)");
           break;
         }
+      }
+    }
+    // Between two versions, a day when none is in force would make every dossier of that day
+    // « sans objet » without a word: a gap is an error (close the older source the day before).
+    std::vector<std::size_t> sorted = list;
+    std::sort(sorted.begin(), sorted.end(), [&](std::size_t x, std::size_t y) {
+      const model::Period& px = rules[x].period;
+      const model::Period& py = rules[y].period;
+      if (!px.from) return py.from.has_value();
+      return py.from && *px.from < *py.from;
+    });
+    for (std::size_t k = 1; k < sorted.size(); ++k) {
+      const model::Rule& before = rules[sorted[k - 1]];
+      const model::Rule& after = rules[sorted[k]];
+      if (!before.period.to || !after.period.from) continue;
+      if (after.period.from->days_since_epoch() > before.period.to->days_since_epoch() + 1) {
+        error(diag::Code::VersionGap, id_spans[sorted[k]],
+              "aucune version de la règle " + id + " n'est en vigueur entre le " + before.period.to->french() +
+                  " (fin de « " + before.title + " ») et le " + after.period.from->french() +
+                  " (début de « " + after.title + " ») : un dossier délibéré ces jours-là serait sans objet",
+              "des versions qui se suivent sans trou : clore l'ancienne source la veille du début de la nouvelle");
       }
     }
   }

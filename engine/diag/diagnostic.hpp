@@ -40,6 +40,8 @@ enum class Code {
   // dates and versions
   InvalidDate,
   EmptyPeriod,
+  VersionGap,          // two versions of a rule leave days between them when none is in force
+  UnknownEnumValue,    // a literal outside the field's enumeration
   // tables
   TableError,
   // templates

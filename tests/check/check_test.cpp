@@ -152,10 +152,40 @@ TEST(Checker, ArithmeticOnTextIsATypeMismatch) {
   EXPECT_NE(r.diagnostics[0].message.find("texte"), std::string::npos);
 }
 
+// A day when no version is in force, between two versions, is an error: it would make the
+// dossiers of that day sans objet without a word.
+TEST(Checker, GapBetweenTwoVersionsIsAnError) {
+  const std::string text =
+      "source A\n  intitulé \"A\"\n  en vigueur jusqu'au 2026-03-10\nfin\n"
+      "source B\n  intitulé \"B\"\n  en vigueur du 2026-03-12\nfin\n"
+      "règle r\n  titre \"ancienne\"\n  source A\n  gravité bloquante\n  exige vrai\nfin\n"
+      "règle r\n  titre \"nouvelle\"\n  source B\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "trou_entre_versions@base.regles:15:7");
+  EXPECT_NE(r.diagnostics[0].message.find("10 mars 2026"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_NE(r.diagnostics[0].message.find("12 mars 2026"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_FALSE(r.base);
+}
+
+// An overlap names both versions and their periods, and says how to close the older one.
+TEST(Checker, OverlapNamesBothVersionsAndTheirPeriods) {
+  const std::string text =
+      "source A\n  intitulé \"A\"\n  en vigueur jusqu'au 2026-03-12\nfin\n"
+      "source B\n  intitulé \"B\"\n  en vigueur du 2026-03-12\nfin\n"
+      "règle r\n  titre \"ancienne\"\n  source A\n  gravité bloquante\n  exige vrai\nfin\n"
+      "règle r\n  titre \"nouvelle\"\n  source B\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::OverlappingVersions);
+  EXPECT_NE(r.diagnostics[0].message.find("« ancienne »"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_NE(r.diagnostics[0].expected.find("la veille"), std::string::npos) << r.diagnostics[0].expected;
+}
+
 TEST(Checker, EnumValueOutsideTheSchemaListsThePossibleValues) {
   const LoadResult r = load(std::string(kHeader) + rule("a", "beneficiaire.categorie = \"etat_etrangere\""));
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
-  EXPECT_EQ(where(r)[0], "types_incompatibles@base.regles:9:34");
+  EXPECT_EQ(where(r)[0], "valeur_hors_liste@base.regles:9:34");
   EXPECT_NE(r.diagnostics[0].message.find("valeur « etat_etrangere » inconnue pour beneficiaire.categorie ; valeurs possibles : "),
             std::string::npos)
       << r.diagnostics[0].message;

@@ -77,6 +77,32 @@ TEST_F(TestCommand, AccepterShowsTheDifferenceThenRewritesTheExpectation) {
   EXPECT_EQ(last_line(again.out), "1 passed, 0 failed");
 }
 
+// A dossier beside the cases without its expected result is a case nobody checks: it fails
+// instead of being skipped; --accepter writes its expected result.
+TEST_F(TestCommand, CaseWithoutExpectationFailsThenAccepterWritesIt) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  write("cases/nouveau.json", non_compliant("NOUVEAU-1").dump(2));
+  const auto failing = run_cases();
+  EXPECT_EQ(failing.exit_code, 1) << failing.out;
+  EXPECT_NE(failing.out.find("nouveau : pas de résultat attendu"), std::string::npos) << failing.out;
+  EXPECT_EQ(last_line(failing.out), "1 passed, 1 failed");
+  const auto accepted = run_cases({"--accepter"});
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.out;
+  std::ifstream in(dir() / "cases" / "nouveau.attendu.json");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(json::parse(in).at("verdict"), "non_conforme");
+  EXPECT_EQ(last_line(run_cases().out), "2 passed, 0 failed");
+}
+
+// A folder of dossiers with no expected file at all (a jaune's dossiers) is not a folder of cases.
+TEST_F(TestCommand, FolderWithoutAnyExpectationIsNotAFolderOfCases) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  write("cases/jaune/d1.json", dossier("J-1").dump(2));
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 0) << result.out;
+  EXPECT_EQ(last_line(result.out), "1 passed, 0 failed");
+}
+
 TEST_F(TestCommand, VerdictMismatchIsReported) {
   add_case("nc", non_compliant("NC-1"),
            {{"verdict", "conforme"},
