@@ -57,6 +57,7 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
     Tally tally;
     std::string out;
     out.reserve(kDropBufferAt + (1 << 16));
+    eval::Scratch scratch;  // one per thread, as the CLI's workers do
     for (std::size_t i = begin; i < end; ++i) {
       const std::size_t line = input.line_numbers[i];
       io::ReadOutcome read = readers[t].read(input.lines[i], label, line);
@@ -72,7 +73,7 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
       }
       ++tally.read;
       if (pass == Pass::Parse) continue;
-      const eval::DossierResult result = plan.evaluate(*read.dossier);
+      const eval::DossierResult result = plan.evaluate(*read.dossier, scratch);
       switch (result.verdict) {
         case eval::Verdict::Compliant: ++tally.compliant; break;
         case eval::Verdict::NonCompliant: ++tally.non_compliant; break;

@@ -80,6 +80,7 @@ PassTally parse_pass(Context& c, std::size_t count, unsigned threads) {
 void full_pass(Context& c, std::size_t count, unsigned threads, KitVerdicts& verdicts) {
   verdicts.resize(count);
   bench::run_partitioned(threads, count, [&](unsigned t, std::size_t begin, std::size_t end) {
+    eval::Scratch scratch;  // one per thread
     for (std::size_t i = begin; i < end; ++i) {
       io::ReadOutcome out = c.readers[t].read(c.input.lines[i], c.file_label, c.input.line_numbers[i]);
       KitVerdict* cells = &verdicts.cells[i * bench::kKitRules.size()];
@@ -87,7 +88,7 @@ void full_pass(Context& c, std::size_t count, unsigned threads, KitVerdicts& ver
         if (!out.errors.empty()) verdicts.ids[i] = out.errors.front().dossier_id;
         continue;  // cells stay ReadError
       }
-      const eval::DossierResult result = c.plan.evaluate(*out.dossier);
+      const eval::DossierResult result = c.plan.evaluate(*out.dossier, scratch);
       verdicts.ids[i] = result.id;
       for (std::size_t r = 0; r < bench::kKitRules.size(); ++r) cells[r] = c.rules.verdict(result, r);
     }

@@ -66,7 +66,7 @@ class CheckWorker {
     if (!dossier) return out;
     const io::InputItem& item = std::get<io::InputItem>(entry);
     try {
-      const eval::DossierResult result = rules_->plan->evaluate(*dossier);
+      const eval::DossierResult result = rules_->plan->evaluate(*dossier, scratch_);
       out.has_verdict = true;
       out.verdict = result.verdict;
       out.id = result.id;
@@ -96,6 +96,7 @@ class CheckWorker {
  private:
   const LoadedRules* rules_;
   io::DossierReader reader_;
+  eval::Scratch scratch_;
   RuleJsonCache rule_json_;
   std::size_t last_size_ = 0;  // bytes of the previous dossier's output, to reserve the next
   OutputFormat format_;

@@ -143,6 +143,11 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
   out.missing.erase(std::unique(out.missing.begin(), out.missing.end()), out.missing.end());
 
   const model::CompiledRule* compiled = out.rule != nullptr ? out.rule->compiled.get() : nullptr;
+  const bool text = wants_text(frame, out.status);
+  if (!text) {
+    out.explanation.clear();
+    return;  // neither message nor facts at this level of detail
+  }
   if (out.explanation.empty() && compiled != nullptr) {
     const std::optional<model::MessageTemplate>* chosen = nullptr;
     if (out.status == RuleStatus::Respected) chosen = &compiled->when_respected;
@@ -221,8 +226,11 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
     const Val applies = eval(compiled->applies_if, frame);
     if (applies.tag == Tag::Boolean && !applies.boolean) {
       out.status = RuleStatus::NotApplicable;
-      out.explanation = compiled->when_not_applicable ? "Sans objet : " + render_template(*compiled->when_not_applicable, frame)
-                                                      : "Sans objet : la condition d'application n'est pas remplie.";
+      if (wants_text(frame, out.status)) {
+        out.explanation = compiled->when_not_applicable
+                              ? "Sans objet : " + render_template(*compiled->when_not_applicable, frame)
+                              : "Sans objet : la condition d'application n'est pas remplie.";
+      }
       finish_outcome(out, frame, -1);
       return;
     }
@@ -234,9 +242,11 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
       if (requirement.tag == Tag::Boolean && requirement.boolean) {
         out.status = RuleStatus::Respected;
         finish_outcome(out, frame, -1);
-        out.explanation +=
-            " (Les faits qui décident si la règle s'applique ne sont pas tous donnés, mais sa condition est "
-            "remplie dans tous les cas.)";
+        if (!out.explanation.empty()) {
+          out.explanation +=
+              " (Les faits qui décident si la règle s'applique ne sont pas tous donnés, mais sa condition est "
+              "remplie dans tous les cas.)";
+        }
         return;
       }
       out.status = RuleStatus::Unknown;
@@ -284,13 +294,15 @@ RuleOutcome CompiledPlan::evaluate_without_date(const model::RuleFamily& family,
     if (probes.front().status == RuleStatus::NotApplicable || uncovered) {
       out.rule = &family.versions.back();
       out.status = RuleStatus::NotApplicable;
-      out.explanation = std::string("Sans objet quelle que soit la date de la délibération : aucune version du "
-                                    "texte ne s'applique à ce dossier.") + kEveryVersion;
+      if (wants_text(frame, out.status)) {
+        out.explanation = std::string("Sans objet quelle que soit la date de la délibération : aucune version du "
+                                      "texte ne s'applique à ce dossier.") + kEveryVersion;
+      }
       finish_outcome(out, frame, -1);
       return out;
     }
     out = std::move(probes.back());
-    out.explanation += kEveryVersion;
+    if (!out.explanation.empty()) out.explanation += kEveryVersion;
     return out;
   }
   out.rule = &family.versions.back();
@@ -311,6 +323,7 @@ RuleOutcome CompiledPlan::evaluate_without_date(const model::RuleFamily& family,
   if (uncovered) answers += " ; hors de ces périodes : sans objet";
   std::sort(out.missing.begin(), out.missing.end());
   out.missing.erase(std::unique(out.missing.begin(), out.missing.end()), out.missing.end());
+  if (!wants_text(frame, out.status)) return out;
   out.explanation = std::string("Impossible de conclure : la date de la délibération (") + kDeliberationDate +
                     ") manque ; elle choisit la version du texte applicable, et les versions possibles ne donnent pas "
                     "le même résultat pour ce dossier (" + answers + ").";
@@ -336,7 +349,7 @@ void CompiledPlan::add_date_caveats(const model::RuleFamily& family, const calen
                              (source->title.empty() ? source->name : source->title) + " » est discutée : " +
                              disputed.reason;
         if (std::find(out.caveats.begin(), out.caveats.end(), caveat) != out.caveats.end()) continue;
-        out.explanation += " " + caveat;
+        if (!out.explanation.empty()) out.explanation += " " + caveat;
         out.caveats.push_back(std::move(caveat));
       }
     }
@@ -373,9 +386,11 @@ RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame
   }
   if (chosen == nullptr) {
     out.status = RuleStatus::NotApplicable;
-    std::string periods;
-    for (const model::Rule& r : family.versions) periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
-    out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
+    if (wants_text(frame, out.status)) {
+      std::string periods;
+      for (const model::Rule& r : family.versions) periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
+      out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
+    }
     finish_outcome(out, frame, -1);
     add_date_caveats(family, date->date, out);
     return out;

@@ -80,8 +80,12 @@ struct MissingNode {
   std::int32_t left = -1, right = -1;
 };
 
+// How much of an outcome to build (eval/plan.hpp, Detail): kept here to avoid a dependency.
+enum class Detail : std::uint8_t;
+
 struct Frame {
   const io::Dossier* dossier = nullptr;
+  Detail detail{};  // Detail::Full (0) unless the caller asks for less
   std::vector<Location> locations;
   std::vector<FactRecord> facts;
   std::vector<MissingNode> missing;
@@ -91,6 +95,7 @@ struct Frame {
   model::NodeId overflow_at = model::kNoNode;
   bool division_by_zero = false;
   std::uint8_t roundings = 0;  // bit per decimal::RoundingMode used
+  bool skip_facts = false;     // Detail::None: no fact is kept
 
   void reset_rule() {
     locations.clear();
@@ -116,6 +121,7 @@ struct Frame {
     return static_cast<std::int32_t>(missing.size() - 1);
   }
   void fact(const io::Value* value, std::int32_t location) {
+    if (skip_facts) return;
     for (const FactRecord& f : facts) {
       if (f.value == value) return;
     }

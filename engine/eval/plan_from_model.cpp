@@ -36,8 +36,10 @@ std::string table_key(const std::vector<std::string>& row, const std::vector<int
 
 }  // namespace
 
-Plan::Plan(std::shared_ptr<const model::RuleBase> base) : impl_(std::make_unique<Impl>()) {
-  Impl& p = *impl_;
+Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
+  auto built = std::make_shared<Impl>();
+  Impl& p = *built;
+  impl_ = built;
   p.base = std::move(base);
   for (const model::RuleFamily& family : p.base->families) {
     for (const model::Rule& rule : family.versions) {
@@ -129,15 +131,28 @@ Plan::Plan(Plan&&) noexcept = default;
 
 const model::RuleBase& Plan::base() const { return *impl_->base; }
 
+Scratch::Scratch() : frame_(std::make_unique<Frame>()) {}
+Scratch::~Scratch() = default;
+Scratch::Scratch(Scratch&&) noexcept = default;
+Scratch& Scratch::operator=(Scratch&&) noexcept = default;
+
 DossierResult Plan::evaluate(const io::Dossier& dossier) const {
+  Scratch scratch;
+  return evaluate(dossier, scratch, Detail::Full);
+}
+
+DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail) const {
   DossierResult result;
+  result.keeps_alive = impl_;
   result.id = std::string(dossier.id());
-  // One frame per thread, kept from one dossier to the next: its vectors keep their capacity,
+  // The caller's frame, kept from one dossier to the next: its vectors keep their capacity,
   // so a dossier costs no allocation for them (it is reset, not freed, between rules too).
-  thread_local Frame frame;
+  Frame& frame = scratch.frame();
   frame.reset_rule();
   frame.key.clear();
   frame.dossier = &dossier;
+  frame.detail = detail;
+  frame.skip_facts = detail == Detail::None;
   frame.bindings.assign(static_cast<std::size_t>(impl_->variable_count), Val{});
   frame.locations.reserve(256);
   frame.facts.reserve(64);

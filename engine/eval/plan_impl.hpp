@@ -56,6 +56,12 @@ struct CompiledPlan {
   std::string render_value(const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
   std::string render_template(const model::MessageTemplate& t, Frame& frame) const;
   void finish_outcome(RuleOutcome& outcome, Frame& frame, std::int32_t missing) const;
+  // Whether this level of detail asks for the message and facts of an outcome of `status`.
+  static bool wants_text(const Frame& frame, RuleStatus status) {
+    if (frame.detail == Detail::None) return false;
+    if (frame.detail == Detail::Failures) return status == RuleStatus::Violated || status == RuleStatus::Unknown;
+    return true;
+  }
 };
 
 struct Plan::Impl : CompiledPlan {};

@@ -2,6 +2,7 @@
 // and a French explanation; per dossier, a verdict. The CLI and the reports read this.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,9 @@ struct RuleOutcome {
 };
 
 struct DossierResult {
+  // What `rules[i].rule` and `rules[i].id` point into (the compiled rule base): kept alive as
+  // long as the result, whatever happens to the engine that made it.
+  std::shared_ptr<const void> keeps_alive;
   std::string id;
   Verdict verdict = Verdict::Compliant;
   std::vector<RuleOutcome> rules;  // one per rule family, in rule-base order
