@@ -144,7 +144,7 @@ int main(int argc, char** argv) {
   for (unsigned threads : thread_counts) {
     if (threads == 0) continue;
     std::vector<io::DossierReader> readers;
-    for (unsigned t = 0; t < threads; ++t) readers.emplace_back(*loaded->schema);
+    for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->schema);
     const std::size_t warm = std::min<std::size_t>(n, 2000);
     for (Pass p : {Pass::Parse, Pass::Eval, Pass::Check}) run_pass(p, *input, label, readers, *loaded->plan, threads, warm);
 

@@ -52,7 +52,7 @@ struct Fixture {
     if (!l || !p) throw std::runtime_error("rule bases do not load:\n" + errors.str());
     legal = std::move(*l);
     peers = std::move(*p);
-    io::DossierReader reader(*legal.schema);
+    io::DossierReader reader(legal.schema);
     for (std::size_t i = 0; i < sample.lines.size(); ++i) {
       io::ReadOutcome out = reader.read(sample.lines[i], "sample", i + 1);
       if (!out.dossier) throw std::runtime_error("sample dossier unreadable at line " + std::to_string(i + 1));
@@ -120,7 +120,7 @@ BENCHMARK(BM_JsonParse_nlohmann);
 
 void BM_ReadDossier(benchmark::State& state) {
   const Fixture& f = fixture();
-  io::DossierReader reader(*f.legal.schema);
+  io::DossierReader reader(f.legal.schema);
   std::size_t i = 0, bytes = 0;
   for (auto _ : state) {
     io::ReadOutcome out = reader.read(f.sample.lines[i], "sample", i + 1);

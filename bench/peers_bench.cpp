@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
   const std::size_t n = input->lines.size();
   const unsigned threads = options.threads;
   std::vector<io::DossierReader> readers;
-  for (unsigned t = 0; t < threads; ++t) readers.emplace_back(*loaded->schema);
+  for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->schema);
   Context context{*input, options.file.filename().string(), readers, *loaded->plan, *rule_map};
 
   // Warm-up: caches, allocator pools, page faults of the arenas.

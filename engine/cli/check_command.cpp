@@ -58,7 +58,7 @@ OutputFormat parse_format(const std::string& name) {
 class CheckWorker {
  public:
   CheckWorker(const LoadedRules& rules, OutputFormat format, bool detail)
-      : rules_(&rules), reader_(*rules.schema), format_(format), detail_(detail) {}
+      : rules_(&rules), reader_(rules.schema), format_(format), detail_(detail) {}
 
   CheckOutput operator()(InputEntry& entry) {
     CheckOutput out;

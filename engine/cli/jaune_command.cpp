@@ -63,7 +63,7 @@ struct JauneOutput {
 class JauneWorker {
  public:
   JauneWorker(const LoadedRules& rules, const reports::EntryExtractor& extractor)
-      : rules_(&rules), extractor_(&extractor), reader_(*rules.schema) {}
+      : rules_(&rules), extractor_(&extractor), reader_(rules.schema) {}
 
   JauneOutput operator()(InputEntry& entry) {
     JauneOutput out;

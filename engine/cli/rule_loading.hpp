@@ -6,7 +6,7 @@
 //   std::optional<LoadedRules> rules = load_rules(options, std::cerr);
 //   if (!rules) return kExitError;            // diagnostics already printed, file:line:col + caret
 //   rules->plan->evaluate(dossier);           // Plan is const and shared by every thread
-//   io::DossierReader reader(*rules->schema); // one per thread
+//   io::DossierReader reader(rules->schema);  // one per thread; dossiers share the schema
 #pragma once
 
 #include <filesystem>

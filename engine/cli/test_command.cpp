@@ -52,7 +52,7 @@ int run_test(const TestOptions& options) {
     unreadable = true;
   }
 
-  io::DossierReader reader(*rules->schema);
+  io::DossierReader reader(rules->schema);
   Coverage coverage(*rules->base);
   std::size_t passed = 0, failed = 0, accepted = 0;
   for (const CaseFile& c : cases) {

@@ -53,6 +53,7 @@ class Dossier {
 
  private:
   friend class DossierReader;
+  std::shared_ptr<const schema::Schema> schema_;  // what the values' schema nodes and enum texts point into
   std::unique_ptr<std::pmr::monotonic_buffer_resource> arena_;
   const Value* root_ = nullptr;
   std::string file_;

@@ -145,7 +145,9 @@ std::size_t code_points(std::string_view s) {
 }  // namespace
 
 struct DossierReader::Impl {
-  explicit Impl(const schema::Schema& s) : schema(&s) { compile_patterns(s.root()); }
+  explicit Impl(std::shared_ptr<const schema::Schema> s) : shared_schema(std::move(s)), schema(shared_schema.get()) {
+    compile_patterns(schema->root());
+  }
 
   void compile_patterns(const Node& node) {
     if (node.pattern && node.type == Type::String) patterns.emplace(&node, StringPattern(*node.pattern));
@@ -154,6 +156,7 @@ struct DossierReader::Impl {
   }
 
   // ---- state kept between dossiers (buffers reused) ----
+  std::shared_ptr<const schema::Schema> shared_schema;
   const schema::Schema* schema;
   std::unordered_map<const Node*, StringPattern> patterns;
   od::parser parser;
@@ -756,6 +759,7 @@ struct DossierReader::Impl {
     }
     if (outcome.errors.empty()) {
       Dossier dossier;
+      dossier.schema_ = shared_schema;
       dossier.arena_ = std::move(arena_owner);
       dossier.root_ = root;
       dossier.file_ = std::string(file_name);
@@ -781,7 +785,7 @@ struct DossierReader::Impl {
   }
 };
 
-DossierReader::DossierReader(const schema::Schema& schema) : impl_(std::make_unique<Impl>(schema)) {}
+DossierReader::DossierReader(std::shared_ptr<const schema::Schema> schema) : impl_(std::make_unique<Impl>(std::move(schema))) {}
 DossierReader::~DossierReader() = default;
 DossierReader::DossierReader(DossierReader&&) noexcept = default;
 

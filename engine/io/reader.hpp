@@ -29,7 +29,9 @@ class DossierReader {
  public:
   static constexpr std::size_t kMaxDepth = 64;
 
-  explicit DossierReader(const schema::Schema& schema);
+  // The reader, and every dossier it reads, share the schema: a dossier's values point into it
+  // (field names, enum values), so it lives as long as they do.
+  explicit DossierReader(std::shared_ptr<const schema::Schema> schema);
   ~DossierReader();
   DossierReader(DossierReader&&) noexcept;
 

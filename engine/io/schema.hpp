@@ -65,6 +65,12 @@ class Schema {
   std::shared_ptr<Node> root_;
 };
 
+// A schema that outlives every dossier read against it (a static one, in a test or a tool),
+// shared without ownership. Everything else shares the schema it loaded.
+inline std::shared_ptr<const Schema> unowned(const Schema& schema) {
+  return std::shared_ptr<const Schema>(std::shared_ptr<const void>(), &schema);
+}
+
 // French name of a type, for messages: "montant", "date", "texte", ...
 std::string_view type_french(Type type);
 

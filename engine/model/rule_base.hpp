@@ -72,8 +72,16 @@ struct RuleFamily {
   std::vector<Rule> versions;
 };
 
+// Not copyable: its rules point into its own `sources` (and compiled expressions into
+// `owned`); a copy would point into the original. Shared as std::shared_ptr<const RuleBase>.
 class RuleBase {
  public:
+  RuleBase() = default;
+  RuleBase(const RuleBase&) = delete;
+  RuleBase& operator=(const RuleBase&) = delete;
+  RuleBase(RuleBase&&) = delete;
+  RuleBase& operator=(RuleBase&&) = delete;
+
   std::vector<RuleFamily> families;          // in declaration order of their first version
   std::map<std::string, LegalSource> sources;
   // tables, definitions, ... live in the checker's structures referenced by CompiledRule

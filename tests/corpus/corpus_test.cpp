@@ -55,7 +55,7 @@ TEST_P(BadDossier, IsRejectedWithItsPathAndMessage) {
   ASSERT_FALSE(expected_fragment.empty()) << "no message fragment in " << GetParam() << ".expected";
   ASSERT_FALSE(expected_code.empty()) << "no error code in " << GetParam() << ".expected";
 
-  DossierReader reader(vendored_schema());
+  DossierReader reader(schema::unowned(vendored_schema()));
   const ReadOutcome out = reader.read(text, GetParam() + ".json");
   EXPECT_FALSE(out.dossier.has_value());
   ASSERT_FALSE(out.errors.empty());
@@ -107,7 +107,7 @@ TEST_P(BadBatch, EveryGoodDossierIsReadAndEveryErrorHasItsLineAndCode) {
   }
 
   InputStream input({dir / GetParam()});
-  DossierReader reader(vendored_schema());
+  DossierReader reader(schema::unowned(vendored_schema()));
   InputItem item;
   std::optional<InputError> stream_error;
   std::vector<std::size_t> good;

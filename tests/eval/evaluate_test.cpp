@@ -50,7 +50,7 @@ class Evaluate : public ::testing::Test {
     plan_ = std::make_unique<Plan>(loaded.base);
   }
   DossierResult run(const std::string& json) {
-    io::DossierReader reader(test_schema());
+    io::DossierReader reader(schema::unowned(test_schema()));
     io::ReadOutcome read = reader.read(json, "test.json");
     if (!read.dossier) {
       ADD_FAILURE() << "dossier illisible : " << (read.errors.empty() ? "" : read.errors[0].json_path + " " + read.errors[0].message);
@@ -560,7 +560,7 @@ TEST_F(Evaluate, VerdictIsDecidedByBlockingRulesOnly) {
 
 TEST_F(Evaluate, OnePlanEvaluatedFromTwoThreadsGivesTheSameResults) {
   load(rule("r", "tous l dans financement.plan : l.part >= 0") + rule("s", "somme(financement.plan[*].part) = 1"));
-  io::DossierReader reader(test_schema());
+  io::DossierReader reader(schema::unowned(test_schema()));
   io::ReadOutcome read = reader.read(dossier_json(R"("financement": {"plan": [
       {"financeur": "a", "part": "0.25"}, {"financeur": "b"}, {"financeur": "c", "part": "0.75"}]})"), "t.json");
   ASSERT_TRUE(read.dossier);

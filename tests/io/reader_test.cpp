@@ -17,7 +17,7 @@ const Value& at(const Value& object, std::string_view name) {
 }
 
 ReadOutcome read(const std::string& text, std::size_t line = 0) {
-  DossierReader reader(vendored_schema());
+  DossierReader reader(schema::unowned(vendored_schema()));
   return reader.read(text, "d.json", line);
 }
 
@@ -79,7 +79,7 @@ TEST(DossierReader, ReadsJsonNumberShareExactly) {
 }
 
 TEST(DossierReader, DossierOutlivesReaderAndNextRead) {
-  DossierReader reader(vendored_schema());
+  DossierReader reader(schema::unowned(vendored_schema()));
   ReadOutcome first = reader.read(kValidDossier, "a.json");
   ReadOutcome second = reader.read(replace(kValidDossier, "IDF-CP-2006-07-06-ERDE", "AUTRE"), "b.json");
   ASSERT_TRUE(first.dossier && second.dossier);
