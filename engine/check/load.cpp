@@ -31,7 +31,15 @@ std::string normal(const std::string& path) { return fs::path(path).lexically_no
 // Loads files, following imports depth first; each file once; cycles are errors.
 class Loader {
  public:
-  explicit Loader(FileReader read) : read_(std::move(read)) {}
+  // Every file read (rule files and tables) is kept with its content, for the fingerprint.
+  explicit Loader(FileReader read)
+      : read_([this, read = std::move(read)](const std::string& path) {
+          std::optional<std::string> text = read(path);
+          if (text) inputs_.emplace_back(path, *text);
+          return text;
+        }) {}
+  Loader(const Loader&) = delete;
+  Loader& operator=(const Loader&) = delete;
 
   void load_root(const std::string& path) {
     if (state_.count(path)) return;
@@ -51,6 +59,7 @@ class Loader {
     if (!diagnostics_.empty()) result.base.reset();
     result.diagnostics = std::move(diagnostics_);
     result.sources = std::move(sources_);
+    result.inputs = std::move(inputs_);
     return result;
   }
 
@@ -108,6 +117,7 @@ class Loader {
     state_[path] = State::Done;
   }
 
+  std::vector<std::pair<std::string, std::string>> inputs_;
   FileReader read_;
   diag::SourceSet sources_;
   std::vector<ParsedFile> files_;

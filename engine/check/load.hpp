@@ -16,6 +16,9 @@ struct LoadResult {
   diag::SourceSet sources;                        // to print the diagnostics
   std::shared_ptr<const model::RuleBase> base;    // null when there is any error
   std::vector<diag::Diagnostic> diagnostics;
+  // Every file the base was made of (rule files and tables), path as read and content, in
+  // reading order: what a fingerprint of the base is computed from.
+  std::vector<std::pair<std::string, std::string>> inputs;
 };
 
 // `where` is a folder (every *.regles in it, sorted, plus what they import) or one file.

@@ -788,6 +788,7 @@ struct DossierReader::Impl {
 DossierReader::DossierReader(std::shared_ptr<const schema::Schema> schema) : impl_(std::make_unique<Impl>(std::move(schema))) {}
 DossierReader::~DossierReader() = default;
 DossierReader::DossierReader(DossierReader&&) noexcept = default;
+DossierReader& DossierReader::operator=(DossierReader&&) noexcept = default;
 
 ReadOutcome DossierReader::read(std::string_view json_text, std::string_view file, std::size_t line) {
   return impl_->read(json_text, file, line);

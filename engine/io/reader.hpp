@@ -34,6 +34,7 @@ class DossierReader {
   explicit DossierReader(std::shared_ptr<const schema::Schema> schema);
   ~DossierReader();
   DossierReader(DossierReader&&) noexcept;
+  DossierReader& operator=(DossierReader&&) noexcept;
 
   // `file` and `line` only label the errors and the dossier.
   ReadOutcome read(std::string_view json_text, std::string_view file, std::size_t line = 0);

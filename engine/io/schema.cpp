@@ -215,4 +215,24 @@ std::string_view type_french(Type type) {
   return "valeur";
 }
 
+SchemaResult load_schema(const std::filesystem::path& file) {
+  SchemaResult result;
+  try {
+    result.schema = std::make_shared<const Schema>(Schema::load(file));
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+SchemaResult parse_schema(std::string_view json_text, std::string_view file_name) {
+  SchemaResult result;
+  try {
+    result.schema = std::make_shared<const Schema>(Schema::parse(json_text, file_name));
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
 }  // namespace subsidia::schema
