@@ -422,4 +422,121 @@ void append_summary_json(std::string& out, const CheckTally& tally) {
   out += '}';
 }
 
+void append_receipt_json(std::string& out, const api::Receipt& receipt) {
+  out += "{\"version\":";
+  json::append_string(out, receipt.version);
+  out += ",\"commit\":";
+  json::append_string(out, receipt.commit);
+  out += ",\"empreinte_regles\":";
+  json::append_string(out, receipt.fingerprint);
+  out += '}';
+}
+
+void append_receipt_text(std::string& out, const api::Receipt& receipt) {
+  out += "Moteur subsidia ";
+  out += receipt.version;
+  out += " (commit ";
+  out += receipt.commit;
+  out += "), base de règles ";
+  out += receipt.fingerprint;
+  out += '\n';
+}
+
+void append_jsonl_header(std::string& out, const api::Receipt& receipt, const model::RuleBase& base) {
+  out += "{\"moteur\":";
+  append_receipt_json(out, receipt);
+  out += ",\"regles\":[";
+  for (std::size_t f = 0; f < base.families.size(); ++f) {
+    const model::RuleFamily& family = base.families[f];
+    if (f > 0) out += ',';
+    out += "{\"id\":";
+    json::append_string(out, family.id);
+    out += ",\"versions\":[";
+    for (std::size_t v = 0; v < family.versions.size(); ++v) {
+      if (v > 0) out += ',';
+      const RuleJsonCache::Fields fields = render_fixed_fields(family.versions[v]);
+      out += '{';
+      out += fields.title;
+      out += ',';
+      out += fields.severity;
+      out += ',';
+      out += fields.source;
+      out += '}';
+    }
+    out += "]}";
+  }
+  out += "]}\n";
+}
+
+void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, const DossierLabel& label,
+                          const model::RuleBase& base, bool not_applicable) {
+  out += "{\"id\":";
+  json::append_string(out, result.id);
+  out += ",\"fichier\":";
+  json::append_string(out, label.file);
+  if (label.line > 0) {
+    out += ",\"ligne\":";
+    json::append_integer(out, label.line);
+  }
+  out += ",\"verdict\":";
+  json::append_string(out, eval::verdict_code(result.verdict));
+  out += ",\"manquants\":";
+  append_strings_json(out, result.missing);
+  out += ",\"champs_inconnus\":";
+  append_strings_json(out, result.unknown_fields);
+  out += ",\"regles\":[";
+  bool first = true;
+  // One outcome per family, in rule-base order: the family is the outcome's position.
+  for (std::size_t f = 0; f < result.rules.size() && f < base.families.size(); ++f) {
+    const eval::RuleOutcome& rule = result.rules[f];
+    if (rule.status == RuleStatus::NotApplicable && !not_applicable) continue;
+    const std::vector<model::Rule>& versions = base.families[f].versions;
+    auto index_of = [&](const model::Rule* r) -> std::size_t {
+      return r != nullptr && !versions.empty() && r >= versions.data() && r < versions.data() + versions.size()
+                 ? static_cast<std::size_t>(r - versions.data())
+                 : 0;
+    };
+    if (!first) out += ',';
+    first = false;
+    out += "{\"id\":";
+    json::append_string(out, rule.id);
+    if (!rule.possible_versions.empty()) {
+      out += ",\"versions_possibles\":[";
+      for (std::size_t i = 0; i < rule.possible_versions.size(); ++i) {
+        if (i > 0) out += ',';
+        json::append_integer(out, index_of(rule.possible_versions[i]));
+      }
+      out += ']';
+    } else {
+      out += ",\"version\":";
+      json::append_integer(out, index_of(rule.rule));
+    }
+    out += ",\"statut\":";
+    json::append_string(out, eval::status_code(rule.status));
+    if (!rule.explanation.empty()) {
+      out += ",\"explication\":";
+      json::append_string(out, rule.explanation);
+    }
+    if (!rule.facts.empty()) {
+      out += ",\"faits\":{";
+      for (std::size_t i = 0; i < rule.facts.size(); ++i) {
+        if (i > 0) out += ',';
+        json::append_key(out, rule.facts[i].path);
+        json::append_string(out, rule.facts[i].value);
+      }
+      out += '}';
+    }
+    if (!rule.missing.empty()) {
+      out += ",\"manquants\":";
+      append_strings_json(out, rule.missing);
+    }
+    if (!rule.caveats.empty()) {
+      out += ",\"reserves\":";
+      append_strings_json(out, rule.caveats);
+    }
+    out += '}';
+  }
+  out += "]}";
+}
+
 }  // namespace subsidia::cli

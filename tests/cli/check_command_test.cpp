@@ -83,20 +83,65 @@ TEST_F(CheckCommand, JsonOutputFollowsTheContract) {
   EXPECT_EQ(doc.at("resume"), (json{{"conforme", 1}, {"non_conforme", 1}, {"incomplet", 1}, {"erreurs", 0}}));
 }
 
-TEST_F(CheckCommand, JsonlOutputHasOneLinePerDossierThenTheSummary) {
+// Compact JSONL: a header with the receipt and the rules' fixed text, one line per dossier
+// naming each rule's version by its index, then the summary.
+TEST_F(CheckCommand, JsonlOutputHasAHeaderThenOneLinePerDossierThenTheSummary) {
   const auto file = write("d/lot.jsonl", dossier("OK-1").dump() + "\n" + non_compliant("NC-1").dump() + "\n");
   const auto result = run({"check", "--regles", rules_dir(), "--format", "jsonl", file.string()});
   ASSERT_EQ(result.exit_code, 1) << result.err;
   std::istringstream lines(result.out);
   std::vector<json> objects;
   for (std::string line; std::getline(lines, line);) objects.push_back(json::parse(line));
-  ASSERT_EQ(objects.size(), 3u) << result.out;
-  EXPECT_EQ(objects[0].at("id"), "OK-1");
-  EXPECT_EQ(objects[0].at("ligne"), 1);
-  EXPECT_EQ(objects[1].at("id"), "NC-1");
-  EXPECT_EQ(objects[1].at("ligne"), 2);
-  EXPECT_EQ(objects[1].at("verdict"), "non_conforme");
-  EXPECT_EQ(objects[2].at("resume").at("non_conforme"), 1);
+  ASSERT_EQ(objects.size(), 4u) << result.out;
+  const json& header = objects[0];
+  EXPECT_EQ(header.at("moteur").at("empreinte_regles").get<std::string>().rfind("sha256:", 0), 0u);
+  ASSERT_EQ(header.at("regles").size(), 3u);
+  const json& montant = header.at("regles")[0];
+  EXPECT_EQ(montant.at("id"), "montant.positif");
+  EXPECT_EQ(montant.at("versions")[0].at("gravite"), "bloquante");
+  EXPECT_FALSE(montant.at("versions")[0].at("titre").get<std::string>().empty());
+  EXPECT_EQ(objects[1].at("id"), "OK-1");
+  EXPECT_EQ(objects[1].at("ligne"), 1);
+  EXPECT_EQ(objects[2].at("id"), "NC-1");
+  EXPECT_EQ(objects[2].at("ligne"), 2);
+  EXPECT_EQ(objects[2].at("verdict"), "non_conforme");
+  // By default only the failing rules carry their explanation, and no rule repeats its title.
+  bool violated_explained = false;
+  for (const json& rule : objects[2].at("regles")) {
+    EXPECT_FALSE(rule.contains("titre")) << rule;
+    EXPECT_TRUE(rule.contains("version")) << rule;
+    if (rule.at("statut") == "violee") violated_explained = rule.contains("explication");
+    if (rule.at("statut") == "respectee") EXPECT_FALSE(rule.contains("explication")) << rule;
+  }
+  EXPECT_TRUE(violated_explained) << objects[2];
+  EXPECT_EQ(objects[3].at("resume").at("non_conforme"), 1);
+}
+
+TEST_F(CheckCommand, ExplanationLevelsDecideWhatIsWritten) {
+  const auto file = write("d/nc.json", non_compliant("NC-1").dump());
+  const json complete = json::parse(run({"check", "--regles", rules_dir(), "--format", "json", file.string()}).out);
+  const json none = json::parse(
+      run({"check", "--regles", rules_dir(), "--format", "json", "--explication", "aucune", file.string()}).out);
+  EXPECT_EQ(none.at("dossiers")[0].at("verdict"), complete.at("dossiers")[0].at("verdict"));
+  for (const json& rule : none.at("dossiers")[0].at("regles")) EXPECT_EQ(rule.at("explication"), "") << rule;
+  bool some = false;
+  for (const json& rule : complete.at("dossiers")[0].at("regles")) some = some || rule.at("explication") != "";
+  EXPECT_TRUE(some);
+}
+
+// Every output names the engine and the rule base that produced it.
+TEST_F(CheckCommand, EveryFormatCarriesTheReceipt) {
+  const auto file = write("d/ok.json", dossier("OK-1").dump());
+  const json doc = json::parse(run({"check", "--regles", rules_dir(), "--format", "json", file.string()}).out);
+  EXPECT_FALSE(doc.at("moteur").at("version").get<std::string>().empty());
+  const std::string fingerprint = doc.at("moteur").at("empreinte_regles");
+  EXPECT_EQ(fingerprint.size(), 7u + 64u);
+  const auto text = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_NE(text.out.find("base de règles " + fingerprint), std::string::npos) << text.out;
+  const auto version = run({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("subsidia " + doc.at("moteur").at("version").get<std::string>()), std::string::npos)
+      << version.out;
 }
 
 TEST_F(CheckCommand, ParallelOutputKeepsInputOrder) {
@@ -185,7 +230,8 @@ TEST_F(CheckCommand, UnknownFieldsAreReportedInEveryFormat) {
   EXPECT_EQ(json::parse(as_json.out)["dossiers"][0].at("champs_inconnus"), json::array({"/note_interne"}));
   const auto as_jsonl = run({"check", "--regles", rules_dir(), "--format", "jsonl", file.string()});
   std::istringstream lines(as_jsonl.out);
-  std::string first_line;
+  std::string header, first_line;
+  std::getline(lines, header);
   std::getline(lines, first_line);
   EXPECT_EQ(json::parse(first_line).at("champs_inconnus"), json::array({"/note_interne"}));
   const auto as_text = run({"check", "--regles", rules_dir(), file.string()});
