@@ -445,6 +445,7 @@ void append_receipt_text(std::string& out, const api::Receipt& receipt) {
 void append_jsonl_header(std::string& out, const api::Receipt& receipt, const model::RuleBase& base) {
   out += "{\"moteur\":";
   append_receipt_json(out, receipt);
+  out += ",\"statuts\":{\"R\":\"respectee\",\"V\":\"violee\",\"I\":\"indeterminee\",\"S\":\"sans_objet\"}";
   out += ",\"regles\":[";
   for (std::size_t f = 0; f < base.families.size(); ++f) {
     const model::RuleFamily& family = base.families[f];
@@ -468,6 +469,20 @@ void append_jsonl_header(std::string& out, const api::Receipt& receipt, const mo
   out += "]}\n";
 }
 
+namespace {
+
+char status_letter(RuleStatus status) {
+  switch (status) {
+    case RuleStatus::Respected: return 'R';
+    case RuleStatus::Violated: return 'V';
+    case RuleStatus::Unknown: return 'I';
+    case RuleStatus::NotApplicable: return 'S';
+  }
+  return '?';
+}
+
+}  // namespace
+
 void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, const DossierLabel& label,
                           const model::RuleBase& base, bool not_applicable) {
   out += "{\"id\":";
@@ -484,35 +499,49 @@ void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, c
   append_strings_json(out, result.missing);
   out += ",\"champs_inconnus\":";
   append_strings_json(out, result.unknown_fields);
-  out += ",\"regles\":[";
+  // One outcome per family, in the header's order: a letter and a version index each.
+  const std::size_t families = std::min(result.rules.size(), base.families.size());
+  auto index_of = [&](std::size_t f, const model::Rule* r) -> long {
+    const std::vector<model::Rule>& versions = base.families[f].versions;
+    if (r == nullptr || versions.empty() || r < versions.data() || r >= versions.data() + versions.size()) return -1;
+    return static_cast<long>(r - versions.data());
+  };
+  out += ",\"statuts\":\"";
+  for (std::size_t f = 0; f < families; ++f) out += status_letter(result.rules[f].status);
+  out += "\",\"versions\":[";
+  for (std::size_t f = 0; f < families; ++f) {
+    if (f > 0) out += ',';
+    const eval::RuleOutcome& rule = result.rules[f];
+    const long index = rule.possible_versions.empty() ? index_of(f, rule.rule) : -1;
+    if (index < 0) {
+      out += "-1";
+    } else {
+      json::append_integer(out, static_cast<std::size_t>(index));
+    }
+  }
+  // Details, for the rules that have something to say at this level of explanation.
+  out += "],\"details\":[";
   bool first = true;
-  // One outcome per family, in rule-base order: the family is the outcome's position.
-  for (std::size_t f = 0; f < result.rules.size() && f < base.families.size(); ++f) {
+  for (std::size_t f = 0; f < families; ++f) {
     const eval::RuleOutcome& rule = result.rules[f];
     if (rule.status == RuleStatus::NotApplicable && !not_applicable) continue;
-    const std::vector<model::Rule>& versions = base.families[f].versions;
-    auto index_of = [&](const model::Rule* r) -> std::size_t {
-      return r != nullptr && !versions.empty() && r >= versions.data() && r < versions.data() + versions.size()
-                 ? static_cast<std::size_t>(r - versions.data())
-                 : 0;
-    };
+    const bool says_something = !rule.explanation.empty() || !rule.missing.empty() || !rule.caveats.empty() ||
+                                !rule.possible_versions.empty();
+    if (!says_something) continue;
     if (!first) out += ',';
     first = false;
     out += "{\"id\":";
     json::append_string(out, rule.id);
+    out += ",\"statut\":";
+    json::append_string(out, eval::status_code(rule.status));
     if (!rule.possible_versions.empty()) {
       out += ",\"versions_possibles\":[";
       for (std::size_t i = 0; i < rule.possible_versions.size(); ++i) {
         if (i > 0) out += ',';
-        json::append_integer(out, index_of(rule.possible_versions[i]));
+        json::append_integer(out, static_cast<std::size_t>(std::max(0L, index_of(f, rule.possible_versions[i]))));
       }
       out += ']';
-    } else {
-      out += ",\"version\":";
-      json::append_integer(out, index_of(rule.rule));
     }
-    out += ",\"statut\":";
-    json::append_string(out, eval::status_code(rule.status));
     if (!rule.explanation.empty()) {
       out += ",\"explication\":";
       json::append_string(out, rule.explanation);

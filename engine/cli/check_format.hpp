@@ -72,15 +72,17 @@ void append_summary_json(std::string& out, const CheckTally& tally);  // the "re
 void append_receipt_json(std::string& out, const api::Receipt& receipt);
 void append_receipt_text(std::string& out, const api::Receipt& receipt);
 
-// Compact JSONL (--format jsonl). Line 1, the header: the receipt and what is the same for
-// every dossier, each rule's versions with their title, severity, sources, period and notes:
-//   {"moteur": {...}, "regles": [{"id": …, "versions": [{"titre", "gravite", "source", "periode", "notes"}]}]}
-// Then one line per dossier: statuses, and where they were built, explanations, facts,
-// missing paths and reservations; a rule names its version by its index in the header
-// ("version": 2), or the versions still possible without a deliberation date
-// ("versions_possibles": [0, 1, 2]). Sans objet rules are left out unless `not_applicable`.
-//   {"id", "fichier", "ligne", "verdict", "manquants", "champs_inconnus",
-//    "regles": [{"id", "version", "statut", "explication"?, "faits"?, "manquants"?, "reserves"?}]}
+// Compact JSONL (--format jsonl). Line 1, the header: the receipt, the status letters, and
+// what is the same for every dossier, each rule's versions with their title, severity,
+// sources, period and notes:
+//   {"moteur": {...}, "statuts": {"R": "respectee", ...}, "regles": [{"id", "versions": [{"titre", …}]}]}
+// Then one line per dossier: one status letter per rule and the index of the version that
+// judged it (-1: no deliberation date chose one), in the header's order; then the details of
+// the rules that have something to say at the chosen level of explanation (sans objet ones
+// only with `not_applicable`):
+//   {"id", "fichier", "ligne", "verdict", "manquants", "champs_inconnus", "statuts": "RRSV…",
+//    "versions": [5, 0, …], "details": [{"id", "statut", "versions_possibles"?, "explication"?,
+//    "faits"?, "manquants"?, "reserves"?}]}
 void append_jsonl_header(std::string& out, const api::Receipt& receipt, const model::RuleBase& base);
 void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, const DossierLabel& label,
                           const model::RuleBase& base, bool not_applicable);

@@ -105,15 +105,20 @@ TEST_F(CheckCommand, JsonlOutputHasAHeaderThenOneLinePerDossierThenTheSummary) {
   EXPECT_EQ(objects[2].at("id"), "NC-1");
   EXPECT_EQ(objects[2].at("ligne"), 2);
   EXPECT_EQ(objects[2].at("verdict"), "non_conforme");
-  // By default only the failing rules carry their explanation, and no rule repeats its title.
-  bool violated_explained = false;
-  for (const json& rule : objects[2].at("regles")) {
+  // One letter and one version per rule, in the header's order; details only for the rules
+  // with something to say (by default the failing ones), none repeating its title.
+  const std::string statuts = objects[2].at("statuts");
+  ASSERT_EQ(statuts.size(), 3u);
+  EXPECT_EQ(statuts[0], 'V');  // montant.positif
+  EXPECT_EQ(objects[2].at("versions").size(), 3u);
+  ASSERT_FALSE(objects[2].at("details").empty());
+  for (const json& rule : objects[2].at("details")) {
     EXPECT_FALSE(rule.contains("titre")) << rule;
-    EXPECT_TRUE(rule.contains("version")) << rule;
-    if (rule.at("statut") == "violee") violated_explained = rule.contains("explication");
-    if (rule.at("statut") == "respectee") EXPECT_FALSE(rule.contains("explication")) << rule;
+    EXPECT_NE(rule.at("statut"), "respectee") << rule;
+    EXPECT_TRUE(rule.contains("explication")) << rule;
   }
-  EXPECT_TRUE(violated_explained) << objects[2];
+  EXPECT_EQ(objects[1].at("statuts"), "RRR");
+  EXPECT_TRUE(objects[1].at("details").empty()) << objects[1];
   EXPECT_EQ(objects[3].at("resume").at("non_conforme"), 1);
 }
 
