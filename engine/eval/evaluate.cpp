@@ -467,6 +467,26 @@ Val CompiledPlan::elements(NodeId id, Frame& frame, std::vector<Val>& out) const
 }
 
 Val CompiledPlan::eval(NodeId id, Frame& frame) const {
+  if (!frame.memo_enabled) return eval_node(id, frame);
+  const std::int32_t slot = memo_slot[id];
+  if (slot < 0) return eval_node(id, frame);
+  const std::size_t s = static_cast<std::size_t>(slot);
+  if (frame.memo_stamps[s] == frame.memo_stamp) return frame.memo_values[s];
+  const bool overflow_before = frame.overflow;
+  Val v = eval_node(id, frame);
+  // Only what does not depend on the rule being evaluated: a known value (an unknown carries
+  // missing paths of this rule's frame) computed without overflow.
+  const bool known = v.tag != Tag::Unknown && v.tag != Tag::List && v.tag != Tag::Object;
+  if (known && !frame.overflow && !overflow_before) {
+    v.location = -1;
+    v.missing = -1;
+    frame.memo_stamps[s] = frame.memo_stamp;
+    frame.memo_values[s] = v;
+  }
+  return v;
+}
+
+Val CompiledPlan::eval_node(NodeId id, Frame& frame) const {
   const model::Node& n = nodes[id];
   switch (n.op) {
     case Op::Constant: {

@@ -95,7 +95,13 @@ struct Frame {
   model::NodeId overflow_at = model::kNoNode;
   bool division_by_zero = false;
   std::uint8_t roundings = 0;  // bit per decimal::RoundingMode used
-  bool skip_facts = false;     // Detail::None: no fact is kept
+  bool skip_facts = false;     // the fast pass: no fact is kept
+  // Values of memoised sub-expressions for the current dossier (CompiledPlan::memo_slot): an
+  // entry counts when its stamp is the current dossier's.
+  bool memo_enabled = false;
+  std::uint64_t memo_stamp = 0;
+  std::vector<std::uint64_t> memo_stamps;
+  std::vector<Val> memo_values;
 
   void reset_rule() {
     locations.clear();
