@@ -41,7 +41,7 @@ bool worth_showing(const eval::RuleOutcome& rule) {
   return rule.status == RuleStatus::Violated || rule.status == RuleStatus::Unknown;
 }
 
-void append_rule_text(std::string& out, const eval::RuleOutcome& rule, bool detail) {
+void append_rule_text(std::string& out, const eval::RuleOutcome& rule) {
   out += "  - ";
   out += rule.id;
   if (rule.rule && !rule.rule->title.empty()) {
@@ -195,7 +195,7 @@ void append_dossier_text(std::string& out, const eval::DossierResult& result, co
   std::size_t respected = 0, not_applicable = 0;
   for (const eval::RuleOutcome& rule : result.rules) {
     if (detail || worth_showing(rule)) {
-      append_rule_text(out, rule, detail);
+      append_rule_text(out, rule);
       continue;
     }
     if (rule.status == RuleStatus::Respected) ++respected;
