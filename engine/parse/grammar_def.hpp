@@ -233,6 +233,12 @@ struct Fold {
   ast::BinaryOp op;
   template <class Context>
   void operator()(Context& ctx) const {
+    ParseState& state = state_of(ctx);
+    if (++state.operators > max_operators) {  // reported at the operand one operator too far
+      fail_expecting(state.begin + span_of(_attr(ctx)).begin, "une expression plus courte (" +
+                                                                   std::to_string(max_operators) +
+                                                                   " opérateurs au plus ; découpez-la en définitions)");
+    }
     ast::Expression& left = _val(ctx);
     ast::Expression right = std::move(_attr(ctx));
     const SourceSpan span = join(span_of(left), span_of(right));
