@@ -36,7 +36,7 @@ decimal::Decimal meur_value(const decimal::Decimal& euros) {
 
 class Sheets {
  public:
-  explicit Sheets(lxw_workbook* book) : book_(book) {
+  explicit Sheets(lxw_workbook* book) {
     title_ = workbook_add_format(book);
     format_set_bold(title_);
     format_set_font_size(title_, 14);
@@ -74,9 +74,6 @@ class Sheets {
   }
 
   lxw_format *title_, *header_, *euros_, *meur_, *total_euros_, *total_meur_, *bold_, *italic_, *flag_;
-
- private:
-  lxw_workbook* book_;
 };
 
 }  // namespace

@@ -165,4 +165,11 @@ LoadResult load_rule_base_from_texts(const std::vector<std::pair<std::string, st
   return loader.finish(schema);
 }
 
+LoadResult load_rule_base_through(const std::vector<std::string>& roots, const TextReader& read,
+                                  const schema::Schema& schema) {
+  Loader loader(read);
+  for (const std::string& root : roots) loader.load_root(normal(root));
+  return loader.finish(schema);
+}
+
 }  // namespace subsidia::check

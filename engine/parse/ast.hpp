@@ -100,10 +100,14 @@ struct Membership {
 
 // `nom_table(colonne1 = e1, colonne2 = e2).colonne_resultat`: the value of a column in the
 // single row that matches; no matching row gives "no value" (not missing evidence).
+// A key is a named struct, defined after Expression, and not a std::pair: instantiating
+// std::pair<std::string, Expression> checks traits of Expression, whose variant holds this
+// node, while the pair is still incomplete; clang rejects that cycle.
+struct TableKey;
 struct TableLookup {
   SourceSpan span;
   std::string table;
-  std::vector<std::pair<std::string, Expression>> keys;
+  std::vector<TableKey> keys;
   std::string result_column;
 };
 
@@ -151,6 +155,8 @@ struct Expression {
                Unary, Binary, Membership, TableLookup, Quantified, Aggregation, AtLeast, Call>
       node;
 };
+
+struct TableKey { std::string column; Expression value; };  // `colonne1 = e1` of a TableLookup
 
 // ---------------------------------------------------------------------------
 // Message templates: "Subvention de {montant} à {beneficiaire.nom}"

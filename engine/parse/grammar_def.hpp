@@ -50,7 +50,7 @@ struct Application {
   SourceSpan span;
   std::string name;
   std::vector<ast::Expression> arguments;
-  std::vector<std::pair<std::string, ast::Expression>> keys;  // lookup: column = value
+  std::vector<ast::TableKey> keys;  // lookup: column = value
   bool lookup = false;
   std::string result_column;
   std::optional<std::string> variable;  // "pour l dans e" / "l dans e"
@@ -236,6 +236,12 @@ struct Fold {
   ast::BinaryOp op;
   template <class Context>
   void operator()(Context& ctx) const {
+    ParseState& state = state_of(ctx);
+    if (++state.operators > max_operators) {  // reported at the operand one operator too far
+      fail_expecting(state.begin + span_of(_attr(ctx)).begin, "une expression plus courte (" +
+                                                                   std::to_string(max_operators) +
+                                                                   " opérateurs au plus ; découpez-la en définitions)");
+    }
     ast::Expression& left = _val(ctx);
     ast::Expression right = std::move(_attr(ctx));
     const SourceSpan span = join(span_of(left), span_of(right));
@@ -358,9 +364,9 @@ inline constexpr auto set_distinct = [](auto& ctx) { _val(ctx).distinct = true; 
 // Application
 inline constexpr auto start_key = [](auto& ctx) {
   _val(ctx).lookup = true;
-  _val(ctx).keys.emplace_back(std::move(_attr(ctx)), ast::Expression{});
+  _val(ctx).keys.push_back(ast::TableKey{std::move(_attr(ctx)), ast::Expression{}});
 };
-inline constexpr auto set_key_value = [](auto& ctx) { _val(ctx).keys.back().second = std::move(_attr(ctx)); };
+inline constexpr auto set_key_value = [](auto& ctx) { _val(ctx).keys.back().value = std::move(_attr(ctx)); };
 inline constexpr auto set_result_column = [](auto& ctx) { _val(ctx).result_column = std::move(_attr(ctx)); };
 inline constexpr auto set_binder = [](auto& ctx) { _val(ctx).variable = std::move(_attr(ctx)); };
 inline constexpr auto set_text_binder = [](auto& ctx) { _val(ctx).variable = std::move(_attr(ctx).text); };
@@ -621,10 +627,11 @@ inline const auto primary_def = paren_group[paren_to_expression] | list_literal[
                                 deliberation_date[wrap] | quantified[wrap] | at_least[wrap] |
                                 application[application_to_expression] | path[wrap];
 
-inline const auto paren_group_def = spanned[lparen > expression[push_item] >> *(comma > expression[push_item]) > rparen >>
-                                    (x3::eps[single_item] | x3::expect[tuple_follow])];
+// Parenthesised as C++ groups them anyway (>> binds tighter than >), which clang asks for.
+inline const auto paren_group_def = spanned[lparen > (expression[push_item] >> *(comma > expression[push_item])) >
+                                    (rparen >> (x3::eps[single_item] | x3::expect[tuple_follow]))];
 inline const auto tuple_follow_def = &((in_tok >> !force_word) | not_in_tok);
-inline const auto list_literal_def = spanned[lbracket >> -(expression[push_item] >> *(comma > expression[push_item])) > rbracket];
+inline const auto list_literal_def = spanned[(lbracket >> -(expression[push_item] >> *(comma > expression[push_item]))) > rbracket];
 inline const auto number_literal_def = Number{};
 inline const auto date_literal_def = Date{};
 inline const auto string_literal_def = String{};
@@ -654,8 +661,8 @@ inline const auto path_head_def = spanned[path_word[set_name] >> -all_items[set_
 inline const auto path_segment_def = spanned[identifier[set_name] >> -all_items[set_all_items]];
 
 inline const auto membership_set_def = list_literal[assign] | table_columns[assign] | path[assign];
-inline const auto table_columns_def = spanned[identifier[set_table] >> lparen > identifier[push_column] >>
-                                      *(comma > identifier[push_column]) > rparen];
+inline const auto table_columns_def = spanned[(identifier[set_table] >> lparen) > (identifier[push_column] >>
+                                      *(comma > identifier[push_column])) > rparen];
 
 // Declarations.
 inline const auto period_def = spanned[in_force_tok > period_body[assign]];

@@ -77,7 +77,9 @@ TEST(Engine, LessDetailBuildsLessButDecidesTheSame) {
     EXPECT_TRUE(none.rules[i].facts.empty()) << none.rules[i].id;
     const bool failing = full.rules[i].status == eval::RuleStatus::Violated || full.rules[i].status == eval::RuleStatus::Unknown;
     EXPECT_EQ(failures.rules[i].explanation.empty(), !failing) << full.rules[i].id;
-    if (failing) EXPECT_EQ(failures.rules[i].explanation, full.rules[i].explanation);
+    if (failing) {
+      EXPECT_EQ(failures.rules[i].explanation, full.rules[i].explanation);
+    }
   }
 }
 

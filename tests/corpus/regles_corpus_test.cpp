@@ -100,7 +100,9 @@ TEST_P(TableCorpus, BadTableIsRefusedWithItsPosition) {
   const diag::Diagnostic& first = loaded.diagnostics.front();
   EXPECT_EQ(diag::code_name(first.code), code) << first.message;
   EXPECT_NE(first.message.find(GetParam() + ".csv:" + position), std::string::npos) << first.message;
-  if (!fragment.empty()) EXPECT_NE(first.message.find(fragment), std::string::npos) << first.message;
+  if (!fragment.empty()) {
+    EXPECT_NE(first.message.find(fragment), std::string::npos) << first.message;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, TableCorpus, ::testing::ValuesIn(table_names()),

@@ -152,8 +152,8 @@ struct Printer {
     out += "(lookup " + l.table + "(";
     for (std::size_t i = 0; i < l.keys.size(); ++i) {
       if (i > 0) out += ", ";
-      out += l.keys[i].first + " = ";
-      expr(l.keys[i].second);
+      out += l.keys[i].column + " = ";
+      expr(l.keys[i].value);
     }
     out += ")." + l.result_column + ")";
     at(l.span);
