@@ -53,9 +53,7 @@ class Loader {
       diagnostics_ = std::move(model.diagnostics);
       result.base = std::move(model.base);
     }
-    std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const diag::Diagnostic& a, const diag::Diagnostic& b) {
-      return std::tie(a.span.file, a.span.begin) < std::tie(b.span.file, b.span.begin);
-    });
+    diag::sort_diagnostics(diagnostics_);
     if (!diagnostics_.empty()) result.base.reset();
     result.diagnostics = std::move(diagnostics_);
     result.sources = std::move(sources_);

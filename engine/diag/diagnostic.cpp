@@ -7,6 +7,12 @@
 
 namespace subsidia::diag {
 
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.span.file, a.span.begin) < std::tie(b.span.file, b.span.begin);
+  });
+}
+
 std::string_view code_name(Code code) {
   switch (code) {
     case Code::FileUnreadable: return "fichier_illisible";

@@ -55,6 +55,10 @@ enum class Code {
 
 std::string_view code_name(Code code);  // "erreur_syntaxe", "chemin_inconnu", ...
 
+struct Diagnostic;
+// The one order of diagnostics everywhere: by file, then position (stable among equals).
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
 struct Diagnostic {
   Code code = Code::InternalError;
   SourceSpan span;
