@@ -15,7 +15,8 @@
 #include "diag/spelling.hpp"
 #include "diag/utf8.hpp"
 #include "io/amount_text.hpp"
-#include "io/country_codes.hpp"
+#include "io/internal/read_messages.hpp"
+#include "io/scalar_checks.hpp"
 #include "io/string_pattern.hpp"
 
 namespace subsidia::io {
@@ -23,24 +24,15 @@ namespace subsidia::io {
 namespace od = simdjson::ondemand;
 using schema::Node;
 using schema::Type;
+using internal::code_points;
+using internal::enum_list;
+using internal::expected_french;
+using internal::shown;
+using internal::syntax_message;
+using internal::trim_right;
+using internal::windows_1252_letter;
 
 namespace {
-
-constexpr std::size_t kShownValueLength = 40;
-
-std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-// The offending value as the dossier wrote it, cut at a character boundary.
-std::string shown(std::string_view raw) {
-  raw = trim_right(raw);
-  if (raw.size() <= kShownValueLength) return std::string(raw);
-  std::size_t cut = kShownValueLength;
-  while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(raw.substr(0, cut)) + "…";
-}
 
 // One step of the JSON Pointer being walked: a key, or an array index when key.data() is
 // null. The pointer text is only built when an error needs it.
@@ -75,71 +67,6 @@ simdjson::error_code key_of(od::field& field, std::string_view& key) {
   }
   key = std::string_view(begin, static_cast<std::size_t>(end - begin));
   return simdjson::SUCCESS;
-}
-
-std::string syntax_message(simdjson::error_code code) {
-  switch (code) {
-    case simdjson::UTF8_ERROR: return "texte invalide : ce n'est pas de l'UTF-8 valide";
-    case simdjson::UNCLOSED_STRING: return "JSON mal formé : chaîne de caractères non terminée";
-    case simdjson::STRING_ERROR: return "JSON mal formé : chaîne de caractères invalide (échappement ou caractère de contrôle)";
-    case simdjson::NUMBER_ERROR: return "JSON mal formé : nombre mal écrit";
-    case simdjson::T_ATOM_ERROR: return "JSON mal formé : littéral invalide (attendu : true)";
-    case simdjson::F_ATOM_ERROR: return "JSON mal formé : littéral invalide (attendu : false)";
-    case simdjson::N_ATOM_ERROR: return "JSON mal formé : littéral invalide (attendu : null)";
-    case simdjson::EMPTY: return "texte vide : aucun document JSON";
-    case simdjson::DEPTH_ERROR: return "imbrication trop profonde";
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "JSON tronqué : objet ou tableau non fermé";
-    case simdjson::INCORRECT_TYPE: return "JSON mal formé : littéral invalide (attendu : true, false, null, un nombre ou une chaîne)";
-    case simdjson::CAPACITY: return "document trop volumineux";
-    case simdjson::MEMALLOC: return "mémoire insuffisante pour lire le document";
-    default: return std::string("JSON mal formé (") + simdjson::error_message(code) + ")";
-  }
-}
-
-const char* expected_french(const Node& node) {
-  switch (node.type) {
-    case Type::Object: return "objet attendu";
-    case Type::Array: return "tableau attendu";
-    case Type::String: return "texte attendu";
-    case Type::Enum: return "valeur de liste attendue";
-    case Type::Integer: return "entier attendu";
-    case Type::Boolean: return "booléen attendu (true ou false)";
-    case Type::Money: return "montant attendu (nombre JSON ou texte comme \"12.50\", deux décimales au plus)";
-    case Type::Decimal: return "nombre décimal attendu (nombre JSON ou texte comme \"0.25\")";
-    case Type::Date: return "date attendue au format AAAA-MM-JJ";
-    case Type::Country: return "code pays attendu (deux lettres majuscules ISO 3166-1, comme \"FR\")";
-  }
-  return "valeur attendue";
-}
-
-std::string enum_list(const Node& node) {
-  std::string out;
-  for (const std::string& v : node.enum_values) {
-    if (!out.empty()) out += ", ";
-    out += v;
-  }
-  return out;
-}
-
-// The letter a byte stands for in Windows-1252 when it is one French writes, else empty:
-// how an encoding error tells a Latin-1 file from garbage.
-std::string_view windows_1252_letter(unsigned char byte) {
-  switch (byte) {
-    case 0xE0: return "à"; case 0xE2: return "â"; case 0xE7: return "ç"; case 0xE8: return "è";
-    case 0xE9: return "é"; case 0xEA: return "ê"; case 0xEB: return "ë"; case 0xEE: return "î";
-    case 0xEF: return "ï"; case 0xF4: return "ô"; case 0xF9: return "ù"; case 0xFB: return "û";
-    case 0xFC: return "ü"; case 0xC0: return "À"; case 0xC7: return "Ç"; case 0xC8: return "È";
-    case 0xC9: return "É"; case 0xCA: return "Ê"; case 0xCE: return "Î"; case 0xD4: return "Ô";
-    case 0x9C: return "œ"; case 0x8C: return "Œ"; case 0x80: return "€"; case 0xB0: return "°";
-    case 0xA0: return "espace insécable"; case 0x92: return "’"; case 0xAB: return "«"; case 0xBB: return "»";
-    default: return {};
-  }
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 }  // namespace
@@ -590,31 +517,13 @@ struct DossierReader::Impl {
         std::string_view raw;
         raw = v.raw_json_token();
         const std::string_view digits = trim_right(raw);
-        decimal::ParseError parse_error{};
-        auto number = decimal::Decimal::parse(digits, &parse_error);
-        if (!number && parse_error == decimal::ParseError::Syntax) {
-          error(raw.data(), ReadCode::MalformedJson, "JSON mal formé : nombre mal écrit : " + shown(raw));
-          return false;
-        }
-        if (digits.find_first_of(".eE") != std::string_view::npos) {
-          error(raw.data(), ReadCode::NotAnInteger, "entier attendu (sans point ni exposant), reçu : " + shown(raw));
-          return true;
-        }
-        std::optional<std::int64_t> integer = number ? number->to_int64() : std::nullopt;
-        if (!integer) {
-          error(raw.data(), ReadCode::IntegerOutOfRange, "entier trop grand : " + shown(raw));
-          return true;
-        }
-        if ((node.minimum && *integer < *node.minimum) || (node.maximum && *integer > *node.maximum)) {
-          std::string bounds;
-          if (node.minimum && node.maximum) bounds = "entre " + std::to_string(*node.minimum) + " et " + std::to_string(*node.maximum);
-          else if (node.minimum) bounds = "au moins " + std::to_string(*node.minimum);
-          else bounds = "au plus " + std::to_string(*node.maximum);
-          error(raw.data(), ReadCode::IntegerOutOfRange, "entier hors limites : attendu " + bounds + ", reçu : " + shown(raw));
-          return true;
+        std::int64_t integer = 0;
+        if (std::optional<ScalarProblem> problem = check_integer(digits, raw, node, integer)) {
+          error(raw.data(), problem->code, std::move(problem->message));
+          return problem->code != ReadCode::MalformedJson;  // bad JSON stops the walk
         }
         out.kind = Kind::Integer;
-        out.number = *number;
+        out.number = decimal::Decimal::from_integer(integer);
         out.text = copy(digits);
         return true;
       }
@@ -632,37 +541,29 @@ struct DossierReader::Impl {
     if (auto e = v.get_string().get(s)) return syntax(e, doc);
     switch (node.type) {
       case Type::Enum: {
-        for (const std::string& allowed : node.enum_values) {
-          if (allowed == s) {
-            out.kind = Kind::String;
-            out.text = allowed;  // the schema outlives its dossiers
-            return true;
-          }
+        const std::string* allowed = nullptr;
+        if (std::optional<ScalarProblem> problem = check_enum(s, raw, node, allowed)) {
+          error(raw.data(), problem->code, std::move(problem->message));
+          return true;
         }
-        error(raw.data(), ReadCode::UnknownEnumValue, "valeur inconnue " + shown(raw) + " ; valeurs permises : " + enum_list(node));
+        out.kind = Kind::String;
+        out.text = *allowed;  // the schema lives as long as the dossier (shared)
         return true;
       }
       case Type::Date: {
-        auto date = calendar::Date::parse(s);
-        if (!date) {
-          const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-                              std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-          error(raw.data(), shaped ? ReadCode::ImpossibleDate : ReadCode::BadDate,
-                shaped ? "date impossible : " + shown(raw) + " n'existe pas au calendrier"
-                                   : "date attendue au format AAAA-MM-JJ, reçu : " + shown(raw));
+        calendar::Date date;
+        if (std::optional<ScalarProblem> problem = check_date(s, raw, date)) {
+          error(raw.data(), problem->code, std::move(problem->message));
           return true;
         }
         out.kind = Kind::Date;
-        out.date = *date;
+        out.date = date;
         out.text = copy(s);
         return true;
       }
       case Type::Country: {
-        if (!is_country_code(s)) {
-          std::string message = std::string(expected_french(node)) + ", reçu : " + shown(raw);
-          if (const auto code = suggest_country_code(s)) message += " ; vouliez-vous dire \"" + *code + "\" ?";
-          else if (s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z') message += " : ce code n'est attribué à aucun pays";
-          error(raw.data(), ReadCode::UnknownCountry, std::move(message));
+        if (std::optional<ScalarProblem> problem = check_country(s, raw, node)) {
+          error(raw.data(), problem->code, std::move(problem->message));
           return true;
         }
         out.kind = Kind::String;
@@ -670,16 +571,11 @@ struct DossierReader::Impl {
         return true;
       }
       default: {
-        if (node.min_length && code_points(s) < *node.min_length) {
-          error(raw.data(), ReadCode::TextTooShort, s.empty() ? "texte vide non autorisé" : "texte trop court (au moins " + std::to_string(*node.min_length) + " caractères), reçu : " + shown(raw));
+        const auto pattern = patterns.find(&node);
+        if (std::optional<ScalarProblem> problem =
+                check_text(s, raw, node, pattern != patterns.end() ? &pattern->second : nullptr)) {
+          error(raw.data(), problem->code, std::move(problem->message));
           return true;
-        }
-        if (node.pattern) {
-          auto pattern = patterns.find(&node);
-          if (pattern != patterns.end() && !pattern->second.matches(s)) {
-            error(raw.data(), ReadCode::PatternMismatch, "texte au format inattendu (motif " + *node.pattern + "), reçu : " + shown(raw));
-            return true;
-          }
         }
         out.kind = Kind::String;
         out.text = copy(s);

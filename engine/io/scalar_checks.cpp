@@ -1,0 +1,89 @@
+#include "io/scalar_checks.hpp"
+
+#include <algorithm>
+
+#include "decimal/decimal.hpp"
+#include "io/country_codes.hpp"
+#include "io/internal/read_messages.hpp"
+
+namespace subsidia::io {
+
+using internal::shown;
+
+std::optional<ScalarProblem> check_integer(std::string_view digits, std::string_view raw, const schema::Node& node,
+                                           std::int64_t& value) {
+  decimal::ParseError parse_error{};
+  const std::optional<decimal::Decimal> number = decimal::Decimal::parse(digits, &parse_error);
+  if (!number && parse_error == decimal::ParseError::Syntax) {
+    return ScalarProblem{ReadCode::MalformedJson, "JSON mal formé : nombre mal écrit : " + shown(raw)};
+  }
+  if (digits.find_first_of(".eE") != std::string_view::npos) {
+    return ScalarProblem{ReadCode::NotAnInteger, "entier attendu (sans point ni exposant), reçu : " + shown(raw)};
+  }
+  const std::optional<std::int64_t> integer = number ? number->to_int64() : std::nullopt;
+  if (!integer) return ScalarProblem{ReadCode::IntegerOutOfRange, "entier trop grand : " + shown(raw)};
+  if ((node.minimum && *integer < *node.minimum) || (node.maximum && *integer > *node.maximum)) {
+    std::string bounds;
+    if (node.minimum && node.maximum) {
+      bounds = "entre " + std::to_string(*node.minimum) + " et " + std::to_string(*node.maximum);
+    } else if (node.minimum) {
+      bounds = "au moins " + std::to_string(*node.minimum);
+    } else {
+      bounds = "au plus " + std::to_string(*node.maximum);
+    }
+    return ScalarProblem{ReadCode::IntegerOutOfRange, "entier hors limites : attendu " + bounds + ", reçu : " + shown(raw)};
+  }
+  value = *integer;
+  return std::nullopt;
+}
+
+std::optional<ScalarProblem> check_enum(std::string_view text, std::string_view raw, const schema::Node& node,
+                                        const std::string*& value) {
+  for (const std::string& allowed : node.enum_values) {
+    if (allowed == text) {
+      value = &allowed;
+      return std::nullopt;
+    }
+  }
+  return ScalarProblem{ReadCode::UnknownEnumValue,
+                       "valeur inconnue " + shown(raw) + " ; valeurs permises : " + internal::enum_list(node)};
+}
+
+std::optional<ScalarProblem> check_date(std::string_view text, std::string_view raw, calendar::Date& value) {
+  if (const std::optional<calendar::Date> date = calendar::Date::parse(text)) {
+    value = *date;
+    return std::nullopt;
+  }
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                      std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (shaped) return ScalarProblem{ReadCode::ImpossibleDate, "date impossible : " + shown(raw) + " n'existe pas au calendrier"};
+  return ScalarProblem{ReadCode::BadDate, "date attendue au format AAAA-MM-JJ, reçu : " + shown(raw)};
+}
+
+std::optional<ScalarProblem> check_country(std::string_view text, std::string_view raw, const schema::Node& node) {
+  if (is_country_code(text)) return std::nullopt;
+  std::string message = std::string(internal::expected_french(node)) + ", reçu : " + shown(raw);
+  if (const std::optional<std::string> code = suggest_country_code(text)) {
+    message += " ; vouliez-vous dire \"" + *code + "\" ?";
+  } else if (text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z') {
+    message += " : ce code n'est attribué à aucun pays";
+  }
+  return ScalarProblem{ReadCode::UnknownCountry, std::move(message)};
+}
+
+std::optional<ScalarProblem> check_text(std::string_view text, std::string_view raw, const schema::Node& node,
+                                        const StringPattern* pattern) {
+  if (node.min_length && internal::code_points(text) < *node.min_length) {
+    return ScalarProblem{ReadCode::TextTooShort,
+                         text.empty() ? std::string("texte vide non autorisé")
+                                      : "texte trop court (au moins " + std::to_string(*node.min_length) +
+                                            " caractères), reçu : " + shown(raw)};
+  }
+  if (pattern != nullptr && node.pattern && !pattern->matches(text)) {
+    return ScalarProblem{ReadCode::PatternMismatch,
+                         "texte au format inattendu (motif " + *node.pattern + "), reçu : " + shown(raw)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace subsidia::io
