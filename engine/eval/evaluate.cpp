@@ -299,6 +299,7 @@ Val read_path(const CompiledPlan& plan, NodeId id, Frame& frame) {
       }
       Val list;
       list.tag = Tag::List;
+      list.node = nullptr;  // walked through its path by each()
       list.location = at;
       return list;
     }
@@ -513,6 +514,7 @@ Val CompiledPlan::eval_node(NodeId id, Frame& frame) const {
       // A literal list is always there; each() walks its items.
       Val v;
       v.tag = Tag::List;
+      v.node = nullptr;
       return v;
     }
     case Op::Not: {
@@ -661,6 +663,7 @@ Val CompiledPlan::eval_node(NodeId id, Frame& frame) const {
       if (source.tag == Tag::Unknown) return source;
       Val v;
       v.tag = Tag::List;
+      v.node = nullptr;
       return v;
     }
     case Op::AtLeast: return at_least(*this, n, frame);

@@ -30,16 +30,21 @@ struct Location {
 
 enum class Tag : std::uint8_t { Unknown, NoValue, Boolean, Number, Text, Date, Object, List };
 
+// One value of the evaluation, copied at every node: its payload is a union (the tag says
+// which member holds), so that a value is 48 bytes rather than 80.
 struct Val {
   Tag tag = Tag::Unknown;
   bool boolean = false;
   bool null_given = false;    // Unknown because the dossier says null, not because it is silent
   std::int32_t missing = -1;  // Unknown: root of its missing-paths tree (-1: none)
   std::int32_t location = -1; // where it was read from the dossier, when it was
-  decimal::Decimal number;
-  calendar::Date date;
-  std::string_view text;
-  const io::Value* node = nullptr;  // Object / List read from the dossier
+  union {
+    decimal::Decimal number;          // Number
+    calendar::Date date;              // Date
+    std::string_view text;            // Text
+    const io::Value* node;            // Object / List read from the dossier (null: walk the path)
+  };
+  Val() : number() {}
 
   static Val unknown(std::int32_t missing) {
     Val v;
