@@ -1,0 +1,70 @@
+#include "csv/encoding.hpp"
+
+#include <gtest/gtest.h>
+
+namespace subsidia::csv {
+namespace {
+
+TEST(Encoding, KeepsValidUtf8AsItIs) {
+  DecodedText d = decode_to_utf8("objet;montant\nCoopération;10\n");
+  EXPECT_EQ(d.encoding, Encoding::Utf8);
+  EXPECT_EQ(d.text, "objet;montant\nCoopération;10\n");
+}
+
+TEST(Encoding, DropsTheUtf8ByteOrderMark) {
+  DecodedText d = decode_to_utf8("\xEF\xBB\xBF" "nom\nÉcole\n");
+  EXPECT_EQ(d.encoding, Encoding::Utf8WithBom);
+  EXPECT_EQ(d.text, "nom\nÉcole\n");
+}
+
+TEST(Encoding, ReadsLatin1BytesAsWindows1252) {
+  // "Coopération décentralisée" in Latin-1, then 0x80 (euro) and 0x9C (oe ligature) of Windows-1252.
+  DecodedText d = decode_to_utf8("Coop\xE9ration d\xE9" "centralis\xE9" "e 10 \x80 \x9C" "uvre");
+  EXPECT_EQ(d.encoding, Encoding::Windows1252);
+  EXPECT_EQ(d.text, "Coopération décentralisée 10 € œuvre");
+  EXPECT_EQ(d.guessed_bytes, 0u);
+}
+
+TEST(Encoding, ReadsAMixOfUtf8AndWindows1252ByteByByte) {
+  DecodedText d = decode_to_utf8("S\xC3\xA9n\xC3\xA9gal;Mali\nB\xE9nin\n");
+  EXPECT_EQ(d.encoding, Encoding::MixedUtf8Windows1252);
+  EXPECT_EQ(d.text, "Sénégal;Mali\nBénin\n");
+  EXPECT_EQ(d.guessed_bytes, 1u);
+}
+
+TEST(Encoding, ReadsUtf16WithAByteOrderMark) {
+  const std::string le("\xFF\xFE" "a\0;\0\xE9\0\n\0", 10);
+  DecodedText d = decode_to_utf8(le);
+  EXPECT_EQ(d.encoding, Encoding::Utf16Le);
+  EXPECT_EQ(d.text, "a;é\n");
+  const std::string be("\xFE\xFF\0a\0;\0\xE9\0\n", 10);
+  EXPECT_EQ(decode_to_utf8(be).text, "a;é\n");
+}
+
+TEST(Encoding, RecognisesUtf16WithoutByteOrderMarkFromItsNulBytes) {
+  const std::string le("n\0o\0m\0\t\0a\0\n\0", 12);
+  DecodedText d = decode_to_utf8(le);
+  EXPECT_EQ(d.encoding, Encoding::Utf16Le);
+  EXPECT_EQ(d.text, "nom\ta\n");
+}
+
+TEST(Encoding, ReplacesALoneSurrogateInUtf16) {
+  const std::string le("\xFF\xFE\x00\xD8" "a\0", 6);
+  DecodedText d = decode_to_utf8(le);
+  EXPECT_EQ(d.text, "\xEF\xBF\xBD" "a");
+  EXPECT_EQ(d.guessed_bytes, 1u);
+}
+
+TEST(Encoding, RefusesOverlongAndSurrogateSequencesAsUtf8) {
+  EXPECT_EQ(utf8_sequence_length("\xC0\xAF", 0), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xED\xA0\x80", 0), 0u);
+  EXPECT_EQ(utf8_sequence_length("\xE2\x82\xAC", 0), 3u);
+}
+
+TEST(Encoding, EveryLabelIsFrench) {
+  EXPECT_EQ(encoding_label(Encoding::Windows1252), "Windows-1252 (Latin-1)");
+  EXPECT_EQ(encoding_label(Encoding::Utf8WithBom), "UTF-8 avec BOM");
+}
+
+}  // namespace
+}  // namespace subsidia::csv

@@ -1,0 +1,119 @@
+#include "csv/tokenizer.hpp"
+
+#include <gtest/gtest.h>
+
+namespace subsidia::csv {
+namespace {
+
+std::vector<std::vector<std::string>> all(std::string_view text, Dialect dialect, std::vector<std::size_t>* lines = nullptr) {
+  Tokenizer tokens(text, dialect);
+  Record record;
+  std::vector<std::vector<std::string>> out;
+  while (tokens.next(record)) {
+    std::vector<std::string> cells;
+    for (const Field& f : record.fields) cells.emplace_back(f.value);
+    out.push_back(std::move(cells));
+    if (lines) lines->push_back(record.line);
+  }
+  return out;
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+TEST(Tokenizer, ReadsQuotedSeparatorsDoubledQuotesAndLineBreaks) {
+  std::vector<std::size_t> lines;
+  Rows rows = all("a;b\r\n\"x; y\";\"il dit \"\"oui\"\"\"\r\n\"deux\r\nlignes\";z\r\nfin;1\r\n", {';', true}, &lines);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"x; y", "il dit \"oui\""}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"deux\r\nlignes", "z"}));
+  EXPECT_EQ(rows[3], (std::vector<std::string>{"fin", "1"}));
+  EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 3, 5}));
+}
+
+TEST(Tokenizer, AcceptsLfCrlfAndLoneCrLineEnds) {
+  std::vector<std::size_t> lines;
+  Rows rows = all("a\rb\nc\r\nd", {',', true}, &lines);
+  EXPECT_EQ(rows, (Rows{{"a"}, {"b"}, {"c"}, {"d"}}));
+  EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 3, 4}));
+}
+
+TEST(Tokenizer, KeepsEmptyFieldsAndReportsBlankLines) {
+  Tokenizer tokens("a,,\n\n\"\"\n", {',', true});
+  Record record;
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_EQ(record.fields.size(), 3u);
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_TRUE(record.blank());
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_FALSE(record.blank());  // "" is a quoted empty field, not an empty line
+  EXPECT_FALSE(tokens.next(record));
+}
+
+TEST(Tokenizer, StrictModeStopsAtAStrayQuoteWithItsLineAndColumn) {
+  Tokenizer tokens("nom,objet\nA,Association \"Les amis\"\n", {',', true});
+  Record record;
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_FALSE(tokens.next(record));
+  EXPECT_TRUE(tokens.failed());
+  ASSERT_EQ(tokens.issues().size(), 1u);
+  EXPECT_EQ(tokens.issues()[0].code, IssueCode::QuoteInUnquotedField);
+  EXPECT_EQ(tokens.issues()[0].position.line, 2u);
+  EXPECT_EQ(tokens.issues()[0].position.column, 15u);
+}
+
+TEST(Tokenizer, LenientModeKeepsAStrayQuoteAsACharacterAndWarns) {
+  Tokenizer tokens("A;Association \"Les amis\";3\n", {';', false});
+  Record record;
+  ASSERT_TRUE(tokens.next(record));
+  ASSERT_EQ(record.fields.size(), 3u);
+  EXPECT_EQ(record.fields[1].value, "Association \"Les amis\"");
+  ASSERT_EQ(tokens.issues().size(), 1u);
+  EXPECT_EQ(tokens.issues()[0].code, IssueCode::QuoteInUnquotedField);
+}
+
+TEST(Tokenizer, LenientModeAppendsTextAfterAClosingQuote) {
+  Tokenizer tokens("\"Association \"X\" du Lot\";2\n", {';', false});
+  Record record;
+  ASSERT_TRUE(tokens.next(record));
+  ASSERT_EQ(record.fields.size(), 2u);
+  EXPECT_EQ(record.fields[0].value, "Association \"X\" du Lot");
+  EXPECT_EQ(record.fields[1].value, "2");
+  EXPECT_FALSE(tokens.issues().empty());
+}
+
+TEST(Tokenizer, LenientModeDoesNotLetAnUnclosedQuoteSwallowTheFile) {
+  std::vector<std::size_t> lines;
+  Rows rows = all("a;\"b\nc;d\ne;f\n", {';', false}, &lines);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "\"b"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"e", "f"}));
+  EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 3}));
+}
+
+TEST(Tokenizer, StrictModeReportsWhereAnUnclosedQuoteOpened) {
+  Tokenizer tokens("a\n\"ouvert\nsuite\n", {',', true});
+  Record record;
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_FALSE(tokens.next(record));
+  ASSERT_EQ(tokens.issues().size(), 1u);
+  EXPECT_EQ(tokens.issues()[0].code, IssueCode::UnclosedQuote);
+  EXPECT_EQ(tokens.issues()[0].position.line, 2u);
+  EXPECT_EQ(tokens.issues()[0].position.column, 1u);
+}
+
+TEST(Tokenizer, PositionsCountCharactersNotBytes) {
+  Tokenizer tokens("éé;\"x\ny\";z\n", {';', true});
+  Record record;
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_EQ(tokens.position_of(record, record.fields[1].offset).column, 4u);
+  Position third = tokens.position_of(record, record.fields[2].offset);
+  EXPECT_EQ(third.line, 2u);
+  EXPECT_EQ(third.column, 4u);
+}
+
+TEST(Tokenizer, ReadsATrailingSeparatorAsAnEmptyLastField) {
+  EXPECT_EQ(all("a,b,", {',', true}), (Rows{{"a", "b", ""}}));
+}
+
+}  // namespace
+}  // namespace subsidia::csv
