@@ -153,11 +153,13 @@ bool Tokenizer::next(Record& record) {
       continue;
     }
     // A line end: CRLF, LF or a lone CR.
+    record.end_offset = pos_;
     pos_ += (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ? 2 : 1;
     record.end_line = line_;
     new_line(pos_);
     return true;
   }
+  record.end_offset = pos_;
   record.end_line = line_;
   return true;
 }
