@@ -1,0 +1,246 @@
+#include "scdl/importer.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "csv/encoding.hpp"
+#include "csv/separator.hpp"
+#include "csv/tokenizer.hpp"
+#include "scdl/amount.hpp"
+#include "scdl/columns.hpp"
+#include "scdl/draft_from_row.hpp"
+
+namespace subsidia::interop::scdl {
+
+namespace {
+
+constexpr std::size_t kHeaderSearch = 10;  // non-blank lines searched for the header
+
+std::uint64_t fnv1a(const std::vector<std::string_view>& cells) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::string_view cell : cells) {
+    for (char c : trim_spaces(cell)) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    h ^= 0x1F;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+bool blank(const std::vector<std::string_view>& cells) {
+  for (std::string_view cell : cells)
+    if (!trim_spaces(cell).empty()) return false;
+  return true;
+}
+
+// The cells of one record of `text`, for comparing with a row being read.
+std::vector<std::string> cells_of(std::string_view text, char separator) {
+  csv::Tokenizer tokens(text, {separator, false});
+  csv::Record record;
+  std::vector<std::string> cells;
+  if (tokens.next(record))
+    for (const auto& f : record.fields) cells.emplace_back(trim_spaces(f.value));
+  return cells;
+}
+
+bool same_cells(const std::vector<std::string>& kept, const std::vector<std::string_view>& row) {
+  std::size_t n = std::max(kept.size(), row.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view a = i < kept.size() ? std::string_view(kept[i]) : std::string_view();
+    std::string_view b = i < row.size() ? trim_spaces(row[i]) : std::string_view();
+    if (a != b) return false;
+  }
+  return true;
+}
+
+std::string first_cells(const std::vector<std::string_view>& cells) {
+  std::string shown;
+  for (std::string_view c : cells) {
+    c = trim_spaces(c);
+    if (c.empty()) continue;
+    if (!shown.empty()) shown += " | ";
+    shown += c;
+    if (shown.size() > 60) break;
+  }
+  return shown;
+}
+
+}  // namespace
+
+Importer::Importer(const InternationalClues& clues, ImportOptions options) : clues_(&clues), options_(std::move(options)) {}
+
+bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    FileReport report;
+    report.file = file.string();
+    report.error = "lecture impossible (fichier absent ou illisible)";
+    summary_.files.push_back(std::move(report));
+    return true;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return import_bytes(bytes.str(), file.string(), sink);
+}
+
+bool Importer::import_bytes(std::string_view bytes, const std::string& name, const Sink& sink) {
+  FileReport report;
+  report.file = name;
+  csv::DecodedText decoded = csv::decode_to_utf8(bytes);
+  report.encoding = std::string(csv::encoding_label(decoded.encoding));
+  report.guessed_bytes = decoded.guessed_bytes;
+  const std::size_t text_index = texts_.size();
+  texts_.push_back(std::move(decoded.text));
+  const std::string_view text = texts_.back();
+  const char separator = csv::sniff_separator(text);
+  report.separator = std::string(csv::separator_label(separator));
+
+  csv::Tokenizer tokens(text, {separator, false});
+  csv::Record record;
+  std::vector<std::string_view> cells;
+  auto take_issues = [&] {
+    for (const auto& issue : tokens.issues())
+      summary_.warnings.push_back({name, issue.position.line,
+                                   "colonne " + std::to_string(issue.position.column) + " : " + issue.message});
+  };
+  auto cells_of_record = [&] {
+    cells.clear();
+    for (const auto& f : record.fields) cells.push_back(f.value);
+  };
+
+  // The header: the first of the first non-blank lines that names at least two SCDL fields.
+  std::vector<std::string> header;
+  ColumnMap columns;
+  std::vector<LineNote> before;
+  std::size_t searched = 0;
+  while (tokens.next(record)) {
+    take_issues();
+    cells_of_record();
+    if (blank(cells)) continue;
+    ColumnMap candidate = map_columns(cells);
+    if (candidate.recognised >= 2) {
+      columns = std::move(candidate);
+      for (std::string_view c : cells) header.emplace_back(trim_spaces(c));
+      report.header_line = record.line;
+      break;
+    }
+    before.push_back({name, record.line, "ligne avant l'en-tête, ignorée : « " + first_cells(cells) + " »"});
+    if (++searched >= kHeaderSearch) break;
+  }
+  if (header.empty()) {
+    report.error = text.empty() ? "fichier vide"
+                                : "en-tête introuvable : aucune des " + std::to_string(kHeaderSearch) +
+                                      " premières lignes ne nomme deux colonnes SCDL (nomAttribuant, objet, montant, "
+                                      "COLL_NOM, SUB_MONTANT…)";
+    summary_.files.push_back(std::move(report));
+    return true;
+  }
+  for (const char* required : {"montant", "objet"}) {
+    const Column c = std::string_view(required) == "montant" ? Column::Montant : Column::Objet;
+    if (columns[c] < 0) {
+      report.error = std::string("colonne « ") + required + " » introuvable dans l'en-tête (ligne " +
+                     std::to_string(report.header_line) + ") : aucune ligne n'est lue";
+      summary_.files.push_back(std::move(report));
+      return true;
+    }
+  }
+  summary_.skipped.insert(summary_.skipped.end(), before.begin(), before.end());
+  report.format = columns.format();
+  report.column_notes = columns.warnings;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    bool mapped = false;
+    for (int index : columns.index) mapped = mapped || index == static_cast<int>(i);
+    if (!mapped && !header[i].empty()) report.unmapped_columns.push_back(header[i]);
+  }
+  const std::size_t report_index = summary_.files.size();
+  summary_.files.push_back(report);
+
+  DraftBuilder builder(*clues_, options_);
+  const FileContext context{name, summary_.files[report_index].format, &columns, &header};
+  DossierDraft draft;
+  bool keep_going = true;
+  std::size_t rows = 0;
+  while (keep_going && tokens.next(record)) {
+    take_issues();
+    cells_of_record();
+    ++rows;
+    ++summary_.rows_read;
+    const std::size_t line = record.line;
+    if (blank(cells)) {
+      ++summary_.blank;
+      continue;
+    }
+    if (cells.size() > header.size()) {
+      bool extra = false;
+      for (std::size_t i = header.size(); i < cells.size(); ++i) extra = extra || !trim_spaces(cells[i]).empty();
+      if (extra) {
+        summary_.rejected.push_back({name, line, std::to_string(cells.size()) + " cellules pour " +
+                                                     std::to_string(header.size()) +
+                                                     " colonnes d'en-tête (un séparateur non protégé par des guillemets dans une cellule ?)"});
+        continue;
+      }
+    } else if (cells.size() < header.size()) {
+      summary_.warnings.push_back({name, line, std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
+                                                   " colonnes : les dernières sont lues vides"});
+    }
+    // Identical to a row already written?
+    const std::uint64_t hash = fnv1a(cells);
+    const WrittenRow* same = nullptr;
+    auto [first, last] = written_.equal_range(hash);
+    for (auto it = first; it != last && !same; ++it) {
+      const WrittenRow& w = it->second;
+      std::string_view kept = std::string_view(texts_[w.text]).substr(w.begin, w.end - w.begin);
+      if (same_cells(cells_of(kept, w.separator), cells)) same = &w;
+    }
+    if (same) {
+      summary_.identical.push_back({name, line, "identique à " + same->file + ":" + std::to_string(same->line) +
+                                                    " : écrite une fois (dossier " + same->id + ")"});
+      continue;
+    }
+    RowOutcome outcome = builder.build(cells, line, context, draft);
+    if (outcome.kind == RowOutcome::Kind::Rejected) {
+      summary_.rejected.push_back({name, line, outcome.reason});
+      continue;
+    }
+    if (outcome.kind == RowOutcome::Kind::OtherExercice) {
+      summary_.other_exercice.push_back({name, line, outcome.reason});
+      continue;
+    }
+    if (options_.international_only && !draft.candidat) {
+      summary_.not_candidates.push_back({name, line, "aucun indice d'action internationale"});
+      continue;
+    }
+    // A unique id: a different content under an id already written gets -2, -3...
+    if (auto owner = ids_.find(draft.id); owner != ids_.end()) {
+      const std::string base = draft.id;
+      int n = 2;
+      while (ids_.count(base + "-" + std::to_string(n))) ++n;
+      draft.id = base + "-" + std::to_string(n);
+      if (owner->second.file == name) {
+        // Several subsidies of one decision to one beneficiary: numbered in file order.
+        ++summary_.numbered;
+      } else {
+        summary_.renamed.push_back({name, line, "même identifiant " + base + " que " + owner->second.file + ":" +
+                                                    std::to_string(owner->second.line) +
+                                                    " pour un contenu différent : écrite sous " + draft.id});
+        draft.avertissements.push_back("identifiant " + base + " déjà pris par " + owner->second.file + ":" +
+                                       std::to_string(owner->second.line) + " (autre contenu) : " + draft.id);
+      }
+    }
+    ids_.emplace(draft.id, IdOwner{name, line});
+    written_.emplace(hash, WrittenRow{text_index, record.offset, record.end_offset, separator, line, name, draft.id});
+    summary_.dossier_warnings += draft.avertissements.size();
+    ++summary_.written;
+    if (draft.candidat) {
+      ++summary_.candidates;
+      if (draft.action_nature) ++summary_.strong_candidates;
+    }
+    keep_going = sink(draft);
+  }
+  summary_.files[report_index].rows = rows;
+  return keep_going;
+}
+
+}  // namespace subsidia::interop::scdl
