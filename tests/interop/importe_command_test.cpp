@@ -1,0 +1,118 @@
+// `subsidia importe scdl` as a user runs it: the binary, its exit codes, its files, and what
+// `subsidia check` says of the drafts.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSourceDir = SUBSIDIA_TEST_SOURCE_DIR;
+const fs::path kFiles = kSourceDir / "tests" / "interop" / "scdl" / "fichiers";
+const fs::path kReal = kSourceDir / "tests" / "interop" / "scdl" / "reels";
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+CommandRun run(const std::string& arguments, const fs::path& folder) {
+  const fs::path out = folder / "stdout", err = folder / "stderr";
+  std::string command = "'";
+  command.append(SUBSIDIA_BINARY).append("' ").append(arguments);
+  command.append(" > '").append(out.string()).append("' 2> '").append(err.string()).append("'");
+  const int status = std::system(command.c_str());
+  CommandRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream o(out), e(err);
+  std::stringstream so, se;
+  so << o.rdbuf();
+  se << e.rdbuf();
+  r.out = so.str();
+  r.err = se.str();
+  return r;
+}
+
+class ImporteCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/subsidia-importe-XXXXXX";
+    folder_ = ::mkdtemp(pattern);
+  }
+  void TearDown() override { fs::remove_all(folder_); }
+  fs::path folder_;
+};
+
+std::string quoted(const fs::path& p) {
+  std::string q = "'";
+  q.append(p.string()).append("'");
+  return q;
+}
+
+TEST_F(ImporteCommand, WritesOneJsonLinePerRowAndTheSummaryOnStandardError) {
+  CommandRun r = run("importe scdl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::size_t count = 0;
+  while (std::getline(lines, line)) {
+    auto d = nlohmann::json::parse(line);
+    EXPECT_TRUE(d.contains("origine"));
+    ++count;
+  }
+  EXPECT_EQ(count, 69u);
+  EXPECT_NE(r.err.find("Lignes lues : 69 ; dossiers écrits : 69"), std::string::npos) << r.err;
+}
+
+TEST_F(ImporteCommand, RejectedRowsGiveExitCodeOneAndAreListedWithTheirLine) {
+  const fs::path summary = folder_ / "resume.json";
+  CommandRun r = run("importe scdl --resume " + quoted(summary) + " " + quoted(kFiles / "nievre-virgules-anciennes-colonnes.csv"),
+              folder_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("nievre-virgules-anciennes-colonnes.csv:3: montant illisible « SEM »"), std::string::npos) << r.err;
+  std::ifstream in(summary);
+  auto j = nlohmann::json::parse(in);
+  EXPECT_EQ(j["lignes_lues"], 6);
+  EXPECT_EQ(j["rejetees"].size(), 4u);
+  EXPECT_EQ(j["rejetees"][0]["ligne"], 3);
+}
+
+TEST_F(ImporteCommand, WritesOneFilePerDossierInAFolderAndCheckSaysIncomplete) {
+  const fs::path out = folder_ / "brouillons";
+  CommandRun r = run("importe scdl --international-seulement -o " + quoted(out) + " " + quoted(kReal / "poitiers-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(out)) {
+    EXPECT_EQ(entry.path().extension(), ".json") << entry.path();
+    ++files;
+  }
+  EXPECT_GE(files, 20u);
+  // Every draft reads; none is conforme: the file does not say what the law asks.
+  CommandRun check = run("check --format json " + quoted(out), folder_);
+  EXPECT_EQ(check.exit_code, 1) << check.err;
+  auto j = nlohmann::json::parse(check.out);
+  EXPECT_EQ(j["resume"]["erreurs"], 0);
+  EXPECT_EQ(j["resume"]["conforme"], 0);
+  EXPECT_EQ(j["resume"]["incomplet"].get<std::size_t>() + j["resume"]["non_conforme"].get<std::size_t>(), files);
+}
+
+TEST_F(ImporteCommand, AnUnreadableFileIsExitCodeTwo) {
+  CommandRun r = run("importe scdl " + quoted(folder_ / "absent.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("absent.csv"), std::string::npos) << r.err;
+}
+
+TEST_F(ImporteCommand, AFolderAndJsonlTogetherIsAUsageError) {
+  CommandRun r = run("importe scdl -o " + quoted(folder_ / "x") + " --format jsonl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(fs::exists(folder_ / "x"));
+}
+
+}  // namespace
