@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace subsidia::csv {
 
@@ -128,6 +130,14 @@ DecodedText decode_to_utf8(std::string_view bytes) {
   // One pass to classify: well-formed multi-byte sequences against stray bytes.
   std::size_t multibyte = 0, invalid = 0;
   for (std::size_t i = 0; i < bytes.size();) {
+    // Eight ASCII bytes at a time: no high bit set.
+    while (i + 8 <= bytes.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes.data() + i, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= bytes.size()) break;
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
       continue;

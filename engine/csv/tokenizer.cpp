@@ -110,6 +110,11 @@ void Tokenizer::read_unquoted(Field& field, std::size_t start) {
   const char separator = dialect_.separator;
   while (i < text_.size()) {
     const char c = text_[i];
+    // Most characters are none of the four: one test for them.
+    if (c != separator && c != '\n' && c != '\r' && c != '"') {
+      ++i;
+      continue;
+    }
     if (c == separator || c == '\n' || c == '\r') break;
     if (c == '"' && i != literal_quote_ && !reported) {
       reported = true;

@@ -1,5 +1,7 @@
 #include "detect/folded_text.hpp"
 
+#include <array>
+
 namespace subsidia::interop {
 
 namespace {
@@ -49,6 +51,17 @@ std::string_view fold(char32_t cp) {
   return {};
 }
 
+// ASCII letters and digits folded (lower case), 0 for a separator.
+constexpr auto kAsciiFold = [] {
+  std::array<char, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    if (c >= 'a' && c <= 'z') table[c] = static_cast<char>(c);
+    else if (c >= 'A' && c <= 'Z') table[c] = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') table[c] = static_cast<char>(c);
+  }
+  return table;
+}();
+
 // Decodes one UTF-8 code point at `i` (the text is valid UTF-8: it was transcoded).
 char32_t decode(std::string_view text, std::size_t& i) {
   const auto c = static_cast<unsigned char>(text[i]);
@@ -72,13 +85,25 @@ void FoldedText::assign(std::string_view original) {
   std::size_t i = 0;
   while (i < original.size()) {
     const std::size_t at = i;
-    std::string_view letters;
-    if (static_cast<unsigned char>(original[i]) < 0x80) {
-      letters = fold(static_cast<unsigned char>(original[i]));
+    const auto byte = static_cast<unsigned char>(original[i]);
+    if (byte < 0x80) {
+      // ASCII, most of the text: one table lookup.
+      const char letter = kAsciiFold[byte];
       ++i;
-    } else {
-      letters = fold(decode(original, i));
+      if (!letter) {
+        in_word = false;
+        continue;
+      }
+      if (!in_word) {
+        if (!spans.empty()) folded_ += ' ';
+        spans.push_back({folded_.size(), at, at});
+        in_word = true;
+      }
+      folded_ += letter;
+      spans.back().end = i;
+      continue;
     }
+    const std::string_view letters = fold(decode(original, i));
     if (letters.empty()) {
       in_word = false;
       continue;

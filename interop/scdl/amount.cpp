@@ -41,6 +41,9 @@ AmountReading invalid(std::string_view text, std::string why) {
 }  // namespace
 
 std::string_view trim_spaces(std::string_view t) {
+  // Most cells start and end with a visible ASCII character.
+  auto plain = [](char c) { return c > ' ' && static_cast<unsigned char>(c) < 0x80; };
+  if (t.empty() || (plain(t.front()) && plain(t.back()))) return t;
   while (!t.empty()) {
     std::size_t n = space_at(t, 0);
     if (!n) break;
@@ -62,8 +65,12 @@ std::string_view trim_spaces(std::string_view t) {
 
 bool is_missing_marker(std::string_view text) {
   text = trim_spaces(text);
-  if (text.empty() || text == "-" || text == "?" || text == "/") return true;
-  if (text.size() > 12) return false;
+  if (text.empty()) return true;
+  // Every mark begins with one of these; a cell that does not is read at once.
+  const char c = text.front();
+  if (c != 'n' && c != 'N' && c != 's' && c != 'S' && c != '-' && c != '?' && c != '/') return false;
+  if (text == "-" || text == "?" || text == "/") return true;
+  if (text.size() > 14) return false;
   const std::string key = folded_key(text);
   for (std::string_view marker : {"na", "nc", "nd", "nr", "neant", "sansobjet", "nonrenseigne", "nonconnu", "null", "none", "nan"})
     if (key == marker) return true;

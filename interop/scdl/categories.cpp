@@ -84,6 +84,24 @@ bool contains_words(const std::string& name, std::string_view words) {
   return false;
 }
 
+// Whole-word match of `words` (folded, space separated) in the folded tokens.
+bool contains_words(const FoldedText& name, std::string_view words) {
+  const auto& t = name.tokens();
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::string_view rest = words;
+    std::size_t k = i;
+    for (;;) {
+      const std::size_t cut = rest.find(' ');
+      const std::string_view word = rest.substr(0, cut);
+      if (k >= t.size() || t[k].word != word) break;
+      ++k;
+      if (cut == std::string_view::npos) return true;
+      rest.remove_prefix(cut + 1);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<CategoryGuess> guess_collectivite_category(std::string_view type_code, std::string_view siren,
@@ -121,11 +139,16 @@ std::optional<CategoryGuess> guess_collectivite_category(std::string_view type_c
 
 std::optional<CategoryGuess> guess_beneficiary_category(std::string_view rna, std::string_view siren,
                                                         std::string_view name) {
+  return guess_beneficiary_category(rna, siren, FoldedText(name));
+}
+
+std::optional<CategoryGuess> guess_beneficiary_category(std::string_view rna, std::string_view siren,
+                                                        const FoldedText& name) {
   if (!rna.empty()) return CategoryGuess{"association", "numéro RNA " + std::string(rna) + " (répertoire national des associations)"};
-  const std::string folded = folded_words(name);
   for (const NameRule& rule : kBeneficiaryNames) {
-    if (contains_words(folded, rule.words))
-      return CategoryGuess{std::string(rule.category), "nom « " + std::string(name) + " » (« " + std::string(rule.words) + " »)"};
+    if (contains_words(name, rule.words))
+      return CategoryGuess{std::string(rule.category),
+                           "nom « " + std::string(name.original()) + " » (« " + std::string(rule.words) + " »)"};
   }
   if (siren.size() >= 2) {
     const std::string_view prefix = siren.substr(0, 2);

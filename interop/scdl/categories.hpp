@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "detect/folded_text.hpp"
+
 namespace subsidia::interop::scdl {
 
 struct CategoryGuess {
@@ -26,5 +28,8 @@ std::optional<CategoryGuess> guess_collectivite_category(std::string_view type_c
 // "fondation", "SARL"...) and the SIREN ranges of public bodies.
 std::optional<CategoryGuess> guess_beneficiary_category(std::string_view rna, std::string_view siren,
                                                         std::string_view name);
+// The same with the name already folded (the importer folds it once per row).
+std::optional<CategoryGuess> guess_beneficiary_category(std::string_view rna, std::string_view siren,
+                                                        const FoldedText& name);
 
 }  // namespace subsidia::interop::scdl

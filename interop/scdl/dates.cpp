@@ -132,6 +132,11 @@ std::optional<std::string> read_period(std::string_view text) {
     DateReading r = read_date(s);
     return r.status == DateReading::Status::Ok ? r.date : std::nullopt;
   };
+  // The SCDL form itself, AAAA-MM-JJ/AAAA-MM-JJ (or with '_'), read at once.
+  if (t.size() == 21 && (t[10] == '/' || t[10] == '_') && t[4] == '-' && t[15] == '-') {
+    auto from = one(t.substr(0, 10)), to = one(t.substr(11));
+    if (from && to) return from->iso() + "/" + to->iso();
+  }
   if (auto single = one(t)) return single->iso();
   for (std::string_view separator : {"_", " au ", " - ", "/"}) {
     for (std::size_t at = t.find(separator); at != std::string_view::npos; at = t.find(separator, at + 1)) {

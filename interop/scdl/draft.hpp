@@ -30,6 +30,8 @@ struct ScdlFields {
   std::optional<decimal::Decimal> montant;     // total before the split between beneficiaries
   std::optional<bool> notification_ue;
   std::optional<decimal::Decimal> pourcentage;
+
+  void clear();  // empties every field, keeping the buffers
 };
 
 struct DossierDraft {
@@ -53,6 +55,8 @@ struct DossierDraft {
   std::vector<Clue> indices;
   std::vector<std::string> avertissements;
   ScdlFields scdl;
+
+  void clear();  // empties every field, keeping the buffers (one draft reused for every row)
 };
 
 }  // namespace subsidia::interop::scdl

@@ -51,9 +51,40 @@ bool mentions_loan(const FoldedText& text) {
 
 }  // namespace
 
-std::string slug(std::string_view text, std::size_t limit) {
+void ScdlFields::clear() {
+  for (std::string* text : {&nom_attribuant, &id_attribuant, &reference_decision, &nom_beneficiaire, &id_beneficiaire,
+                            &rna_beneficiaire, &objet, &nature, &conditions_versement, &dates_periode_versement, &id_rae,
+                            &dispositif_aide})
+    text->clear();
+  date_convention.reset();
+  montant.reset();
+  notification_ue.reset();
+  pourcentage.reset();
+}
+
+void DossierDraft::clear() {
+  id.clear();
+  exercice = 0;
+  collectivite_nom.clear();
+  collectivite_categorie.clear();
+  objet.clear();
+  montant = decimal::Decimal();
+  beneficiaire.reset();
+  action_nature.reset();
+  action_pays.clear();
+  format.clear();
+  fichier.clear();
+  ligne = 0;
+  cellules.clear();
+  devines.clear();
+  candidat = false;
+  indices.clear();
+  avertissements.clear();
+  scdl.clear();
+}
+
+std::string slug(const FoldedText& folded, std::size_t limit) {
   std::string out;
-  const FoldedText folded(text);
   for (const auto& token : folded.tokens()) {
     if (!out.empty()) out += '-';
     out += token.word;
@@ -64,17 +95,20 @@ std::string slug(std::string_view text, std::size_t limit) {
   return out;
 }
 
+std::string slug(std::string_view text, std::size_t limit) { return slug(FoldedText(text), limit); }
+
 DraftBuilder::DraftBuilder(const InternationalClues& clues, const ImportOptions& options)
     : clues_(&clues), options_(&options) {}
 
 std::optional<CategoryGuess> DraftBuilder::collectivite_category(std::string_view type, std::string_view siren,
                                                                  std::string_view name) {
-  std::string key;
+  std::string& key = category_key_;
+  key.clear();
   key.append(type).append("\x1F").append(siren).append("\x1F").append(name);
   auto found = category_cache_.find(key);
   if (found != category_cache_.end()) return found->second;
   auto guess = guess_collectivite_category(type, siren, name);
-  category_cache_.emplace(std::move(key), guess);
+  category_cache_.emplace(key, guess);
   return guess;
 }
 
@@ -88,9 +122,9 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   };
   auto given = [&](Column c) { return !is_missing_marker(cell(c)); };
 
-  d = DossierDraft{};
-  d.format = std::string(file.format);
-  d.fichier = std::string(file.file);
+  d.clear();
+  d.format.assign(file.format);
+  d.fichier.assign(file.file);
   d.ligne = line;
   for (std::size_t i = 0; i < cells.size() && i < file.header->size(); ++i) {
     std::string_view value = trim_spaces(cells[i]);
@@ -138,8 +172,12 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     return rejected(columns[Column::Objet] < 0 ? "pas de colonne d'objet (objet, SUB_OBJET)" : "objet de la subvention absent");
   d.objet = std::string(objet);
   d.scdl.objet = d.objet;
-  folded_.assign(d.objet);
-  const bool loan = mentions_loan(folded_) || mentions_loan(FoldedText(cell(Column::Nature)));
+  folded_objet_.assign(d.objet);
+  bool loan = mentions_loan(folded_objet_);
+  if (!loan && given(Column::Nature)) {
+    folded_other_.assign(cell(Column::Nature));
+    loan = mentions_loan(folded_other_);
+  }
 
   if (columns[Column::Montant] < 0) return rejected("pas de colonne de montant (montant, SUB_MONTANT)");
   AmountReading amount = read_amount(cell(Column::Montant));
@@ -209,8 +247,8 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   }
   if (!year && (date.status == DateReading::Status::Ok || date.status == DateReading::Status::YearOnly)) {
     year = date.year;
-    year_reason = "année de la date de la décision ou de la convention (" + std::string(cell(Column::DateConvention)) +
-                  ") : l'exercice peut en différer (une subvention votée en décembre pour l'année suivante)";
+    year_reason = "année de la date " + std::string(cell(Column::DateConvention)) + " (colonne " +
+                  (*file.header)[static_cast<std::size_t>(columns[Column::DateConvention])] + ")";
   }
   if (year && options_->exercice && *year != *options_->exercice)
     return {RowOutcome::Kind::OtherExercice, "exercice " + std::to_string(*year) + (year_stated ? "" : " (d'après la date)")};
@@ -259,8 +297,9 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   if (given(Column::DispositifAide)) d.scdl.dispositif_aide = std::string(cell(Column::DispositifAide));
 
   // The beneficiary, when its category can be told.
+  folded_beneficiary_.assign(d.scdl.nom_beneficiaire);
   if (!d.scdl.nom_beneficiaire.empty()) {
-    if (auto category = guess_beneficiary_category(d.scdl.rna_beneficiaire, beneficiary_siren, d.scdl.nom_beneficiaire)) {
+    if (auto category = guess_beneficiary_category(d.scdl.rna_beneficiaire, beneficiary_siren, folded_beneficiary_)) {
       d.beneficiaire = std::make_pair(d.scdl.nom_beneficiaire, category->category);
       d.devines.push_back({"beneficiaire.categorie", category->category, category->reason});
     }
@@ -268,11 +307,8 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
 
   // International clues, in the object then the beneficiary's name.
   found_.clear();
-  clues_->find(folded_, found_);
-  if (!d.scdl.nom_beneficiaire.empty()) {
-    folded_.assign(d.scdl.nom_beneficiaire);
-    clues_->find(folded_, found_);
-  }
+  clues_->find(folded_objet_, found_);
+  clues_->find(folded_beneficiary_, found_);
   d.indices = found_;
   d.candidat = !found_.empty();
   bool strong = false;
@@ -314,7 +350,7 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   if (r.empty()) r = "sans-reference";
   std::string b = !d.scdl.id_beneficiaire.empty()   ? d.scdl.id_beneficiaire
                   : !d.scdl.rna_beneficiaire.empty() ? d.scdl.rna_beneficiaire
-                  : !d.scdl.nom_beneficiaire.empty() ? slug(d.scdl.nom_beneficiaire)
+                  : !d.scdl.nom_beneficiaire.empty() ? slug(folded_beneficiary_)
                                                      : std::string("sans-beneficiaire");
   if (b.empty()) b = "sans-beneficiaire";
   if (a.empty()) a = "attribuant";

@@ -48,13 +48,15 @@ class DraftBuilder {
 
   const InternationalClues* clues_;
   const ImportOptions* options_;
-  FoldedText folded_;
+  FoldedText folded_objet_, folded_beneficiary_, folded_other_;
   std::vector<Clue> found_;
   // Rows of one file share their collectivité: its guess is made once.
   std::map<std::string, std::optional<CategoryGuess>, std::less<>> category_cache_;
+  std::string category_key_;
 };
 
 // "Assoc. Les Amis du Sénégal" -> "assoc-les-amis-du-senegal", at most `limit` characters.
 std::string slug(std::string_view text, std::size_t limit = 40);
+std::string slug(const FoldedText& text, std::size_t limit = 40);
 
 }  // namespace subsidia::interop::scdl

@@ -8,35 +8,43 @@ namespace {
 
 namespace json = cli::json;
 
-// Appends ,"key":"value" (or "key":"value" when `first`).
+// Appends ,"key":"value" (or "key":"value" when `first`). Keys are the schema's ASCII names,
+// written as they are; values are escaped.
 void field(std::string& out, std::string_view key, std::string_view value, bool first = false) {
   if (!first) out += ',';
-  json::append_key(out, key);
+  out += '"';
+  out += key;
+  out += "\":";
   json::append_string(out, value);
 }
 
-void optional_field(std::string& out, std::string_view key, std::string_view value) {
-  if (!value.empty()) field(out, key, value);
-}
-
+// The SCDL fields the dossier does not already hold (its objet and collectivite.nom are the
+// row's objet and nomAttribuant).
 void scdl_json(std::string& out, const ScdlFields& s) {
   out += ",\"scdl\":{";
-  field(out, "nomAttribuant", s.nom_attribuant, true);
-  optional_field(out, "idAttribuant", s.id_attribuant);
-  if (s.date_convention) field(out, "dateConvention", *s.date_convention);
-  optional_field(out, "referenceDecision", s.reference_decision);
-  optional_field(out, "nomBeneficiaire", s.nom_beneficiaire);
-  optional_field(out, "idBeneficiaire", s.id_beneficiaire);
-  optional_field(out, "rnaBeneficiaire", s.rna_beneficiaire);
-  optional_field(out, "objet", s.objet);
-  if (s.montant) field(out, "montant", s.montant->to_fixed(2));
-  optional_field(out, "nature", s.nature);
-  optional_field(out, "conditionsVersement", s.conditions_versement);
-  optional_field(out, "datesPeriodeVersement", s.dates_periode_versement);
-  optional_field(out, "idRAE", s.id_rae);
-  if (s.notification_ue) out += *s.notification_ue ? ",\"notificationUE\":true" : ",\"notificationUE\":false";
-  if (s.pourcentage) field(out, "pourcentageSubvention", s.pourcentage->to_string());
-  optional_field(out, "dispositifAide", s.dispositif_aide);
+  bool first = true;
+  auto put = [&](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    field(out, key, value, first);
+    first = false;
+  };
+  put("idAttribuant", s.id_attribuant);
+  if (s.date_convention) put("dateConvention", *s.date_convention);
+  put("referenceDecision", s.reference_decision);
+  put("nomBeneficiaire", s.nom_beneficiaire);
+  put("idBeneficiaire", s.id_beneficiaire);
+  put("rnaBeneficiaire", s.rna_beneficiaire);
+  if (s.montant) put("montant", s.montant->to_fixed(2));
+  put("nature", s.nature);
+  put("conditionsVersement", s.conditions_versement);
+  put("datesPeriodeVersement", s.dates_periode_versement);
+  put("idRAE", s.id_rae);
+  if (s.pourcentage) put("pourcentageSubvention", s.pourcentage->to_string());
+  put("dispositifAide", s.dispositif_aide);
+  if (s.notification_ue) {
+    if (!first) out += ',';
+    out += *s.notification_ue ? "\"notificationUE\":true" : "\"notificationUE\":false";
+  }
   out += '}';
 }
 

@@ -16,16 +16,12 @@ namespace {
 
 constexpr std::size_t kHeaderSearch = 10;  // non-blank lines searched for the header
 
-std::uint64_t fnv1a(const std::vector<std::string_view>& cells) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (std::string_view cell : cells) {
-    for (char c : trim_spaces(cell)) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-    h ^= 0x1F;
-    h *= 1099511628211ull;
-  }
+std::uint64_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+// The row's cells, trimmed, hashed in order (identical rows have equal hashes).
+std::uint64_t hash_of(const std::vector<std::string_view>& cells) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (std::string_view cell : cells) h = (h ^ hash_of(trim_spaces(cell))) * 0x100000001B3ull + 0x1F;
   return h;
 }
 
@@ -71,6 +67,16 @@ std::string first_cells(const std::vector<std::string_view>& cells) {
 
 Importer::Importer(const InternationalClues& clues, ImportOptions options) : clues_(&clues), options_(std::move(options)) {}
 
+const Importer::IdEntry* Importer::find_id(std::string_view id) const {
+  const IdEntry* found = nullptr;
+  ids_by_hash_.find(hash_of(id), [&](std::uint32_t i) {
+    if (id_of(ids_[i]) != id) return false;
+    found = &ids_[i];
+    return true;
+  });
+  return found;
+}
+
 bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -93,6 +99,10 @@ bool Importer::import_bytes(std::string_view bytes, const std::string& name, con
   report.guessed_bytes = decoded.guessed_bytes;
   const std::size_t text_index = texts_.size();
   texts_.push_back(std::move(decoded.text));
+  files_.push_back(name);
+  // About a hundred bytes a row: room for the rows to come, without rehashing.
+  written_by_cells_.reserve(written_.size() + texts_.back().size() / 100);
+  ids_by_hash_.reserve(ids_.size() + texts_.back().size() / 100);
   const std::string_view text = texts_.back();
   const char separator = csv::sniff_separator(text);
   report.separator = std::string(csv::separator_label(separator));
@@ -186,17 +196,18 @@ bool Importer::import_bytes(std::string_view bytes, const std::string& name, con
                                                    " colonnes : les dernières sont lues vides"});
     }
     // Identical to a row already written?
-    const std::uint64_t hash = fnv1a(cells);
+    const std::uint64_t hash = hash_of(cells);
     const WrittenRow* same = nullptr;
-    auto [first, last] = written_.equal_range(hash);
-    for (auto it = first; it != last && !same; ++it) {
-      const WrittenRow& w = it->second;
-      std::string_view kept = std::string_view(texts_[w.text]).substr(w.begin, w.end - w.begin);
-      if (same_cells(cells_of(kept, w.separator), cells)) same = &w;
-    }
+    written_by_cells_.find(hash, [&](std::uint32_t i) {
+      const WrittenRow& w = written_[i];
+      std::string_view kept = std::string_view(texts_[w.file]).substr(w.begin, w.end - w.begin);
+      if (!same_cells(cells_of(kept, w.separator), cells)) return false;
+      same = &w;
+      return true;
+    });
     if (same) {
-      summary_.identical.push_back({name, line, "identique à " + same->file + ":" + std::to_string(same->line) +
-                                                    " : écrite une fois (dossier " + same->id + ")"});
+      summary_.identical.push_back({name, line, "identique à " + files_[same->file] + ":" + std::to_string(same->line) +
+                                                    " : écrite une fois (dossier " + std::string(id_of(ids_[same->id])) + ")"});
       continue;
     }
     RowOutcome outcome = builder.build(cells, line, context, draft);
@@ -213,24 +224,27 @@ bool Importer::import_bytes(std::string_view bytes, const std::string& name, con
       continue;
     }
     // A unique id: a different content under an id already written gets -2, -3...
-    if (auto owner = ids_.find(draft.id); owner != ids_.end()) {
+    if (const IdEntry* owner = find_id(draft.id)) {
       const std::string base = draft.id;
+      const std::size_t owner_file = owner->file, owner_line = owner->line;
       int n = 2;
-      while (ids_.count(base + "-" + std::to_string(n))) ++n;
+      while (find_id(base + "-" + std::to_string(n))) ++n;
       draft.id = base + "-" + std::to_string(n);
-      if (owner->second.file == name) {
+      if (owner_file == text_index) {
         // Several subsidies of one decision to one beneficiary: numbered in file order.
         ++summary_.numbered;
       } else {
-        summary_.renamed.push_back({name, line, "même identifiant " + base + " que " + owner->second.file + ":" +
-                                                    std::to_string(owner->second.line) +
+        const std::string place = files_[owner_file] + ":" + std::to_string(owner_line);
+        summary_.renamed.push_back({name, line, "même identifiant " + base + " que " + place +
                                                     " pour un contenu différent : écrite sous " + draft.id});
-        draft.avertissements.push_back("identifiant " + base + " déjà pris par " + owner->second.file + ":" +
-                                       std::to_string(owner->second.line) + " (autre contenu) : " + draft.id);
+        draft.avertissements.push_back("identifiant " + base + " déjà pris par " + place + " (autre contenu) : " + draft.id);
       }
     }
-    ids_.emplace(draft.id, IdOwner{name, line});
-    written_.emplace(hash, WrittenRow{text_index, record.offset, record.end_offset, separator, line, name, draft.id});
+    ids_by_hash_.insert(hash_of(draft.id), static_cast<std::uint32_t>(ids_.size()));
+    ids_.push_back({id_text_.size(), draft.id.size(), text_index, line});
+    id_text_ += draft.id;
+    written_by_cells_.insert(hash, static_cast<std::uint32_t>(written_.size()));
+    written_.push_back({text_index, record.offset, record.end_offset, separator, line, ids_.size() - 1});
     summary_.dossier_warnings += draft.avertissements.size();
     ++summary_.written;
     if (draft.candidat) {

@@ -15,11 +15,11 @@
 #include <filesystem>
 #include <functional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "detect/international_clues.hpp"
 #include "scdl/draft.hpp"
+#include "scdl/flat_index.hpp"
 #include "scdl/import_options.hpp"
 #include "scdl/import_summary.hpp"
 
@@ -40,25 +40,32 @@ class Importer {
   const ImportSummary& summary() const { return summary_; }
 
  private:
+  struct IdEntry {
+    std::size_t offset;     // into id_text_
+    std::size_t length;
+    std::size_t file;       // index into files_
+    std::size_t line;
+  };
   struct WrittenRow {
-    std::size_t text;    // index into texts_
-    std::size_t begin, end;
+    std::size_t file;       // index into files_ and texts_
+    std::size_t begin, end; // the record's bytes in its text
     char separator;
     std::size_t line;
-    std::string file;
-    std::string id;
+    std::size_t id;         // index into ids_
   };
-  struct IdOwner {
-    std::string file;
-    std::size_t line;
-  };
+  std::string_view id_of(const IdEntry& e) const { return std::string_view(id_text_).substr(e.offset, e.length); }
+  const IdEntry* find_id(std::string_view id) const;
 
   const InternationalClues* clues_;
   ImportOptions options_;
   ImportSummary summary_;
+  std::vector<std::string> files_;  // names, as given
   std::vector<std::string> texts_;  // decoded files, kept to compare identical rows exactly
-  std::unordered_multimap<std::uint64_t, WrittenRow> written_;
-  std::unordered_map<std::string, IdOwner> ids_;
+  std::vector<WrittenRow> written_;
+  FlatIndex written_by_cells_;      // hash of the cells -> written_
+  std::string id_text_;             // every id written, end to end
+  std::vector<IdEntry> ids_;
+  FlatIndex ids_by_hash_;           // hash of the id -> ids_
 };
 
 }  // namespace subsidia::interop::scdl
