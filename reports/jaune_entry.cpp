@@ -42,7 +42,57 @@ EntryExtractor::EntryExtractor(const schema::Schema& schema) {
   section_ = resolve(root, {"imputation", "section"});
   chapitre_ = resolve(root, {"imputation", "chapitre"});
   fonction_ = resolve(root, {"imputation", "fonction"});
+  nature_ = resolve(root, {"action", "nature"});
+  convention_ = resolve(root, {"convention"});
+  beneficiaire_categorie_ = resolve(root, {"beneficiaire", "categorie"});
+  beneficiaire_pays_ = resolve(root, {"beneficiaire", "pays"});
+  siege_pays_ = resolve(root, {"beneficiaire", "siege", "pays"});
+  candidat_ = resolve(root, {"origine", "international", "candidat"});
+  indices_ = resolve(root, {"origine", "international", "indices"});
+  repartition_ = resolve(root, {"action", "repartition_pays"});
+  origine_slot_ = root.field_index("origine");
 }
+
+namespace {
+
+// Two 64-bit FNV-1a hashes (different offsets) over a canonical walk of the value: kinds,
+// slots, numbers by value (5000 and 5000.00 are equal), dates, texts.
+struct ContentHash {
+  std::uint64_t a = 1469598103934665603ull, b = 0x84222325cbf29ce4ull;
+  void byte(unsigned char c) {
+    a = (a ^ c) * 1099511628211ull;
+    b = (b ^ c) * 0x100000001B3ull + 0x9E3779B97F4A7C15ull;
+  }
+  void text(std::string_view t) {
+    for (char c : t) byte(static_cast<unsigned char>(c));
+    byte(0);
+  }
+  void value(const io::Value& v, int skip_slot = -1) {
+    byte(static_cast<unsigned char>(v.kind));
+    switch (v.kind) {
+      case io::Kind::Missing:
+      case io::Kind::Null: break;
+      case io::Kind::Boolean: byte(v.boolean ? 1 : 0); break;
+      case io::Kind::Integer:
+      case io::Kind::Decimal: text(v.number.normalized().to_string()); break;
+      case io::Kind::Date: text(v.date.iso()); break;
+      case io::Kind::String: text(v.text); break;
+      case io::Kind::Object:
+        for (std::uint32_t i = 0; i < v.count; ++i) {
+          if (static_cast<int>(i) == skip_slot || !v.items[i].present()) continue;
+          text(std::to_string(i));
+          value(v.items[i]);
+        }
+        break;
+      case io::Kind::Array:
+        text(std::to_string(v.count));
+        for (const io::Value& item : v.elements()) value(item);
+        break;
+    }
+  }
+};
+
+}  // namespace
 
 JauneEntry EntryExtractor::extract(const io::Dossier& dossier) const {
   const io::Value& root = dossier.root();
@@ -78,6 +128,38 @@ JauneEntry EntryExtractor::extract(const io::Dossier& dossier) const {
   e.section = text(section_);
   e.chapitre = text(chapitre_);
   e.fonction = text(fonction_);
+
+  e.action_declared = follow(root, nature_) != nullptr || follow(root, domaine_) != nullptr;
+  if (const io::Value* v = follow(root, convention_)) e.convention = v->kind == io::Kind::Object;
+  e.beneficiaire_categorie = text(beneficiaire_categorie_);
+  for (const Path* path : {&beneficiaire_pays_, &siege_pays_})
+    if (std::string country = text(*path); !country.empty()) e.beneficiaire_pays.push_back(std::move(country));
+  e.candidate = flag(candidat_);
+  if (const io::Value* v = follow(root, indices_); v && v->kind == io::Kind::Array) {
+    for (const io::Value& clue : v->elements()) {
+      if (clue.kind != io::Kind::Object || !clue.schema) continue;
+      const int slot = clue.schema->field_index("texte");
+      if (slot >= 0 && clue.slot(slot).kind == io::Kind::String) e.clues.emplace_back(clue.slot(slot).text);
+    }
+  }
+  if (const io::Value* v = follow(root, repartition_); v && v->kind == io::Kind::Array) {
+    for (const io::Value& line : v->elements()) {
+      if (line.kind != io::Kind::Object || !line.schema) continue;
+      JauneEntry::CountryShare share;
+      auto field = [&](std::string_view name) -> const io::Value* {
+        const int slot = line.schema->field_index(name);
+        return slot >= 0 && line.slot(slot).present() ? &line.slot(slot) : nullptr;
+      };
+      if (const io::Value* p = field("pays"); p && p->kind == io::Kind::String) share.pays = std::string(p->text);
+      if (const io::Value* p = field("part")) share.part = p->number;
+      if (const io::Value* m = field("montant")) share.montant = m->number;
+      e.repartition.push_back(std::move(share));
+    }
+  }
+  ContentHash hash;
+  hash.value(root, origine_slot_);
+  e.content[0] = hash.a;
+  e.content[1] = hash.b;
   return e;
 }
 
