@@ -11,6 +11,7 @@
 #include "decimal/decimal.hpp"
 #include "io/dossier.hpp"
 #include "io/schema.hpp"
+#include "reports/value_path.hpp"
 
 namespace subsidia::reports {
 
@@ -59,15 +60,10 @@ class EntryExtractor {
   JauneEntry extract(const io::Dossier& dossier) const;
 
  private:
-  struct Path {
-    std::vector<int> slots;  // empty when the schema lacks one of the names
-  };
-  Path id_, exercice_, collectivite_nom_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
+  ValuePath id_, exercice_, collectivite_nom_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
       domaine_, pays_, nomenclature_, section_, chapitre_, fonction_, nature_, convention_, beneficiaire_categorie_,
       beneficiaire_pays_, siege_pays_, candidat_, indices_, repartition_;
   int origine_slot_ = -1;  // root slot left out of the content hash
-  static Path resolve(const schema::Node& root, std::initializer_list<std::string_view> names);
-  static const io::Value* follow(const io::Value& root, const Path& path);
 };
 
 }  // namespace subsidia::reports
