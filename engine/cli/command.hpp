@@ -21,5 +21,6 @@ Runner register_check_command(CLI::App& app);
 Runner register_test_command(CLI::App& app);
 Runner register_jaune_command(CLI::App& app);
 Runner register_importe_command(CLI::App& app);   // importe scdl
+Runner register_exporte_command(CLI::App& app);   // exporte iati, exporte scdl
 
 }  // namespace subsidia::cli

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
 #endif
 #ifdef SUBSIDIA_HAS_INTEROP
   add(register_importe_command);
+  add(register_exporte_command);
 #endif
 
   try {

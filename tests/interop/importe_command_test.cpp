@@ -2,59 +2,16 @@
 // `subsidia check` says of the drafts.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "command_fixture.hpp"
+
 namespace {
 
-namespace fs = std::filesystem;
+using namespace subsidia::interop::testing;
 
-const fs::path kSourceDir = SUBSIDIA_TEST_SOURCE_DIR;
-const fs::path kFiles = kSourceDir / "tests" / "interop" / "scdl" / "fichiers";
-const fs::path kReal = kSourceDir / "tests" / "interop" / "scdl" / "reels";
-
-struct CommandRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-CommandRun run(const std::string& arguments, const fs::path& folder) {
-  const fs::path out = folder / "stdout", err = folder / "stderr";
-  std::string command = "'";
-  command.append(SUBSIDIA_BINARY).append("' ").append(arguments);
-  command.append(" > '").append(out.string()).append("' 2> '").append(err.string()).append("'");
-  const int status = std::system(command.c_str());
-  CommandRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream o(out), e(err);
-  std::stringstream so, se;
-  so << o.rdbuf();
-  se << e.rdbuf();
-  r.out = so.str();
-  r.err = se.str();
-  return r;
-}
-
-class ImporteCommand : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/subsidia-importe-XXXXXX";
-    folder_ = ::mkdtemp(pattern);
-  }
-  void TearDown() override { fs::remove_all(folder_); }
-  fs::path folder_;
-};
-
-std::string quoted(const fs::path& p) {
-  std::string q = "'";
-  q.append(p.string()).append("'");
-  return q;
-}
+class ImporteCommand : public CommandTest {};
 
 TEST_F(ImporteCommand, WritesOneJsonLinePerRowAndTheSummaryOnStandardError) {
   CommandRun r = run("importe scdl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
