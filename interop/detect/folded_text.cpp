@@ -82,31 +82,11 @@ void FoldedText::assign(std::string_view original) {
   std::vector<Span>& spans = spans_;
   spans.clear();
   bool in_word = false;
-  std::size_t i = 0;
-  while (i < original.size()) {
-    const std::size_t at = i;
-    const auto byte = static_cast<unsigned char>(original[i]);
-    if (byte < 0x80) {
-      // ASCII, most of the text: one table lookup.
-      const char letter = kAsciiFold[byte];
-      ++i;
-      if (!letter) {
-        in_word = false;
-        continue;
-      }
-      if (!in_word) {
-        if (!spans.empty()) folded_ += ' ';
-        spans.push_back({folded_.size(), at, at});
-        in_word = true;
-      }
-      folded_ += letter;
-      spans.back().end = i;
-      continue;
-    }
-    const std::string_view letters = fold(decode(original, i));
+  // The letters of the character that began at `at` and ends before `end` ("" separates words).
+  auto put = [&](std::string_view letters, std::size_t at, std::size_t end) {
     if (letters.empty()) {
       in_word = false;
-      continue;
+      return;
     }
     if (!in_word) {
       if (!spans.empty()) folded_ += ' ';
@@ -114,7 +94,21 @@ void FoldedText::assign(std::string_view original) {
       in_word = true;
     }
     folded_ += letters;
-    spans.back().end = i;
+    spans.back().end = end;
+  };
+  std::size_t i = 0;
+  while (i < original.size()) {
+    const std::size_t at = i;
+    const auto byte = static_cast<unsigned char>(original[i]);
+    if (byte < 0x80) {
+      // ASCII, most of the text: one table lookup.
+      const char& letter = kAsciiFold[byte];
+      ++i;
+      put(letter ? std::string_view(&letter, 1) : std::string_view(), at, i);
+      continue;
+    }
+    const std::string_view letters = fold(decode(original, i));
+    put(letters, at, i);
   }
   // Views are taken once the folded buffer no longer grows.
   tokens_.reserve(spans.size());
