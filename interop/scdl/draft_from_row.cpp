@@ -182,8 +182,12 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   if (columns[Column::Montant] < 0) return rejected("pas de colonne de montant (montant, SUB_MONTANT)");
   AmountReading amount = read_amount(cell(Column::Montant));
   if (amount.status != AmountReading::Status::Ok) {
-    if (loan && amount.status == AmountReading::Status::Missing) return rejected("prêt ou garantie sans montant (" + amount.reason + ")");
-    return rejected(amount.reason);
+    // Where: the column as the file names it, and its number.
+    const std::size_t at = static_cast<std::size_t>(columns[Column::Montant]);
+    const std::string where = " (colonne " + std::to_string(at + 1) + " « " + (*file.header)[at] + " »)";
+    if (loan && amount.status == AmountReading::Status::Missing)
+      return rejected("prêt ou garantie sans montant : " + amount.reason + where);
+    return rejected(amount.reason + where);
   }
   d.scdl.montant = amount.value;
   d.montant = amount.value;

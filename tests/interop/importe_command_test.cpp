@@ -33,7 +33,7 @@ TEST_F(ImporteCommand, RejectedRowsGiveExitCodeOneAndAreListedWithTheirLine) {
   CommandRun r = run("importe scdl --resume " + quoted(summary) + " " + quoted(kFiles / "nievre-virgules-anciennes-colonnes.csv"),
               folder_);
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find("nievre-virgules-anciennes-colonnes.csv:3: montant illisible « SEM »"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nievre-virgules-anciennes-colonnes.csv:3: montant illisible « SEM » (colonne 9 « SUB_MONTANT »)"), std::string::npos) << r.err;
   std::ifstream in(summary);
   auto j = nlohmann::json::parse(in);
   EXPECT_EQ(j["lignes_lues"], 6);
