@@ -181,6 +181,30 @@ DecodedText decode_to_utf8(std::string_view bytes) {
   return out;
 }
 
+DecodedText decode_buffer_to_utf8(std::string&& bytes) {
+  const bool bom = std::string_view(bytes).starts_with("\xEF\xBB\xBF");
+  const std::string_view body = std::string_view(bytes).substr(bom ? 3 : 0);
+  bool valid = !body.starts_with("\xFF\xFE") && !body.starts_with("\xFE\xFF") && !utf16_without_bom(body);
+  for (std::size_t i = 0; valid && i < body.size();) {
+    while (i + 8 <= body.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, body.data() + i, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= body.size()) break;
+    const std::size_t length = utf8_sequence_length(body, i);
+    valid = length > 0;
+    i += length;
+  }
+  if (!valid) return decode_to_utf8(std::string_view(bytes));
+  DecodedText out;
+  out.encoding = bom ? Encoding::Utf8WithBom : Encoding::Utf8;
+  if (bom) bytes.erase(0, 3);
+  out.text = std::move(bytes);
+  return out;
+}
+
 std::string_view encoding_label(Encoding encoding) {
   switch (encoding) {
     case Encoding::Utf8: return "UTF-8";

@@ -1,7 +1,7 @@
 #include "scdl/importer.hpp"
 
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 #include "csv/encoding.hpp"
 #include "csv/separator.hpp"
@@ -86,23 +86,22 @@ bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) 
     summary_.files.push_back(std::move(report));
     return true;
   }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return import_bytes(bytes.str(), file.string(), sink);
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return import_bytes(std::move(bytes), file.string(), sink);
 }
 
-bool Importer::import_bytes(std::string_view bytes, const std::string& name, const Sink& sink) {
+bool Importer::import_bytes(std::string bytes, const std::string& name, const Sink& sink) {
   FileReport report;
   report.file = name;
-  csv::DecodedText decoded = csv::decode_to_utf8(bytes);
+  csv::DecodedText decoded = csv::decode_buffer_to_utf8(std::move(bytes));
   report.encoding = std::string(csv::encoding_label(decoded.encoding));
   report.guessed_bytes = decoded.guessed_bytes;
   const std::size_t text_index = texts_.size();
   texts_.push_back(std::move(decoded.text));
   files_.push_back(name);
-  // About a hundred bytes a row: room for the rows to come, without rehashing.
-  written_by_cells_.reserve(written_.size() + texts_.back().size() / 100);
-  ids_by_hash_.reserve(ids_.size() + texts_.back().size() / 100);
+  // Rows are some 200 bytes: room for the rows to come, without growing on the way.
+  written_by_cells_.reserve(written_.size() + texts_.back().size() / 200);
+  ids_by_hash_.reserve(ids_.size() + texts_.back().size() / 200);
   const std::string_view text = texts_.back();
   const char separator = csv::sniff_separator(text);
   report.separator = std::string(csv::separator_label(separator));

@@ -34,8 +34,9 @@ class Importer {
 
   // False when the sink asked to stop; an unreadable file is reported in the summary.
   bool import_file(const std::filesystem::path& file, const Sink& sink);
-  // The same on bytes already read (tests, benchmark); `name` labels the rows.
-  bool import_bytes(std::string_view bytes, const std::string& name, const Sink& sink);
+  // The same on bytes already read (tests, benchmark); `name` labels the rows. The importer
+  // keeps the text (to compare identical rows): UTF-8 bytes are kept as given, not copied.
+  bool import_bytes(std::string bytes, const std::string& name, const Sink& sink);
 
   const ImportSummary& summary() const { return summary_; }
 
