@@ -156,9 +156,14 @@ AmountReading read_amount(std::string_view text) {
       if (after == 3 && !before.empty() && before.size() <= 3 && before != "0" && before.find(' ') == std::string_view::npos) {
         AmountReading r;
         r.status = AmountReading::Status::Ambiguous;
-        r.reason = "montant ambigu « " + std::string(original) + " » : " + std::string(before) + " " +
-                   digits.substr(last + 1) + " € ou " + std::string(before) + "," + digits.substr(last + 1) +
-                   " € ?";
+        // Both readings, written the French way: 12 500 € or 12,50 €.
+        const std::string fraction = digits.substr(last + 1);
+        const auto as_thousands = decimal::Decimal::parse(std::string(before) + fraction);
+        const auto as_decimal = decimal::Decimal::parse(std::string(before) + "." + fraction);
+        r.reason = "montant ambigu « " + std::string(original) + " » : " +
+                   (as_thousands ? as_thousands->to_french(0) : std::string(before) + fraction) +
+                   " € (séparateur de milliers) ou " + (as_decimal ? as_decimal->to_french(2) : std::string()) +
+                   " € (marque décimale) ?";
         return r;
       }
       decimal_at = last;
