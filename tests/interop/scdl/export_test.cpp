@@ -5,10 +5,10 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "csv/tokenizer.hpp"
 #include "export/facts_fixture.hpp"
+#include "io/string_pattern.hpp"
 
 namespace subsidia::interop::scdl {
 namespace {
@@ -61,9 +61,9 @@ std::vector<std::string> table_schema_problems(const std::string& csv) {
         continue;
       }
       const std::string type = field["type"];
-      if (type == "date" && !std::regex_match(value, std::regex("^\\d{4}-\\d{2}-\\d{2}$")))
+      if (type == "date" && !io::StringPattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$").matches(value))
         problems.push_back(where + name + " : date " + value);
-      if (type == "number" && !std::regex_match(value, std::regex("^-?\\d+(\\.\\d+)?$")))
+      if (type == "number" && !io::StringPattern("^-?[0-9]+(\\.[0-9]+)?$").matches(value))
         problems.push_back(where + name + " : nombre " + value);
       if (type == "boolean") {
         bool known = false;
@@ -71,7 +71,7 @@ std::vector<std::string> table_schema_problems(const std::string& csv) {
           for (const auto& v : field.value(key, nlohmann::json::array())) known = known || v == value;
         if (!known) problems.push_back(where + name + " : booléen " + value);
       }
-      if (constraints.contains("pattern") && !std::regex_search(value, std::regex(constraints["pattern"].get<std::string>())))
+      if (constraints.contains("pattern") && !io::StringPattern(constraints["pattern"].get<std::string>()).matches(value))
         problems.push_back(where + name + " : motif " + value);
       if (constraints.contains("enum")) {
         bool member = false;
@@ -92,6 +92,21 @@ std::vector<std::string> table_schema_problems(const std::string& csv) {
   }
   if (tokens.failed()) problems.push_back(tokens.issues().front().message);
   return problems;
+}
+
+TEST(ScdlExport, TheTableSchemaCheckCatchesWhatIsWrong) {
+  const std::string header =
+      "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,rnaBeneficiaire,objet,"
+      "montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention,dispositifAide\r\n";
+  const std::string good = "Ville,21690123100011,2018-03-12,D,Club,,,Objet,10.50,aide en numéraire,unique,2018-01-01,,non,1,\r\n";
+  EXPECT_TRUE(table_schema_problems(header + good).empty());
+  EXPECT_EQ(table_schema_problems(header + "Ville,2169012310001,2018-03-12,D,Club,,,Objet,10.50,aide en numéraire,unique,"
+                                           "2018-01-01,,non,1,\r\n").size(), 1u);  // 13 digits
+  EXPECT_EQ(table_schema_problems(header + "Ville,21690123100011,12/03/2018,D,Club,,,Objet,dix,aide en numéraire,unique,"
+                                           "2018-01-01,,non,1,\r\n").size(), 2u);  // date, number
+  EXPECT_EQ(table_schema_problems(header + "Ville,21690123100011,2018-03-12,D,Club,,W12,Objet,10.50,en nature,unique,"
+                                           "2018,,peut-être,1.5,\r\n").size(), 5u);  // rna, enum, period, boolean, maximum
+  EXPECT_FALSE(table_schema_problems("montant,objet\r\n" + good).empty());
 }
 
 TEST(ScdlExport, ImportedRealFilesGiveAFileValidAgainstTheTableSchema) {
