@@ -57,6 +57,7 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
     Tally tally;
     std::string out;
     out.reserve(kDropBufferAt + (1 << 16));
+    eval::Scratch scratch;  // one per thread, as the CLI's workers do
     for (std::size_t i = begin; i < end; ++i) {
       const std::size_t line = input.line_numbers[i];
       io::ReadOutcome read = readers[t].read(input.lines[i], label, line);
@@ -72,7 +73,7 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
       }
       ++tally.read;
       if (pass == Pass::Parse) continue;
-      const eval::DossierResult result = plan.evaluate(*read.dossier);
+      const eval::DossierResult result = plan.evaluate(*read.dossier, scratch);
       switch (result.verdict) {
         case eval::Verdict::Compliant: ++tally.compliant; break;
         case eval::Verdict::NonCompliant: ++tally.non_compliant; break;
@@ -143,7 +144,7 @@ int main(int argc, char** argv) {
   for (unsigned threads : thread_counts) {
     if (threads == 0) continue;
     std::vector<io::DossierReader> readers;
-    for (unsigned t = 0; t < threads; ++t) readers.emplace_back(*loaded->schema);
+    for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->schema);
     const std::size_t warm = std::min<std::size_t>(n, 2000);
     for (Pass p : {Pass::Parse, Pass::Eval, Pass::Check}) run_pass(p, *input, label, readers, *loaded->plan, threads, warm);
 

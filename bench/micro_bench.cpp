@@ -52,7 +52,7 @@ struct Fixture {
     if (!l || !p) throw std::runtime_error("rule bases do not load:\n" + errors.str());
     legal = std::move(*l);
     peers = std::move(*p);
-    io::DossierReader reader(*legal.schema);
+    io::DossierReader reader(legal.schema);
     for (std::size_t i = 0; i < sample.lines.size(); ++i) {
       io::ReadOutcome out = reader.read(sample.lines[i], "sample", i + 1);
       if (!out.dossier) throw std::runtime_error("sample dossier unreadable at line " + std::to_string(i + 1));
@@ -120,7 +120,7 @@ BENCHMARK(BM_JsonParse_nlohmann);
 
 void BM_ReadDossier(benchmark::State& state) {
   const Fixture& f = fixture();
-  io::DossierReader reader(*f.legal.schema);
+  io::DossierReader reader(f.legal.schema);
   std::size_t i = 0, bytes = 0;
   for (auto _ : state) {
     io::ReadOutcome out = reader.read(f.sample.lines[i], "sample", i + 1);
@@ -143,11 +143,12 @@ struct VerdictCount {
 void BM_Eval(benchmark::State& state) {
   const Fixture& f = fixture();
   const eval::Plan& plan = *f.legal.plan;
+  eval::Scratch scratch;
   VerdictCount expected, running;
   for (const io::Dossier& d : f.dossiers) ++expected.counts[static_cast<int>(plan.evaluate(d).verdict)];
   std::size_t i = 0;
   for (auto _ : state) {
-    eval::DossierResult r = plan.evaluate(f.dossiers[i]);
+    eval::DossierResult r = plan.evaluate(f.dossiers[i], scratch);
     ++running.counts[static_cast<int>(r.verdict)];
     benchmark::DoNotOptimize(r);
     if (++i == f.dossiers.size()) {
@@ -163,11 +164,12 @@ BENCHMARK(BM_Eval);
 void BM_Eval_JsonLine(benchmark::State& state) {
   const Fixture& f = fixture();
   const eval::Plan& plan = *f.legal.plan;
+  eval::Scratch scratch;
   std::string out;
   std::size_t i = 0, bytes = 0;
   for (auto _ : state) {
     out.clear();
-    eval::DossierResult r = plan.evaluate(f.dossiers[i]);
+    eval::DossierResult r = plan.evaluate(f.dossiers[i], scratch);
     cli::append_dossier_json(out, r, cli::DossierLabel{"sample", i + 1});
     if (out.empty() || out.front() != '{') state.SkipWithError("no JSON line");
     bytes += out.size();
@@ -182,6 +184,7 @@ BENCHMARK(BM_Eval_JsonLine);
 void BM_PolicyDsl(benchmark::State& state) {
   const Fixture& f = fixture();
   const eval::Plan& plan = *f.peers.plan;
+  eval::Scratch scratch;
   std::string missing;
   const auto map = bench::KitRuleMap::from_base(*f.peers.base, missing);
   if (!map) {
@@ -192,7 +195,7 @@ void BM_PolicyDsl(benchmark::State& state) {
   // The DSL must agree with the hand-written rules on every sample dossier.
   std::size_t expected_passes = 0;
   for (const io::Dossier& d : f.dossiers) {
-    const auto r = plan.evaluate(d);
+    const auto r = plan.evaluate(d, scratch);
     const auto n = native.evaluate(d);
     for (std::size_t k = 0; k < 7; ++k) {
       const bool pass = map->verdict(r, k) == bench::KitVerdict::Pass;
@@ -205,7 +208,7 @@ void BM_PolicyDsl(benchmark::State& state) {
   }
   std::size_t i = 0, passes = 0;
   for (auto _ : state) {
-    eval::DossierResult r = plan.evaluate(f.dossiers[i]);
+    eval::DossierResult r = plan.evaluate(f.dossiers[i], scratch);
     for (std::size_t k = 0; k < 7; ++k) passes += map->verdict(r, k) == bench::KitVerdict::Pass;
     benchmark::DoNotOptimize(r);
     if (++i == f.dossiers.size()) {

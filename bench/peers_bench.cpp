@@ -80,6 +80,7 @@ PassTally parse_pass(Context& c, std::size_t count, unsigned threads) {
 void full_pass(Context& c, std::size_t count, unsigned threads, KitVerdicts& verdicts) {
   verdicts.resize(count);
   bench::run_partitioned(threads, count, [&](unsigned t, std::size_t begin, std::size_t end) {
+    eval::Scratch scratch;  // one per thread
     for (std::size_t i = begin; i < end; ++i) {
       io::ReadOutcome out = c.readers[t].read(c.input.lines[i], c.file_label, c.input.line_numbers[i]);
       KitVerdict* cells = &verdicts.cells[i * bench::kKitRules.size()];
@@ -87,7 +88,7 @@ void full_pass(Context& c, std::size_t count, unsigned threads, KitVerdicts& ver
         if (!out.errors.empty()) verdicts.ids[i] = out.errors.front().dossier_id;
         continue;  // cells stay ReadError
       }
-      const eval::DossierResult result = c.plan.evaluate(*out.dossier);
+      const eval::DossierResult result = c.plan.evaluate(*out.dossier, scratch);
       verdicts.ids[i] = result.id;
       for (std::size_t r = 0; r < bench::kKitRules.size(); ++r) cells[r] = c.rules.verdict(result, r);
     }
@@ -136,7 +137,7 @@ int main(int argc, char** argv) {
   const std::size_t n = input->lines.size();
   const unsigned threads = options.threads;
   std::vector<io::DossierReader> readers;
-  for (unsigned t = 0; t < threads; ++t) readers.emplace_back(*loaded->schema);
+  for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->schema);
   Context context{*input, options.file.filename().string(), readers, *loaded->plan, *rule_map};
 
   // Warm-up: caches, allocator pools, page faults of the arenas.

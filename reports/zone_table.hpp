@@ -2,7 +2,7 @@
 //
 // Where the table comes from: the rule base's copy (`<regles>/tables/pays-zones.csv`) when
 // it exists, so that lawyers tune one file; otherwise the copy compiled into the program
-// from reports/data/pays-zones.csv (a verbatim copy of the shared data table).
+// from rules/tables/pays-zones.csv, the repository's one copy of the shared data table.
 #pragma once
 
 #include <filesystem>

@@ -31,7 +31,15 @@ std::string normal(const std::string& path) { return fs::path(path).lexically_no
 // Loads files, following imports depth first; each file once; cycles are errors.
 class Loader {
  public:
-  explicit Loader(FileReader read) : read_(std::move(read)) {}
+  // Every file read (rule files and tables) is kept with its content, for the fingerprint.
+  explicit Loader(FileReader read)
+      : read_([this, read = std::move(read)](const std::string& path) {
+          std::optional<std::string> text = read(path);
+          if (text) inputs_.emplace_back(path, *text);
+          return text;
+        }) {}
+  Loader(const Loader&) = delete;
+  Loader& operator=(const Loader&) = delete;
 
   void load_root(const std::string& path) {
     if (state_.count(path)) return;
@@ -45,12 +53,11 @@ class Loader {
       diagnostics_ = std::move(model.diagnostics);
       result.base = std::move(model.base);
     }
-    std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const diag::Diagnostic& a, const diag::Diagnostic& b) {
-      return std::tie(a.span.file, a.span.begin) < std::tie(b.span.file, b.span.begin);
-    });
+    diag::sort_diagnostics(diagnostics_);
     if (!diagnostics_.empty()) result.base.reset();
     result.diagnostics = std::move(diagnostics_);
     result.sources = std::move(sources_);
+    result.inputs = std::move(inputs_);
     return result;
   }
 
@@ -108,6 +115,7 @@ class Loader {
     state_[path] = State::Done;
   }
 
+  std::vector<std::pair<std::string, std::string>> inputs_;
   FileReader read_;
   diag::SourceSet sources_;
   std::vector<ParsedFile> files_;
@@ -152,6 +160,13 @@ LoadResult load_rule_base_from_texts(const std::vector<std::pair<std::string, st
     if (fs::path(name).extension() == ".csv") continue;
     loader.load_root(normal(name));
   }
+  return loader.finish(schema);
+}
+
+LoadResult load_rule_base_through(const std::vector<std::string>& roots, const TextReader& read,
+                                  const schema::Schema& schema) {
+  Loader loader(read);
+  for (const std::string& root : roots) loader.load_root(normal(root));
   return loader.finish(schema);
 }
 

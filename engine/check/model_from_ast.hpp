@@ -32,11 +32,4 @@ struct ModelResult {
 ModelResult model_from_ast(const std::vector<ParsedFile>& files, const diag::SourceSet& sources,
                            const schema::Schema& schema, const FileReader& read_file);
 
-// Levenshtein distance in bytes, for "did you mean" suggestions.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-// The candidates nearest to `name` (at most `limit`), nearest first; all of them (up to
-// `limit`) when none is near.
-std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
-                                       std::size_t limit = 5);
-
 }  // namespace subsidia::check

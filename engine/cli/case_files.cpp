@@ -18,10 +18,23 @@ bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
+// A case's name for messages: its path without extension, relative to the working folder
+// when it is below it ("cases/er-de-2006"), as given otherwise.
+std::string display_name(const std::string& stem) {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  const fs::path absolute = fs::absolute(stem, ec);
+  if (!ec) {
+    const fs::path relative = absolute.lexically_relative(cwd);
+    if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  }
+  return stem;
+}
+
 CaseFile case_from_expected(const fs::path& expected) {
   const std::string full = expected.string();
   const std::string stem = full.substr(0, full.size() - kExpectedSuffix.size());
-  return CaseFile{fs::path(stem + ".json"), expected, stem};
+  return CaseFile{fs::path(stem + ".json"), expected, display_name(stem)};
 }
 
 }  // namespace
@@ -47,13 +60,30 @@ std::vector<CaseFile> find_cases(const std::vector<fs::path>& roots, std::vector
     std::error_code ec;
     if (fs::is_directory(root, ec)) {
       std::vector<fs::path> found;
+      std::vector<fs::path> dossiers;  // NAME.json files, to find those without NAME.attendu.json
       for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && ends_with(it->path().filename().string(), kExpectedSuffix)) {
+        if (!it->is_regular_file(ec)) continue;
+        const std::string name = it->path().filename().string();
+        if (ends_with(name, kExpectedSuffix)) {
           found.push_back(it->path());
+        } else if (ends_with(name, ".json")) {
+          dossiers.push_back(it->path());
         }
       }
       if (ec) errors.push_back(root.string() + " : dossier illisible : " + ec.message());
+      // A dossier in a folder of cases without its expected result is a case nobody checks:
+      // it is listed (and fails) rather than silently skipped. Folders with no expected file
+      // at all (a set of dossiers for the jaune) are not folders of cases.
+      for (const fs::path& dossier : dossiers) {
+        const std::string full = dossier.string();
+        const fs::path expected = full.substr(0, full.size() - 5) + std::string(kExpectedSuffix);
+        if (std::find(found.begin(), found.end(), expected) != found.end()) continue;
+        const bool folder_of_cases = std::any_of(found.begin(), found.end(), [&](const fs::path& e) {
+          return e.parent_path() == dossier.parent_path();
+        });
+        if (folder_of_cases) found.push_back(expected);
+      }
       std::sort(found.begin(), found.end());
       for (const fs::path& expected : found) cases.push_back(case_from_expected(expected));
     } else if (fs::is_regular_file(root, ec)) {
@@ -141,6 +171,52 @@ std::optional<CaseExpectation> read_expectation(const fs::path& file, std::strin
     }
   }
   return expectation;
+}
+
+bool write_expectation(const fs::path& file, const eval::DossierResult& obtained, std::string& error) {
+  nlohmann::json document = nlohmann::json::object();
+  {
+    std::ifstream in(file, std::ios::binary);
+    if (in) {
+      std::ostringstream text;
+      text << in.rdbuf();
+      nlohmann::json previous = nlohmann::json::parse(text.str(), nullptr, false);
+      if (previous.is_object()) document = std::move(previous);
+    }
+  }
+  document["verdict"] = std::string(eval::verdict_code(obtained.verdict));
+  nlohmann::json rules = nlohmann::json::object();
+  nlohmann::json missing = nlohmann::json::object();
+  for (const eval::RuleOutcome& outcome : obtained.rules) {
+    if (outcome.status == eval::RuleStatus::NotApplicable) continue;
+    rules[std::string(outcome.id)] = std::string(eval::status_code(outcome.status));
+    if (outcome.status == eval::RuleStatus::Unknown && !outcome.missing.empty()) missing[std::string(outcome.id)] = outcome.missing;
+  }
+  document["regles"] = std::move(rules);
+  if (missing.empty()) {
+    document.erase("manquants");
+  } else {
+    document["manquants"] = std::move(missing);
+  }
+  const fs::path temporary = file.string() + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << document.dump(2) << '\n';
+    if (!out.flush()) {
+      error = "écriture impossible : " + temporary.string();
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(temporary, file, ec);
+  if (ec) {
+    error = "remplacement impossible : " + ec.message();
+    fs::remove(temporary, ec);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace subsidia::cli

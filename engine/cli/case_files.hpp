@@ -36,6 +36,12 @@ std::vector<CaseFile> find_cases(const std::vector<std::filesystem::path>& roots
 // malformed (unknown verdict or status code, wrong shape).
 std::optional<CaseExpectation> read_expectation(const std::filesystem::path& file, std::string& error);
 
+// Rewrites NAME.attendu.json with what the rule base now gives (`subsidia test --accepter`):
+// the verdict, every rule not sans_objet, the missing paths of every indéterminée rule. Other
+// keys of the file (a comment, say) are kept. Written to a temporary file then renamed, so
+// that a failure leaves the former file whole. False with `error` set (French) on failure.
+bool write_expectation(const std::filesystem::path& file, const eval::DossierResult& obtained, std::string& error);
+
 std::optional<eval::RuleStatus> status_from_code(std::string_view code);
 std::optional<eval::Verdict> verdict_from_code(std::string_view code);
 

@@ -22,6 +22,7 @@
 #include "cli/read_entry.hpp"
 #include "cli/progress.hpp"
 #include "cli/rule_loading.hpp"
+#include "io/id_registry.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
 
@@ -32,16 +33,29 @@ namespace {
 struct CheckOptions {
   RuleOptions rules;
   std::string format = "texte";
+  std::string explanation;  // complete | echecs | aucune; empty: the format's default
   unsigned jobs = 1;
   bool detail = false;
+  bool not_applicable = false;  // jsonl: also the sans objet rules
   std::vector<std::string> paths;
 };
+
+// What each format builds unless told: a person reading texte, and the json contract, get
+// every explanation; a jsonl stream (machines, large runs) gets those of the failing rules.
+eval::Detail parse_detail(const std::string& name, OutputFormat format) {
+  if (name == "complete") return eval::Detail::Full;
+  if (name == "echecs") return eval::Detail::Failures;
+  if (name == "aucune") return eval::Detail::None;
+  return format == OutputFormat::Jsonl ? eval::Detail::Failures : eval::Detail::Full;
+}
 
 // What a worker hands the writer for one input: the bytes for stdout, and the reading
 // errors (kept apart: the json format lists them after the dossiers).
 struct CheckOutput {
   bool has_verdict = false;
   eval::Verdict verdict = eval::Verdict::Compliant;
+  std::string id;                    // to find the same id given twice in one run
+  io::IdRegistry::Place place;
   std::string text;                  // the dossier's piece of the output
   std::vector<io::InputError> errors;
 };
@@ -54,8 +68,9 @@ OutputFormat parse_format(const std::string& name) {
 
 class CheckWorker {
  public:
-  CheckWorker(const LoadedRules& rules, OutputFormat format, bool detail)
-      : rules_(&rules), reader_(*rules.schema), format_(format), detail_(detail) {}
+  CheckWorker(const LoadedRules& rules, OutputFormat format, bool detail, eval::Detail level, bool not_applicable)
+      : rules_(&rules), reader_(rules.schema), format_(format), detail_(detail), level_(level),
+        not_applicable_(not_applicable) {}
 
   CheckOutput operator()(InputEntry& entry) {
     CheckOutput out;
@@ -63,9 +78,11 @@ class CheckWorker {
     if (!dossier) return out;
     const io::InputItem& item = std::get<io::InputItem>(entry);
     try {
-      const eval::DossierResult result = rules_->plan->evaluate(*dossier);
+      const eval::DossierResult result = rules_->plan->evaluate(*dossier, scratch_, level_);
       out.has_verdict = true;
       out.verdict = result.verdict;
+      out.id = result.id;
+      out.place = {item.file, item.line != 0 ? item.line : item.in_array ? item.first_line : 0};
       const DossierLabel label{item.file, item.line};
       // One allocation instead of a dozen doublings (and their copies) for ~17 KB of JSON:
       // consecutive dossiers give outputs of similar size.
@@ -74,7 +91,7 @@ class CheckWorker {
         case OutputFormat::Text: append_dossier_text(out.text, result, label, detail_); break;
         case OutputFormat::Json: append_dossier_json(out.text, result, label, &rule_json_); break;
         case OutputFormat::Jsonl:
-          append_dossier_json(out.text, result, label, &rule_json_);
+          append_dossier_jsonl(out.text, result, label, *rules_->base, not_applicable_);
           out.text += '\n';
           break;
       }
@@ -83,7 +100,7 @@ class CheckWorker {
       // A bug in a lower layer must not cost the other dossiers nor leave the output
       // half written: this dossier becomes an error and the run goes on.
       out = CheckOutput{};
-      out.errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), ""});
+      out.errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), "", io::ReadCode::InternalError});
     }
     return out;
   }
@@ -91,10 +108,13 @@ class CheckWorker {
  private:
   const LoadedRules* rules_;
   io::DossierReader reader_;
+  eval::Scratch scratch_;
   RuleJsonCache rule_json_;
   std::size_t last_size_ = 0;  // bytes of the previous dossier's output, to reserve the next
   OutputFormat format_;
   bool detail_;
+  eval::Detail level_;
+  bool not_applicable_;
 };
 
 int run_check(const CheckOptions& options) {
@@ -102,23 +122,44 @@ int run_check(const CheckOptions& options) {
   if (!rules) return kExitError;
 
   const OutputFormat format = parse_format(options.format);
+  const eval::Detail level = parse_detail(options.explanation, format);
+  const api::Receipt& receipt = rules->engine->receipt();
   const unsigned threads = resolve_thread_count(options.jobs);
   std::vector<std::filesystem::path> paths(options.paths.begin(), options.paths.end());
   io::InputStream input(std::move(paths));
 
   OutputSink sink(STDOUT_FILENO);
-  // In texte the errors are part of the output itself; when both streams are the same
-  // terminal, printing them twice would only add noise.
-  const bool errors_to_stderr =
-      format != OutputFormat::Text || !(::isatty(STDOUT_FILENO) == 1 && ::isatty(STDERR_FILENO) == 1);
+  // In texte the errors are part of the report itself, printed once there; the structured
+  // formats carry them as data, and a person watching the terminal reads them on stderr.
+  const bool errors_to_stderr = format != OutputFormat::Text;
+  io::IdRegistry ids;
 
   CheckTally tally;
   std::vector<std::string> json_errors;  // the json format lists them after the dossiers
   bool first_dossier = true;
-  if (format == OutputFormat::Json) sink.write("{\"dossiers\": [\n");
+  if (format == OutputFormat::Json) {
+    std::string head = "{\"moteur\": ";
+    append_receipt_json(head, receipt);
+    head += ",\n\"dossiers\": [\n";
+    sink.write(head);
+  } else if (format == OutputFormat::Jsonl) {
+    std::string head;
+    append_jsonl_header(head, receipt, *rules->base);
+    sink.write(head);
+  }
 
   ProgressMeter progress(ProgressMeter::stderr_is_terminal());
   auto consume = [&](CheckOutput& out) -> bool {
+    if (out.has_verdict && !out.id.empty()) {
+      if (std::optional<io::IdRegistry::Place> first = ids.record(out.id, out.place)) {
+        std::string where = first->file + (first->line > 0 ? ":" + std::to_string(first->line) : "");
+        out.errors.push_back(io::InputError{out.place.file, out.place.line, "/id",
+                                            "identifiant « " + out.id + " » déjà donné par le dossier de " + where +
+                                                " : deux dossiers ne peuvent porter le même identifiant (les deux sont "
+                                                "vérifiés ; corriger l'un des deux)",
+                                            out.id, io::ReadCode::DuplicateDossierId});
+      }
+    }
     if (out.has_verdict) {
       tally.count(out.verdict);
       if (format == OutputFormat::Json) {
@@ -154,7 +195,7 @@ int run_check(const CheckOptions& options) {
     }
     return sink.ok();
   };
-  auto make_worker = [&] { return CheckWorker(*rules, format, options.detail); };
+  auto make_worker = [&] { return CheckWorker(*rules, format, options.detail, level, options.not_applicable); };
 
   bool complete = false;
   try {
@@ -172,6 +213,7 @@ int run_check(const CheckOptions& options) {
     case OutputFormat::Text:
       if (tally.errors > 0) tail += '\n';  // dossier blocks already end with a blank line
       append_summary_text(tail, tally);
+      append_receipt_text(tail, receipt);
       break;
     case OutputFormat::Json:
       tail += first_dossier ? "],\n\"erreurs\": [" : "\n],\n\"erreurs\": [";
@@ -191,6 +233,11 @@ int run_check(const CheckOptions& options) {
   }
   sink.write(tail);
   if (!sink.flush()) return kExitError;
+  if (format == OutputFormat::Text && tally.errors > 0 && ::isatty(STDOUT_FILENO) != 1) {
+    std::cerr << "subsidia check : " << tally.errors
+              << (tally.errors > 1 ? " erreurs de lecture, détaillées" : " erreur de lecture, détaillée")
+              << " dans le rapport\n";
+  }
 
   if (tally.errors > 0) return kExitError;
   if (tally.non_compliant > 0 || tally.incomplete > 0) return kExitFindings;
@@ -206,6 +253,13 @@ Runner register_check_command(CLI::App& app) {
   add_rule_options(*command, options->rules);
   command->add_option("--format", options->format, "Format de sortie : texte (par défaut), json ou jsonl")
       ->check(CLI::IsMember({"texte", "json", "jsonl"}));
+  command->add_option("--explication", options->explanation,
+                      "Ce que le moteur construit : complete (toutes les explications et les faits), echecs "
+                      "(seulement pour les règles violées ou indéterminées), aucune (statuts et manquants). "
+                      "Par défaut : complete en texte et json, echecs en jsonl")
+      ->check(CLI::IsMember({"complete", "echecs", "aucune"}));
+  command->add_flag("--sans-objet", options->not_applicable,
+                    "En jsonl, écrit aussi les règles sans objet (omises par défaut)");
   command->add_option("-j,--jobs", options->jobs,
                       "Nombre de fils de vérification (1 par défaut, 0 = autant que de cœurs) ; "
                       "l'ordre de sortie reste celui des entrées");

@@ -1,5 +1,6 @@
 #include "cli/check_format.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -41,10 +42,30 @@ bool worth_showing(const eval::RuleOutcome& rule) {
   return rule.status == RuleStatus::Violated || rule.status == RuleStatus::Unknown;
 }
 
-void append_rule_text(std::string& out, const eval::RuleOutcome& rule, bool detail) {
+void append_list_text(std::string& out, const std::vector<std::string>& items, std::string_view separator) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+}
+
+// "versions possibles selon la date de la délibération : « titre » (en vigueur …) ; « … » (…)"
+std::string possible_versions_title(const eval::RuleOutcome& rule) {
+  std::string out = "versions possibles selon la date de la délibération : ";
+  for (std::size_t i = 0; i < rule.possible_versions.size(); ++i) {
+    if (i > 0) out += " ; ";
+    out += "« " + rule.possible_versions[i]->title + " » (" + model::period_french(rule.possible_versions[i]->period) + ")";
+  }
+  return out;
+}
+
+void append_rule_text(std::string& out, const eval::RuleOutcome& rule) {
   out += "  - ";
   out += rule.id;
-  if (rule.rule && !rule.rule->title.empty()) {
+  if (!rule.possible_versions.empty()) {
+    out += " : ";
+    out += possible_versions_title(rule);
+  } else if (rule.rule && !rule.rule->title.empty()) {
     out += " : ";
     out += rule.rule->title;
   }
@@ -60,13 +81,24 @@ void append_rule_text(std::string& out, const eval::RuleOutcome& rule, bool deta
     out += rule.explanation;
     out += '\n';
   }
-  if (rule.rule && rule.status != RuleStatus::NotApplicable) {
-    const std::string citation = rule.rule->citation();
+  std::vector<const model::Rule*> cited = rule.possible_versions;
+  if (cited.empty() && rule.rule && rule.status != RuleStatus::NotApplicable) cited.push_back(rule.rule);
+  std::vector<std::string> notes;
+  for (const model::Rule* version : cited) {
+    const std::string citation = version->citation();
     if (!citation.empty()) {
       out += "      Source : ";
       out += citation;
       out += '\n';
     }
+    for (std::string& note : version->notes()) {
+      if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+    }
+  }
+  for (const std::string& note : notes) {
+    out += "      Note : ";
+    out += note;
+    out += '\n';
   }
   if (!rule.missing.empty()) {
     out += "      Manquant";
@@ -98,6 +130,25 @@ void append_optional_date(std::string& out, const std::optional<calendar::Date>&
   }
 }
 
+void append_period_json(std::string& out, const model::Period& period) {
+  out += '{';
+  json::append_key(out, "du");
+  append_optional_date(out, period.from);
+  out += ',';
+  json::append_key(out, "au");
+  append_optional_date(out, period.to);
+  out += '}';
+}
+
+void append_strings_json(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    json::append_string(out, items[i]);
+  }
+  out += ']';
+}
+
 RuleJsonCache::Fields render_fixed_fields(const model::Rule& rule) {
   RuleJsonCache::Fields fields;
   json::append_key(fields.title, "titre");
@@ -108,13 +159,50 @@ RuleJsonCache::Fields render_fixed_fields(const model::Rule& rule) {
   json::append_string(fields.source, rule.citation());
   fields.source += ',';
   json::append_key(fields.source, "periode");
-  fields.source += '{';
-  json::append_key(fields.source, "du");
-  append_optional_date(fields.source, rule.period.from);
+  append_period_json(fields.source, rule.period);
   fields.source += ',';
-  json::append_key(fields.source, "au");
-  append_optional_date(fields.source, rule.period.to);
-  fields.source += '}';
+  json::append_key(fields.source, "notes");
+  append_strings_json(fields.source, rule.notes());
+  return fields;
+}
+
+// The fixed fields of a rule whose version could not be chosen: one entry per version.
+RuleJsonCache::Fields render_possible_versions(const eval::RuleOutcome& rule) {
+  RuleJsonCache::Fields fields;
+  json::append_key(fields.title, "titre");
+  json::append_string(fields.title, possible_versions_title(rule));
+  json::append_key(fields.severity, "gravite");
+  const bool blocking = std::any_of(rule.possible_versions.begin(), rule.possible_versions.end(),
+                                    [](const model::Rule* r) { return r->severity == model::Severity::Blocking; });
+  json::append_string(fields.severity, severity_code(blocking ? model::Severity::Blocking : model::Severity::Warning));
+  std::string citations;
+  model::Period span;
+  std::vector<std::string> notes;
+  std::string versions = "[";
+  for (std::size_t i = 0; i < rule.possible_versions.size(); ++i) {
+    const model::Rule& v = *rule.possible_versions[i];
+    citations += (i ? " | " : "") + v.citation();
+    if (i == 0 || (span.from && (!v.period.from || *v.period.from < *span.from))) span.from = v.period.from;
+    if (i == 0 || (span.to && (!v.period.to || *span.to < *v.period.to))) span.to = v.period.to;
+    for (std::string& note : v.notes()) {
+      if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
+    }
+    const RuleJsonCache::Fields one = render_fixed_fields(v);
+    versions += i ? ",{" : "{";
+    versions += one.title + "," + one.source + "}";
+  }
+  versions += "]";
+  json::append_key(fields.source, "source");
+  json::append_string(fields.source, citations);
+  fields.source += ',';
+  json::append_key(fields.source, "periode");
+  append_period_json(fields.source, span);
+  fields.source += ',';
+  json::append_key(fields.source, "notes");
+  append_strings_json(fields.source, notes);
+  fields.source += ',';
+  json::append_key(fields.source, "versions_possibles");
+  fields.source += versions;
   return fields;
 }
 
@@ -123,7 +211,10 @@ RuleJsonCache::Fields render_fixed_fields(const model::Rule& rule) {
 void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonCache* cache) {
   std::optional<RuleJsonCache::Fields> uncached;
   const RuleJsonCache::Fields* fixed = nullptr;
-  if (rule.rule) {
+  if (!rule.possible_versions.empty()) {
+    uncached = render_possible_versions(rule);
+    fixed = &*uncached;
+  } else if (rule.rule) {
     if (cache) {
       fixed = &cache->fields(*rule.rule);
     } else {
@@ -159,12 +250,11 @@ void append_rule_json(std::string& out, const eval::RuleOutcome& rule, RuleJsonC
     json::append_key(out, rule.facts[i].path);
     json::append_string(out, rule.facts[i].value);
   }
-  out += "},\"manquants\":[";
-  for (std::size_t i = 0; i < rule.missing.size(); ++i) {
-    if (i > 0) out += ',';
-    json::append_string(out, rule.missing[i]);
-  }
-  out += "]}";
+  out += "},\"manquants\":";
+  append_strings_json(out, rule.missing);
+  out += ",\"reserves\":";
+  append_strings_json(out, rule.caveats);
+  out += '}';
 }
 
 }  // namespace
@@ -192,10 +282,15 @@ void append_dossier_text(std::string& out, const eval::DossierResult& result, co
   out += ") : ";
   out += uppercase_ascii(eval::verdict_french(result.verdict));
   out += '\n';
+  if (!result.unknown_fields.empty()) {
+    out += "  Champs inconnus du schéma, lus par aucune règle (vérifier leur orthographe) : ";
+    append_list_text(out, result.unknown_fields, ", ");
+    out += '\n';
+  }
   std::size_t respected = 0, not_applicable = 0;
   for (const eval::RuleOutcome& rule : result.rules) {
     if (detail || worth_showing(rule)) {
-      append_rule_text(out, rule, detail);
+      append_rule_text(out, rule);
       continue;
     }
     if (rule.status == RuleStatus::Respected) ++respected;
@@ -206,6 +301,11 @@ void append_dossier_text(std::string& out, const eval::DossierResult& result, co
     append_count(out, respected, "règle respectée", "règles respectées");
     out += ", ";
     append_count(out, not_applicable, "sans objet", "sans objet");
+    out += '\n';
+  }
+  if (!result.missing.empty()) {
+    out += "  Pièces et informations à demander : ";
+    append_list_text(out, result.missing, ", ");
     out += '\n';
   }
   out += '\n';  // a blank line between dossiers, for the eye
@@ -263,6 +363,12 @@ void append_dossier_json(std::string& out, const eval::DossierResult& result, co
   json::append_key(out, "verdict");
   json::append_string(out, eval::verdict_code(result.verdict));
   out += ',';
+  json::append_key(out, "manquants");
+  append_strings_json(out, result.missing);
+  out += ',';
+  json::append_key(out, "champs_inconnus");
+  append_strings_json(out, result.unknown_fields);
+  out += ',';
   json::append_key(out, "regles");
   out += '[';
   for (std::size_t i = 0; i < result.rules.size(); ++i) {
@@ -274,6 +380,9 @@ void append_dossier_json(std::string& out, const eval::DossierResult& result, co
 
 void append_error_json(std::string& out, const io::InputError& error) {
   out += '{';
+  json::append_key(out, "code");
+  json::append_string(out, io::read_code_name(error.code));
+  out += ',';
   json::append_key(out, "fichier");
   json::append_string(out, error.file);
   out += ',';
@@ -311,6 +420,152 @@ void append_summary_json(std::string& out, const CheckTally& tally) {
   json::append_key(out, "erreurs");
   json::append_integer(out, tally.errors);
   out += '}';
+}
+
+void append_receipt_json(std::string& out, const api::Receipt& receipt) {
+  out += "{\"version\":";
+  json::append_string(out, receipt.version);
+  out += ",\"commit\":";
+  json::append_string(out, receipt.commit);
+  out += ",\"empreinte_regles\":";
+  json::append_string(out, receipt.fingerprint);
+  out += '}';
+}
+
+void append_receipt_text(std::string& out, const api::Receipt& receipt) {
+  out += "Moteur subsidia ";
+  out += receipt.version;
+  out += " (commit ";
+  out += receipt.commit;
+  out += "), base de règles ";
+  out += receipt.fingerprint;
+  out += '\n';
+}
+
+void append_jsonl_header(std::string& out, const api::Receipt& receipt, const model::RuleBase& base) {
+  out += "{\"moteur\":";
+  append_receipt_json(out, receipt);
+  out += ",\"statuts\":{\"R\":\"respectee\",\"V\":\"violee\",\"I\":\"indeterminee\",\"S\":\"sans_objet\"}";
+  out += ",\"regles\":[";
+  for (std::size_t f = 0; f < base.families.size(); ++f) {
+    const model::RuleFamily& family = base.families[f];
+    if (f > 0) out += ',';
+    out += "{\"id\":";
+    json::append_string(out, family.id);
+    out += ",\"versions\":[";
+    for (std::size_t v = 0; v < family.versions.size(); ++v) {
+      if (v > 0) out += ',';
+      const RuleJsonCache::Fields fields = render_fixed_fields(family.versions[v]);
+      out += '{';
+      out += fields.title;
+      out += ',';
+      out += fields.severity;
+      out += ',';
+      out += fields.source;
+      out += '}';
+    }
+    out += "]}";
+  }
+  out += "]}\n";
+}
+
+namespace {
+
+char status_letter(RuleStatus status) {
+  switch (status) {
+    case RuleStatus::Respected: return 'R';
+    case RuleStatus::Violated: return 'V';
+    case RuleStatus::Unknown: return 'I';
+    case RuleStatus::NotApplicable: return 'S';
+  }
+  return '?';
+}
+
+}  // namespace
+
+void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, const DossierLabel& label,
+                          const model::RuleBase& base, bool not_applicable) {
+  out += "{\"id\":";
+  json::append_string(out, result.id);
+  out += ",\"fichier\":";
+  json::append_string(out, label.file);
+  if (label.line > 0) {
+    out += ",\"ligne\":";
+    json::append_integer(out, label.line);
+  }
+  out += ",\"verdict\":";
+  json::append_string(out, eval::verdict_code(result.verdict));
+  out += ",\"manquants\":";
+  append_strings_json(out, result.missing);
+  out += ",\"champs_inconnus\":";
+  append_strings_json(out, result.unknown_fields);
+  // One outcome per family, in the header's order: a letter and a version index each.
+  const std::size_t families = std::min(result.rules.size(), base.families.size());
+  auto index_of = [&](std::size_t f, const model::Rule* r) -> long {
+    const std::vector<model::Rule>& versions = base.families[f].versions;
+    if (r == nullptr || versions.empty() || r < versions.data() || r >= versions.data() + versions.size()) return -1;
+    return static_cast<long>(r - versions.data());
+  };
+  out += ",\"statuts\":\"";
+  for (std::size_t f = 0; f < families; ++f) out += status_letter(result.rules[f].status);
+  out += "\",\"versions\":[";
+  for (std::size_t f = 0; f < families; ++f) {
+    if (f > 0) out += ',';
+    const eval::RuleOutcome& rule = result.rules[f];
+    const long index = rule.possible_versions.empty() ? index_of(f, rule.rule) : -1;
+    if (index < 0) {
+      out += "-1";
+    } else {
+      json::append_integer(out, static_cast<std::size_t>(index));
+    }
+  }
+  // Details, for the rules that have something to say at this level of explanation.
+  out += "],\"details\":[";
+  bool first = true;
+  for (std::size_t f = 0; f < families; ++f) {
+    const eval::RuleOutcome& rule = result.rules[f];
+    if (rule.status == RuleStatus::NotApplicable && !not_applicable) continue;
+    const bool says_something = !rule.explanation.empty() || !rule.missing.empty() || !rule.caveats.empty() ||
+                                !rule.possible_versions.empty();
+    if (!says_something) continue;
+    if (!first) out += ',';
+    first = false;
+    out += "{\"id\":";
+    json::append_string(out, rule.id);
+    out += ",\"statut\":";
+    json::append_string(out, eval::status_code(rule.status));
+    if (!rule.possible_versions.empty()) {
+      out += ",\"versions_possibles\":[";
+      for (std::size_t i = 0; i < rule.possible_versions.size(); ++i) {
+        if (i > 0) out += ',';
+        json::append_integer(out, static_cast<std::size_t>(std::max(0L, index_of(f, rule.possible_versions[i]))));
+      }
+      out += ']';
+    }
+    if (!rule.explanation.empty()) {
+      out += ",\"explication\":";
+      json::append_string(out, rule.explanation);
+    }
+    if (!rule.facts.empty()) {
+      out += ",\"faits\":{";
+      for (std::size_t i = 0; i < rule.facts.size(); ++i) {
+        if (i > 0) out += ',';
+        json::append_key(out, rule.facts[i].path);
+        json::append_string(out, rule.facts[i].value);
+      }
+      out += '}';
+    }
+    if (!rule.missing.empty()) {
+      out += ",\"manquants\":";
+      append_strings_json(out, rule.missing);
+    }
+    if (!rule.caveats.empty()) {
+      out += ",\"reserves\":";
+      append_strings_json(out, rule.caveats);
+    }
+    out += '}';
+  }
+  out += "]}";
 }
 
 }  // namespace subsidia::cli

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "api/engine.hpp"
 #include "eval/result.hpp"
 #include "io/reader.hpp"
 
@@ -64,5 +65,26 @@ void append_dossier_json(std::string& out, const eval::DossierResult& result, co
                          RuleJsonCache* cache = nullptr);
 void append_error_json(std::string& out, const io::InputError& error);
 void append_summary_json(std::string& out, const CheckTally& tally);  // the "resume" object's value
+
+// The receipt of an output: which engine and which rule base made it, so that a verdict can
+// be reproduced later. JSON: the value of "moteur" {"version", "commit", "empreinte_regles"};
+// texte: one footer line.
+void append_receipt_json(std::string& out, const api::Receipt& receipt);
+void append_receipt_text(std::string& out, const api::Receipt& receipt);
+
+// Compact JSONL (--format jsonl). Line 1, the header: the receipt, the status letters, and
+// what is the same for every dossier, each rule's versions with their title, severity,
+// sources, period and notes:
+//   {"moteur": {...}, "statuts": {"R": "respectee", ...}, "regles": [{"id", "versions": [{"titre", …}]}]}
+// Then one line per dossier: one status letter per rule and the index of the version that
+// judged it (-1: no deliberation date chose one), in the header's order; then the details of
+// the rules that have something to say at the chosen level of explanation (sans objet ones
+// only with `not_applicable`):
+//   {"id", "fichier", "ligne", "verdict", "manquants", "champs_inconnus", "statuts": "RRSV…",
+//    "versions": [5, 0, …], "details": [{"id", "statut", "versions_possibles"?, "explication"?,
+//    "faits"?, "manquants"?, "reserves"?}]}
+void append_jsonl_header(std::string& out, const api::Receipt& receipt, const model::RuleBase& base);
+void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, const DossierLabel& label,
+                          const model::RuleBase& base, bool not_applicable);
 
 }  // namespace subsidia::cli

@@ -14,11 +14,25 @@ std::size_t display_width(const std::string& text) {
 
 }  // namespace
 
-Coverage::Coverage(const model::RuleBase& base) {
+Coverage::Coverage(const model::RuleBase& base) : base_(&base) {
   for (const model::RuleFamily& family : base.families) {
     index_.emplace(family.id, rows_.size());
     rows_.push_back({family.id});
+    for (const model::Rule& version : family.versions) exercised_[&version] = false;
   }
+}
+
+std::vector<std::string> Coverage::unexercised_versions() const {
+  std::vector<std::string> out;
+  for (const model::RuleFamily& family : base_->families) {
+    for (const model::Rule& version : family.versions) {
+      auto found = exercised_.find(&version);
+      if (found != exercised_.end() && !found->second) {
+        out.push_back(family.id + " (" + model::period_french(version.period) + ")");
+      }
+    }
+  }
+  return out;
 }
 
 void Coverage::record(const eval::DossierResult& result) {
@@ -28,11 +42,17 @@ void Coverage::record(const eval::DossierResult& result) {
     Row& row = rows_[found->second];
     row.respected |= outcome.status == eval::RuleStatus::Respected;
     row.violated |= outcome.status == eval::RuleStatus::Violated;
+    // A version is exercised when a case was judged by it (not when no date chose it).
+    if (outcome.rule != nullptr && outcome.possible_versions.empty() &&
+        outcome.status != eval::RuleStatus::NotApplicable) {
+      exercised_[outcome.rule] = true;
+    }
   }
 }
 
 bool Coverage::complete() const {
-  return std::all_of(rows_.begin(), rows_.end(), [](const Row& r) { return r.respected && r.violated; });
+  return std::all_of(rows_.begin(), rows_.end(), [](const Row& r) { return r.respected && r.violated; }) &&
+         unexercised_versions().empty();
 }
 
 std::string Coverage::format() const {
@@ -56,7 +76,11 @@ std::string Coverage::format() const {
   };
   list("Jamais respectées par un cas : ", never_respected);
   list("Jamais violées par un cas : ", never_violated);
-  if (complete()) out += "Couverture complète : chaque règle est respectée et violée par au moins un cas.\n";
+  list("Versions qu'aucun cas n'atteint (aucun dossier jugé par elles) : ", unexercised_versions());
+  if (complete()) {
+    out += "Couverture complète : chaque règle est respectée et violée par au moins un cas, et chaque version "
+           "juge au moins un cas.\n";
+  }
   return out;
 }
 

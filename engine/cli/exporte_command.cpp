@@ -50,15 +50,15 @@ struct ExportOptions {
 // from a partial read).
 std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOptions& o, const char* command) {
   const fs::path schema_path = o.schema.empty() ? default_schema_for(default_rules_dir()) : fs::path(o.schema);
-  std::optional<schema::Schema> schema;
+  std::shared_ptr<const schema::Schema> schema;
   try {
-    schema = schema::Schema::load(schema_path);
+    schema = std::make_shared<const schema::Schema>(schema::Schema::load(schema_path));
   } catch (const std::exception& e) {
     std::cerr << "subsidia exporte " << command << " : " << e.what() << '\n';
     return std::nullopt;
   }
   const interop::FactsExtractor extractor(*schema);
-  io::DossierReader reader(*schema);
+  io::DossierReader reader(schema);
   io::InputStream input(std::vector<fs::path>(o.paths.begin(), o.paths.end()));
   std::vector<interop::DossierFacts> facts;
   std::size_t errors = 0;

@@ -96,7 +96,7 @@ std::optional<int> exercice_of_text(std::string_view text) {
 class JauneWorker {
  public:
   JauneWorker(const LoadedRules& rules, const reports::EntryExtractor& extractor)
-      : rules_(&rules), extractor_(&extractor), reader_(*rules.schema) {}
+      : rules_(&rules), extractor_(&extractor), reader_(rules.schema) {}
 
   JauneOutput operator()(InputEntry& entry) {
     JauneOutput out;
@@ -109,11 +109,12 @@ class JauneWorker {
     try {
       reports::JauneRecord record;
       record.entry = extractor_->extract(*dossier);
-      record.verdict = rules_->plan->evaluate(*dossier).verdict;
+      // The jaune needs verdicts only: no explanation is built.
+      record.verdict = rules_->plan->evaluate(*dossier, scratch_, eval::Detail::None).verdict;
       out.record = std::move(record);
     } catch (const std::exception& e) {
       out = JauneOutput{};
-      out.errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), ""});
+      out.errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), "", io::ReadCode::InternalError});
     }
     return out;
   }
@@ -122,6 +123,7 @@ class JauneWorker {
   const LoadedRules* rules_;
   const reports::EntryExtractor* extractor_;
   io::DossierReader reader_;
+  eval::Scratch scratch_;
 };
 
 // The rule base's zone table when it has one (lawyers tune a single file), else the copy

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 
+#include "api/version.hpp"
 #include "cli/command.hpp"
 
 int main(int argc, char** argv) {
@@ -24,7 +25,13 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
 
   CLI::App app{"Subsidia : conformité juridique et budgétaire des actions internationales des collectivités"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
+  // --version: what built this binary, as every output's receipt names it.
+  app.set_version_flag("--version",
+                       "subsidia " + std::string(subsidia::api::engine_version()) + " (commit " +
+                           std::string(subsidia::api::engine_commit()) + ", " +
+                           std::string(subsidia::api::engine_compiler()) + ")",
+                       "Affiche la version, le commit et le compilateur du moteur");
   app.footer("Aide d'une commande : subsidia <commande> --help");
 
   std::map<std::string, Runner> runners;
@@ -48,6 +55,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);

@@ -1,15 +1,20 @@
-// Default locations, baked at build time. `--regles` defaults to <source dir>/rules even
-// when ./rules exists in the working directory: one rule, the same wherever the command
-// runs. The schema is <regles>/dossier.schema.json, else <source dir>/rules/dossier.schema.json.
+// Default locations, found relative to the executable, so that no path of the build machine
+// is baked into the binary:
+//   - installed: <prefix>/bin/subsidia finds <prefix>/share/subsidia/rules (and cases);
+//   - built in the source tree: <source>/build*/subsidia finds <source>/rules (and cases).
+// `--regles` defaults to that rules folder even when ./rules exists in the working directory:
+// one rule base, the same wherever the command runs. The schema is <regles>/dossier.schema.json,
+// else the default rules folder's.
 #pragma once
 
 #include <filesystem>
 
 namespace subsidia::cli {
 
-std::filesystem::path source_dir();          // SUBSIDIA_SOURCE_DIR
-std::filesystem::path default_rules_dir();   // <source dir>/rules
-std::filesystem::path default_cases_dir();   // <source dir>/cases
+std::filesystem::path executable_dir();      // the folder of /proc/self/exe
+std::filesystem::path data_dir();            // <prefix>/share/subsidia, or the source tree
+std::filesystem::path default_rules_dir();   // <data>/rules
+std::filesystem::path default_cases_dir();   // <data>/cases
 
 // The schema to use for `rules` (a folder or one .regles file) when --schema is not given.
 std::filesystem::path default_schema_for(const std::filesystem::path& rules);

@@ -5,20 +5,6 @@
 
 namespace subsidia::cli {
 
-namespace {
-
-// The reader sees one dossier's text; a person looks at the file. For an element of a JSON
-// array the JSON pointer starts with its index ("/2/montant"), and a line counted inside the
-// text becomes a line of the file.
-void locate_in_file(const io::InputItem& item, std::vector<io::InputError>& errors) {
-  for (io::InputError& error : errors) {
-    if (item.in_array) error.json_path = "/" + std::to_string(item.index) + error.json_path;
-    if (item.line == 0 && error.line != 0) error.line += item.first_line - 1;
-  }
-}
-
-}  // namespace
-
 std::optional<io::Dossier> read_entry(io::DossierReader& reader, InputEntry& entry,
                                       std::vector<io::InputError>& errors) {
   if (auto* error = std::get_if<io::InputError>(&entry)) {
@@ -30,10 +16,10 @@ std::optional<io::Dossier> read_entry(io::DossierReader& reader, InputEntry& ent
     io::ReadOutcome read = reader.read(item.text, item.file, item.line);
     if (read.dossier) return std::move(read.dossier);
     errors = std::move(read.errors);
-    if (errors.empty()) errors.push_back({item.file, item.line, "", "dossier illisible", ""});
-    locate_in_file(item, errors);
+    if (errors.empty()) errors.push_back({item.file, item.line, "", "dossier illisible", "", io::ReadCode::InternalError});
+    io::locate_in_file(item, errors);
   } catch (const std::exception& e) {
-    errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), ""});
+    errors.push_back({item.file, item.line, "", std::string("erreur interne : ") + e.what(), "", io::ReadCode::InternalError});
   }
   return std::nullopt;
 }

@@ -6,7 +6,7 @@
 //   std::optional<LoadedRules> rules = load_rules(options, std::cerr);
 //   if (!rules) return kExitError;            // diagnostics already printed, file:line:col + caret
 //   rules->plan->evaluate(dossier);           // Plan is const and shared by every thread
-//   io::DossierReader reader(*rules->schema); // one per thread
+//   io::DossierReader reader(rules->schema);  // one per thread; dossiers share the schema
 #pragma once
 
 #include <filesystem>
@@ -14,6 +14,7 @@
 #include <optional>
 #include <ostream>
 
+#include "api/engine.hpp"
 #include "eval/plan.hpp"
 #include "io/schema.hpp"
 #include "model/rule_base.hpp"
@@ -30,7 +31,9 @@ struct RuleOptions {
 // Adds --regles DIR and --schema FILE to a subcommand, with their defaults in the help.
 void add_rule_options(CLI::App& command, RuleOptions& options);
 
+// The loaded engine (api::Engine), with its parts at hand for the commands.
 struct LoadedRules {
+  std::shared_ptr<const api::Engine> engine;
   std::filesystem::path rules_path;
   std::filesystem::path schema_path;
   std::shared_ptr<const schema::Schema> schema;

@@ -25,6 +25,7 @@ namespace {
 struct TestOptions {
   RuleOptions rules;
   bool coverage = false;
+  bool accept = false;
   std::vector<std::string> paths;
 };
 
@@ -51,12 +52,21 @@ int run_test(const TestOptions& options) {
     unreadable = true;
   }
 
-  io::DossierReader reader(*rules->schema);
+  io::DossierReader reader(rules->schema);
   Coverage coverage(*rules->base);
-  std::size_t passed = 0, failed = 0;
+  std::size_t passed = 0, failed = 0, accepted = 0;
   for (const CaseFile& c : cases) {
     std::string error;
-    std::optional<CaseExpectation> expected = read_expectation(c.expected, error);
+    std::error_code exists_error;
+    const bool has_expectation = std::filesystem::exists(c.expected, exists_error);
+    std::optional<CaseExpectation> expected;
+    if (!has_expectation) {
+      // A new case: without --accepter it fails (a case nobody checks is no test); with it,
+      // its result is shown and written, to be read before committing.
+      expected = CaseExpectation{};
+    } else {
+      expected = read_expectation(c.expected, error);
+    }
     if (!expected) {
       std::cout << "ERREUR " << c.name << " : " << c.expected.string() << " : " << error << '\n';
       std::cerr << c.expected.string() << ": erreur : " << error << '\n';
@@ -85,19 +95,44 @@ int run_test(const TestOptions& options) {
     }
     const eval::DossierResult result = rules->plan->evaluate(*read.dossier);
     coverage.record(result);
-    const std::vector<Mismatch> mismatches = compare_case(*expected, result, *rules->base);
-    if (mismatches.empty()) {
+    if (!has_expectation) {
+      std::cout << "ÉCHEC " << c.name << " : pas de résultat attendu (" << c.expected.filename().string()
+                << ") ; verdict obtenu : " << eval::verdict_code(result.verdict)
+                << " ; relire le résultat (subsidia check --detail) puis l'écrire, ou le faire écrire par "
+                   "--accepter\n";
+    }
+    const std::vector<Mismatch> mismatches =
+        has_expectation ? compare_case(*expected, result, *rules->base) : std::vector<Mismatch>{};
+    if (has_expectation && mismatches.empty()) {
       ++passed;
       continue;
     }
     ++failed;
     for (const Mismatch& m : mismatches) std::cout << format_mismatch(c.name, m);
+    if (options.accept) {
+      // The difference is shown above; the new results become the expected ones.
+      std::string write_error;
+      if (write_expectation(c.expected, result, write_error)) {
+        ++accepted;
+        std::cout << "ACCEPTÉ " << c.name << " : " << c.name << ".attendu.json " << (has_expectation ? "mis à jour" : "écrit")
+                  << '\n';
+      } else {
+        std::cerr << c.expected.string() << ": erreur : " << write_error << '\n';
+        unreadable = true;
+      }
+    }
   }
 
   bool coverage_failed = false;
   if (options.coverage) {
     std::cout << coverage.format();
     coverage_failed = !coverage.complete();
+  }
+  if (options.accept) {
+    std::cout << accepted << (accepted > 1 ? " résultats attendus mis à jour" : " résultat attendu mis à jour")
+              << " : relire la différence (git diff) avant de valider\n";
+    failed -= accepted;
+    passed += accepted;
   }
   std::cout << passed << " passed, " << failed << " failed" << std::endl;
   if (unreadable) return kExitError;
@@ -114,19 +149,23 @@ Runner register_test_command(CLI::App& app) {
   add_rule_options(*command, options->rules);
   command->add_flag("--couverture", options->coverage,
                     "Vérifie aussi que chaque règle est respectée par un cas et violée par un autre");
+  command->add_flag("--accepter", options->accept,
+                    "Après avoir affiché chaque différence, fait des résultats obtenus les résultats attendus "
+                    "(réécrit les NOM.attendu.json concernés) : pour un changement voulu de la base");
   command->add_option("PATH", options->paths,
                       "Cas ou dossiers de cas, cherchés récursivement. Par défaut : " +
                           default_cases_dir().string());
   command->footer(
       "Un cas : NOM.json (un dossier) et, à côté, NOM.attendu.json :\n"
       "  {\"verdict\": \"non_conforme\",\n"
-      "   \"regles\": {\"base_legale.interet_local\": \"violee\", ...},\n"
+      "   \"regles\": {\"base_legale.action_exterieure\": \"violee\", ...},\n"
       "   \"manquants\": {\"conventions.transmission_prefet\": [\"convention.date_transmission_prefet\"]}}\n"
       "\"regles\" liste toute règle dont le statut n'est pas sans_objet ; \"manquants\" est facultatif.\n"
       "\n"
       "Exemples :\n"
       "  subsidia test\n"
       "  subsidia test --couverture cases/base-legale\n"
+      "  subsidia test --regles ma-base --accepter   # après un changement voulu, relu\n"
       "\n"
       "Dernière ligne : « N passed, M failed ». Code de sortie : 0 si tout passe ; 1 si un cas\n"
       "échoue ou si la couverture est incomplète ; 2 si la base de règles ou un cas est illisible.");

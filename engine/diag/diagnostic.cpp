@@ -7,6 +7,12 @@
 
 namespace subsidia::diag {
 
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.span.file, a.span.begin) < std::tie(b.span.file, b.span.begin);
+  });
+}
+
 std::string_view code_name(Code code) {
   switch (code) {
     case Code::FileUnreadable: return "fichier_illisible";
@@ -32,9 +38,13 @@ std::string_view code_name(Code code) {
     case Code::NotABoolean: return "pas_une_condition";
     case Code::InvalidDate: return "date_invalide";
     case Code::EmptyPeriod: return "periode_vide";
+    case Code::VersionGap: return "trou_entre_versions";
+    case Code::UnknownEnumValue: return "valeur_hors_liste";
     case Code::TableError: return "erreur_table";
     case Code::TemplateError: return "erreur_message";
-    case Code::Other: return "erreur";
+    case Code::MissingClause: return "clause_manquante";
+    case Code::WrongArgumentCount: return "nombre_d_arguments";
+    case Code::InternalError: return "erreur_interne";
   }
   return "erreur";
 }

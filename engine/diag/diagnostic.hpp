@@ -40,18 +40,27 @@ enum class Code {
   // dates and versions
   InvalidDate,
   EmptyPeriod,
+  VersionGap,          // two versions of a rule leave days between them when none is in force
+  UnknownEnumValue,    // a literal outside the field's enumeration
   // tables
   TableError,
   // templates
   TemplateError,
-  // anything else
-  Other,
+  // declarations
+  MissingClause,      // a rule without titre, source, gravité or exige; a source without intitulé
+  WrongArgumentCount, // arrondi(x), debut(s), min(a, b, c)…
+  // a bug of the engine, reported instead of a crash
+  InternalError,
 };
 
 std::string_view code_name(Code code);  // "erreur_syntaxe", "chemin_inconnu", ...
 
+struct Diagnostic;
+// The one order of diagnostics everywhere: by file, then position (stable among equals).
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
 struct Diagnostic {
-  Code code = Code::Other;
+  Code code = Code::InternalError;
   SourceSpan span;
   std::string message;   // French, for a person: "chemin inconnu : action.pay"
   std::string expected;  // what would have been valid here; may be empty

@@ -22,6 +22,7 @@ Val from_dossier(const io::Value& v, std::int32_t location, Frame& frame) {
     case io::Kind::Null:
       frame.fact(&v, location);
       out.missing = frame.leaf(location);
+      out.null_given = true;
       return out;
     case io::Kind::Boolean:
       frame.fact(&v, location);
@@ -117,8 +118,46 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     }
     return Val::of_bool(true);
   }
+  if (n.op == Op::Collect) {
+    // `liste(e pour v dans c si f)`: the elements of c that pass f, as e gives them.
+    const bool bound = n.variable >= 0;
+    const std::size_t var = bound ? static_cast<std::size_t>(n.variable) : 0;
+    const model::NodeId element = bound && n.children.size() > 1 ? n.children[1] : model::kNoNode;
+    const model::NodeId filter = bound && n.children.size() > 2 ? n.children[2] : model::kNoNode;
+    Val saved;
+    if (bound) saved = frame.bindings[var];
+    // The source is walked through the non-template elements(): each() calling itself with a
+    // new lambda type would instantiate without end.
+    std::vector<Val> items;
+    const Val list = plan.elements(n.children[0], frame, items);
+    for (const Val& item : items) {
+      Val v = item;
+      if (bound) {
+        frame.bindings[var] = item;
+        if (filter != model::kNoNode) {
+          const Val f = plan.eval(filter, frame);
+          if (f.tag == Tag::Unknown) {
+            if (!fn(f)) break;  // an item that may or may not belong: unknown, with its paths
+            continue;
+          }
+          if (!f.boolean) continue;
+        }
+        if (element != model::kNoNode) v = plan.eval(element, frame);
+      }
+      if (!fn(v)) break;
+    }
+    if (bound) frame.bindings[var] = saved;
+    return list.tag == Tag::Unknown ? list : Val::of_bool(true);
+  }
+  if (n.op == Op::Otherwise) {
+    // `liste sinon défaut`: the default when the list itself is absent (not when one of
+    // its items is), the list otherwise.
+    const Val first = plan.eval(n.children[0], frame);
+    const bool present = first.tag != Tag::Unknown && first.tag != Tag::NoValue;
+    return each(plan, n.children[present ? 0 : 1], frame, std::forward<Fn>(fn));
+  }
   if (n.op != Op::Path) {
-    // A list produced by another construct (sinon, a definition's path): evaluate it.
+    // A list produced by another construct: evaluate it.
     const Val v = plan.eval(id, frame);
     if (v.tag == Tag::Unknown) return v;
     if (v.tag == Tag::List && v.node != nullptr) {
@@ -148,13 +187,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
   bool stop = false;
   Val result = Val::of_bool(true);
   bool crossed = false;  // at least one [*] crossed: absences below it are per element
-  std::uint8_t first_star = 0xFF;  // steps up to the list, for naming a missing list
-  for (std::size_t i = 0; i < steps; ++i) {
-    if (n.steps[i].all_items) {
-      first_star = static_cast<std::uint8_t>(i + 1);
-      break;
-    }
-  }
+  const std::uint8_t first_star = n.first_list_step();  // steps up to the list, for naming a missing list
   // Depth-first over the [*] steps.
   auto walk = [&](auto&& self, const io::Value* v, std::size_t step) -> void {
     if (stop) return;
@@ -247,18 +280,28 @@ Val read_path(const CompiledPlan& plan, NodeId id, Frame& frame) {
     v = &frame.dossier->root();
   }
   for (std::size_t step = 0; step < n.steps.size(); ++step) {
-    if (n.steps[step].all_items) {
-      // A list of every item: only quantifiers, aggregates and templates walk it.
-      Val list;
-      list.tag = Tag::List;
-      return list;
-    }
     if (v->kind != io::Kind::Object) {
-      Location loc{base, id, 0xFF, 0, false, {}};
+      // A missing prefix: the whole path is missing (up to its list, for a list path).
+      Location loc{base, id, n.first_list_step(), 0, false, {}};
       const std::int32_t at = frame.add_location(loc);
       return Val::unknown(frame.leaf(at));
     }
     v = &v->slot(n.steps[step].slot);
+    if (n.steps[step].all_items) {
+      // The list of every item of this array (and of those below it): it is there when the
+      // array is; its items are judged one by one by whoever walks them (each()), where an
+      // absent item is missing evidence with its own index.
+      Location loc{base, id, static_cast<std::uint8_t>(step + 1), 0, false, {}};
+      const std::int32_t at = frame.add_location(loc);
+      if (v->kind != io::Kind::Array) {
+        if (v->kind == io::Kind::Null) frame.fact(v, at);
+        return Val::unknown(frame.leaf(at));
+      }
+      Val list;
+      list.tag = Tag::List;
+      list.location = at;
+      return list;
+    }
   }
   const std::int32_t at = frame.add_location(Location{base, id, 0xFF, 0, false, {}});
   return from_dossier(*v, at, frame);
@@ -336,7 +379,7 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
         }
         if (!f.boolean) return true;
       }
-      if (element != model::kNoNode && element != model::kNoNode) v = plan.eval(element, frame);
+      if (element != model::kNoNode) v = plan.eval(element, frame);
     }
     if (n.op == Op::Count && (bound || v.tag != Tag::Unknown)) {
       ++count;
@@ -424,6 +467,26 @@ Val CompiledPlan::elements(NodeId id, Frame& frame, std::vector<Val>& out) const
 }
 
 Val CompiledPlan::eval(NodeId id, Frame& frame) const {
+  if (!frame.memo_enabled) return eval_node(id, frame);
+  const std::int32_t slot = memo_slot[id];
+  if (slot < 0) return eval_node(id, frame);
+  const std::size_t s = static_cast<std::size_t>(slot);
+  if (frame.memo_stamps[s] == frame.memo_stamp) return frame.memo_values[s];
+  const bool overflow_before = frame.overflow;
+  Val v = eval_node(id, frame);
+  // Only what does not depend on the rule being evaluated: a known value (an unknown carries
+  // missing paths of this rule's frame) computed without overflow.
+  const bool known = v.tag != Tag::Unknown && v.tag != Tag::List && v.tag != Tag::Object;
+  if (known && !frame.overflow && !overflow_before) {
+    v.location = -1;
+    v.missing = -1;
+    frame.memo_stamps[s] = frame.memo_stamp;
+    frame.memo_values[s] = v;
+  }
+  return v;
+}
+
+Val CompiledPlan::eval_node(NodeId id, Frame& frame) const {
   const model::Node& n = nodes[id];
   switch (n.op) {
     case Op::Constant: {
@@ -447,6 +510,7 @@ Val CompiledPlan::eval(NodeId id, Frame& frame) const {
     case Op::Path:
     case Op::DeliberationDate: return read_path(*this, id, frame);
     case Op::ListLiteral: {
+      // A literal list is always there; each() walks its items.
       Val v;
       v.tag = Tag::List;
       return v;
@@ -471,6 +535,12 @@ Val CompiledPlan::eval(NodeId id, Frame& frame) const {
       const Val v = eval(n.children[0], frame);
       if (v.tag == Tag::Unknown) return v;
       return Val::of_bool(v.tag != Tag::NoValue);
+    }
+    case Op::IsNull: {
+      const Val v = eval(n.children[0], frame);
+      if (v.null_given) return Val::of_bool(true);
+      if (v.tag == Tag::Unknown) return v;  // silence: neither null nor a value
+      return Val::of_bool(false);
     }
     case Op::And:
     case Op::Or: {
@@ -585,6 +655,14 @@ Val CompiledPlan::eval(NodeId id, Frame& frame) const {
     case Op::CountDistinct:
     case Op::Min:
     case Op::Max: return aggregate(*this, id, n, frame);
+    case Op::Collect: {
+      // Walked by each(); as a value it is there when its source list is.
+      const Val source = eval(n.children[0], frame);
+      if (source.tag == Tag::Unknown) return source;
+      Val v;
+      v.tag = Tag::List;
+      return v;
+    }
     case Op::AtLeast: return at_least(*this, n, frame);
     case Op::Round: {
       const Val a = eval(n.children[0], frame);

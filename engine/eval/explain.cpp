@@ -11,12 +11,7 @@ namespace {
 
 using model::NodeId;
 
-std::string period_french(const model::Period& period) {
-  if (period.from && period.to) return "en vigueur du " + period.from->french() + " au " + period.to->french();
-  if (period.from) return "en vigueur depuis le " + period.from->french();
-  if (period.to) return "en vigueur jusqu'au " + period.to->french();
-  return "en vigueur à toute date";
-}
+using model::period_french;
 
 std::string decimal_french(const decimal::Decimal& d) {
   std::string s = d.to_string();
@@ -92,7 +87,7 @@ std::string CompiledPlan::render_value(const Val& v, const model::Type& type, Fr
   if (type.kind == model::TypeKind::List && id != model::kNoNode) {
     std::vector<Val> items;
     const Val list = elements(id, frame, items);
-    if (list.tag == Tag::Unknown) return "(inconnu)";
+    if (list.tag == Tag::Unknown) return "(non renseigné)";
     std::string out;
     const model::Type element = type.element_type();
     for (const Val& item : items) {
@@ -102,7 +97,7 @@ std::string CompiledPlan::render_value(const Val& v, const model::Type& type, Fr
     return out;
   }
   switch (v.tag) {
-    case Tag::Unknown: return "(inconnu)";
+    case Tag::Unknown: return "(non renseigné)";
     case Tag::NoValue: return "(aucune valeur)";
     case Tag::Boolean: return v.boolean ? "oui" : "non";
     case Tag::Number:
@@ -148,6 +143,11 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
   out.missing.erase(std::unique(out.missing.begin(), out.missing.end()), out.missing.end());
 
   const model::CompiledRule* compiled = out.rule != nullptr ? out.rule->compiled.get() : nullptr;
+  const bool text = wants_text(frame, out.status);
+  if (!text) {
+    out.explanation.clear();
+    return;  // neither message nor facts at this level of detail
+  }
   if (out.explanation.empty() && compiled != nullptr) {
     const std::optional<model::MessageTemplate>* chosen = nullptr;
     if (out.status == RuleStatus::Respected) chosen = &compiled->when_respected;
@@ -155,6 +155,13 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
     if (out.status == RuleStatus::Unknown) chosen = &compiled->when_unknown;
     if (chosen != nullptr && chosen->has_value()) {
       out.explanation = render_template(**chosen, frame);
+      // A lawyer's message cannot know which facts a given dossier lacks: the engine says it,
+      // so that the sentence a finance officer pastes names every missing piece.
+      if (out.status == RuleStatus::Unknown && !out.missing.empty()) {
+        out.explanation += " Il manque : ";
+        for (std::size_t i = 0; i < out.missing.size(); ++i) out.explanation += (i ? ", " : "") + out.missing[i];
+        out.explanation += ".";
+      }
     } else if (out.status == RuleStatus::Respected) {
       out.explanation = "Règle respectée.";
     } else if (out.status == RuleStatus::Violated) {
@@ -219,13 +226,32 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
     const Val applies = eval(compiled->applies_if, frame);
     if (applies.tag == Tag::Boolean && !applies.boolean) {
       out.status = RuleStatus::NotApplicable;
-      out.explanation = "Sans objet : la condition d'application n'est pas remplie.";
+      if (wants_text(frame, out.status)) {
+        out.explanation = compiled->when_not_applicable
+                              ? "Sans objet : " + render_template(*compiled->when_not_applicable, frame)
+                              : "Sans objet : la condition d'application n'est pas remplie.";
+      }
       finish_outcome(out, frame, -1);
       return;
     }
     if (applies.tag != Tag::Boolean) {
+      // Whether the rule applies is not known: it is never sans objet on silence. The
+      // requirement is still evaluated, so that everything missing is asked for at once,
+      // and so that a requirement met anyway settles the rule.
+      const Val requirement = eval(compiled->requirement, frame);
+      if (requirement.tag == Tag::Boolean && requirement.boolean) {
+        out.status = RuleStatus::Respected;
+        finish_outcome(out, frame, -1);
+        if (!out.explanation.empty()) {
+          out.explanation +=
+              " (Les faits qui décident si la règle s'applique ne sont pas tous donnés, mais sa condition est "
+              "remplie dans tous les cas.)";
+        }
+        return;
+      }
       out.status = RuleStatus::Unknown;
-      finish_outcome(out, frame, applies.missing);
+      const std::int32_t requirement_missing = requirement.tag == Tag::Unknown ? requirement.missing : -1;
+      finish_outcome(out, frame, frame.merge(applies.missing, requirement_missing));
       return;
     }
   }
@@ -242,48 +268,92 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
 // Without a deliberation date the version in force cannot be chosen. The rule still has an
 // answer when every possible choice gives the same one (each version, and "no version" when
 // the versions leave dates uncovered): a convention rule on a dossier without convention is
-// sans objet whatever the date. Otherwise it is indéterminée, deliberation.date missing.
+// sans objet whatever the date. Otherwise it is indéterminée; what is missing is the date and
+// everything any still-possible version lacks, so that one request gathers every piece.
 RuleOutcome CompiledPlan::evaluate_without_date(const model::RuleFamily& family, Frame& frame) const {
-  std::optional<RuleStatus> common;
-  if (!covers_every_date(family)) common = RuleStatus::NotApplicable;
-  bool same = true;
+  std::vector<RuleOutcome> probes;
+  probes.reserve(family.versions.size());
   for (const model::Rule& version : family.versions) {
     frame.reset_rule();
-    RuleOutcome probe;
-    evaluate_version(version, probe, frame);
-    if (probe.status == RuleStatus::Unknown || (common && *common != probe.status)) {
-      same = false;
-      break;
-    }
-    common = probe.status;
+    probes.emplace_back();
+    probes.back().id = family.id;
+    evaluate_version(version, probes.back(), frame);
+  }
+  const bool uncovered = !covers_every_date(family);
+  bool same = true;
+  for (const RuleOutcome& probe : probes) {
+    const RuleStatus first = uncovered ? RuleStatus::NotApplicable : probes.front().status;
+    if (probe.status == RuleStatus::Unknown || probe.status != first) same = false;
   }
   RuleOutcome out;
   out.id = family.id;
   frame.reset_rule();
-  if (same && common) {
+  if (same && !probes.empty()) {
     constexpr const char* kEveryVersion =
         " (La date de la délibération manque, mais toutes les versions du texte donnent ce résultat.)";
-    if (*common == RuleStatus::NotApplicable) {
+    if (probes.front().status == RuleStatus::NotApplicable || uncovered) {
       out.rule = &family.versions.back();
       out.status = RuleStatus::NotApplicable;
-      out.explanation = std::string("Sans objet quelle que soit la date de la délibération : aucune version du "
-                                    "texte ne s'applique à ce dossier.") + kEveryVersion;
+      if (wants_text(frame, out.status)) {
+        out.explanation = std::string("Sans objet quelle que soit la date de la délibération : aucune version du "
+                                      "texte ne s'applique à ce dossier.") + kEveryVersion;
+      }
       finish_outcome(out, frame, -1);
       return out;
     }
-    evaluate_version(family.versions.back(), out, frame);
-    out.explanation += kEveryVersion;
+    out = std::move(probes.back());
+    if (!out.explanation.empty()) out.explanation += kEveryVersion;
     return out;
   }
   out.rule = &family.versions.back();
-  const std::int32_t at = frame.add_location(Location{});  // path kNoNode: deliberation.date
   out.status = RuleStatus::Unknown;
-  // The rule's own "indéterminée" message speaks of other facts: say what is really missing.
-  out.explanation = std::string("Impossible de conclure : il manque ") + kDeliberationDate +
-                    " (la date de la délibération choisit la version du texte applicable, et les versions "
-                    "ne donnent pas toutes le même résultat pour ce dossier).";
-  finish_outcome(out, frame, frame.leaf(at));
+  out.missing.push_back(kDeliberationDate);
+  std::string answers;
+  for (std::size_t i = 0; i < probes.size(); ++i) {
+    RuleOutcome& probe = probes[i];
+    out.possible_versions.push_back(&family.versions[i]);
+    out.missing.insert(out.missing.end(), probe.missing.begin(), probe.missing.end());
+    for (Fact& fact : probe.facts) {
+      const bool seen = std::any_of(out.facts.begin(), out.facts.end(), [&](const Fact& f) { return f.path == fact.path; });
+      if (!seen) out.facts.push_back(std::move(fact));
+    }
+    answers += answers.empty() ? "" : " ; ";
+    answers += period_french(family.versions[i].period) + " : " + std::string(status_french(probe.status));
+  }
+  if (uncovered) answers += " ; hors de ces périodes : sans objet";
+  std::sort(out.missing.begin(), out.missing.end());
+  out.missing.erase(std::unique(out.missing.begin(), out.missing.end()), out.missing.end());
+  if (!wants_text(frame, out.status)) return out;
+  out.explanation = std::string("Impossible de conclure : la date de la délibération (") + kDeliberationDate +
+                    ") manque ; elle choisit la version du texte applicable, et les versions possibles ne donnent pas "
+                    "le même résultat pour ce dossier (" + answers + ").";
+  if (out.missing.size() > 1) {
+    out.explanation += " Pièces à fournir pour conclure quelle que soit la version : ";
+    for (std::size_t i = 0; i < out.missing.size(); ++i) out.explanation += (i ? ", " : "") + out.missing[i];
+    out.explanation += ".";
+  }
   return out;
+}
+
+// A deliberation on a day when one of the family's texts is disputed (the day of the Journal
+// officiel, say, which Légifrance counts and art. 1 of the Code civil does not) gets the
+// reason with its result, whichever version was chosen.
+void CompiledPlan::add_date_caveats(const model::RuleFamily& family, const calendar::Date& date,
+                                    RuleOutcome& out) const {
+  for (const model::Rule& version : family.versions) {
+    for (const model::LegalSource* source : version.sources) {
+      for (const model::DisputedPeriod& disputed : source->disputed) {
+        if (!disputed.period.contains(date)) continue;
+        std::string caveat = "Réserve sur la date : la délibération du " + date.french() +
+                             " tombe un jour où l'entrée en vigueur de « " +
+                             (source->title.empty() ? source->name : source->title) + " » est discutée : " +
+                             disputed.reason;
+        if (std::find(out.caveats.begin(), out.caveats.end(), caveat) != out.caveats.end()) continue;
+        if (!out.explanation.empty()) out.explanation += " " + caveat;
+        out.caveats.push_back(std::move(caveat));
+      }
+    }
+  }
 }
 
 RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame) const {
@@ -316,13 +386,20 @@ RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame
   }
   if (chosen == nullptr) {
     out.status = RuleStatus::NotApplicable;
-    std::string periods;
-    for (const model::Rule& r : family.versions) periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
-    out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
+    if (wants_text(frame, out.status)) {
+      std::string periods;
+      for (const model::Rule& r : family.versions) periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
+      out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
+    }
     finish_outcome(out, frame, -1);
+    add_date_caveats(family, date->date, out);
     return out;
   }
   evaluate_version(*chosen, out, frame);
+  // A version that does not apply to this dossier (its condition is false) needs no
+  // reservation on the date: the other reading of the day would not make it apply either,
+  // unless it chose another version, which the versions' own periods already show.
+  if (out.status != RuleStatus::NotApplicable) add_date_caveats(family, date->date, out);
   return out;
 }
 

@@ -25,7 +25,7 @@ struct Location {
   std::uint8_t upto = 0xFF;       // render only the first `upto` steps (a missing prefix)
   std::uint8_t count = 0;         // indices used
   bool element = false;           // the last index selects an element of the array the path ends on
-  std::array<std::uint32_t, 4> index{};
+  std::array<std::uint32_t, model::kMaxListDepth> index{};
 };
 
 enum class Tag : std::uint8_t { Unknown, NoValue, Boolean, Number, Text, Date, Object, List };
@@ -33,6 +33,7 @@ enum class Tag : std::uint8_t { Unknown, NoValue, Boolean, Number, Text, Date, O
 struct Val {
   Tag tag = Tag::Unknown;
   bool boolean = false;
+  bool null_given = false;    // Unknown because the dossier says null, not because it is silent
   std::int32_t missing = -1;  // Unknown: root of its missing-paths tree (-1: none)
   std::int32_t location = -1; // where it was read from the dossier, when it was
   decimal::Decimal number;
@@ -79,8 +80,12 @@ struct MissingNode {
   std::int32_t left = -1, right = -1;
 };
 
+// How much of an outcome to build (eval/plan.hpp, Detail): kept here to avoid a dependency.
+enum class Detail : std::uint8_t;
+
 struct Frame {
   const io::Dossier* dossier = nullptr;
+  Detail detail{};  // Detail::Full (0) unless the caller asks for less
   std::vector<Location> locations;
   std::vector<FactRecord> facts;
   std::vector<MissingNode> missing;
@@ -90,6 +95,13 @@ struct Frame {
   model::NodeId overflow_at = model::kNoNode;
   bool division_by_zero = false;
   std::uint8_t roundings = 0;  // bit per decimal::RoundingMode used
+  bool skip_facts = false;     // the fast pass: no fact is kept
+  // Values of memoised sub-expressions for the current dossier (CompiledPlan::memo_slot): an
+  // entry counts when its stamp is the current dossier's.
+  bool memo_enabled = false;
+  std::uint64_t memo_stamp = 0;
+  std::vector<std::uint64_t> memo_stamps;
+  std::vector<Val> memo_values;
 
   void reset_rule() {
     locations.clear();
@@ -115,6 +127,7 @@ struct Frame {
     return static_cast<std::int32_t>(missing.size() - 1);
   }
   void fact(const io::Value* value, std::int32_t location) {
+    if (skip_facts) return;
     for (const FactRecord& f : facts) {
       if (f.value == value) return;
     }

@@ -1,6 +1,11 @@
 // Compile once, evaluate many: a Plan is built from a checked rule base once per run
 // (paths resolved to slot indices, literals to Decimals, constants folded), is immutable,
 // and is shared by every worker thread.
+//
+// Per-call state is explicit (as cel-cpp's Activation, OPA's prepared query): a Scratch, one
+// per thread, reused from one dossier to the next so that evaluating costs no allocation for
+// the frame. Results keep what they point into (rules, sources) alive: a result stays valid
+// after the Plan, and the rule base it was built from, are replaced.
 #pragma once
 
 #include <memory>
@@ -11,20 +16,44 @@
 
 namespace subsidia::eval {
 
+struct Frame;
+
+// How much of the explanation to build: the work is skipped, not only the printing.
+//   Full     every rule: status, explanation, facts, missing paths;
+//   Failures explanation and facts only for violated and indéterminée rules (missing paths
+//            always); the others have their status alone;
+//   None     statuses, missing paths and the verdict: no message is rendered, no fact kept.
+enum class Detail : std::uint8_t { Full, Failures, None };
+
+// The evaluation state of one thread. Not thread-safe; cheap to keep, costly to make often.
+class Scratch {
+ public:
+  Scratch();
+  ~Scratch();
+  Scratch(Scratch&&) noexcept;
+  Scratch& operator=(Scratch&&) noexcept;
+  Frame& frame() { return *frame_; }
+
+ private:
+  std::unique_ptr<Frame> frame_;
+};
+
 class Plan {
  public:
   explicit Plan(std::shared_ptr<const model::RuleBase> base);
   ~Plan();
   Plan(Plan&&) noexcept;
 
-  // Thread-safe (const, no shared mutable state).
+  // Thread-safe (const, no shared mutable state): each thread passes its own scratch.
+  DossierResult evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail = Detail::Full) const;
+  // The same with a scratch of its own (tests, one-off checks).
   DossierResult evaluate(const io::Dossier& dossier) const;
 
   const model::RuleBase& base() const;
 
  private:
   struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<const Impl> impl_;  // shared with the results, which point into its rule base
 };
 
 }  // namespace subsidia::eval

@@ -1,5 +1,7 @@
 // Compile once: the checked model becomes the Plan every worker shares. Constant
 // sub-expressions are folded, tables become hash sets and maps keyed by their cells.
+#include <algorithm>
+
 #include "eval/plan_impl.hpp"
 
 namespace subsidia::eval {
@@ -34,8 +36,10 @@ std::string table_key(const std::vector<std::string>& row, const std::vector<int
 
 }  // namespace
 
-Plan::Plan(std::shared_ptr<const model::RuleBase> base) : impl_(std::make_unique<Impl>()) {
-  Impl& p = *impl_;
+Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
+  auto built = std::make_shared<Impl>();
+  Impl& p = *built;
+  impl_ = built;
   p.base = std::move(base);
   for (const model::RuleFamily& family : p.base->families) {
     for (const model::Rule& rule : family.versions) {
@@ -120,6 +124,49 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) : impl_(std::make_unique
     n.constant = std::move(folded);
     n.children.clear();
   }
+  p.choose_memo_slots();
+}
+
+void CompiledPlan::choose_memo_slots() {
+  const std::size_t count = nodes.size();
+  std::vector<std::uint32_t> uses(count, 0);
+  auto use = [&](NodeId id) {
+    if (id != model::kNoNode && id < count) ++uses[id];
+  };
+  for (const model::Node& n : nodes) {
+    for (NodeId c : n.children) use(c);
+  }
+  for (const model::RuleFamily& family : base->families) {
+    for (const model::Rule& rule : family.versions) {
+      if (!rule.compiled) continue;
+      use(rule.compiled->applies_if);
+      use(rule.compiled->requirement);
+    }
+  }
+  // Free variables, children before parents (the arena is in that order): a node is closed
+  // when every variable its paths read is bound inside it.
+  std::vector<std::vector<int>> free(count);
+  memo_slot.assign(count, -1);
+  memo_count = 0;
+  for (NodeId id = 0; id < count; ++id) {
+    const model::Node& n = nodes[id];
+    std::vector<int>& f = free[id];
+    if (n.op == Op::Path && n.variable >= 0) f.push_back(n.variable);
+    for (NodeId c : n.children) {
+      if (c == model::kNoNode || c >= count) continue;
+      for (int v : free[c]) {
+        if (std::find(f.begin(), f.end(), v) == f.end()) f.push_back(v);
+      }
+    }
+    const bool binds = n.op == Op::All || n.op == Op::Some || n.op == Op::None || n.op == Op::Sum ||
+                       n.op == Op::Count || n.op == Op::CountDistinct || n.op == Op::Min || n.op == Op::Max ||
+                       n.op == Op::Collect;
+    if (binds && n.variable >= 0) f.erase(std::remove(f.begin(), f.end(), n.variable), f.end());
+    // Worth keeping: used twice or more, closed, and more than a constant or a lone path.
+    const bool cheap = n.op == Op::Constant || n.op == Op::Path || n.op == Op::DeliberationDate ||
+                       n.op == Op::ListLiteral;
+    if (uses[id] >= 2 && f.empty() && !cheap) memo_slot[id] = memo_count++;
+  }
 }
 
 Plan::~Plan() = default;
@@ -127,15 +174,27 @@ Plan::Plan(Plan&&) noexcept = default;
 
 const model::RuleBase& Plan::base() const { return *impl_->base; }
 
+Scratch::Scratch() : frame_(std::make_unique<Frame>()) {}
+Scratch::~Scratch() = default;
+Scratch::Scratch(Scratch&&) noexcept = default;
+Scratch& Scratch::operator=(Scratch&&) noexcept = default;
+
 DossierResult Plan::evaluate(const io::Dossier& dossier) const {
+  Scratch scratch;
+  return evaluate(dossier, scratch, Detail::Full);
+}
+
+DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail) const {
   DossierResult result;
+  result.keeps_alive = impl_;
   result.id = std::string(dossier.id());
-  // One frame per thread, kept from one dossier to the next: its vectors keep their capacity,
+  // The caller's frame, kept from one dossier to the next: its vectors keep their capacity,
   // so a dossier costs no allocation for them (it is reset, not freed, between rules too).
-  thread_local Frame frame;
+  Frame& frame = scratch.frame();
   frame.reset_rule();
   frame.key.clear();
   frame.dossier = &dossier;
+  frame.detail = detail;
   frame.bindings.assign(static_cast<std::size_t>(impl_->variable_count), Val{});
   frame.locations.reserve(256);
   frame.facts.reserve(64);
@@ -143,8 +202,33 @@ DossierResult Plan::evaluate(const io::Dossier& dossier) const {
   result.rules.reserve(impl_->base->families.size());
   bool violated = false;
   bool unknown = false;
+  // The fast pass (Failures, None): no fact kept, no text built, shared sub-expressions
+  // computed once per dossier. With Failures, a rule found violated or indéterminée is then
+  // evaluated again the full way, for its explanation and facts alone.
+  const bool fast = detail != Detail::Full;
+  frame.skip_facts = fast;
+  frame.memo_enabled = fast;
+  if (fast) {
+    frame.detail = Detail::None;
+    ++frame.memo_stamp;
+    const std::size_t slots = static_cast<std::size_t>(impl_->memo_count);
+    if (frame.memo_stamps.size() != slots) {
+      frame.memo_stamps.assign(slots, 0);
+      frame.memo_values.assign(slots, Val{});
+    }
+  }
   for (const model::RuleFamily& family : impl_->base->families) {
     result.rules.push_back(impl_->evaluate_family(family, frame));
+    if (detail == Detail::Failures &&
+        (result.rules.back().status == RuleStatus::Violated || result.rules.back().status == RuleStatus::Unknown)) {
+      frame.detail = Detail::Failures;
+      frame.skip_facts = false;
+      frame.memo_enabled = false;
+      result.rules.back() = impl_->evaluate_family(family, frame);
+      frame.detail = Detail::None;
+      frame.skip_facts = true;
+      frame.memo_enabled = true;
+    }
     const RuleOutcome& o = result.rules.back();
     // Warnings are reported, never decide.
     if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
@@ -153,6 +237,12 @@ DossierResult Plan::evaluate(const io::Dossier& dossier) const {
     }
   }
   result.verdict = violated ? Verdict::NonCompliant : unknown ? Verdict::Incomplete : Verdict::Compliant;
+  for (const RuleOutcome& o : result.rules) {
+    if (o.status == RuleStatus::Unknown) result.missing.insert(result.missing.end(), o.missing.begin(), o.missing.end());
+  }
+  std::sort(result.missing.begin(), result.missing.end());
+  result.missing.erase(std::unique(result.missing.begin(), result.missing.end()), result.missing.end());
+  result.unknown_fields = dossier.unknown_fields();
   return result;
 }
 

@@ -38,15 +38,24 @@ struct CompiledPlan {
   std::vector<std::int32_t> aux;                       // node -> index in sets / maps, or -1
   std::vector<std::string> path_names;                 // Path without [*]: "deliberation.date", cached
   int variable_count = 0;
+  // Sub-expressions worth remembering within one dossier: shared by several rules or
+  // definitions (used twice or more) and closed (no variable bound outside them). Their
+  // known values are kept in the frame's memo for the fast pass (no facts, no text).
+  std::vector<std::int32_t> memo_slot;  // node -> slot, or -1
+  std::int32_t memo_count = 0;
   int deliberation_slot = -1;
   int deliberation_date_slot = -1;
 
   // evaluate.cpp
-  Val eval(model::NodeId id, Frame& frame) const;
+  Val eval(model::NodeId id, Frame& frame) const;  // through the memo when the frame allows it
+  Val eval_node(model::NodeId id, Frame& frame) const;
   // The elements of a list-valued expression; an Unknown when the list itself is absent.
   Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
   RuleOutcome evaluate_family(const model::RuleFamily& family, Frame& frame) const;
+  // plan_from_model.cpp: which nodes the memo keeps.
+  void choose_memo_slots();
   RuleOutcome evaluate_without_date(const model::RuleFamily& family, Frame& frame) const;
+  void add_date_caveats(const model::RuleFamily& family, const calendar::Date& date, RuleOutcome& out) const;
   // Applicability, then requirement, of one version; fills status, facts, missing, explanation.
   void evaluate_version(const model::Rule& version, RuleOutcome& outcome, Frame& frame) const;
   // explain.cpp
@@ -55,6 +64,12 @@ struct CompiledPlan {
   std::string render_value(const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
   std::string render_template(const model::MessageTemplate& t, Frame& frame) const;
   void finish_outcome(RuleOutcome& outcome, Frame& frame, std::int32_t missing) const;
+  // Whether this level of detail asks for the message and facts of an outcome of `status`.
+  static bool wants_text(const Frame& frame, RuleStatus status) {
+    if (frame.detail == Detail::None) return false;
+    if (frame.detail == Detail::Failures) return status == RuleStatus::Violated || status == RuleStatus::Unknown;
+    return true;
+  }
 };
 
 struct Plan::Impl : CompiledPlan {};

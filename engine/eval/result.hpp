@@ -2,6 +2,7 @@
 // and a French explanation; per dossier, a verdict. The CLI and the reports read this.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,12 +34,27 @@ struct RuleOutcome {
   std::string explanation;            // French, with the facts interpolated
   std::vector<Fact> facts;            // every dossier value read, in reading order, no duplicates
   std::vector<std::string> missing;   // paths whose absence made the rule indéterminée
+  // Without a deliberation date, when the versions of the text do not all give the same
+  // answer: every version still possible (`rule` is then only the latest, for its severity).
+  std::vector<const model::Rule*> possible_versions;
+  // Reservations the reader must see with the status: a deliberation on a day when a text's
+  // being in force is disputed, and why.
+  std::vector<std::string> caveats;
 };
 
 struct DossierResult {
+  // What `rules[i].rule` and `rules[i].id` point into (the compiled rule base): kept alive as
+  // long as the result, whatever happens to the engine that made it.
+  std::shared_ptr<const void> keeps_alive;
   std::string id;
   Verdict verdict = Verdict::Compliant;
   std::vector<RuleOutcome> rules;  // one per rule family, in rule-base order
+  // Every path missing from any indéterminée rule, sorted, without duplicates: the evidence
+  // to ask for, all at once.
+  std::vector<std::string> missing;
+  // JSON Pointers of keys the schema does not know, as the reader found them: no rule read
+  // them, and the outputs say so.
+  std::vector<std::string> unknown_fields;
 };
 
 }  // namespace subsidia::eval

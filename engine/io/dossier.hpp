@@ -1,7 +1,7 @@
 // A dossier as the engine holds it after reading: typed values laid out in the order of
 // the schema, in one arena per dossier. Objects are arrays of slots (one per schema field,
 // Missing when the dossier does not give the field); fields the schema does not know are
-// dropped, as no rule can name them. Strings view into the arena.
+// not stored, as no rule can name them, but their names are kept for the outputs. Strings view into the arena.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "calendar/date.hpp"
 #include "decimal/decimal.hpp"
@@ -45,13 +46,19 @@ class Dossier {
   std::string_view id() const;    // the "id" field ("" when it could not be read)
   const std::string& file() const { return file_; }
   std::size_t line() const { return line_; }  // 1-based line in a JSONL file, 0 otherwise
+  // JSON Pointers of the keys the schema does not know ("/commentaire"), in reading order:
+  // no rule can read them, and every output lists them so that nothing given is ignored
+  // without a word.
+  const std::vector<std::string>& unknown_fields() const { return unknown_fields_; }
 
  private:
   friend class DossierReader;
+  std::shared_ptr<const schema::Schema> schema_;  // what the values' schema nodes and enum texts point into
   std::unique_ptr<std::pmr::monotonic_buffer_resource> arena_;
   const Value* root_ = nullptr;
   std::string file_;
   std::size_t line_ = 0;
+  std::vector<std::string> unknown_fields_;
 };
 
 }  // namespace subsidia::io

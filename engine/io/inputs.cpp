@@ -29,6 +29,13 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
+void locate_in_file(const InputItem& item, std::vector<InputError>& errors) {
+  for (InputError& error : errors) {
+    if (item.in_array) error.json_path = "/" + std::to_string(item.index) + error.json_path;
+    if (item.line == 0 && error.line != 0) error.line += item.first_line - 1;
+  }
+}
+
 struct InputStream::Impl {
   std::deque<fs::path> pending;
 
@@ -46,8 +53,9 @@ struct InputStream::Impl {
   std::size_t array_line_pos = 0;
   std::size_t array_index = 0;
 
-  InputError file_error(const std::string& file, std::string message, std::size_t line = 0) {
-    return InputError{file, line, "", std::move(message), {}};
+  InputError file_error(const std::string& file, std::string message, std::size_t line = 0,
+                        ReadCode code = ReadCode::FileUnreadable) {
+    return InputError{file, line, "", std::move(message), {}, code};
   }
 
   // Folders give their *.json and *.jsonl files, sorted, in place of the folder.
@@ -90,7 +98,7 @@ struct InputStream::Impl {
       return true;
     }
     if (!produced_line) {
-      error = file_error(current_file, "fichier vide : aucun dossier");
+      error = file_error(current_file, "fichier vide : aucun dossier", 0, ReadCode::EmptyDocument);
       return true;
     }
     return false;
@@ -98,6 +106,12 @@ struct InputStream::Impl {
 
   // The next element of the open JSON array; malformed tails come out as one last item so
   // the reader reports them with its own message.
+  // Line of a byte of the array's text, for the errors of the array itself (rare).
+  std::size_t array_line_of(std::size_t pos) const {
+    const std::size_t end = std::min(pos, array_text.size());
+    return 1 + static_cast<std::size_t>(std::count(array_text.begin(), array_text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+  }
+
   bool next_element(InputItem& item, std::optional<InputError>& error) {
     const std::string& t = array_text;
     std::size_t i = array_pos;
@@ -107,14 +121,16 @@ struct InputStream::Impl {
       while (i < t.size() && is_space(t[i])) ++i;
       mode = Mode::None;
       if (i != t.size()) {
-        error = file_error(current_file, "contenu inattendu après la fin du tableau de dossiers");
+        error = file_error(current_file, "contenu inattendu après la fin du tableau de dossiers", array_line_of(i),
+                           ReadCode::TrailingContent);
         return true;
       }
       return false;
     }
     if (i >= t.size()) {
       mode = Mode::None;
-      error = file_error(current_file, "JSON tronqué : tableau de dossiers non fermé");
+      error = file_error(current_file, "JSON tronqué : tableau de dossiers non fermé (crochet ] attendu à la fin)",
+                         array_line_of(i), ReadCode::MalformedJson);
       return true;
     }
     const std::size_t start = i;
@@ -146,10 +162,12 @@ struct InputStream::Impl {
     item.first_line = array_line;
     item.text.assign(trim(std::string_view(t).substr(start, i - start)));
     if (i < t.size() && t[i] == ',') ++i;
+    // At the end of the text without the closing bracket, the next call reports the
+    // unterminated array, whether or not this last element itself is whole.
     array_pos = i;
-    if (i >= t.size()) mode = Mode::None;  // unterminated: the reader will say so for this item
     if (item.text.empty()) {
-      error = file_error(current_file, "élément vide dans le tableau de dossiers (virgule en trop ?)");
+      error = file_error(current_file, "élément vide dans le tableau de dossiers (virgule en trop ?)", item.first_line,
+                         ReadCode::MalformedJson);
       return true;
     }
     return true;
@@ -184,7 +202,7 @@ struct InputStream::Impl {
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) first = 3;  // a UTF-8 byte order mark
     while (first < text.size() && is_space(text[first])) ++first;
     if (first >= text.size()) {
-      error = file_error(current_file, "fichier vide : aucun dossier");
+      error = file_error(current_file, "fichier vide : aucun dossier", 0, ReadCode::EmptyDocument);
       return true;
     }
     if (text[first] == '{') {
@@ -205,7 +223,7 @@ struct InputStream::Impl {
       mode = Mode::Array;
       return next_element(item, error) || advance(item, error);
     }
-    error = file_error(current_file, "le fichier ne contient ni un objet JSON (un dossier) ni un tableau de dossiers");
+    error = file_error(current_file, "le fichier ne contient ni un objet JSON (un dossier) ni un tableau de dossiers", 0, ReadCode::NotAnObject);
     return true;
   }
 

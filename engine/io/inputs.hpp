@@ -23,6 +23,11 @@ struct InputItem {
   std::string text;   // the JSON text of one dossier
 };
 
+// The reader sees one dossier's text; a person looks at the file. For an element of a JSON
+// array the JSON pointer starts with its index ("/2/montant"), and a line counted inside the
+// text becomes a line of the file.
+void locate_in_file(const InputItem& item, std::vector<InputError>& errors);
+
 // Pulls items one at a time. next() returns false at the end. Unreadable files, an empty
 // file, or a top-level JSON value that is neither an object nor an array come out as
 // errors (set in `error`), and reading continues with the next item.

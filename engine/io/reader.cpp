@@ -7,10 +7,15 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <new>
 #include <unordered_map>
 
+#include "diag/spelling.hpp"
+#include "diag/utf8.hpp"
+#include "io/amount_text.hpp"
+#include "io/country_codes.hpp"
 #include "io/string_pattern.hpp"
 
 namespace subsidia::io {
@@ -116,19 +121,19 @@ std::string enum_list(const Node& node) {
   return out;
 }
 
-// "-?[0-9]+(\.[0-9]+)?" for decimals given as JSON strings; leading zeros allowed there.
-bool is_plain_decimal(std::string_view s) {
-  std::size_t i = 0;
-  if (i < s.size() && s[i] == '-') ++i;
-  const std::size_t digits = i;
-  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  if (i == digits) return false;
-  if (i < s.size() && s[i] == '.') {
-    const std::size_t fraction = ++i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i == fraction) return false;
+// The letter a byte stands for in Windows-1252 when it is one French writes, else empty:
+// how an encoding error tells a Latin-1 file from garbage.
+std::string_view windows_1252_letter(unsigned char byte) {
+  switch (byte) {
+    case 0xE0: return "à"; case 0xE2: return "â"; case 0xE7: return "ç"; case 0xE8: return "è";
+    case 0xE9: return "é"; case 0xEA: return "ê"; case 0xEB: return "ë"; case 0xEE: return "î";
+    case 0xEF: return "ï"; case 0xF4: return "ô"; case 0xF9: return "ù"; case 0xFB: return "û";
+    case 0xFC: return "ü"; case 0xC0: return "À"; case 0xC7: return "Ç"; case 0xC8: return "È";
+    case 0xC9: return "É"; case 0xCA: return "Ê"; case 0xCE: return "Î"; case 0xD4: return "Ô";
+    case 0x9C: return "œ"; case 0x8C: return "Œ"; case 0x80: return "€"; case 0xB0: return "°";
+    case 0xA0: return "espace insécable"; case 0x92: return "’"; case 0xAB: return "«"; case 0xBB: return "»";
+    default: return {};
   }
-  return i == s.size();
 }
 
 std::size_t code_points(std::string_view s) {
@@ -140,7 +145,9 @@ std::size_t code_points(std::string_view s) {
 }  // namespace
 
 struct DossierReader::Impl {
-  explicit Impl(const schema::Schema& s) : schema(&s) { compile_patterns(s.root()); }
+  explicit Impl(std::shared_ptr<const schema::Schema> s) : shared_schema(std::move(s)), schema(shared_schema.get()) {
+    compile_patterns(schema->root());
+  }
 
   void compile_patterns(const Node& node) {
     if (node.pattern && node.type == Type::String) patterns.emplace(&node, StringPattern(*node.pattern));
@@ -149,6 +156,7 @@ struct DossierReader::Impl {
   }
 
   // ---- state kept between dossiers (buffers reused) ----
+  std::shared_ptr<const schema::Schema> shared_schema;
   const schema::Schema* schema;
   std::unordered_map<const Node*, StringPattern> patterns;
   od::parser parser;
@@ -158,6 +166,7 @@ struct DossierReader::Impl {
   std::vector<Value> item_stack;            // array elements until their count is known
   std::vector<std::uint8_t> seen_stack;     // known fields seen, per open object
   std::vector<std::string_view> key_stack;  // unknown keys seen, per open object
+  std::vector<std::string> unknown_fields;  // JSON Pointers of keys the schema does not know
 
   // ---- per dossier ----
   std::pmr::monotonic_buffer_resource* arena = nullptr;
@@ -173,10 +182,27 @@ struct DossierReader::Impl {
     return 1 + static_cast<std::size_t>(std::count(text, where, '\n'));
   }
 
-  void error(const char* where, std::string message) {
+  void error(const char* where, ReadCode code, std::string message) {
     std::string pointer;
     append_pointer(pointer, path);
-    errors->push_back(InputError{std::string(file), line_at(where), std::move(pointer), std::move(message), {}});
+    errors->push_back(InputError{std::string(file), line_at(where), std::move(pointer), std::move(message), {}, code});
+  }
+
+  // Line and column (in characters) of a byte of the text, for the messages of errors that
+  // simdjson reports without a place.
+  std::string place_of(std::size_t offset) const {
+    std::size_t line_number = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text_size; ++i) {
+      if (text[i] == '\n') {
+        ++line_number;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    if (line != 0) line_number = line;  // a JSONL line: the dossier is that one line
+    return "ligne " + std::to_string(line_number) + ", colonne " + std::to_string(column) + ", octet " +
+           std::to_string(offset);
   }
 
   // Syntax errors stop the walk: report where the iterator stands, then return false.
@@ -184,9 +210,34 @@ struct DossierReader::Impl {
     const char* where = nullptr;
     if (auto location = doc.current_location(); location.error() == simdjson::SUCCESS) where = location.value_unsafe();
     else where = text + text_size;
+    if (code == simdjson::UTF8_ERROR) return invalid_utf8();
     std::string message = syntax_message(code);
     if (where) message += " (octet " + std::to_string(where - text) + ")";
-    error(where, std::move(message));
+    error(where, code == simdjson::DEPTH_ERROR ? ReadCode::TooDeep
+                 : code == simdjson::CAPACITY  ? ReadCode::TooLarge
+                                               : ReadCode::MalformedJson,
+          std::move(message));
+    return false;
+  }
+
+  // simdjson says the text is not UTF-8; say where, and what it most likely is instead: a
+  // spreadsheet in France saves Windows-1252 by default.
+  bool invalid_utf8() {
+    const std::optional<std::size_t> at = diag::first_invalid_utf8(std::string_view(text, text_size));
+    const std::size_t offset = at.value_or(0);
+    std::string message = "texte invalide : ce n'est pas de l'UTF-8 valide";
+    if (at) {
+      const unsigned char byte = static_cast<unsigned char>(text[offset]);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", byte);
+      message += " (" + place_of(offset) + " : " + hex + ")";
+      if (const std::string_view letter = windows_1252_letter(byte); !letter.empty()) {
+        message += " ; l'octet " + std::string(hex) + " est « " + std::string(letter) +
+                   " » en Windows-1252 / Latin-1 : le fichier semble dans cet encodage, l'enregistrer en UTF-8 "
+                   "(par exemple : iconv -f WINDOWS-1252 -t UTF-8)";
+      }
+    }
+    error(at ? text + offset : nullptr, ReadCode::InvalidUtf8, std::move(message));
     return false;
   }
 
@@ -207,7 +258,7 @@ struct DossierReader::Impl {
 
   bool too_deep(std::size_t depth, const char* where) {
     if (depth <= kMaxDepth) return false;
-    error(where, "imbrication trop profonde : plus de " + std::to_string(kMaxDepth) + " niveaux d'objets ou de tableaux");
+    error(where, ReadCode::TooDeep, "imbrication trop profonde : plus de " + std::to_string(kMaxDepth) + " niveaux d'objets ou de tableaux");
     return true;
   }
 
@@ -219,6 +270,40 @@ struct DossierReader::Impl {
     }
     key_stack.push_back(key);
     return false;
+  }
+
+  // A key the schema does not know. One slip away from a field (« délibération »,
+  // « deliberaton »): an error with the field meant, since silently ignoring it could turn
+  // a dossier compliant. Otherwise it is kept in the dossier's list of unknown fields,
+  // which every output reports.
+  void unknown_key(const Node& node, std::string_view key, const char* where) {
+    std::vector<std::string_view> names;
+    names.reserve(node.fields.size());
+    for (const schema::Field& f : node.fields) names.push_back(f.name);
+    if (const std::optional<std::string> meant = diag::misspelt_name(key, names)) {
+      error(where, ReadCode::MisspeltField,
+            "« " + shown(key) + " » : champ inconnu ; vouliez-vous dire « " + *meant + " » ?");
+      return;
+    }
+    std::string pointer;
+    append_pointer(pointer, path);
+    unknown_fields.push_back(std::move(pointer));
+  }
+
+  // A number written as people or spreadsheets write it: say what is wrong and, only when
+  // the text has one reading the schema accepts, how to write it.
+  void bad_number_text(std::string_view raw, std::string_view text_of_number, const Node& node,
+                       std::optional<ReadCode> code = std::nullopt) {
+    const bool money = node.type == Type::Money;
+    const AmountAdvice advice = advise_amount_text(text_of_number, money ? 2 : -1);
+    std::string message = std::string(money ? "montant" : "nombre décimal") + " mal écrit : " + shown(raw) +
+                          " ; " + advice.reason;
+    if (advice.fix) {
+      message += " : écrire \"" + *advice.fix + "\"";
+    } else if (!money || !code) {
+      message += std::string(" (") + expected_french(node) + ")";
+    }
+    error(raw.data(), code.value_or(money ? ReadCode::BadAmount : ReadCode::BadDecimal), std::move(message));
   }
 
   // ---- walking ----
@@ -249,7 +334,7 @@ struct DossierReader::Impl {
           }
           path.push_back({key, 0});
           od::value child = field.value();
-          if (duplicate_unknown_key(key_base, key)) error(child.raw_json_token().data(), "clé en double dans un même objet : \"" + shown(key) + "\"");
+          if (duplicate_unknown_key(key_base, key)) error(child.raw_json_token().data(), ReadCode::DuplicateKey, "clé en double dans un même objet : \"" + shown(key) + "\"");
           ok = skip(child, depth + 1, doc);
           path.resize(path_size);
           if (!ok) break;
@@ -279,7 +364,7 @@ struct DossierReader::Impl {
         raw = v.raw_json_token();
         decimal::ParseError parse_error{};
         if (!decimal::Decimal::parse(trim_right(raw), &parse_error) && parse_error == decimal::ParseError::Syntax) {
-          error(raw.data(), "JSON mal formé : nombre mal écrit : " + shown(raw));
+          error(raw.data(), ReadCode::MalformedJson, "JSON mal formé : nombre mal écrit : " + shown(raw));
           return false;
         }
         return true;
@@ -313,7 +398,7 @@ struct DossierReader::Impl {
     else received = shown(raw);
     std::string message = expected_french(node);
     if (node.type == Type::Enum) message += " (" + enum_list(node) + ")";
-    error(raw.data(), message + ", reçu : " + received);
+    error(raw.data(), ReadCode::WrongType, message + ", reçu : " + received);
     return skip(v, depth, doc);
   }
 
@@ -348,10 +433,14 @@ struct DossierReader::Impl {
       const int slot = (next_slot < n && node.fields[next_slot].name == key) ? static_cast<int>(next_slot) : node.field_index(key);
       if (slot >= 0) next_slot = static_cast<std::size_t>(slot) + 1;
       if (slot < 0) {
-        if (duplicate_unknown_key(key_base, key)) error(child.raw_json_token().data(), "clé en double dans un même objet : \"" + shown(key) + "\"");
+        if (duplicate_unknown_key(key_base, key)) {
+          error(child.raw_json_token().data(), ReadCode::DuplicateKey, "clé en double dans un même objet : \"" + shown(key) + "\"");
+        } else {
+          unknown_key(node, key, child.raw_json_token().data());
+        }
         ok = skip(child, depth + 1, doc);
       } else if (seen_stack[seen_base + static_cast<std::size_t>(slot)]) {
-        error(child.raw_json_token().data(), "clé en double dans un même objet : \"" + shown(key) + "\"");
+        error(child.raw_json_token().data(), ReadCode::DuplicateKey, "clé en double dans un même objet : \"" + shown(key) + "\"");
         ok = skip(child, depth + 1, doc);
       } else {
         seen_stack[seen_base + static_cast<std::size_t>(slot)] = 1;
@@ -362,7 +451,7 @@ struct DossierReader::Impl {
     }
     if (ok) {
       for (std::size_t i = 0; i < n; ++i) {
-        if (node.fields[i].required && !seen_stack[seen_base + i]) error(start, "champ obligatoire absent : " + node.fields[i].name);
+        if (node.fields[i].required && !seen_stack[seen_base + i]) error(start, ReadCode::MissingField, "champ obligatoire absent : " + node.fields[i].name);
       }
     }
     seen_stack.resize(seen_base);
@@ -417,21 +506,13 @@ struct DossierReader::Impl {
       digits = trim_right(raw);
       number = decimal::Decimal::parse(digits, &parse_error);
       if (!number && parse_error == decimal::ParseError::Syntax) {
-        error(raw.data(), "JSON mal formé : nombre mal écrit : " + shown(raw));
+        error(raw.data(), ReadCode::MalformedJson, "JSON mal formé : nombre mal écrit : " + shown(raw));
         return false;
       }
     } else if (type == od::json_type::string) {
       if (auto e = v.get_string().get(digits)) return syntax(e, doc);
-      if (!is_plain_decimal(digits)) {
-        std::string message = std::string(node.type == Type::Money ? "montant" : "nombre décimal") + " mal écrit : " + shown(raw);
-        if (digits.find(',') != std::string_view::npos) {
-          std::string fixed(digits);
-          std::replace(fixed.begin(), fixed.end(), ',', '.');
-          message += " ; le séparateur décimal est le point : écrire \"" + shown(fixed) + "\"";
-        } else {
-          message += std::string(" ; ") + expected_french(node);
-        }
-        error(raw.data(), std::move(message));
+      if (!is_plain_decimal_text(digits)) {
+        bad_number_text(raw, digits, node);
         return true;
       }
       // The schema allows leading zeros in strings ("007.50"); JSON numbers do not.
@@ -451,16 +532,17 @@ struct DossierReader::Impl {
       return mismatch(v, type, node, depth, doc);
     }
     if (!number) {
-      error(raw.data(), std::string(decimal::parse_error_french(parse_error)) + " : " + shown(raw));
+      if (parse_error == decimal::ParseError::Syntax) {
+        bad_number_text(raw, digits, node);
+      } else {
+        error(raw.data(), ReadCode::NumberTooLong, std::string(decimal::parse_error_french(parse_error)) + " : " + shown(raw));
+      }
       return true;
     }
+    // The schema's limit, to the letter: "250.000" has three decimals even if they are zeros.
     if (node.type == Type::Money && number->scale() > 2) {
-      const decimal::Decimal reduced = number->normalized();
-      if (reduced.scale() > 2) {
-        error(raw.data(), "un montant a au plus deux décimales (centimes), reçu : " + shown(raw));
-        return true;
-      }
-      number = reduced;
+      bad_number_text(raw, digits, node, ReadCode::TooManyDecimals);
+      return true;
     }
     out.kind = Kind::Decimal;
     out.number = *number;
@@ -482,7 +564,7 @@ struct DossierReader::Impl {
       }
       std::string message = std::string("null non autorisé ici ; ") + expected_french(node);
       if (node.type == Type::Enum) message += " (" + enum_list(node) + ")";
-      error(v.raw_json_token().data(), std::move(message));
+      error(v.raw_json_token().data(), ReadCode::NullNotAllowed, std::move(message));
       return true;
     }
     switch (node.type) {
@@ -511,16 +593,16 @@ struct DossierReader::Impl {
         decimal::ParseError parse_error{};
         auto number = decimal::Decimal::parse(digits, &parse_error);
         if (!number && parse_error == decimal::ParseError::Syntax) {
-          error(raw.data(), "JSON mal formé : nombre mal écrit : " + shown(raw));
+          error(raw.data(), ReadCode::MalformedJson, "JSON mal formé : nombre mal écrit : " + shown(raw));
           return false;
         }
         if (digits.find_first_of(".eE") != std::string_view::npos) {
-          error(raw.data(), "entier attendu (sans point ni exposant), reçu : " + shown(raw));
+          error(raw.data(), ReadCode::NotAnInteger, "entier attendu (sans point ni exposant), reçu : " + shown(raw));
           return true;
         }
         std::optional<std::int64_t> integer = number ? number->to_int64() : std::nullopt;
         if (!integer) {
-          error(raw.data(), "entier trop grand : " + shown(raw));
+          error(raw.data(), ReadCode::IntegerOutOfRange, "entier trop grand : " + shown(raw));
           return true;
         }
         if ((node.minimum && *integer < *node.minimum) || (node.maximum && *integer > *node.maximum)) {
@@ -528,7 +610,7 @@ struct DossierReader::Impl {
           if (node.minimum && node.maximum) bounds = "entre " + std::to_string(*node.minimum) + " et " + std::to_string(*node.maximum);
           else if (node.minimum) bounds = "au moins " + std::to_string(*node.minimum);
           else bounds = "au plus " + std::to_string(*node.maximum);
-          error(raw.data(), "entier hors limites : attendu " + bounds + ", reçu : " + shown(raw));
+          error(raw.data(), ReadCode::IntegerOutOfRange, "entier hors limites : attendu " + bounds + ", reçu : " + shown(raw));
           return true;
         }
         out.kind = Kind::Integer;
@@ -557,7 +639,7 @@ struct DossierReader::Impl {
             return true;
           }
         }
-        error(raw.data(), "valeur inconnue " + shown(raw) + " ; valeurs permises : " + enum_list(node));
+        error(raw.data(), ReadCode::UnknownEnumValue, "valeur inconnue " + shown(raw) + " ; valeurs permises : " + enum_list(node));
         return true;
       }
       case Type::Date: {
@@ -565,7 +647,8 @@ struct DossierReader::Impl {
         if (!date) {
           const bool shaped = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
                               std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-          error(raw.data(), shaped ? "date impossible : " + shown(raw) + " n'existe pas au calendrier"
+          error(raw.data(), shaped ? ReadCode::ImpossibleDate : ReadCode::BadDate,
+                shaped ? "date impossible : " + shown(raw) + " n'existe pas au calendrier"
                                    : "date attendue au format AAAA-MM-JJ, reçu : " + shown(raw));
           return true;
         }
@@ -575,8 +658,11 @@ struct DossierReader::Impl {
         return true;
       }
       case Type::Country: {
-        if (s.size() != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z') {
-          error(raw.data(), std::string(expected_french(node)) + ", reçu : " + shown(raw));
+        if (!is_country_code(s)) {
+          std::string message = std::string(expected_french(node)) + ", reçu : " + shown(raw);
+          if (const auto code = suggest_country_code(s)) message += " ; vouliez-vous dire \"" + *code + "\" ?";
+          else if (s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z') message += " : ce code n'est attribué à aucun pays";
+          error(raw.data(), ReadCode::UnknownCountry, std::move(message));
           return true;
         }
         out.kind = Kind::String;
@@ -585,13 +671,13 @@ struct DossierReader::Impl {
       }
       default: {
         if (node.min_length && code_points(s) < *node.min_length) {
-          error(raw.data(), s.empty() ? "texte vide non autorisé" : "texte trop court (au moins " + std::to_string(*node.min_length) + " caractères), reçu : " + shown(raw));
+          error(raw.data(), ReadCode::TextTooShort, s.empty() ? "texte vide non autorisé" : "texte trop court (au moins " + std::to_string(*node.min_length) + " caractères), reçu : " + shown(raw));
           return true;
         }
         if (node.pattern) {
           auto pattern = patterns.find(&node);
           if (pattern != patterns.end() && !pattern->second.matches(s)) {
-            error(raw.data(), "texte au format inattendu (motif " + *node.pattern + "), reçu : " + shown(raw));
+            error(raw.data(), ReadCode::PatternMismatch, "texte au format inattendu (motif " + *node.pattern + "), reçu : " + shown(raw));
             return true;
           }
         }
@@ -611,11 +697,12 @@ struct DossierReader::Impl {
     item_stack.clear();
     seen_stack.clear();
     key_stack.clear();
+    unknown_fields.clear();
 
     if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
       text = json_text.data();
       text_size = json_text.size();
-      error(nullptr, "texte vide : aucun document JSON");
+      error(nullptr, ReadCode::EmptyDocument, "texte vide : aucun document JSON");
       return outcome;
     }
     // Copy into a reused, padded buffer: simdjson reads a few bytes past the end.
@@ -636,7 +723,11 @@ struct DossierReader::Impl {
 
     od::document doc;
     if (auto e = parser.iterate(simdjson::padded_string_view(buffer.get(), json_text.size(), buffer_capacity)).get(doc)) {
-      error(nullptr, syntax_message(e));
+      if (e == simdjson::UTF8_ERROR) {
+        invalid_utf8();
+      } else {
+        error(nullptr, e == simdjson::CAPACITY ? ReadCode::TooLarge : ReadCode::MalformedJson, syntax_message(e));
+      }
       return finish(std::move(outcome), root);
     }
     od::value root_value;
@@ -648,10 +739,10 @@ struct DossierReader::Impl {
     if (type != od::json_type::object) {
       std::string_view raw;
       if (doc.raw_json_token().get(raw) == simdjson::SUCCESS) {
-        error(raw.data(), "un dossier est un objet JSON, reçu : " +
+        error(raw.data(), ReadCode::NotAnObject, "un dossier est un objet JSON, reçu : " +
                               (type == od::json_type::array ? std::string("un tableau") : shown(raw)));
       } else {
-        error(nullptr, "un dossier est un objet JSON");
+        error(nullptr, ReadCode::NotAnObject, "un dossier est un objet JSON");
       }
       return finish(std::move(outcome), root);
     }
@@ -663,15 +754,18 @@ struct DossierReader::Impl {
     // Anything after the closing brace is a second document or garbage.
     if (auto location = doc.current_location(); location.error() == simdjson::SUCCESS) {
       const char* where = location.value_unsafe();
-      error(where, "contenu inattendu après la fin du document : " + shown(std::string_view(where, static_cast<std::size_t>(text + text_size - where))));
+      error(where, ReadCode::TrailingContent, "contenu inattendu après la fin du document : " + shown(std::string_view(where, static_cast<std::size_t>(text + text_size - where))));
       return finish(std::move(outcome), root);
     }
     if (outcome.errors.empty()) {
       Dossier dossier;
+      dossier.schema_ = shared_schema;
       dossier.arena_ = std::move(arena_owner);
       dossier.root_ = root;
       dossier.file_ = std::string(file_name);
       dossier.line_ = line_number;
+      dossier.unknown_fields_ = std::move(unknown_fields);
+      unknown_fields.clear();
       outcome.dossier.emplace(std::move(dossier));
       return outcome;
     }
@@ -691,9 +785,10 @@ struct DossierReader::Impl {
   }
 };
 
-DossierReader::DossierReader(const schema::Schema& schema) : impl_(std::make_unique<Impl>(schema)) {}
+DossierReader::DossierReader(std::shared_ptr<const schema::Schema> schema) : impl_(std::make_unique<Impl>(std::move(schema))) {}
 DossierReader::~DossierReader() = default;
 DossierReader::DossierReader(DossierReader&&) noexcept = default;
+DossierReader& DossierReader::operator=(DossierReader&&) noexcept = default;
 
 ReadOutcome DossierReader::read(std::string_view json_text, std::string_view file, std::size_t line) {
   return impl_->read(json_text, file, line);

@@ -14,17 +14,10 @@
 #include <vector>
 
 #include "io/dossier.hpp"
+#include "io/read_error.hpp"
 #include "io/schema.hpp"
 
 namespace subsidia::io {
-
-struct InputError {
-  std::string file;
-  std::size_t line = 0;      // 1-based line of a JSONL file or of the JSON error; 0 when unknown
-  std::string json_path;     // JSON Pointer: "/financement/plan/1/part"; "" for the whole document
-  std::string message;       // French
-  std::string dossier_id;    // when it could be read
-};
 
 struct ReadOutcome {
   std::optional<Dossier> dossier;   // set when there is no error
@@ -36,9 +29,12 @@ class DossierReader {
  public:
   static constexpr std::size_t kMaxDepth = 64;
 
-  explicit DossierReader(const schema::Schema& schema);
+  // The reader, and every dossier it reads, share the schema: a dossier's values point into it
+  // (field names, enum values), so it lives as long as they do.
+  explicit DossierReader(std::shared_ptr<const schema::Schema> schema);
   ~DossierReader();
   DossierReader(DossierReader&&) noexcept;
+  DossierReader& operator=(DossierReader&&) noexcept;
 
   // `file` and `line` only label the errors and the dossier.
   ReadOutcome read(std::string_view json_text, std::string_view file, std::size_t line = 0);

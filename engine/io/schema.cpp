@@ -158,7 +158,26 @@ Schema Schema::parse(std::string_view json_text, std::string_view file_name) {
   try {
     document = Json::parse(json_text);
   } catch (const Json::parse_error& e) {
-    throw std::runtime_error(std::string(file_name) + ": JSON invalide : " + e.what());
+    // Where, in lines and columns, and the usual cause when an object ends badly: a comma
+    // left after the last property (easy to do when adding a field by hand).
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < json_text.size(); ++i) {
+      if (json_text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(json_text[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    std::string hint;
+    std::size_t back = e.byte > 1 ? e.byte - 1 : 0;
+    if (back < json_text.size() && (json_text[back] == '}' || json_text[back] == ']')) {
+      std::size_t k = back;
+      while (k > 0 && (json_text[k - 1] == ' ' || json_text[k - 1] == '\n' || json_text[k - 1] == '\r' || json_text[k - 1] == '\t')) --k;
+      if (k > 0 && json_text[k - 1] == ',') hint = " ; une virgule en trop avant « " + std::string(1, json_text[back]) + " » ?";
+    }
+    throw std::runtime_error(std::string(file_name) + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                             ": JSON invalide" + hint + " (détail : " + e.what() + ")");
   }
   if (document.is_object() && document.contains("$defs")) {
     const Json& defs = document["$defs"];
@@ -194,6 +213,26 @@ std::string_view type_french(Type type) {
     case Type::Country: return "code pays";
   }
   return "valeur";
+}
+
+SchemaResult load_schema(const std::filesystem::path& file) {
+  SchemaResult result;
+  try {
+    result.schema = std::make_shared<const Schema>(Schema::load(file));
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
+}
+
+SchemaResult parse_schema(std::string_view json_text, std::string_view file_name) {
+  SchemaResult result;
+  try {
+    result.schema = std::make_shared<const Schema>(Schema::parse(json_text, file_name));
+  } catch (const std::exception& e) {
+    result.error = e.what();
+  }
+  return result;
 }
 
 }  // namespace subsidia::schema

@@ -50,12 +50,25 @@ struct Node {
   int field_index(std::string_view name) const;
 };
 
+class Schema;
+
+// A schema, or why it cannot be used (French, naming the file and the line or JSON pointer).
+struct SchemaResult {
+  std::shared_ptr<const Schema> schema;  // null on error
+  std::string error;
+};
+
+// The way programs load a schema: errors are values.
+SchemaResult load_schema(const std::filesystem::path& file);
+SchemaResult parse_schema(std::string_view json_text, std::string_view file_name);
+
 class Schema {
  public:
   // Reads a JSON Schema of the shape of dossier.schema.json ($defs montant, decimal, date,
   // pays; properties, required, enum, type, items, pattern, minimum, maximum, minLength).
   // Throws std::runtime_error with a message naming the file and the JSON pointer of the
-  // construct it does not understand.
+  // construct it does not understand: for tests and tools, where a broken schema is a bug;
+  // programs use load_schema().
   static Schema load(const std::filesystem::path& file);
   static Schema parse(std::string_view json_text, std::string_view file_name);
 
@@ -64,6 +77,12 @@ class Schema {
  private:
   std::shared_ptr<Node> root_;
 };
+
+// A schema that outlives every dossier read against it (a static one, in a test or a tool),
+// shared without ownership. Everything else shares the schema it loaded.
+inline std::shared_ptr<const Schema> unowned(const Schema& schema) {
+  return std::shared_ptr<const Schema>(std::shared_ptr<const void>(), &schema);
+}
 
 // French name of a type, for messages: "montant", "date", "texte", ...
 std::string_view type_french(Type type);

@@ -43,7 +43,7 @@ enum class Op : std::uint8_t {
   Path,              // `steps` from the dossier root (variable < 0) or from a bound variable
   DeliberationDate,  // deliberation.date, read like a path
   ListLiteral,       // children: the items
-  Not, Negate, Exists, IsAbsent, IsKnown,           // children[0]
+  Not, Negate, Exists, IsAbsent, IsKnown, IsNull,   // children[0]
   And, Or,                                          // children[0], children[1]
   Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual,
   Add, Subtract, Multiply,
@@ -54,6 +54,7 @@ enum class Op : std::uint8_t {
   TableLookup,       // key expressions = children, matched against `columns`; result `result_column`
   All, Some, None,   // children: collection, condition; binds `variable`
   Sum, Count, CountDistinct, Min, Max,  // children: collection[, element][, filter]; binds `variable` (or -1)
+  Collect,           // the same children: the list of the (filtered) elements themselves
   AtLeast,           // children: count, collection; `distinct`
   Round,             // children: value, or the two operands of a division (`divide`); `digits`, `rounding`
   Start, End,        // debut(s, n), fin(s, n)
@@ -68,6 +69,10 @@ struct Constant {
   calendar::Date date;
   std::string text;
 };
+
+// How many [*] one path may cross: the evaluator records the index of each in a fixed
+// array (eval/frame.hpp, Location::index), the checker rejects deeper paths.
+inline constexpr std::size_t kMaxListDepth = 4;
 
 struct PathStep {
   std::string name;
@@ -97,6 +102,14 @@ struct Node {
                                  // All/Some/None/Sum/...: the variable it binds (-1 when none)
   std::vector<PathStep> steps;   // Path
   std::string path_text;         // Path: "financement.plan[*].part" (from the root when variable < 0)
+  // Path: the number of steps up to and including the first [*], 0xFF when there is none; a
+  // missing list is named by these steps ("financement.plan").
+  std::uint8_t first_list_step() const {
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      if (steps[i].all_items) return static_cast<std::uint8_t>(i + 1);
+    }
+    return 0xFF;
+  }
 
   int table = -1;                // InTable, TableLookup: index in ExpressionArena::tables
   std::vector<int> columns;      // InTable / TableLookup key columns
@@ -136,6 +149,7 @@ struct CompiledRule {
   std::optional<MessageTemplate> when_respected;
   std::optional<MessageTemplate> when_violated;
   std::optional<MessageTemplate> when_unknown;
+  std::optional<MessageTemplate> when_not_applicable;
 };
 
 }  // namespace subsidia::model

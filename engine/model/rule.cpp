@@ -2,9 +2,6 @@
 
 namespace subsidia::model {
 
-namespace {
-
-// "(en vigueur du 8 février 1992 au 5 février 2007)", "(en vigueur depuis le ...)", ...
 std::string period_french(const Period& period) {
   if (period.from && period.to) return "en vigueur du " + period.from->french() + " au " + period.to->french();
   if (period.from) return "en vigueur depuis le " + period.from->french();
@@ -12,7 +9,14 @@ std::string period_french(const Period& period) {
   return "en vigueur à toute date";
 }
 
-}  // namespace
+std::vector<std::string> Rule::notes() const {
+  std::vector<std::string> out;
+  for (const LegalSource* source : sources) {
+    if (source->note.empty()) continue;
+    out.push_back((source->title.empty() ? source->name : source->title) + " : " + source->note);
+  }
+  return out;
+}
 
 std::string Rule::citation() const {
   std::string out;

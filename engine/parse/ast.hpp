@@ -72,7 +72,9 @@ struct DeliberationDate { SourceSpan span; };
 
 struct ListLiteral { SourceSpan span; std::vector<Expression> items; };
 
-enum class UnaryOp { Not, Negate, Exists, IsAbsent, IsKnown };
+enum class UnaryOp { Not, Negate, Exists, IsAbsent, IsKnown, IsNull };
+// IsNull: `x est nul` -- true when the dossier gives null (an explicit "none": `"convention":
+// null`), false when it gives a value, *unknown* when it says nothing.
 // IsKnown: `x est renseigné` -- true when present, *unknown* (missing evidence) when absent.
 struct Unary { SourceSpan span; UnaryOp op; Box<Expression> operand; };
 
@@ -98,10 +100,14 @@ struct Membership {
 
 // `nom_table(colonne1 = e1, colonne2 = e2).colonne_resultat`: the value of a column in the
 // single row that matches; no matching row gives "no value" (not missing evidence).
+// A key is a named struct, defined after Expression, and not a std::pair: instantiating
+// std::pair<std::string, Expression> checks traits of Expression, whose variant holds this
+// node, while the pair is still incomplete; clang rejects that cycle.
+struct TableKey;
 struct TableLookup {
   SourceSpan span;
   std::string table;
-  std::vector<std::pair<std::string, Expression>> keys;
+  std::vector<TableKey> keys;
   std::string result_column;
 };
 
@@ -119,7 +125,9 @@ struct Quantified {
 
 // `somme(e)`, `nombre(e)`, `somme(f pour l dans e si c)`, `nombre(l dans e si c)`,
 // `distincts(e)` (number of distinct values), `min(e)`, `max(e)` over a list.
-enum class Aggregate { Sum, Count, CountDistinct, Min, Max };
+// Collect: `liste(l.financeur pour l dans financement.plan si …)`, the items themselves (a
+// filtered list, for messages and memberships).
+enum class Aggregate { Sum, Count, CountDistinct, Min, Max, Collect };
 struct Aggregation {
   SourceSpan span;
   Aggregate aggregate;
@@ -148,6 +156,8 @@ struct Expression {
       node;
 };
 
+struct TableKey { std::string column; Expression value; };  // `colonne1 = e1` of a TableLookup
+
 // ---------------------------------------------------------------------------
 // Message templates: "Subvention de {montant} à {beneficiaire.nom}"
 // ---------------------------------------------------------------------------
@@ -170,6 +180,15 @@ struct Period {
   std::optional<DateLiteral> to;
 };
 
+// `date discutée du 2007-02-06 au 2007-02-06 "raison"`: days on which the text's being in
+// force is open to doubt (Légifrance's version date against art. 1 of the Code civil, …).
+struct DisputedDates {
+  SourceSpan span;
+  std::optional<DateLiteral> from;
+  std::optional<DateLiteral> to;  // absent: the single day `from`
+  StringLiteral reason;
+};
+
 struct SourceDecl {
   SourceSpan span;
   std::string name;  // identifier used by rules: CGCT_L1115_1_2007
@@ -177,6 +196,8 @@ struct SourceDecl {
   std::optional<StringLiteral> title;      // intitulé "CGCT, art. L1115-1, rédaction ..."
   std::optional<StringLiteral> reference;  // référence "JORF n° 0031 du 6 février 2007 ..." (free text or URL)
   std::optional<StringLiteral> note;       // note "à vérifier par un juriste : ..."
+  std::optional<StringLiteral> date_origin;  // origine de la date "version de Légifrance : jour du JO"
+  std::vector<DisputedDates> disputed;       // date discutée du … au … "raison"
   Period period;
 };
 
@@ -210,6 +231,7 @@ struct RuleDecl {
   std::optional<Template> when_respected;
   std::optional<Template> when_violated;
   std::optional<Template> when_unknown;
+  std::optional<Template> when_not_applicable;  // says what was checked to find the rule sans objet
 };
 
 struct Import { SourceSpan span; StringLiteral file; };

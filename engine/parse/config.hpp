@@ -24,6 +24,7 @@ struct ParseState {
   std::vector<diag::Diagnostic> diagnostics;
   const char* string_open = nullptr;  // opening quote of the string being read, for "unterminated"
   int depth = 0;                      // expression nesting, bounded so that deep input cannot blow the stack
+  int operators = 0;                  // binary operators folded into the current top-level expression, bounded too
   const char* failed_at = nullptr;    // where the last expectation failed, to resume after it
 
   std::uint32_t offset(const char* it) const { return static_cast<std::uint32_t>(it - begin); }
@@ -67,5 +68,10 @@ using context_type = x3::context<state_tag, ParseState, phrase_context_type>;
 
 // Bounds the nesting of expressions; beyond it the file is refused rather than recursed into.
 inline constexpr int max_depth = 48;
+// Bounds the binary operators of one top-level expression: `a + b + c ...` nests no parser
+// but folds into a tree as deep as the chain is long, which the checker, the plan and the
+// destructors then recurse into (10 000 terms crashed `subsidia check`). A real rule has a
+// few dozen; the tree is at most max_depth + max_operators deep.
+inline constexpr int max_operators = 256;
 
 }  // namespace subsidia::parse

@@ -60,7 +60,7 @@ diag::Checked<ast::RuleFile> parse_rules(std::string_view text, diag::FileId fil
     }
   } catch (const std::exception& e) {
     // A bug of the parser, not of the file: still a diagnostic, never an exception.
-    state.diagnostics.push_back({diag::Code::Other, {file, 0, 0}, std::string("erreur interne de l'analyseur : ") + e.what(), {}});
+    state.diagnostics.push_back({diag::Code::InternalError, {file, 0, 0}, std::string("erreur interne de l'analyseur : ") + e.what(), {}});
   }
   sort_and_deduplicate(state.diagnostics);
   result.diagnostics = std::move(state.diagnostics);

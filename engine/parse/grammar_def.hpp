@@ -50,7 +50,7 @@ struct Application {
   SourceSpan span;
   std::string name;
   std::vector<ast::Expression> arguments;
-  std::vector<std::pair<std::string, ast::Expression>> keys;  // lookup: column = value
+  std::vector<ast::TableKey> keys;  // lookup: column = value
   bool lookup = false;
   std::string result_column;
   std::optional<std::string> variable;  // "pour l dans e" / "l dans e"
@@ -113,15 +113,17 @@ inline bool is_tuple(const ast::Expression& e) {
 inline constexpr Token import_tok = token(kw::import_), source_tok = token(kw::source), table_tok = token(kw::table),
                        definition_tok = token(kw::definition), rule_tok = token(kw::rule), end_tok = token(kw::end),
                        title_tok = token(kw::title), reference_tok = token(kw::reference), note_tok = token(kw::note),
+                       date_origin_tok = token(kw::date_origin), disputed_dates_tok = token(kw::disputed_dates),
                        in_force_tok = token(kw::in_force), from_tok = token(kw::from), to_tok = token(kw::to),
                        until_tok = token(kw::until), always_tok = token(kw::always), severity_tok = token(kw::severity),
                        blocking_tok = token(kw::blocking), warning_tok = token(kw::warning),
                        applies_if_tok = token(kw::applies_if), requires_tok = token(kw::requires_),
                        if_respected_tok = token(kw::if_respected), if_violated_tok = token(kw::if_violated),
-                       if_unknown_tok = token(kw::if_unknown), and_tok = token(kw::and_), or_tok = token(kw::or_),
+                       if_unknown_tok = token(kw::if_unknown),
+                       if_not_applicable_tok = token(kw::if_not_applicable), and_tok = token(kw::and_), or_tok = token(kw::or_),
                        not_tok = token(kw::not_), in_tok = token(kw::in), not_in_tok = token(kw::not_in),
                        exists_tok = token(kw::exists), is_tok = token(kw::is), absent_tok = token(kw::absent),
-                       known_tok = token(kw::known), otherwise_tok = token(kw::otherwise),
+                       known_tok = token(kw::known), null_tok = token(kw::null_), otherwise_tok = token(kw::otherwise),
                        starts_with_tok = token(kw::starts_with), all_tok = token(kw::all), some_tok = token(kw::some),
                        none_tok = token(kw::none), at_least_tok = token(kw::at_least), among_tok = token(kw::among),
                        distinct_tok = token(kw::distinct), for_tok = token(kw::for_), if_tok = token(kw::if_),
@@ -185,6 +187,7 @@ SUBSIDIA_RULE(table_columns, ast::TableColumns, "une table et ses colonnes")
 SUBSIDIA_RULE(presence, ast::UnaryOp, "absent ou renseigné")
 SUBSIDIA_RULE(period, ast::Period, "en vigueur")
 SUBSIDIA_RULE(period_body, ast::Period, "du AAAA-MM-JJ au AAAA-MM-JJ, jusqu'au AAAA-MM-JJ ou à toute date")
+SUBSIDIA_RULE(disputed_dates, ast::DisputedDates, "date discutée du AAAA-MM-JJ au AAAA-MM-JJ \"raison\"")
 SUBSIDIA_RULE(severity_word, SeverityWord, "bloquante ou avertissement")
 SUBSIDIA_RULE(message, ast::Template, "un message entre guillemets")
 SUBSIDIA_RULE(import_decl, ast::Import, "importer")
@@ -233,6 +236,12 @@ struct Fold {
   ast::BinaryOp op;
   template <class Context>
   void operator()(Context& ctx) const {
+    ParseState& state = state_of(ctx);
+    if (++state.operators > max_operators) {  // reported at the operand one operator too far
+      fail_expecting(state.begin + span_of(_attr(ctx)).begin, "une expression plus courte (" +
+                                                                   std::to_string(max_operators) +
+                                                                   " opérateurs au plus ; découpez-la en définitions)");
+    }
     ast::Expression& left = _val(ctx);
     ast::Expression right = std::move(_attr(ctx));
     const SourceSpan span = join(span_of(left), span_of(right));
@@ -355,9 +364,9 @@ inline constexpr auto set_distinct = [](auto& ctx) { _val(ctx).distinct = true; 
 // Application
 inline constexpr auto start_key = [](auto& ctx) {
   _val(ctx).lookup = true;
-  _val(ctx).keys.emplace_back(std::move(_attr(ctx)), ast::Expression{});
+  _val(ctx).keys.push_back(ast::TableKey{std::move(_attr(ctx)), ast::Expression{}});
 };
-inline constexpr auto set_key_value = [](auto& ctx) { _val(ctx).keys.back().second = std::move(_attr(ctx)); };
+inline constexpr auto set_key_value = [](auto& ctx) { _val(ctx).keys.back().value = std::move(_attr(ctx)); };
 inline constexpr auto set_result_column = [](auto& ctx) { _val(ctx).result_column = std::move(_attr(ctx)); };
 inline constexpr auto set_binder = [](auto& ctx) { _val(ctx).variable = std::move(_attr(ctx)); };
 inline constexpr auto set_text_binder = [](auto& ctx) { _val(ctx).variable = std::move(_attr(ctx).text); };
@@ -372,6 +381,7 @@ inline std::optional<ast::Aggregate> aggregate_named(std::string_view name) {
   if (name == "distincts" || name == "distinct") return ast::Aggregate::CountDistinct;
   if (name == "min") return ast::Aggregate::Min;
   if (name == "max") return ast::Aggregate::Max;
+  if (name == "liste" || name == "list") return ast::Aggregate::Collect;
   return std::nullopt;
 }
 
@@ -449,6 +459,8 @@ inline constexpr auto set_source_period = [](auto& ctx) {
   source.period = std::move(_attr(ctx));
 };
 // A source without `en vigueur` would silently be in force at every date: refuse it.
+inline constexpr auto push_disputed = [](auto& ctx) { _val(ctx).disputed.push_back(std::move(_attr(ctx))); };
+inline constexpr auto set_reason = [](auto& ctx) { _val(ctx).reason = std::move(_attr(ctx)); };
 inline constexpr auto check_source_period = [](auto& ctx) {
   const ast::SourceDecl& source = _val(ctx);
   if (source.period.span.end == 0) {
@@ -597,7 +609,8 @@ inline const auto comparison_def =
       (starts_with_tok > otherwise_expr)[Fold{ast::BinaryOp::StartsWith}] |
       ((in_tok >> !force_word) > membership_set)[MakeMembership{false}] | (not_in_tok > membership_set)[MakeMembership{true}] |
       exists_tok[PostfixOp{{}, ast::UnaryOp::Exists}] | (is_tok > presence)[PresenceOp{}]);
-inline const auto presence_def = absent_tok[SetPresence{ast::UnaryOp::IsAbsent}] | known_tok[SetPresence{ast::UnaryOp::IsKnown}];
+inline const auto presence_def = absent_tok[SetPresence{ast::UnaryOp::IsAbsent}] | known_tok[SetPresence{ast::UnaryOp::IsKnown}] |
+                                 null_tok[SetPresence{ast::UnaryOp::IsNull}];
 
 inline const auto otherwise_expr_def = additive[assign] >> *(otherwise_tok > additive)[Fold{ast::BinaryOp::Otherwise}];
 inline const auto additive_def = multiplicative[assign] >> *((plus > multiplicative)[Fold{ast::BinaryOp::Add}] |
@@ -614,10 +627,11 @@ inline const auto primary_def = paren_group[paren_to_expression] | list_literal[
                                 deliberation_date[wrap] | quantified[wrap] | at_least[wrap] |
                                 application[application_to_expression] | path[wrap];
 
-inline const auto paren_group_def = spanned[lparen > expression[push_item] >> *(comma > expression[push_item]) > rparen >>
-                                    (x3::eps[single_item] | x3::expect[tuple_follow])];
+// Parenthesised as C++ groups them anyway (>> binds tighter than >), which clang asks for.
+inline const auto paren_group_def = spanned[lparen > (expression[push_item] >> *(comma > expression[push_item])) >
+                                    (rparen >> (x3::eps[single_item] | x3::expect[tuple_follow]))];
 inline const auto tuple_follow_def = &((in_tok >> !force_word) | not_in_tok);
-inline const auto list_literal_def = spanned[lbracket >> -(expression[push_item] >> *(comma > expression[push_item])) > rbracket];
+inline const auto list_literal_def = spanned[(lbracket >> -(expression[push_item] >> *(comma > expression[push_item]))) > rbracket];
 inline const auto number_literal_def = Number{};
 inline const auto date_literal_def = Date{};
 inline const auto string_literal_def = String{};
@@ -647,13 +661,15 @@ inline const auto path_head_def = spanned[path_word[set_name] >> -all_items[set_
 inline const auto path_segment_def = spanned[identifier[set_name] >> -all_items[set_all_items]];
 
 inline const auto membership_set_def = list_literal[assign] | table_columns[assign] | path[assign];
-inline const auto table_columns_def = spanned[identifier[set_table] >> lparen > identifier[push_column] >>
-                                      *(comma > identifier[push_column]) > rparen];
+inline const auto table_columns_def = spanned[(identifier[set_table] >> lparen) > (identifier[push_column] >>
+                                      *(comma > identifier[push_column])) > rparen];
 
 // Declarations.
 inline const auto period_def = spanned[in_force_tok > period_body[assign]];
 inline const auto period_body_def = (from_tok > date_literal[set_from] >> -(to_tok > date_literal[set_to])) |
                                     (until_tok > date_literal[set_to]) | always_tok[nothing];
+inline const auto disputed_dates_def = spanned[disputed_dates_tok > from_tok > date_literal[set_from] >>
+                                               -(to_tok > date_literal[set_to]) > string_literal[set_reason]];
 inline const auto severity_word_def = spanned[blocking_tok[SetSeverity{ast::Severity::Blocking}] |
                                       warning_tok[SetSeverity{ast::Severity::Warning}]];
 inline const auto message_def = Message{};
@@ -664,7 +680,9 @@ inline const auto definition_decl_def = spanned[definition_tok > new_name[set_de
 inline const auto source_decl_def = spanned[source_tok > name_rule[set_decl_name] >
     *((title_tok > string_literal[set_once(&ast::SourceDecl::title, "intitulé")]) |
       (reference_tok > string_literal[set_once(&ast::SourceDecl::reference, "référence")]) |
-      (note_tok > string_literal[set_once(&ast::SourceDecl::note, "note")]) | period[set_source_period]) >
+      (note_tok > string_literal[set_once(&ast::SourceDecl::note, "note")]) |
+      (date_origin_tok > string_literal[set_once(&ast::SourceDecl::date_origin, "origine de la date")]) |
+      disputed_dates[push_disputed] | period[set_source_period]) >
     end_tok[check_source_period]];
 inline const auto rule_decl_def = spanned[rule_tok > rule_id[set_rule_id] >
     *((title_tok > string_literal[set_once(&ast::RuleDecl::title, "titre")]) |
@@ -674,7 +692,8 @@ inline const auto rule_decl_def = spanned[rule_tok > rule_id[set_rule_id] >
       (requires_tok > expression[SetExpressionOnce<decltype(&ast::RuleDecl::requires_)>{&ast::RuleDecl::requires_, "exige"}]) |
       (if_respected_tok > message[set_once(&ast::RuleDecl::when_respected, "si respectée")]) |
       (if_violated_tok > message[set_once(&ast::RuleDecl::when_violated, "si violée")]) |
-      (if_unknown_tok > message[set_once(&ast::RuleDecl::when_unknown, "si indéterminée")])) >
+      (if_unknown_tok > message[set_once(&ast::RuleDecl::when_unknown, "si indéterminée")]) |
+      (if_not_applicable_tok > message[set_once(&ast::RuleDecl::when_not_applicable, "si sans objet")])) >
     end_tok];
 inline const auto declaration_rule_def = import_decl[assign] | source_decl[assign] | table_decl[assign] |
                                          definition_decl[assign] | rule_decl[assign];
@@ -683,7 +702,7 @@ BOOST_SPIRIT_DEFINE(name_rule, new_name, rule_id, expression, or_expr, and_expr,
                     otherwise_expr, additive, multiplicative, unary_expr, negation, primary, paren_group, tuple_follow,
                     list_literal, number_literal, date_literal, string_literal, boolean_literal, deliberation_date,
                     quantified, at_least, application, path, path_head, path_segment, membership_set, table_columns,
-                    period, period_body, severity_word, message, import_decl, table_decl, definition_decl, source_decl,
+                    period, period_body, disputed_dates, severity_word, message, import_decl, table_decl, definition_decl, source_decl,
                     rule_decl, declaration_rule)
 
 const declaration_type& declaration() { return declaration_rule; }

@@ -28,6 +28,8 @@ inline constexpr Keyword end{"fin|end", "le mot-clé fin"};
 inline constexpr Keyword title{"intitulé|intitule|titre|title", "le mot-clé intitulé"};
 inline constexpr Keyword reference{"référence|reference", "le mot-clé référence"};
 inline constexpr Keyword note{"note", "le mot-clé note"};
+inline constexpr Keyword date_origin{"origine de la date|date origin", "origine de la date"};
+inline constexpr Keyword disputed_dates{"date discutée|date discutee|disputed date", "date discutée"};
 // periods
 inline constexpr Keyword in_force{"en vigueur|in force", "le mot-clé en vigueur"};
 inline constexpr Keyword from{"du|from", "le mot-clé du"};
@@ -43,6 +45,7 @@ inline constexpr Keyword requires_{"exige|requires", "le mot-clé exige"};
 inline constexpr Keyword if_respected{"si respectée|si respectee|if respected", "si respectée"};
 inline constexpr Keyword if_violated{"si violée|si violee|if violated", "si violée"};
 inline constexpr Keyword if_unknown{"si indéterminée|si indeterminee|if unknown", "si indéterminée"};
+inline constexpr Keyword if_not_applicable{"si sans objet|if not applicable", "si sans objet"};
 // logic and comparisons
 inline constexpr Keyword and_{"et|and", "et"};
 inline constexpr Keyword or_{"ou|or", "ou"};
@@ -51,8 +54,9 @@ inline constexpr Keyword in{"dans|in", "le mot-clé dans"};
 inline constexpr Keyword not_in{"hors de|pas dans|not in", "hors de"};
 inline constexpr Keyword exists{"existe|exists", "existe"};
 inline constexpr Keyword is{"est|is", "est"};
-inline constexpr Keyword absent{"absente|absent", "absent ou renseigné"};
-inline constexpr Keyword known{"renseignée|renseigné|renseignee|renseigne|known", "absent ou renseigné"};
+inline constexpr Keyword absent{"absente|absent", "absent, nul ou renseigné"};
+inline constexpr Keyword known{"renseignée|renseigné|renseignee|renseigne|known", "absent, nul ou renseigné"};
+inline constexpr Keyword null_{"nulle|nul|null", "absent, nul ou renseigné"};
 inline constexpr Keyword otherwise{"sinon|otherwise", "sinon"};
 inline constexpr Keyword starts_with{"commence par|starts with", "commence par"};
 // quantifiers and counting ("au moins un" is tried before "au moins")

@@ -327,6 +327,10 @@ struct Nested : x3::unary_parser<Subject, Nested<Subject>> {
       x3::skip_over(at, last, context);
       fail_expecting(at, "une expression moins imbriquée (" + std::to_string(max_depth) + " niveaux au plus)");
     }
+    // A top-level expression starts a new operator count; an alternative that fails gives
+    // back the operators it folded, so backtracking never uses up the bound.
+    if (state.depth == 0) state.operators = 0;
+    const int operators_before = state.operators;
     struct Level {
       int& depth;
       explicit Level(int& d) : depth(d) { ++depth; }
@@ -334,7 +338,9 @@ struct Nested : x3::unary_parser<Subject, Nested<Subject>> {
       Level(const Level&) = delete;
       Level& operator=(const Level&) = delete;
     } level(state.depth);
-    return this->subject.parse(first, last, context, rcontext, attribute);
+    const bool parsed = this->subject.parse(first, last, context, rcontext, attribute);
+    if (!parsed) state.operators = operators_before;
+    return parsed;
   }
 };
 

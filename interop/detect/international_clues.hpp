@@ -38,7 +38,8 @@ class InternationalClues {
   // From pays-zones.csv (pays, nom, zone) and pays-gentiles.csv (pays, autres_noms, gentiles,
   // nom_seul). Throws std::runtime_error naming the table and line when one is malformed.
   static InternationalClues from_tables(std::string_view zones_csv, std::string_view demonyms_csv);
-  // The copies compiled into the program (reports/data/); parsed on each call, no global state.
+  // The tables compiled into the program (rules/tables/pays-zones.csv,
+  // reports/data/pays-gentiles.csv); parsed on each call, no global state.
   static InternationalClues builtin();
 
   // Appends the clues of `text`, in order of appearance.

@@ -4,6 +4,7 @@
 #include "check/load.hpp"
 #include "check/model_from_ast.hpp"
 #include "diag/diagnostic.hpp"
+#include "diag/spelling.hpp"
 #include "model/expression.hpp"
 
 namespace subsidia::check {
@@ -62,6 +63,51 @@ TEST(Checker, UnknownPathPointsAtTheSegmentAndSuggestsNearFields) {
   EXPECT_FALSE(r.base);
 }
 
+// A definition is a name, not a field: never offered for a path that goes on after its head.
+TEST(Checker, UnknownPathHeadIsNotOfferedADefinitionName) {
+  const LoadResult r = load(std::string(kHeader) + "définition action_etrangere = vrai\n" +
+                            rule("a", "actoin.pays existe"));
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].expected.find("action_etrangere"), std::string::npos) << r.diagnostics[0].expected;
+}
+
+// Five [*] in one path: more than the evaluator records (model::kMaxListDepth), an error.
+TEST(Checker, MoreThanFourListLevelsInOnePathIsAnError) {
+  std::string nested = R"({"type": "object", "properties": {"v": {"type": "string"}}})";
+  for (int i = 0; i < 5; ++i) {
+    nested = R"({"type": "object", "properties": {"l": {"type": "array", "items": )" + nested + "}}}";
+  }
+  const schema::Schema deep = schema::Schema::parse(
+      R"({"type": "object", "required": [], "properties": {"a": )" + nested + "}}", "profond.schema.json");
+  const std::string four = std::string(kHeader) + rule("quatre", "nombre(a.l[*].l[*].l[*].l[*]) >= 0");
+  const LoadResult ok = load_rule_base_from_texts({{"base.regles", four}}, deep);
+  EXPECT_TRUE(ok.base) << dump(ok);
+  const std::string five = std::string(kHeader) + rule("cinq", "nombre(a.l[*].l[*].l[*].l[*].l[*].v) >= 0");
+  const LoadResult r = load_rule_base_from_texts({{"base.regles", five}}, deep);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::NotAList);
+  EXPECT_FALSE(r.base);
+}
+
+// A table saved as Latin-1 by a spreadsheet: refused where the first bad byte is, never let
+// through into the outputs as invalid UTF-8.
+TEST(Checker, Latin1TableIsRefusedAtItsLineAndColumn) {
+  const std::string rules = std::string(kHeader) + "table t = \"t.csv\"\n" + rule("a", "montant > 0 €");
+  const LoadResult r = load(rules, {{"t.csv", "code,libelle\n1,Coop\xE9ration\n"}});
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::TableError);
+  EXPECT_NE(r.diagnostics[0].message.find("t.csv:2:7"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_FALSE(r.base);
+}
+
+// Quoted cells may hold commas and line breaks: the project's one CSV reader reads them.
+TEST(Checker, TableCellsMayHoldQuotedCommasAndLineBreaks) {
+  const std::string rules = std::string(kHeader) + "table t = \"t.csv\"\n" +
+                            rule("a", "t(code = \"1\").libelle = \"a, b\\nc\"");
+  const LoadResult r = load(rules, {{"t.csv", "code,libelle\r\n1,\"a, b\nc\"\r\n"}});
+  ASSERT_TRUE(r.base) << dump(r);
+}
+
 TEST(Checker, UnknownSingleNameIsUnknownName) {
   const LoadResult r = load(std::string(kHeader) + rule("a", "hors_convnetion"));
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
@@ -106,10 +152,40 @@ TEST(Checker, ArithmeticOnTextIsATypeMismatch) {
   EXPECT_NE(r.diagnostics[0].message.find("texte"), std::string::npos);
 }
 
+// A day when no version is in force, between two versions, is an error: it would make the
+// dossiers of that day sans objet without a word.
+TEST(Checker, GapBetweenTwoVersionsIsAnError) {
+  const std::string text =
+      "source A\n  intitulé \"A\"\n  en vigueur jusqu'au 2026-03-10\nfin\n"
+      "source B\n  intitulé \"B\"\n  en vigueur du 2026-03-12\nfin\n"
+      "règle r\n  titre \"ancienne\"\n  source A\n  gravité bloquante\n  exige vrai\nfin\n"
+      "règle r\n  titre \"nouvelle\"\n  source B\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "trou_entre_versions@base.regles:15:7");
+  EXPECT_NE(r.diagnostics[0].message.find("10 mars 2026"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_NE(r.diagnostics[0].message.find("12 mars 2026"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_FALSE(r.base);
+}
+
+// An overlap names both versions and their periods, and says how to close the older one.
+TEST(Checker, OverlapNamesBothVersionsAndTheirPeriods) {
+  const std::string text =
+      "source A\n  intitulé \"A\"\n  en vigueur jusqu'au 2026-03-12\nfin\n"
+      "source B\n  intitulé \"B\"\n  en vigueur du 2026-03-12\nfin\n"
+      "règle r\n  titre \"ancienne\"\n  source A\n  gravité bloquante\n  exige vrai\nfin\n"
+      "règle r\n  titre \"nouvelle\"\n  source B\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::OverlappingVersions);
+  EXPECT_NE(r.diagnostics[0].message.find("« ancienne »"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_NE(r.diagnostics[0].expected.find("la veille"), std::string::npos) << r.diagnostics[0].expected;
+}
+
 TEST(Checker, EnumValueOutsideTheSchemaListsThePossibleValues) {
   const LoadResult r = load(std::string(kHeader) + rule("a", "beneficiaire.categorie = \"etat_etrangere\""));
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
-  EXPECT_EQ(where(r)[0], "types_incompatibles@base.regles:9:34");
+  EXPECT_EQ(where(r)[0], "valeur_hors_liste@base.regles:9:34");
   EXPECT_NE(r.diagnostics[0].message.find("valeur « etat_etrangere » inconnue pour beneficiaire.categorie ; valeurs possibles : "),
             std::string::npos)
       << r.diagnostics[0].message;
@@ -223,7 +299,7 @@ TEST(Checker, UnreadableTableFileIsReported) {
 TEST(Checker, MissingMandatoryClausesAreReportedAtTheRule) {
   const LoadResult r = load(std::string(kHeader) + "règle a\n  titre \"t\"\n  source S\n  exige vrai\nfin\n");
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
-  EXPECT_EQ(where(r)[0], "erreur@base.regles:5:7");
+  EXPECT_EQ(where(r)[0], "clause_manquante@base.regles:5:7");
   EXPECT_NE(r.diagnostics[0].message.find("gravité"), std::string::npos);
 }
 
@@ -253,8 +329,8 @@ TEST(Checker, ImportedFilesAreLoadedOnce) {
 }
 
 TEST(EditDistance, SuggestsTheNearestNamesFirst) {
-  EXPECT_EQ(edit_distance("pay", "pays"), 1u);
-  const std::vector<std::string> near = nearest_names("pay", {"nature", "pays", "urgence", "domaine"});
+  EXPECT_EQ(diag::edit_distance("pay", "pays"), 1u);
+  const std::vector<std::string> near = diag::nearest_names("pay", {"nature", "pays", "urgence", "domaine"});
   ASSERT_FALSE(near.empty());
   EXPECT_EQ(near[0], "pays");
 }

@@ -10,15 +10,16 @@ namespace {
 
 using eval::RuleStatus;
 
-model::RuleBase base_with(std::initializer_list<const char*> ids) {
-  model::RuleBase base;
+// A rule base is not copyable (its rules point into it): built in place, shared.
+std::shared_ptr<const model::RuleBase> base_with(std::initializer_list<const char*> ids) {
+  auto base = std::make_shared<model::RuleBase>();
   for (const char* id : ids) {
     model::RuleFamily family;
     family.id = id;
     model::Rule rule;
     rule.id = id;
     family.versions.push_back(rule);
-    base.families.push_back(std::move(family));
+    base->families.push_back(std::move(family));
   }
   return base;
 }
@@ -39,14 +40,16 @@ eval::DossierResult result_with(const model::RuleBase& base, std::initializer_li
 }
 
 TEST(CaseComparison, MatchingExpectationHasNoMismatch) {
-  const auto base = base_with({"a", "b"});
+  const auto base_ptr = base_with({"a", "b"});
+  const model::RuleBase& base = *base_ptr;
   CaseExpectation expected;
   expected.rules = {{"a", RuleStatus::Respected}};
   EXPECT_TRUE(compare_case(expected, result_with(base, {RuleStatus::Respected, RuleStatus::NotApplicable}), base).empty());
 }
 
 TEST(CaseComparison, UnlistedApplicableRuleIsNotExpected) {
-  const auto base = base_with({"a", "b"});
+  const auto base_ptr = base_with({"a", "b"});
+  const model::RuleBase& base = *base_ptr;
   CaseExpectation expected;
   expected.rules = {{"a", RuleStatus::Respected}};
   const auto mismatches = compare_case(expected, result_with(base, {RuleStatus::Respected, RuleStatus::Violated}), base);
@@ -57,7 +60,8 @@ TEST(CaseComparison, UnlistedApplicableRuleIsNotExpected) {
 }
 
 TEST(CaseComparison, ExplicitSansObjetMustMatch) {
-  const auto base = base_with({"a"});
+  const auto base_ptr = base_with({"a"});
+  const model::RuleBase& base = *base_ptr;
   CaseExpectation expected;
   expected.rules = {{"a", RuleStatus::NotApplicable}};
   const auto mismatches = compare_case(expected, result_with(base, {RuleStatus::Respected}), base);
@@ -66,7 +70,8 @@ TEST(CaseComparison, ExplicitSansObjetMustMatch) {
 }
 
 TEST(CaseComparison, MissingPathsCompareAsSets) {
-  const auto base = base_with({"a"});
+  const auto base_ptr = base_with({"a"});
+  const model::RuleBase& base = *base_ptr;
   auto result = result_with(base, {RuleStatus::Unknown}, eval::Verdict::Incomplete);
   result.rules[0].missing = {"y", "x"};
   CaseExpectation expected;
@@ -79,7 +84,8 @@ TEST(CaseComparison, MissingPathsCompareAsSets) {
 }
 
 TEST(Coverage, RuleSeenBothWaysIsCovered) {
-  const auto base = base_with({"a", "b"});
+  const auto base_ptr = base_with({"a", "b"});
+  const model::RuleBase& base = *base_ptr;
   Coverage coverage(base);
   coverage.record(result_with(base, {RuleStatus::Respected, RuleStatus::Violated}));
   EXPECT_FALSE(coverage.complete());

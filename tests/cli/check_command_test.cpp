@@ -83,20 +83,70 @@ TEST_F(CheckCommand, JsonOutputFollowsTheContract) {
   EXPECT_EQ(doc.at("resume"), (json{{"conforme", 1}, {"non_conforme", 1}, {"incomplet", 1}, {"erreurs", 0}}));
 }
 
-TEST_F(CheckCommand, JsonlOutputHasOneLinePerDossierThenTheSummary) {
+// Compact JSONL: a header with the receipt and the rules' fixed text, one line per dossier
+// naming each rule's version by its index, then the summary.
+TEST_F(CheckCommand, JsonlOutputHasAHeaderThenOneLinePerDossierThenTheSummary) {
   const auto file = write("d/lot.jsonl", dossier("OK-1").dump() + "\n" + non_compliant("NC-1").dump() + "\n");
   const auto result = run({"check", "--regles", rules_dir(), "--format", "jsonl", file.string()});
   ASSERT_EQ(result.exit_code, 1) << result.err;
   std::istringstream lines(result.out);
   std::vector<json> objects;
   for (std::string line; std::getline(lines, line);) objects.push_back(json::parse(line));
-  ASSERT_EQ(objects.size(), 3u) << result.out;
-  EXPECT_EQ(objects[0].at("id"), "OK-1");
-  EXPECT_EQ(objects[0].at("ligne"), 1);
-  EXPECT_EQ(objects[1].at("id"), "NC-1");
-  EXPECT_EQ(objects[1].at("ligne"), 2);
-  EXPECT_EQ(objects[1].at("verdict"), "non_conforme");
-  EXPECT_EQ(objects[2].at("resume").at("non_conforme"), 1);
+  ASSERT_EQ(objects.size(), 4u) << result.out;
+  const json& header = objects[0];
+  EXPECT_EQ(header.at("moteur").at("empreinte_regles").get<std::string>().rfind("sha256:", 0), 0u);
+  ASSERT_EQ(header.at("regles").size(), 3u);
+  const json& montant = header.at("regles")[0];
+  EXPECT_EQ(montant.at("id"), "montant.positif");
+  EXPECT_EQ(montant.at("versions")[0].at("gravite"), "bloquante");
+  EXPECT_FALSE(montant.at("versions")[0].at("titre").get<std::string>().empty());
+  EXPECT_EQ(objects[1].at("id"), "OK-1");
+  EXPECT_EQ(objects[1].at("ligne"), 1);
+  EXPECT_EQ(objects[2].at("id"), "NC-1");
+  EXPECT_EQ(objects[2].at("ligne"), 2);
+  EXPECT_EQ(objects[2].at("verdict"), "non_conforme");
+  // One letter and one version per rule, in the header's order; details only for the rules
+  // with something to say (by default the failing ones), none repeating its title.
+  const std::string statuts = objects[2].at("statuts");
+  ASSERT_EQ(statuts.size(), 3u);
+  EXPECT_EQ(statuts[0], 'V');  // montant.positif
+  EXPECT_EQ(objects[2].at("versions").size(), 3u);
+  ASSERT_FALSE(objects[2].at("details").empty());
+  for (const json& rule : objects[2].at("details")) {
+    EXPECT_FALSE(rule.contains("titre")) << rule;
+    EXPECT_NE(rule.at("statut"), "respectee") << rule;
+    EXPECT_TRUE(rule.contains("explication")) << rule;
+  }
+  EXPECT_EQ(objects[1].at("statuts"), "RRR");
+  EXPECT_TRUE(objects[1].at("details").empty()) << objects[1];
+  EXPECT_EQ(objects[3].at("resume").at("non_conforme"), 1);
+}
+
+TEST_F(CheckCommand, ExplanationLevelsDecideWhatIsWritten) {
+  const auto file = write("d/nc.json", non_compliant("NC-1").dump());
+  const json complete = json::parse(run({"check", "--regles", rules_dir(), "--format", "json", file.string()}).out);
+  const json none = json::parse(
+      run({"check", "--regles", rules_dir(), "--format", "json", "--explication", "aucune", file.string()}).out);
+  EXPECT_EQ(none.at("dossiers")[0].at("verdict"), complete.at("dossiers")[0].at("verdict"));
+  for (const json& rule : none.at("dossiers")[0].at("regles")) EXPECT_EQ(rule.at("explication"), "") << rule;
+  bool some = false;
+  for (const json& rule : complete.at("dossiers")[0].at("regles")) some = some || rule.at("explication") != "";
+  EXPECT_TRUE(some);
+}
+
+// Every output names the engine and the rule base that produced it.
+TEST_F(CheckCommand, EveryFormatCarriesTheReceipt) {
+  const auto file = write("d/ok.json", dossier("OK-1").dump());
+  const json doc = json::parse(run({"check", "--regles", rules_dir(), "--format", "json", file.string()}).out);
+  EXPECT_FALSE(doc.at("moteur").at("version").get<std::string>().empty());
+  const std::string fingerprint = doc.at("moteur").at("empreinte_regles");
+  EXPECT_EQ(fingerprint.size(), 7u + 64u);
+  const auto text = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_NE(text.out.find("base de règles " + fingerprint), std::string::npos) << text.out;
+  const auto version = run({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("subsidia " + doc.at("moteur").at("version").get<std::string>()), std::string::npos)
+      << version.out;
 }
 
 TEST_F(CheckCommand, ParallelOutputKeepsInputOrder) {
@@ -158,6 +208,55 @@ TEST_F(CheckCommand, RuleBaseErrorExitsTwoWithFileLineAndColumn) {
   EXPECT_TRUE(std::regex_search(result.err, position)) << result.err;
   EXPECT_NE(result.err.find("^"), std::string::npos) << result.err;
   EXPECT_TRUE(result.out.empty()) << result.out;
+}
+
+// The same id twice in one run: an error naming both places, both dossiers still checked.
+TEST_F(CheckCommand, SameIdTwiceIsReportedWithBothPlaces) {
+  const auto first = write("d/a.json", dossier("DOUBLE-1").dump());
+  const auto second = write("d/b.jsonl", dossier("AUTRE-1").dump() + "\n" + dossier("DOUBLE-1").dump() + "\n");
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", (dir() / "d").string()});
+  EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
+  const json doc = json::parse(result.out);
+  EXPECT_EQ(doc.at("dossiers").size(), 3u);
+  ASSERT_EQ(doc.at("erreurs").size(), 1u) << result.out;
+  const json& e = doc["erreurs"][0];
+  EXPECT_EQ(e.at("code"), "id_en_double");
+  EXPECT_EQ(e.at("fichier"), second.string());
+  EXPECT_EQ(e.at("ligne"), 2);
+  EXPECT_NE(e.at("message").get<std::string>().find(first.string()), std::string::npos) << e;
+}
+
+// A key the schema does not know is reported for that dossier in every format.
+TEST_F(CheckCommand, UnknownFieldsAreReportedInEveryFormat) {
+  json d = dossier("INCONNU-1");
+  d["note_interne"] = "à relire";
+  const auto file = write("d/x.json", d.dump());
+  const auto as_json = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  EXPECT_EQ(json::parse(as_json.out)["dossiers"][0].at("champs_inconnus"), json::array({"/note_interne"}));
+  const auto as_jsonl = run({"check", "--regles", rules_dir(), "--format", "jsonl", file.string()});
+  std::istringstream lines(as_jsonl.out);
+  std::string header, first_line;
+  std::getline(lines, header);
+  std::getline(lines, first_line);
+  EXPECT_EQ(json::parse(first_line).at("champs_inconnus"), json::array({"/note_interne"}));
+  const auto as_text = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_NE(as_text.out.find("Champs inconnus du schéma"), std::string::npos) << as_text.out;
+  EXPECT_NE(as_text.out.find("/note_interne"), std::string::npos) << as_text.out;
+}
+
+// A misspelt key is a reading error, with its code and the field meant: never a silent pass.
+TEST_F(CheckCommand, MisspeltKeyIsAReadingErrorWithItsCode) {
+  json d = dossier("FAUTE-1");
+  d["Montant"] = d["montant"];
+  d.erase("montant");
+  const auto file = write("d/f.json", d.dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  EXPECT_EQ(result.exit_code, 2) << result.out;
+  const json doc = json::parse(result.out);
+  EXPECT_TRUE(doc.at("dossiers").empty());
+  bool misspelt = false;
+  for (const json& e : doc.at("erreurs")) misspelt = misspelt || e.at("code") == "champ_mal_orthographie";
+  EXPECT_TRUE(misspelt) << result.out;
 }
 
 TEST_F(CheckCommand, UnknownFormatIsAUsageError) {

@@ -1,6 +1,8 @@
 // `subsidia test`, run as a child process on cases written to a temporary folder.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "cli_fixture.hpp"
 
 namespace subsidia::testing {
@@ -54,6 +56,51 @@ TEST_F(TestCommand, StatusMismatchNamesCaseRuleExpectedObtainedAndExplanation) {
   EXPECT_NE(line.find("respectee"), std::string::npos) << line;
   EXPECT_NE(line.find("violee"), std::string::npos) << line;
   EXPECT_NE(result.out.find("Le montant n'est pas positif."), std::string::npos) << result.out;
+}
+
+// A deliberate change: the difference is shown, then the expected file takes the new
+// results (other keys kept), and the next run passes.
+TEST_F(TestCommand, AccepterShowsTheDifferenceThenRewritesTheExpectation) {
+  add_case("nc", non_compliant("NC-1"),
+           {{"verdict", "conforme"}, {"commentaire", "gardé"}, {"regles", all_respected()}});
+  const auto accepted = run_cases({"--accepter"});
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.out << accepted.err;
+  EXPECT_NE(accepted.out.find("verdict attendu conforme, obtenu non_conforme"), std::string::npos) << accepted.out;
+  EXPECT_NE(accepted.out.find("ACCEPTÉ"), std::string::npos) << accepted.out;
+  std::ifstream in(dir() / "cases" / "nc.attendu.json");
+  const json rewritten = json::parse(in);
+  EXPECT_EQ(rewritten.at("verdict"), "non_conforme");
+  EXPECT_EQ(rewritten.at("regles").at("montant.positif"), "violee");
+  EXPECT_EQ(rewritten.at("commentaire"), "gardé");
+  const auto again = run_cases();
+  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_EQ(last_line(again.out), "1 passed, 0 failed");
+}
+
+// A dossier beside the cases without its expected result is a case nobody checks: it fails
+// instead of being skipped; --accepter writes its expected result.
+TEST_F(TestCommand, CaseWithoutExpectationFailsThenAccepterWritesIt) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  write("cases/nouveau.json", non_compliant("NOUVEAU-1").dump(2));
+  const auto failing = run_cases();
+  EXPECT_EQ(failing.exit_code, 1) << failing.out;
+  EXPECT_NE(failing.out.find("nouveau : pas de résultat attendu"), std::string::npos) << failing.out;
+  EXPECT_EQ(last_line(failing.out), "1 passed, 1 failed");
+  const auto accepted = run_cases({"--accepter"});
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.out;
+  std::ifstream in(dir() / "cases" / "nouveau.attendu.json");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(json::parse(in).at("verdict"), "non_conforme");
+  EXPECT_EQ(last_line(run_cases().out), "2 passed, 0 failed");
+}
+
+// A folder of dossiers with no expected file at all (a jaune's dossiers) is not a folder of cases.
+TEST_F(TestCommand, FolderWithoutAnyExpectationIsNotAFolderOfCases) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  write("cases/jaune/d1.json", dossier("J-1").dump(2));
+  const auto result = run_cases();
+  EXPECT_EQ(result.exit_code, 0) << result.out;
+  EXPECT_EQ(last_line(result.out), "1 passed, 0 failed");
 }
 
 TEST_F(TestCommand, VerdictMismatchIsReported) {

@@ -30,7 +30,7 @@ TEST(FormatDiagnostics, SortsByFileAndPosition) {
   SourceSet sources;
   const FileId id = sources.add("r.regles", "a\nb\n");
   const std::string text = format_diagnostics(
-      sources, {Diagnostic{Code::Other, SourceSpan{id, 2, 3}, "second", ""}, Diagnostic{Code::Other, SourceSpan{id, 0, 1}, "premier", ""}});
+      sources, {Diagnostic{Code::InternalError, SourceSpan{id, 2, 3}, "second", ""}, Diagnostic{Code::InternalError, SourceSpan{id, 0, 1}, "premier", ""}});
   EXPECT_LT(text.find("premier"), text.find("second"));
 }
 

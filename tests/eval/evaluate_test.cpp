@@ -50,7 +50,7 @@ class Evaluate : public ::testing::Test {
     plan_ = std::make_unique<Plan>(loaded.base);
   }
   DossierResult run(const std::string& json) {
-    io::DossierReader reader(test_schema());
+    io::DossierReader reader(schema::unowned(test_schema()));
     io::ReadOutcome read = reader.read(json, "test.json");
     if (!read.dossier) {
       ADD_FAILURE() << "dossier illisible : " << (read.errors.empty() ? "" : read.errors[0].json_path + " " + read.errors[0].message);
@@ -104,6 +104,57 @@ TEST_F(Evaluate, ListPathExistsWhenTheListIsGiven) {
   EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": []})")).status, RuleStatus::Respected);
 }
 
+// A list path is there when its list is: with no `financement`, the parts do not exist.
+TEST_F(Evaluate, ListPathDoesNotExistWhenItsPrefixIsAbsent) {
+  load(rule("r", "financement.plan[*].part existe"));
+  EXPECT_EQ(outcome(dossier_json("")).status, RuleStatus::Violated);
+  EXPECT_EQ(outcome(dossier_json(R"("financement": {"cout_total": "10.00"})")).status, RuleStatus::Violated);
+  EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": [{"financeur": "a", "part": "1"}]})")).status,
+            RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, ListPathIsUnknownWithTheListMissingWhenItsPrefixIsAbsent) {
+  load(rule("r", "financement.plan[*].part est renseigné"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, std::vector<std::string>{"financement.plan"});
+}
+
+TEST_F(Evaluate, SinonOnAListKeepsTheListWhenItIsGiven) {
+  load(rule("r", "somme(financement.plan[*].part sinon [0]) = 1"));
+  EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": [
+      {"financeur": "a", "part": "0.25"}, {"financeur": "b", "part": "0.75"}]})")).status,
+            RuleStatus::Respected);
+}
+
+TEST_F(Evaluate, SinonOnAListGivesTheDefaultWhenTheListIsAbsent) {
+  load(rule("r", "somme(financement.plan[*].part sinon [0]) = 0") +
+       rule("n", "nombre(financement.plan[*].part sinon [1, 2]) = 2"));
+  const DossierResult result = run(dossier_json(""));
+  ASSERT_EQ(result.rules.size(), 2u);
+  EXPECT_EQ(result.rules[0].status, RuleStatus::Respected);
+  EXPECT_EQ(result.rules[1].status, RuleStatus::Respected);
+}
+
+// An absent item is not an absent list: sinon does not replace the list, the item stays
+// missing evidence with its index.
+TEST_F(Evaluate, SinonOnAListDoesNotHideAMissingItem) {
+  load(rule("r", "somme(financement.plan[*].part sinon [1]) = 1"));
+  const RuleOutcome o = outcome(dossier_json(R"("financement": {"plan": [
+      {"financeur": "a", "part": "0.5"}, {"financeur": "b"}]})"));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, std::vector<std::string>{"financement.plan[1].part"});
+}
+
+TEST_F(Evaluate, ListLiteralExistsAndIsWalkedUnderSinon) {
+  load(rule("r", "[1, 2] existe et somme([1, 2] sinon [5]) = 3") +
+       rule("t", "somme(financement.plan[*].part sinon [0.5, 0.5]) = 1"));
+  const DossierResult result = run(dossier_json(""));
+  ASSERT_EQ(result.rules.size(), 2u);
+  EXPECT_EQ(result.rules[0].status, RuleStatus::Respected);
+  EXPECT_EQ(result.rules[1].status, RuleStatus::Respected);
+}
+
 TEST_F(Evaluate, VersionInForceOnTheDeliberationDateIsEvaluated) {
   load(R"(
 source AVANT
@@ -135,6 +186,42 @@ fin
   EXPECT_EQ(after.status, RuleStatus::Respected);
   EXPECT_EQ(after.rule->title, "nouvelle");
   EXPECT_NE(after.rule->citation().find("Texte nouveau (en vigueur depuis le 9 juillet 2014)"), std::string::npos);
+}
+
+// A deliberation on a disputed day (the day of the Journal officiel) gets the reason in its
+// explanation and as a reservation, whichever version is chosen; other days do not.
+TEST_F(Evaluate, DeliberationOnADisputedDayCarriesTheReservation) {
+  load(R"(
+source NOUVEAU
+  intitulé "Loi nouvelle"
+  origine de la date "version de Légifrance : jour du JO"
+  date discutée du 2007-02-06 au 2007-02-06 "l'art. 1er du code civil donnerait le lendemain"
+  en vigueur du 2007-02-06
+fin
+source ANCIEN
+  intitulé "Loi ancienne"
+  en vigueur jusqu'au 2007-02-05
+fin
+règle r
+  titre "Règle datée"
+  source ANCIEN
+  gravité bloquante
+  exige montant > 0 €
+fin
+règle r
+  titre "Règle datée"
+  source NOUVEAU
+  gravité bloquante
+  exige montant > 0 €
+fin
+)");
+  RuleOutcome o = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2007-02-06"})"));
+  EXPECT_EQ(o.status, RuleStatus::Respected);
+  ASSERT_EQ(o.caveats.size(), 1u);
+  EXPECT_NE(o.caveats[0].find("code civil"), std::string::npos) << o.caveats[0];
+  EXPECT_NE(o.explanation.find("Réserve sur la date"), std::string::npos) << o.explanation;
+  o = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2007-02-07"})"));
+  EXPECT_TRUE(o.caveats.empty());
 }
 
 TEST_F(Evaluate, NoVersionInForceIsNotApplicableAndSaysWhen) {
@@ -334,6 +421,16 @@ TEST_F(Evaluate, NullConventionIsAbsentAndReadAsAFact) {
   EXPECT_EQ(o.facts[0].value, "null");
 }
 
+// `est nul` tells an explicit "none" (null) from silence: true, false or unknown.
+TEST_F(Evaluate, IsNullTellsAnExplicitNoneFromSilence) {
+  load(rule("r", "convention est nulle"));
+  EXPECT_EQ(outcome(dossier_json(R"("convention": null)")).status, RuleStatus::Respected);
+  EXPECT_EQ(outcome(dossier_json(R"("convention": {"objet": "x"})")).status, RuleStatus::Violated);
+  const RuleOutcome silent = outcome(dossier_json(""));
+  EXPECT_EQ(silent.status, RuleStatus::Unknown);
+  EXPECT_EQ(silent.missing, std::vector<std::string>{"convention"});
+}
+
 TEST_F(Evaluate, IsKnownIsTrueOrUnknown) {
   load(rule("r", "beneficiaire.nom est renseigné"));
   EXPECT_EQ(outcome(dossier_json(R"("beneficiaire": {"nom": "ER-DE", "categorie": "association"})")).status,
@@ -343,6 +440,13 @@ TEST_F(Evaluate, IsKnownIsTrueOrUnknown) {
   EXPECT_EQ(o.missing, std::vector<std::string>{"beneficiaire.nom"});
 }
 
+TEST_F(Evaluate, NotApplicableMessageSaysWhatWasChecked) {
+  load(rule("r", "vrai", "  s'applique si action.urgence sinon faux\n  si sans objet \"aucune urgence déclarée ({objet})\""));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::NotApplicable);
+  EXPECT_EQ(o.explanation, "Sans objet : aucune urgence déclarée (test)");
+}
+
 TEST_F(Evaluate, ApplicabilityFalseIsNotApplicable) {
   load(rule("r", "faux", "  s'applique si montant > 5000 €"));
   const RuleOutcome o = outcome(dossier_json(""));
@@ -350,11 +454,29 @@ TEST_F(Evaluate, ApplicabilityFalseIsNotApplicable) {
   EXPECT_EQ(o.explanation, "Sans objet : la condition d'application n'est pas remplie.");
 }
 
+// Silence never makes a rule sans objet: unknown applicability with a failing requirement
+// is indéterminée, listing what decides applicability.
 TEST_F(Evaluate, UnknownApplicabilityIsUnknownWithItsMissingPaths) {
-  load(rule("r", "vrai", "  s'applique si financement.cout_total > 0 €"));
+  load(rule("r", "montant > 1000000 €", "  s'applique si financement.cout_total > 0 €"));
   const RuleOutcome o = outcome(dossier_json(""));
   EXPECT_EQ(o.status, RuleStatus::Unknown);
   EXPECT_EQ(o.missing, std::vector<std::string>{"financement.cout_total"});
+}
+
+// Everything missing comes at once: what decides applicability and what the requirement needs.
+TEST_F(Evaluate, UnknownApplicabilityAndRequirementListBothMissingPaths) {
+  load(rule("r", "convention.objet est renseigné", "  s'applique si financement.cout_total > 0 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Unknown);
+  EXPECT_EQ(o.missing, (std::vector<std::string>{"convention.objet", "financement.cout_total"}));
+}
+
+// A requirement met whatever the applicability settles the rule: respected, and said so.
+TEST_F(Evaluate, RequirementMetAnywayIsRespectedEvenWhenApplicabilityIsUnknown) {
+  load(rule("r", "montant > 0 €", "  s'applique si financement.cout_total > 0 €"));
+  const RuleOutcome o = outcome(dossier_json(""));
+  EXPECT_EQ(o.status, RuleStatus::Respected);
+  EXPECT_NE(o.explanation.find("remplie dans tous les cas"), std::string::npos) << o.explanation;
 }
 
 const char* kTables = "nomenclature,chapitre,section\nM71,930,fonctionnement\nM71,\"204\",investissement\n";
@@ -438,7 +560,7 @@ TEST_F(Evaluate, VerdictIsDecidedByBlockingRulesOnly) {
 
 TEST_F(Evaluate, OnePlanEvaluatedFromTwoThreadsGivesTheSameResults) {
   load(rule("r", "tous l dans financement.plan : l.part >= 0") + rule("s", "somme(financement.plan[*].part) = 1"));
-  io::DossierReader reader(test_schema());
+  io::DossierReader reader(schema::unowned(test_schema()));
   io::ReadOutcome read = reader.read(dossier_json(R"("financement": {"plan": [
       {"financeur": "a", "part": "0.25"}, {"financeur": "b"}, {"financeur": "c", "part": "0.75"}]})"), "t.json");
   ASSERT_TRUE(read.dossier);

@@ -17,7 +17,7 @@ const Value& at(const Value& object, std::string_view name) {
 }
 
 ReadOutcome read(const std::string& text, std::size_t line = 0) {
-  DossierReader reader(vendored_schema());
+  DossierReader reader(schema::unowned(vendored_schema()));
   return reader.read(text, "d.json", line);
 }
 
@@ -79,7 +79,7 @@ TEST(DossierReader, ReadsJsonNumberShareExactly) {
 }
 
 TEST(DossierReader, DossierOutlivesReaderAndNextRead) {
-  DossierReader reader(vendored_schema());
+  DossierReader reader(schema::unowned(vendored_schema()));
   ReadOutcome first = reader.read(kValidDossier, "a.json");
   ReadOutcome second = reader.read(replace(kValidDossier, "IDF-CP-2006-07-06-ERDE", "AUTRE"), "b.json");
   ASSERT_TRUE(first.dossier && second.dossier);
@@ -95,6 +95,67 @@ TEST(DossierReader, RejectsAmountWithComma) {
   EXPECT_TRUE(contains(e.message, "\"12.50\"")) << e.message;
   EXPECT_TRUE(contains(e.message, "\"12,50\"")) << e.message;
   EXPECT_EQ(e.dossier_id, "IDF-CP-2006-07-06-ERDE");
+}
+
+TEST(DossierReader, RejectsAmountWithCodes) {
+  EXPECT_EQ(single_error(read(replace(kValidDossier, R"("10000.00")", R"("12,50")"))).code, ReadCode::BadAmount);
+}
+
+TEST(DossierReader, AmountWithThreeDecimalsIsRejectedEvenWhenTheyAreZeros) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("250.000")")));
+  EXPECT_EQ(e.code, ReadCode::TooManyDecimals);
+  EXPECT_TRUE(contains(e.message, "\"250.00\"")) << e.message;
+  e = single_error(read(replace(kValidDossier, R"("10000.00")", "250.000")));
+  EXPECT_EQ(e.code, ReadCode::TooManyDecimals);
+  e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("250.001")")));
+  EXPECT_EQ(e.code, ReadCode::TooManyDecimals);
+  EXPECT_FALSE(contains(e.message, "écrire")) << e.message;
+}
+
+TEST(DossierReader, AmbiguousThousandsGetNoSuggestion) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("1,500 €")")));
+  EXPECT_EQ(e.code, ReadCode::BadAmount);
+  EXPECT_FALSE(contains(e.message, "\"1.500")) << e.message;
+  EXPECT_TRUE(contains(e.message, "ambigu")) << e.message;
+}
+
+TEST(DossierReader, FrenchAmountSuggestsWhatTheReaderAccepts) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "\"1\u00a0500,00\"")));
+  EXPECT_TRUE(contains(e.message, "écrire \"1500.00\"")) << e.message;
+  EXPECT_TRUE(read(replace(kValidDossier, R"("10000.00")", R"("1500.00")")).dossier);
+}
+
+TEST(DossierReader, MisspeltKeyIsAnErrorNamingTheFieldMeant) {
+  for (const char* key : {"délibération", "deliberaton", "Deliberation"}) {
+    InputError e = single_error(read(replace(kValidDossier, R"("deliberation")", std::string("\"") + key + "\"")));
+    EXPECT_EQ(e.code, ReadCode::MisspeltField) << key;
+    EXPECT_EQ(e.json_path, std::string("/") + key);
+    EXPECT_TRUE(contains(e.message, "vouliez-vous dire « deliberation »")) << e.message;
+  }
+}
+
+TEST(DossierReader, UnknownKeysAreKeptForTheOutputs) {
+  ReadOutcome out = read(replace(kValidDossier, R"("objet")", R"("commentaire_interne": {"a": 1}, "objet")"));
+  ASSERT_TRUE(out.dossier);
+  // The test dossier already carries an unknown object, "inconnu": both, in reading order.
+  EXPECT_EQ(out.dossier->unknown_fields(), (std::vector<std::string>{"/commentaire_interne", "/inconnu"}));
+  EXPECT_EQ(read(kValidDossier).dossier->unknown_fields(), std::vector<std::string>{"/inconnu"});
+}
+
+TEST(DossierReader, CountryCodeMustBeAssigned) {
+  InputError e = single_error(read(replace(kValidDossier, R"("NI")", R"("XX")")));
+  EXPECT_EQ(e.code, ReadCode::UnknownCountry);
+  e = single_error(read(replace(kValidDossier, R"("NI")", R"("ni")")));
+  EXPECT_TRUE(contains(e.message, "\"NI\"")) << e.message;
+}
+
+TEST(DossierReader, Latin1BytesAreLocatedAndNamed) {
+  std::string text = replace(kValidDossier, R"("objet": ")", "\"objet\": \"Coop\xE9ration ");
+  InputError e = single_error(read(text));
+  EXPECT_EQ(e.code, ReadCode::InvalidUtf8);
+  EXPECT_TRUE(contains(e.message, "ligne ")) << e.message;
+  EXPECT_TRUE(contains(e.message, "0xE9")) << e.message;
+  EXPECT_TRUE(contains(e.message, "Windows-1252")) << e.message;
 }
 
 TEST(DossierReader, RejectsAmountWithFortyDigits) {

@@ -73,6 +73,18 @@ TEST(Schema, RejectsRequiredFieldThatIsNotDeclared) {
                std::runtime_error);
 }
 
+// A comma left after the last property (adding a field by hand): line, column and the cause.
+TEST(Schema, TrailingCommaIsLocatedAndNamedInFrench) {
+  try {
+    Schema::parse("{\"type\": \"object\",\n \"properties\": {\"a\": {\"type\": \"string\"},\n }\n}", "s.json");
+    FAIL() << "a broken schema must not load";
+  } catch (const std::runtime_error& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("s.json:3:2"), std::string::npos) << message;
+    EXPECT_NE(message.find("virgule en trop"), std::string::npos) << message;
+  }
+}
+
 TEST(Schema, NamesTypesInFrench) {
   EXPECT_EQ(type_french(Type::Money), "montant");
   EXPECT_EQ(type_french(Type::Date), "date");

@@ -196,6 +196,26 @@ source E en vigueur jusqu’au 1992-02-07 fin
   EXPECT_TRUE(!period(4).from && period(4).to);
 }
 
+TEST(ParseDeclarations, SourceSaysWhereItsDateComesFromAndWhichDaysAreDisputed) {
+  const ast::RuleFile file = parse_ok(R"(source A
+  intitulé "Loi"
+  origine de la date "version de Légifrance : jour du JO"
+  date discutée du 2007-02-06 au 2007-02-07 "code civil : le lendemain"
+  date discutee du 2014-07-09 "un seul jour"
+  en vigueur du 2007-02-06
+fin
+)");
+  ASSERT_EQ(file.declarations.size(), 1u);
+  const auto& source = std::get<ast::SourceDecl>(file.declarations[0]);
+  ASSERT_TRUE(source.date_origin);
+  EXPECT_EQ(source.date_origin->value, "version de Légifrance : jour du JO");
+  ASSERT_EQ(source.disputed.size(), 2u);
+  EXPECT_EQ(source.disputed[0].from->day, 6);
+  EXPECT_EQ(source.disputed[0].to->day, 7);
+  EXPECT_EQ(source.disputed[0].reason.value, "code civil : le lendemain");
+  EXPECT_FALSE(source.disputed[1].to);
+}
+
 TEST(ParseDeclarations, RuleClausesMayComeInAnyOrderAndBeOmitted) {
   const ast::RuleFile file = parse_ok("règle r exige a titre \"t\" fin\nrègle vide fin");
   ASSERT_EQ(file.declarations.size(), 2u);

@@ -49,6 +49,7 @@ struct Printer {
       case ast::UnaryOp::Exists: return "existe";
       case ast::UnaryOp::IsAbsent: return "est_absent";
       case ast::UnaryOp::IsKnown: return "est_renseigne";
+      case ast::UnaryOp::IsNull: return "est_nul";
     }
     return "?";
   }
@@ -59,6 +60,7 @@ struct Printer {
       case ast::Aggregate::CountDistinct: return "distincts";
       case ast::Aggregate::Min: return "min";
       case ast::Aggregate::Max: return "max";
+      case ast::Aggregate::Collect: return "liste";
     }
     return "?";
   }
@@ -150,8 +152,8 @@ struct Printer {
     out += "(lookup " + l.table + "(";
     for (std::size_t i = 0; i < l.keys.size(); ++i) {
       if (i > 0) out += ", ";
-      out += l.keys[i].first + " = ";
-      expr(l.keys[i].second);
+      out += l.keys[i].column + " = ";
+      expr(l.keys[i].value);
     }
     out += ")." + l.result_column + ")";
     at(l.span);
@@ -244,6 +246,15 @@ struct Printer {
     if (s.title) { out += "  intitule: "; node(*s.title); out += "\n"; }
     if (s.reference) { out += "  reference: "; node(*s.reference); out += "\n"; }
     if (s.note) { out += "  note: "; node(*s.note); out += "\n"; }
+    if (s.date_origin) { out += "  date_origin: "; node(*s.date_origin); out += "\n"; }
+    for (const ast::DisputedDates& d : s.disputed) {
+      out += "  disputed: ";
+      if (d.from) node(*d.from);
+      if (d.to) { out += " .. "; node(*d.to); }
+      out += " ";
+      node(d.reason);
+      out += "\n";
+    }
     out += "  ";
     period(s.period);
     out += "\n";
@@ -270,6 +281,7 @@ struct Printer {
     message("si_respectee", r.when_respected);
     message("si_violee", r.when_violated);
     message("si_indeterminee", r.when_unknown);
+    message("si_sans_objet", r.when_not_applicable);
   }
 };
 

@@ -37,7 +37,7 @@ inline LoadedCase load_case(const std::filesystem::path& folder) {
   }
   const eval::Plan plan(rules.base);
   const EntryExtractor extractor(schema);
-  io::DossierReader reader(schema);
+  io::DossierReader reader(schema::unowned(schema));
   io::InputStream input({folder});
   io::InputItem item;
   std::optional<io::InputError> error;

@@ -87,7 +87,9 @@ TEST(JauneLimits, XlsxAmountCellsHoldTheDecimalTheTextShows) {
   for (std::size_t at = cells.find("<v>"); at != std::string::npos; at = cells.find("<v>", at + 1)) {
     const std::string value = cells.substr(at + 3, cells.find("</v>", at) - at - 3);
     const std::size_t dot = value.find('.');
-    if (dot != std::string::npos) EXPECT_LE(value.size() - dot - 1, 3u) << value;
+    if (dot != std::string::npos) {
+      EXPECT_LE(value.size() - dot - 1, 3u) << value;
+    }
   }
 }
 

@@ -20,7 +20,7 @@ namespace subsidia::interop::testing {
 inline std::vector<DossierFacts> facts_of_folder(const std::filesystem::path& folder) {
   const schema::Schema& schema = scdl::testing::vendored_schema();
   const FactsExtractor extractor(schema);
-  io::DossierReader reader(schema);
+  io::DossierReader reader(schema::unowned(schema));
   io::InputStream input({folder});
   io::InputItem item;
   std::optional<io::InputError> error;
@@ -43,7 +43,7 @@ inline std::vector<DossierFacts> facts_of_import(const std::vector<std::filesyst
                                                  scdl::ImportOptions options = {}) {
   const schema::Schema& schema = scdl::testing::vendored_schema();
   const FactsExtractor extractor(schema);
-  io::DossierReader reader(schema);
+  io::DossierReader reader(schema::unowned(schema));
   scdl::Importer importer(scdl::testing::clues(), options);
   std::vector<DossierFacts> facts;
   for (const auto& file : files) {

@@ -69,7 +69,7 @@ struct ImportRun {
 inline ImportRun import_files(const std::vector<std::filesystem::path>& files, ImportOptions options = {}) {
   ImportRun run;
   Importer importer(clues(), options);
-  io::DossierReader reader(vendored_schema());
+  io::DossierReader reader(schema::unowned(vendored_schema()));
   for (const auto& file : files) {
     importer.import_file(file, [&](const DossierDraft& draft) {
       std::string json;

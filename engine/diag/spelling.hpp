@@ -1,0 +1,31 @@
+// "Did you mean": distances between names, for the checker's suggestions and for the dossier
+// reader, which must never let a misspelt key (« délibération », « deliberaton ») pass
+// unnoticed.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace subsidia::diag {
+
+// Levenshtein distance in bytes.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidates nearest to `name` (at most `limit`), nearest first; all of them (up to
+// `limit`) when none is near.
+std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
+                                       std::size_t limit = 5);
+
+// `text` in lower case with the accents of French and the other Latin-1 letters taken off
+// (é → e, Œ → oe, ç → c), so that « Délibération » and « deliberation » compare equal.
+std::string fold_case_and_accents(std::string_view text);
+
+// The candidate that `key` most likely misspells: equal once case and accents are folded,
+// or one edit away (insertion, deletion, substitution or swap of two neighbours) when both
+// are long enough for one edit to be a slip rather than another word (4 characters or
+// more). None when `key` is itself a candidate or when two candidates are equally near.
+std::optional<std::string> misspelt_name(std::string_view key, const std::vector<std::string_view>& candidates);
+
+}  // namespace subsidia::diag

@@ -1,0 +1,196 @@
+// The facade: load the real rule base, check dossiers, fingerprints, lifetimes, threads.
+#include "api/engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "api/version.hpp"
+
+namespace subsidia::api {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const fs::path kRules = SUBSIDIA_SOURCE_DIR "/rules";
+const fs::path kCases = SUBSIDIA_SOURCE_DIR "/cases";
+
+std::shared_ptr<const Engine> real_engine() {
+  Loaded loaded = Engine::load({kRules, {}});
+  EXPECT_TRUE(loaded.ok()) << loaded.format_errors();
+  return loaded.engine;
+}
+
+// A temporary copy of the rule base, to change one file and compare fingerprints.
+fs::path copy_of_rules(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("subsidia-api-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(kRules, dir, fs::copy_options::recursive);
+  return dir;
+}
+
+TEST(Engine, ChecksACaseAsTheCasesExpect) {
+  const auto engine = real_engine();
+  ASSERT_TRUE(engine);
+  Engine::Scratch scratch = engine->scratch();
+  Checked checked = engine->check(slurp(kCases / "er-de-2006.json"), scratch);
+  ASSERT_TRUE(checked.result) << (checked.errors.empty() ? "" : checked.errors[0].message);
+  EXPECT_EQ(checked.result->verdict, eval::Verdict::Compliant);
+  checked = engine->check(slurp(kCases / "deux-sevres-2004.json"), scratch);
+  ASSERT_TRUE(checked.result);
+  EXPECT_EQ(checked.result->verdict, eval::Verdict::NonCompliant);
+}
+
+TEST(Engine, ReadingErrorsComeBackAsValuesWithTheirCodes) {
+  const auto engine = real_engine();
+  Engine::Scratch scratch = engine->scratch();
+  const Checked checked = engine->check(R"({"id": "x", "deliberaton": {}})", scratch, eval::Detail::Full, "d.json");
+  EXPECT_FALSE(checked.result);
+  ASSERT_FALSE(checked.errors.empty());
+  EXPECT_EQ(checked.errors[0].file, "d.json");
+}
+
+TEST(Engine, LessDetailBuildsLessButDecidesTheSame) {
+  const auto engine = real_engine();
+  Engine::Scratch scratch = engine->scratch();
+  const std::string text = slurp(kCases / "convention-sans-transmission-2012.json");
+  const eval::DossierResult full = *engine->check(text, scratch, eval::Detail::Full).result;
+  const eval::DossierResult failures = *engine->check(text, scratch, eval::Detail::Failures).result;
+  const eval::DossierResult none = *engine->check(text, scratch, eval::Detail::None).result;
+  EXPECT_EQ(full.verdict, eval::Verdict::Incomplete);
+  EXPECT_EQ(failures.verdict, full.verdict);
+  EXPECT_EQ(none.verdict, full.verdict);
+  EXPECT_EQ(none.missing, full.missing);
+  for (std::size_t i = 0; i < full.rules.size(); ++i) {
+    EXPECT_EQ(none.rules[i].status, full.rules[i].status) << full.rules[i].id;
+    EXPECT_TRUE(none.rules[i].explanation.empty()) << none.rules[i].id;
+    EXPECT_TRUE(none.rules[i].facts.empty()) << none.rules[i].id;
+    const bool failing = full.rules[i].status == eval::RuleStatus::Violated || full.rules[i].status == eval::RuleStatus::Unknown;
+    EXPECT_EQ(failures.rules[i].explanation.empty(), !failing) << full.rules[i].id;
+    if (failing) {
+      EXPECT_EQ(failures.rules[i].explanation, full.rules[i].explanation);
+    }
+  }
+}
+
+// A result outlives the engine that made it (a server reloading its rules).
+TEST(Engine, ResultsStayValidAfterTheEngineIsReplaced) {
+  auto engine = real_engine();
+  Engine::Scratch scratch = engine->scratch();
+  std::optional<eval::DossierResult> kept = engine->check(slurp(kCases / "er-de-2006.json"), scratch).result;
+  ASSERT_TRUE(kept);
+  scratch = real_engine()->scratch();
+  engine = real_engine();  // the first engine is gone
+  for (const eval::RuleOutcome& outcome : kept->rules) {
+    ASSERT_NE(outcome.rule, nullptr);
+    EXPECT_FALSE(outcome.rule->title.empty());
+    EXPECT_FALSE(std::string(outcome.id).empty());
+    EXPECT_FALSE(outcome.rule->citation().empty());
+  }
+}
+
+TEST(Engine, OneEngineChecksFromSeveralThreadsWithTheSameResults) {
+  const auto engine = real_engine();
+  std::vector<std::string> texts;
+  for (const auto& entry : fs::directory_iterator(kCases)) {
+    const std::string name = entry.path().filename().string();
+    if (name.ends_with(".json") && !name.ends_with(".attendu.json")) texts.push_back(slurp(entry.path()));
+  }
+  Engine::Scratch scratch = engine->scratch();
+  std::vector<std::string> expected;
+  for (const std::string& t : texts) {
+    const Checked c = engine->check(t, scratch);
+    expected.push_back(c.result ? std::string(eval::verdict_code(c.result->verdict)) : "erreur");
+  }
+  std::vector<std::vector<std::string>> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < got.size(); ++k) {
+    threads.emplace_back([&, k] {
+      Engine::Scratch own = engine->scratch();
+      for (int round = 0; round < 3; ++round) {
+        for (const std::string& t : texts) {
+          const Checked c = engine->check(t, own);
+          if (round == 0) got[k].push_back(c.result ? std::string(eval::verdict_code(c.result->verdict)) : "erreur");
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const auto& g : got) EXPECT_EQ(g, expected);
+}
+
+TEST(Engine, FingerprintIsTheSameWhereverTheBaseIsAndChangesWithAnyFile) {
+  const auto engine = real_engine();
+  const std::string original = engine->receipt().fingerprint;
+  ASSERT_EQ(original.rfind("sha256:", 0), 0u);
+  EXPECT_EQ(original.size(), 7u + 64u);
+
+  const fs::path copy = copy_of_rules("empreinte");
+  EXPECT_EQ(Engine::load({copy, {}}).engine->receipt().fingerprint, original);
+
+  {  // a table
+    std::ofstream(copy / "tables" / "fonctions-04.csv", std::ios::app) << "";
+    std::string table = slurp(copy / "tables" / "natures.csv");
+    std::ofstream(copy / "tables" / "natures.csv", std::ios::trunc) << table << "M14,99999,Compte ajouté,oui,autre\n";
+  }
+  const std::string after_table = Engine::load({copy, {}}).engine->receipt().fingerprint;
+  EXPECT_NE(after_table, original);
+
+  {  // a rule file (a comment is a change of the text)
+    std::ofstream(copy / "neutralite.regles", std::ios::app) << "# commentaire\n";
+  }
+  const std::string after_rule = Engine::load({copy, {}}).engine->receipt().fingerprint;
+  EXPECT_NE(after_rule, after_table);
+
+  {  // the schema
+    std::string schema = slurp(copy / "dossier.schema.json");
+    schema.insert(schema.rfind('}'), " ");
+    std::ofstream(copy / "dossier.schema.json", std::ios::trunc) << schema;
+  }
+  EXPECT_NE(Engine::load({copy, {}}).engine->receipt().fingerprint, after_rule);
+  fs::remove_all(copy);
+}
+
+TEST(Engine, BrokenBaseGivesDiagnosticsNotAnEngine) {
+  TextSources sources;
+  sources.schema_text = slurp(kRules / "dossier.schema.json");
+  sources.files = {{"base.regles", "règle a\n  titre \"t\"\n  exige vrai\nfin\n"}};
+  const Loaded loaded = Engine::load(sources);
+  EXPECT_FALSE(loaded.ok());
+  EXPECT_FALSE(loaded.diagnostics.empty());
+  EXPECT_NE(loaded.format_errors().find("base.regles:"), std::string::npos) << loaded.format_errors();
+}
+
+TEST(Engine, BadSchemaIsAnErrorValue) {
+  TextSources sources;
+  sources.schema_text = "{\"type\": \"object\",}";
+  const Loaded loaded = Engine::load(sources);
+  EXPECT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.error.find("schéma"), std::string::npos) << loaded.error;
+}
+
+TEST(Engine, MissingFolderIsAnErrorValue) {
+  const Loaded loaded = Engine::load({"/nonexistent/rules", {}});
+  EXPECT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.error.find("introuvable"), std::string::npos);
+}
+
+TEST(Engine, ReceiptNamesTheVersionAndTheCommit) {
+  const auto engine = real_engine();
+  EXPECT_EQ(engine->receipt().version, engine_version());
+  EXPECT_FALSE(engine->receipt().commit.empty());
+  EXPECT_FALSE(engine_compiler().empty());
+}
+
+}  // namespace
+}  // namespace subsidia::api

@@ -1,0 +1,64 @@
+// Advice on amounts written as people and spreadsheets write them: a fix only when the text
+// has one reading, and the fix is what the reader accepts.
+#include <gtest/gtest.h>
+
+#include "io/amount_text.hpp"
+
+namespace subsidia::io {
+namespace {
+
+std::string fix(std::string_view text, int decimals = 2) { return advise_amount_text(text, decimals).fix.value_or("(aucune)"); }
+
+TEST(AmountText, FrenchGroupsAndDecimalCommaBecomePlainDigits) {
+  EXPECT_EQ(fix("1 500,00"), "1500.00");
+  EXPECT_EQ(fix("24 975,00"), "24975.00");
+  EXPECT_EQ(fix("1\xC2\xA0" "500,00"), "1500.00");        // no-break space
+  EXPECT_EQ(fix("1\xE2\x80\xAF" "500,00 \xE2\x82\xAC"), "1500.00");  // narrow no-break space and €
+  EXPECT_EQ(fix("1 500 \xE2\x82\xAC"), "1500");
+  EXPECT_EQ(fix("12,5"), "12.5");
+  EXPECT_EQ(fix("1500 EUR"), "1500");
+  EXPECT_EQ(fix("-1 500,25"), "-1500.25");
+}
+
+TEST(AmountText, ContinentalAndEnglishGroupingHaveOneReading) {
+  EXPECT_EQ(fix("1.500,00"), "1500.00");
+  EXPECT_EQ(fix("1,500.00"), "1500.00");
+  EXPECT_EQ(fix("1,500,000"), "1500000");
+  EXPECT_EQ(fix("1.500.000"), "1500000");
+}
+
+TEST(AmountText, AThousandOrOnePointFiveIsNotGuessed) {
+  const AmountAdvice a = advise_amount_text("1,500 \xE2\x82\xAC", 2);
+  EXPECT_FALSE(a.fix);
+  EXPECT_NE(a.reason.find("ambigu"), std::string::npos) << a.reason;
+}
+
+TEST(AmountText, ScientificNotationHasLostTheExactValue) {
+  const AmountAdvice a = advise_amount_text("2,43E+13", 2);
+  EXPECT_FALSE(a.fix);
+  EXPECT_NE(a.reason.find("scientifique"), std::string::npos) << a.reason;
+}
+
+TEST(AmountText, TrailingZerosBeyondTheCentAreDroppedOtherDecimalsAreNot) {
+  EXPECT_EQ(fix("250.000"), "250.00");
+  EXPECT_EQ(fix("250,000 \xE2\x82\xAC"), "(aucune)");  // ambiguous before anything else
+  EXPECT_FALSE(advise_amount_text("250.001", 2).fix);
+  EXPECT_EQ(fix("0,3333", -1), "0.3333");  // a share has no limit
+}
+
+TEST(AmountText, BadlyGroupedOrWordsGetNoFix) {
+  EXPECT_FALSE(advise_amount_text("15 00", 2).fix);
+  EXPECT_FALSE(advise_amount_text("NC", 2).fix);
+  EXPECT_FALSE(advise_amount_text("1 500.000,00", 2).fix);
+}
+
+TEST(AmountText, EveryFixIsAPlainDecimalTheReaderAccepts) {
+  for (const char* text : {"1 500,00", "1.500,00", "1,500.00", "12,5", "250.000", "1 500 \xE2\x82\xAC"}) {
+    const AmountAdvice a = advise_amount_text(text, 2);
+    ASSERT_TRUE(a.fix) << text;
+    EXPECT_TRUE(is_plain_decimal_text(*a.fix, 2)) << text << " -> " << *a.fix;
+  }
+}
+
+}  // namespace
+}  // namespace subsidia::io
