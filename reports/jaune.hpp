@@ -4,11 +4,13 @@
 //
 // Invariants the builder guarantees (and the tests check): every breakdown (by sector,
 // domain, zone, imputation, collectivité) adds up exactly to `total`; a dossier is in
-// exactly one of: the total, the exceptional operations, the out-of-scope lines.
+// exactly one of: the total, the exceptional operations, the out-of-scope lines, the
+// domestic subsidies left out.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "decimal/decimal.hpp"
@@ -22,6 +24,7 @@ enum class Inclusion {
   Counted,      // in the total and in every breakdown
   Exceptional,  // jaune.operation_exceptionnelle: listed "pour mémoire", not in the total
   OutOfScope,   // jaune.hors_perimetre: listed apart, not in the total (wins over Exceptional)
+  Domestic,     // no international element (jaune_scope.hpp): listed with the reason, not in the jaune
 };
 
 struct JauneDossier {
@@ -33,6 +36,10 @@ struct JauneDossier {
   std::string zone;                   // label of its zone line
   std::vector<std::string> zones;     // distinct zones of its countries, in table order
   std::string imputation;             // label of its imputation line
+  // action.repartition_pays, allocated (zones in table order, amounts adding up to the
+  // dossier's exactly); empty when the dossier gives no split or an unusable one.
+  std::vector<std::pair<std::string, decimal::Decimal>> zone_amounts;
+  std::string reason;                 // Domestic: why it is left out (French)
 };
 
 // One figure of a breakdown, with the dossiers that make it.
@@ -51,6 +58,14 @@ struct SetAside {
   std::vector<std::size_t> dossiers;  // indexes into Jaune::dossiers
 };
 
+// A dossier of the exercice that could not be read, listed when `--ignorer-illisibles` lets
+// the jaune be written without it.
+struct UnreadableDossier {
+  std::string file;
+  std::size_t line = 0;
+  std::string message;  // French
+};
+
 struct VerdictCounts {
   std::size_t compliant = 0;
   std::size_t non_compliant = 0;
@@ -66,13 +81,15 @@ struct Jaune {
   std::vector<JauneLine> synthesis;
   SetAside exceptional;
   SetAside out_of_scope;
+  SetAside domestic;                       // subsidies without any international element
   std::vector<JauneLine> by_sector;        // international affairs first, then by amount
   std::vector<JauneLine> by_domain;        // survey order, then "non renseigné"
   std::vector<JauneLine> by_zone;          // France, survey zones, Plusieurs zones, others
   std::vector<JauneLine> by_imputation;    // by nomenclature, chapitre, fonction
   std::vector<JauneLine> by_collectivite;  // empty unless several collectivités are mixed
   std::vector<JauneDossier> dossiers;      // every dossier of the exercice, input order
-  VerdictCounts verdicts;                  // over every dossier of the exercice
+  VerdictCounts verdicts;                  // over every dossier of the exercice in the jaune (not domestic)
+  std::vector<UnreadableDossier> unreadable;  // of the exercice, left out by --ignorer-illisibles
   std::size_t other_exercices = 0;         // dossiers of other years, ignored
   std::vector<std::string> notes;          // French remarks for the reader
 };

@@ -1,6 +1,7 @@
 #include "reports/jaune_csv.hpp"
 
 #include <array>
+#include <vector>
 
 #include "reports/amount_format.hpp"
 #include "reports/jaune_labels.hpp"
@@ -10,14 +11,42 @@ namespace subsidia::reports {
 
 namespace {
 
-constexpr std::array<std::string_view, 17> kColumns = {
+constexpr std::array<std::string_view, 19> kColumns = {
     "tableau", "ligne", "libelle", "montant_euros", "montant_meur", "nb_dossiers", "dossiers", "signales",
     "verdict", "inclusion", "secteur", "domaine", "zone", "pays", "nomenclature", "chapitre", "fonction",
+    "collectivite", "raison",
 };
-// One more, last: collectivite (kept apart to keep the array readable).
-constexpr std::string_view kLastColumn = "collectivite";
+constexpr std::size_t kDossiers = 6, kFlagged = 7, kReason = 18;
 
-using Row = std::array<std::string, kColumns.size() + 1>;
+using Row = std::array<std::string, kColumns.size()>;
+
+// Spreadsheets hold at most 32 767 characters in a cell (Excel cuts the rest, LibreOffice
+// refuses the file): a longer cell is written on rows of its own, never cut.
+constexpr std::size_t kMaxCell = 32767;
+
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Pieces of at most `limit` characters, cut on character boundaries.
+std::vector<std::string_view> pieces(std::string_view text, std::size_t limit) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    std::size_t chars = 0, i = 0;
+    while (i < text.size()) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        if (chars == limit) break;
+        ++chars;
+      }
+      ++i;
+    }
+    out.push_back(text.substr(0, i));
+    text.remove_prefix(i);
+  }
+  return out;
+}
 
 std::string field(std::string_view text) {
   if (text.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(text);
@@ -29,12 +58,53 @@ std::string field(std::string_view text) {
   return quoted + "\"";
 }
 
-void emit(std::string& out, const Row& row) {
+void emit_plain(std::string& out, const Row& row) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) out += ';';
     out += field(row[i]);
   }
   out += "\r\n";
+}
+
+// A row, then, for each of its cells too long for a spreadsheet, the rows that hold it: a
+// list of dossiers one id a row (tableau "dossiers"), any other text in pieces (tableau
+// "suite"), each naming the row and column they belong to.
+void emit(std::string& out, Row row) {
+  std::vector<Row> continuation;
+  const std::string owner = row[0] + "/" + row[1];
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (characters(row[i]) <= kMaxCell) continue;
+    std::string text = std::move(row[i]);
+    if (i == kDossiers || i == kFlagged) {
+      std::size_t count = 0;
+      for (std::size_t start = 0; start <= text.size();) {
+        std::size_t cut = text.find(", ", start);
+        Row r;
+        r[0] = "dossiers";
+        r[1] = owner;
+        r[2] = kColumns[i];
+        r[kDossiers] = text.substr(start, cut == std::string::npos ? std::string::npos : cut - start);
+        continuation.push_back(std::move(r));
+        ++count;
+        if (cut == std::string::npos) break;
+        start = cut + 2;
+      }
+      row[i] = std::to_string(count) + " dossiers : un par ligne, lignes « dossiers » " + owner + " ci-dessous";
+    } else {
+      std::size_t n = 0;
+      for (std::string_view piece : pieces(text, kMaxCell - 100)) {
+        Row r;
+        r[0] = "suite";
+        r[1] = owner;
+        r[2] = std::string(kColumns[i]) + " (" + std::to_string(++n) + ")";
+        r[kReason] = std::string(piece);
+        continuation.push_back(std::move(r));
+      }
+      row[i] = "texte de " + std::to_string(characters(text)) + " caractères : lignes « suite » " + owner + " ci-dessous";
+    }
+  }
+  emit_plain(out, row);
+  for (const Row& r : continuation) emit_plain(out, r);
 }
 
 Row line_row(std::string_view table, const JauneLine& line) {
@@ -61,7 +131,6 @@ std::string jaune_csv(const Jaune& jaune) {
   std::string out = "\xEF\xBB\xBF";  // UTF-8 byte-order mark, for Excel
   Row header;
   for (std::size_t i = 0; i < kColumns.size(); ++i) header[i] = kColumns[i];
-  header.back() = kLastColumn;
   emit(out, header);
 
   for (const auto& line : jaune.synthesis) emit(out, line_row("synthese", line));
@@ -81,6 +150,16 @@ std::string jaune_csv(const Jaune& jaune) {
   };
   aside_row("operations_exceptionnelles", kSynthesisExceptional, jaune.exceptional, Inclusion::Exceptional);
   aside_row("hors_perimetre", kSynthesisOutOfScope, jaune.out_of_scope, Inclusion::OutOfScope);
+  if (!jaune.domestic.dossiers.empty())
+    aside_row("sans_element_international", kSynthesisDomestic, jaune.domestic, Inclusion::Domestic);
+  for (const auto& u : jaune.unreadable) {
+    Row row;
+    row[0] = "illisible";
+    row[1] = unreadable_place(u);
+    row[2] = "Dossier de l'exercice illisible, laissé hors du jaune (--ignorer-illisibles)";
+    row[kReason] = u.message;
+    emit(out, row);
+  }
 
   for (const auto& line : jaune.by_sector) emit(out, line_row("secteur", line));
   for (const auto& line : jaune.by_domain) emit(out, line_row("domaine", line));
@@ -108,6 +187,7 @@ std::string jaune_csv(const Jaune& jaune) {
     row[15] = d.entry.chapitre;
     row[16] = d.entry.fonction;
     row[17] = d.entry.collectivite;
+    row[kReason] = d.reason;
     emit(out, row);
   }
   return out;

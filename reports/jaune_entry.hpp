@@ -3,6 +3,7 @@
 // work on these plain records, so they can be tested without the reader.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "decimal/decimal.hpp"
 #include "io/dossier.hpp"
 #include "io/schema.hpp"
+#include "reports/value_path.hpp"
 
 namespace subsidia::reports {
 
@@ -29,6 +31,25 @@ struct JauneEntry {
   std::string section;
   std::string chapitre;
   std::string fonction;
+
+  // What makes an action international (jaune_scope.hpp).
+  bool action_declared = false;                  // action.nature or action.domaine given
+  bool convention = false;                       // convention is an object (not null, not absent)
+  std::string beneficiaire_categorie;
+  std::vector<std::string> beneficiaire_pays;    // beneficiaire.pays, beneficiaire.siege.pays
+  bool candidate = false;                        // origine.international.candidat (an imported draft)
+  std::vector<std::string> clues;                // origine.international.indices[*].texte
+
+  // action.repartition_pays, as given.
+  struct CountryShare {
+    std::string pays;
+    std::optional<decimal::Decimal> part, montant;
+  };
+  std::vector<CountryShare> repartition;
+
+  // The dossier's content (every field but origine, which only says where it was read),
+  // hashed twice: equal for the same dossier read from two places.
+  std::uint64_t content[2] = {0, 0};
 };
 
 // Resolves the schema paths to slot indices once (one extractor per run), then reads any
@@ -39,13 +60,10 @@ class EntryExtractor {
   JauneEntry extract(const io::Dossier& dossier) const;
 
  private:
-  struct Path {
-    std::vector<int> slots;  // empty when the schema lacks one of the names
-  };
-  Path id_, exercice_, collectivite_nom_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
-      domaine_, pays_, nomenclature_, section_, chapitre_, fonction_;
-  static Path resolve(const schema::Node& root, std::initializer_list<std::string_view> names);
-  static const io::Value* follow(const io::Value& root, const Path& path);
+  ValuePath id_, exercice_, collectivite_nom_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
+      domaine_, pays_, nomenclature_, section_, chapitre_, fonction_, nature_, convention_, beneficiaire_categorie_,
+      beneficiaire_pays_, siege_pays_, candidat_, indices_, repartition_;
+  int origine_slot_ = -1;  // root slot left out of the content hash
 };
 
 }  // namespace subsidia::reports

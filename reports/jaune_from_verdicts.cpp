@@ -6,6 +6,7 @@
 
 #include "reports/amount_format.hpp"
 #include "reports/jaune_labels.hpp"
+#include "reports/jaune_scope.hpp"
 
 namespace subsidia::reports {
 
@@ -42,6 +43,11 @@ class Breakdown {
   // False on overflow.
   bool add_line(const std::string& key, const std::string& label, std::vector<std::string> parts,
            const JauneDossier& dossier) {
+    return add_amount(key, label, std::move(parts), dossier, dossier.entry.montant);
+  }
+  // A part of the dossier's amount (a zone of its split by country).
+  bool add_amount(const std::string& key, const std::string& label, std::vector<std::string> parts,
+                  const JauneDossier& dossier, const decimal::Decimal& amount) {
     auto [it, inserted] = index_.emplace(key, lines_.size());
     if (inserted) {
       JauneLine line;
@@ -51,7 +57,7 @@ class Breakdown {
       lines_.push_back(std::move(line));
     }
     JauneLine& line = lines_[it->second];
-    auto sum = add(line.amount, dossier.entry.montant);
+    auto sum = add(line.amount, amount);
     if (!sum) return false;
     line.amount = *sum;
     line.dossiers.push_back(dossier.entry.id);
@@ -96,6 +102,85 @@ std::string imputation_label(const JauneEntry& e) {
   return label;
 }
 
+// action.repartition_pays -> amount per zone, exactly (docs/jaune.md, "Split by country").
+// std::nullopt with `problem` set when the split cannot be used; empty `problem` when there
+// is no split.
+std::optional<std::vector<std::pair<std::string, decimal::Decimal>>> allocate_zones(
+    const JauneEntry& e, const ZoneTable& zones, std::set<std::string>& unknown_countries, std::string& problem) {
+  problem.clear();
+  if (e.repartition.empty()) return std::nullopt;
+  auto fail = [&](std::string why) -> std::optional<std::vector<std::pair<std::string, decimal::Decimal>>> {
+    problem = std::move(why);
+    return std::nullopt;
+  };
+  const bool by_share = e.repartition.front().part.has_value();
+  std::set<std::string> seen;
+  for (const auto& line : e.repartition) {
+    if (line.pays.empty()) return fail("une ligne sans pays");
+    if (!seen.insert(line.pays).second) return fail("pays " + line.pays + " donné deux fois");
+    if (line.part.has_value() == line.montant.has_value())
+      return fail("la ligne " + line.pays + " doit donner une part ou un montant, pas les deux ni aucun");
+    if (line.part.has_value() != by_share) return fail("parts et montants mêlés");
+  }
+  std::vector<decimal::Decimal> amounts;
+  decimal::Decimal sum;
+  if (by_share) {
+    const auto one = decimal::Decimal::from_integer(1);
+    std::size_t largest = 0;
+    for (std::size_t i = 0; i < e.repartition.size(); ++i) {
+      const auto& part = *e.repartition[i].part;
+      if (part.is_negative() || part.is_zero() || part > one) return fail("part de " + e.repartition[i].pays + " hors de ]0, 1]");
+      auto total = add(sum, part);
+      if (!total) return fail("dépassement de capacité");
+      sum = *total;
+      if (part > *e.repartition[largest].part) largest = i;
+    }
+    if (sum != one) return fail("les parts font " + sum.normalized().to_string() + ", pas 1");
+    decimal::Decimal allocated;
+    for (const auto& line : e.repartition) {
+      auto product = multiply(e.montant, *line.part);
+      auto cents = product ? product->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
+      auto running = cents ? add(allocated, *cents) : std::nullopt;
+      if (!running) return fail("dépassement de capacité");
+      amounts.push_back(*cents);
+      allocated = *running;
+    }
+    // The rounding residue goes to the line with the largest share (the first of them).
+    auto residue = subtract(e.montant, allocated);
+    auto carried = residue ? add(amounts[largest], *residue) : std::nullopt;
+    if (!carried) return fail("dépassement de capacité");
+    amounts[largest] = *carried;
+  } else {
+    for (const auto& line : e.repartition) {
+      auto total = add(sum, *line.montant);
+      if (!total) return fail("dépassement de capacité");
+      sum = *total;
+      amounts.push_back(*line.montant);
+    }
+    if (sum != e.montant)
+      return fail("les montants font " + sum.to_fixed(2) + ", le dossier " + e.montant.to_fixed(2));
+  }
+  std::vector<std::pair<std::string, decimal::Decimal>> by_zone;
+  for (std::size_t i = 0; i < amounts.size(); ++i) {
+    const std::string* zone = zones.zone_of(e.repartition[i].pays);
+    if (!zone) unknown_countries.insert(e.repartition[i].pays);
+    const std::string name = zone ? *zone : std::string(kUnknownZone);
+    auto found = std::find_if(by_zone.begin(), by_zone.end(), [&](const auto& z) { return z.first == name; });
+    if (found == by_zone.end()) {
+      by_zone.emplace_back(name, amounts[i]);
+    } else {
+      auto total = add(found->second, amounts[i]);
+      if (!total) return fail("dépassement de capacité");
+      found->second = *total;
+    }
+  }
+  std::stable_sort(by_zone.begin(), by_zone.end(), [](const auto& a, const auto& b) {
+    int ra = zone_rank(a.first), rb = zone_rank(b.first);
+    return ra != rb ? ra < rb : a.first < b.first;
+  });
+  return by_zone;
+}
+
 }  // namespace
 
 JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, const ZoneTable& zones) {
@@ -105,33 +190,71 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
 
   std::set<int> other_years;
   std::set<std::string> unknown_countries;
+  std::map<std::string, std::size_t> by_id;  // id -> index in jaune.dossiers
+  std::vector<std::string> duplicate_notes;
   for (auto& record : records) {
     if (record.entry.exercice != exercice) {
       ++jaune.other_exercices;
       if (record.entry.exercice) other_years.insert(*record.entry.exercice);
       continue;
     }
+    // The same id twice: the same dossier read from two places counts once; two different
+    // dossiers under one id cannot be told apart in the jaune's lists: an error.
+    if (auto seen = by_id.find(record.entry.id); seen != by_id.end()) {
+      const JauneEntry& first = jaune.dossiers[seen->second].entry;
+      if (first.content[0] == record.entry.content[0] && first.content[1] == record.entry.content[1]) {
+        duplicate_notes.push_back("Dossier « " + record.entry.id + " » lu deux fois (" + first.file + " et " +
+                                  record.entry.file + ", même contenu) : compté une fois.");
+        continue;
+      }
+      build.errors.push_back({JauneErrorCode::DuplicateId, "identifiant « " + record.entry.id +
+                                                               " » donné à deux dossiers différents : " + first.file +
+                                                               " et " + record.entry.file});
+      continue;
+    }
+    by_id.emplace(record.entry.id, jaune.dossiers.size());
     JauneDossier d;
     d.entry = std::move(record.entry);
     d.verdict = record.verdict;
     // Out of scope wins: such a dossier is kept out of the annex altogether, so it cannot
-    // also be shown "pour mémoire".
+    // also be shown "pour mémoire". Then a subsidy without international element is not
+    // part of the jaune at all.
+    const ScopeDecision scope = international_scope(d.entry);
     d.inclusion = d.entry.hors_perimetre            ? Inclusion::OutOfScope
+                  : !scope.international             ? Inclusion::Domestic
                   : d.entry.operation_exceptionnelle ? Inclusion::Exceptional
                                                      : Inclusion::Counted;
+    if (d.inclusion == Inclusion::Domestic) d.reason = scope.reason;
     std::string sector = trimmed(d.entry.secteur);
     d.sector = sector.empty() ? std::string(kSectorMissing) : sector;
     d.domain = std::string(domain_label(d.entry.domaine));
     d.zones = distinct_zones(d.entry, zones, unknown_countries);
     d.zone = d.zones.empty() ? std::string(kNotGiven) : d.zones.size() == 1 ? d.zones.front() : std::string(kSeveralZones);
+    std::string problem;
+    if (auto split = allocate_zones(d.entry, zones, unknown_countries, problem)) {
+      d.zone_amounts = std::move(*split);
+      if (d.zone_amounts.size() > 1) {
+        d.zone = std::string(kSplitZones) + " (";
+        for (std::size_t i = 0; i < d.zone_amounts.size(); ++i) d.zone += (i ? ", " : "") + d.zone_amounts[i].first;
+        d.zone += ")";
+      } else {
+        d.zone = d.zone_amounts.front().first;
+      }
+    } else if (!problem.empty()) {
+      jaune.notes.push_back("Répartition par pays du dossier « " + d.entry.id + " » ignorée (" + problem +
+                            ") : il est compté sur sa zone ou sur « " + std::string(kSeveralZones) + " ».");
+    }
     d.imputation = imputation_label(d.entry);
-    switch (d.verdict) {
-      case eval::Verdict::Compliant: ++jaune.verdicts.compliant; break;
-      case eval::Verdict::NonCompliant: ++jaune.verdicts.non_compliant; break;
-      case eval::Verdict::Incomplete: ++jaune.verdicts.incomplete; break;
+    if (d.inclusion != Inclusion::Domestic) {
+      switch (d.verdict) {
+        case eval::Verdict::Compliant: ++jaune.verdicts.compliant; break;
+        case eval::Verdict::NonCompliant: ++jaune.verdicts.non_compliant; break;
+        case eval::Verdict::Incomplete: ++jaune.verdicts.incomplete; break;
+      }
     }
     jaune.dossiers.push_back(std::move(d));
   }
+  if (!build.errors.empty()) return build;
 
   if (jaune.dossiers.empty()) {
     std::string message = "aucun dossier de l'exercice " + std::to_string(exercice);
@@ -152,6 +275,13 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   };
 
   Breakdown sectors, domains, zone_lines, imputations, collectivites;
+  // A dossier with a usable split by country counts on each of its zones for its part.
+  auto add_zones = [&](const JauneDossier& d) {
+    if (d.zone_amounts.empty()) return zone_lines.add_line(d.zone, d.zone, {}, d);
+    for (const auto& [zone, amount] : d.zone_amounts)
+      if (!zone_lines.add_amount(zone, zone, {}, d, amount)) return false;
+    return true;
+  };
   decimal::Decimal international, others;
   std::vector<std::string> international_ids, other_ids, international_flagged, other_flagged;
   std::set<std::string> out_of_scope_international;
@@ -159,7 +289,9 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
     const JauneDossier& d = jaune.dossiers[i];
     const auto& amount = d.entry.montant;
     if (d.inclusion != Inclusion::Counted) {
-      SetAside& aside = d.inclusion == Inclusion::Exceptional ? jaune.exceptional : jaune.out_of_scope;
+      SetAside& aside = d.inclusion == Inclusion::Exceptional ? jaune.exceptional
+                        : d.inclusion == Inclusion::Domestic  ? jaune.domestic
+                                                              : jaune.out_of_scope;
       auto sum = add(aside.total, amount);
       if (!sum) {
         overflow(d);
@@ -178,7 +310,7 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
     const std::string collectivite = d.entry.collectivite.empty() ? std::string(kNotGiven) : d.entry.collectivite;
     const std::string domain_key = d.entry.domaine.empty() ? std::string("non_renseigne") : d.entry.domaine;
     bool ok = total && part_sum && sectors.add_line(d.sector, d.sector, {}, d) &&
-              domains.add_line(domain_key, d.domain, {}, d) && zone_lines.add_line(d.zone, d.zone, {}, d) &&
+              domains.add_line(domain_key, d.domain, {}, d) && add_zones(d) &&
               imputations.add_line(imputation_key(d.entry), d.imputation,
                               {d.entry.nomenclature, d.entry.chapitre, d.entry.fonction}, d) &&
               collectivites.add_line(collectivite, collectivite, {}, d);
@@ -236,6 +368,10 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   jaune.synthesis.push_back({"total", std::string(kSynthesisTotal), {}, jaune.total, jaune.total_dossiers, flagged});
 
   // Notes for the reader, in French.
+  jaune.notes.insert(jaune.notes.end(), duplicate_notes.begin(), duplicate_notes.end());
+  if (!jaune.domestic.dossiers.empty())
+    jaune.notes.push_back(std::to_string(jaune.domestic.dossiers.size()) + " subvention(s) sans élément international (" +
+                          format_meur(jaune.domestic.total) + ") laissée(s) hors du jaune, listée(s) avec la raison.");
   if (jaune.other_exercices > 0)
     jaune.notes.push_back(std::to_string(jaune.other_exercices) +
                           " dossier(s) d'un autre exercice ignoré(s).");
@@ -251,7 +387,9 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
                           list + ".");
   }
   jaune.notes.push_back("Zones : table " + zones.source() + " ; une action dans plusieurs zones est comptée une fois, "
-                        "sur la ligne « " + std::string(kSeveralZones) + " ».");
+                        "sur la ligne « " + std::string(kSeveralZones) + " », sauf si elle donne sa répartition par pays "
+                        "(action.repartition_pays) : chaque zone reçoit alors sa part, le reste d'arrondi au centime "
+                        "allant au pays de la plus grande part.");
   jaune.notes.push_back("M€ : montant en euros divisé par un million, arrondi à trois décimales au plus proche, "
                         "demi arrondi en s'éloignant de zéro ; chaque ligne est arrondie séparément.");
 

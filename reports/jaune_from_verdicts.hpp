@@ -23,6 +23,7 @@ struct JauneRecord {
 enum class JauneErrorCode {
   NoDossierForExercice,  // no record of the requested year
   AmountOverflow,        // a sum exceeds what exact arithmetic holds
+  DuplicateId,           // two different dossiers of the exercice under one id
 };
 
 struct JauneError {
@@ -35,7 +36,9 @@ struct JauneBuild {
   std::vector<JauneError> errors;
 };
 
-// Records of other exercices are ignored and counted (Jaune::other_exercices, a note).
+// Records of other exercices are ignored and counted (Jaune::other_exercices, a note). The
+// same dossier given twice (same id, same content but for origine) counts once, with a note;
+// two different dossiers under one id are an error naming both places.
 JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, const ZoneTable& zones);
 
 }  // namespace subsidia::reports

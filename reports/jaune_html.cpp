@@ -139,8 +139,9 @@ void set_aside(std::string& out, const Jaune& jaune, std::string_view title, std
          "<th class=\"num\">euros</th></tr></thead><tbody>\n";
   for (std::size_t index : aside.dossiers) {
     const auto& d = jaune.dossiers[index];
+    const std::string note = d.reason.empty() ? d.sector : d.reason;
     out += "<tr><td>" + escaped(d.entry.id) + "</td><td>" + escaped(d.entry.objet) + "<span class=\"ids\">" +
-           escaped(d.sector) + "</span></td><td class=\"verdict-" + std::string(verdict_key(d.verdict)) + "\">" +
+           escaped(note) + "</span></td><td class=\"verdict-" + std::string(verdict_key(d.verdict)) + "\">" +
            escaped(verdict_label(d.verdict)) + "</td>" + amount_cells(d.entry.montant) + "</tr>\n";
   }
   out += "<tr class=\"total\"><td colspan=\"3\">Total</td>" + amount_cells(aside.total) + "</tr>\n</tbody></table></section>\n";
@@ -182,6 +183,9 @@ std::string jaune_html(const Jaune& jaune) {
   if (!jaune.out_of_scope.dossiers.empty())
     out += "<tr class=\"memo\"><td>" + escaped(kSynthesisOutOfScope) + "</td>" + amount_cells(jaune.out_of_scope.total) +
            "</tr>\n";
+  if (!jaune.domestic.dossiers.empty())
+    out += "<tr class=\"memo\"><td>" + escaped(kSynthesisDomestic) + "</td>" + amount_cells(jaune.domestic.total) +
+           "</tr>\n";
   out += "</tbody></table>\n<p>Verdicts de la base de règles : " + std::to_string(jaune.verdicts.compliant) +
          " conforme(s), <span class=\"" + std::string(jaune.verdicts.non_compliant ? "flag" : "") + "\">" +
          std::to_string(jaune.verdicts.non_compliant) + " non conforme(s)</span>, <span class=\"" +
@@ -204,6 +208,17 @@ std::string jaune_html(const Jaune& jaune) {
             "Opérations ponctuelles, indiquées pour information et non comprises dans le total.", jaune.exceptional);
   set_aside(out, jaune, "Hors périmètre", "Actions retracées ailleurs, non comprises dans le total.",
             jaune.out_of_scope);
+  set_aside(out, jaune, kSynthesisDomestic,
+            "Subventions de l'exercice sans aucun élément international (ni action à l'étranger, ni bénéficiaire "
+            "étranger, ni action internationale déclarée) : elles ne font pas partie du jaune.",
+            jaune.domestic);
+  if (!jaune.unreadable.empty()) {
+    out += "<section><h2>Dossiers illisibles</h2><p class=\"subtitle flag\">Dossiers de l'exercice qui n'ont pas pu être "
+           "lus et que le jaune ne compte pas (--ignorer-illisibles) : le jaune n'est pas exhaustif.</p><ul>\n";
+    for (const auto& u : jaune.unreadable)
+      out += "<li>" + escaped(unreadable_place(u)) + " : " + escaped(u.message) + "</li>\n";
+    out += "</ul></section>\n";
+  }
 
   out += "<section><h2>Détail des dossiers</h2>\n<table><thead><tr><th>Dossier</th><th>Objet</th><th>Classement</th>"
          "<th>Verdict</th><th class=\"num\">euros</th></tr></thead><tbody>\n";

@@ -43,6 +43,12 @@ Json dossier_json(const JauneDossier& d) {
   j["pays"] = d.entry.pays;
   j["zones"] = d.zones;
   j["zone"] = d.zone;
+  if (!d.zone_amounts.empty()) {
+    Json split = Json::array();
+    for (const auto& [zone, amount] : d.zone_amounts) split.push_back({{"zone", zone}, {"montant", plain_euros(amount)}});
+    j["repartition_zones"] = std::move(split);
+  }
+  if (!d.reason.empty()) j["raison"] = d.reason;
   Json imputation;
   imputation["nomenclature"] = d.entry.nomenclature;
   imputation["section"] = d.entry.section;
@@ -67,6 +73,10 @@ Json set_aside_json(const Jaune& jaune, const SetAside& aside) {
     line["montant_meur"] = meur_digits(d.entry.montant);
     line["verdict"] = verdict_key(d.verdict);
     line["dossiers"] = Json::array({d.entry.id});
+    if (!d.reason.empty()) {
+      line["fichier"] = d.entry.file;
+      line["raison"] = d.reason;
+    }
     lines.push_back(std::move(line));
   }
   j["lignes"] = std::move(lines);
@@ -84,6 +94,10 @@ std::string jaune_json(const Jaune& jaune) {
   j["synthese"] = lines_json(jaune.synthesis, "libelle", true);
   j["operations_exceptionnelles"] = set_aside_json(jaune, jaune.exceptional);
   j["hors_perimetre"] = set_aside_json(jaune, jaune.out_of_scope);
+  j["sans_element_international"] = set_aside_json(jaune, jaune.domestic);
+  Json unreadable = Json::array();
+  for (const auto& u : jaune.unreadable) unreadable.push_back({{"fichier", u.file}, {"ligne", u.line}, {"message", u.message}});
+  j["illisibles"] = std::move(unreadable);
   j["par_secteur"] = lines_json(jaune.by_sector, "secteur");
   Json domains = Json::array();
   for (const auto& line : jaune.by_domain) {

@@ -27,11 +27,18 @@ std::string_view verdict_key(eval::Verdict verdict) {
   return "incomplet";
 }
 
+std::string unreadable_place(const UnreadableDossier& dossier) {
+  std::string place = dossier.file;
+  if (dossier.line) place.append(":").append(std::to_string(dossier.line));
+  return place;
+}
+
 std::string_view inclusion_key(Inclusion inclusion) {
   switch (inclusion) {
     case Inclusion::Counted: return "total";
     case Inclusion::Exceptional: return "operation_exceptionnelle";
     case Inclusion::OutOfScope: return "hors_perimetre";
+    case Inclusion::Domestic: return "sans_element_international";
   }
   return "total";
 }
@@ -41,6 +48,7 @@ std::string_view inclusion_label(Inclusion inclusion) {
     case Inclusion::Counted: return "compté";
     case Inclusion::Exceptional: return "opération exceptionnelle (pour mémoire)";
     case Inclusion::OutOfScope: return "hors périmètre";
+    case Inclusion::Domestic: return "sans élément international (hors jaune)";
   }
   return "compté";
 }

@@ -1,6 +1,7 @@
 // French labels of the jaune (report labels are French; codes stay stable for machines).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "eval/result.hpp"
@@ -14,6 +15,7 @@ inline constexpr std::string_view kNotGiven = "non renseigné";
 inline constexpr std::string_view kSeveralZones = "Plusieurs zones";
 inline constexpr std::string_view kUnknownZone = "Pays hors table";
 inline constexpr std::string_view kFranceZone = "France";
+inline constexpr std::string_view kSplitZones = "Réparti";  // detail of a dossier split between zones
 
 // Synthesis lines, worded as in the Île-de-France communication of December 2012.
 inline constexpr std::string_view kSynthesisInternational = "Secteur Affaires internationales et européennes";
@@ -21,6 +23,7 @@ inline constexpr std::string_view kSynthesisOthers = "Autres secteurs (hors opé
 inline constexpr std::string_view kSynthesisTotal = "Total général hors opérations exceptionnelles";
 inline constexpr std::string_view kSynthesisExceptional = "Pour mémoire, opérations exceptionnelles";
 inline constexpr std::string_view kSynthesisOutOfScope = "Hors périmètre (non compté)";
+inline constexpr std::string_view kSynthesisDomestic = "Subventions sans élément international (hors jaune)";
 
 // The five domains of the 2012 regional survey, in its order: schema code -> label.
 struct DomainLabel {
@@ -47,6 +50,9 @@ std::string_view domain_label(std::string_view code);
 // "conforme" / "non conforme" / "incomplet", and the codes "conforme" / "non_conforme" / "incomplet".
 std::string_view verdict_label(eval::Verdict verdict);
 std::string_view verdict_key(eval::Verdict verdict);
+
+// "file:line" of an unreadable dossier ("file" when the line is unknown).
+std::string unreadable_place(const UnreadableDossier& dossier);
 
 // "total" / "operation_exceptionnelle" / "hors_perimetre", and French labels.
 std::string_view inclusion_key(Inclusion inclusion);

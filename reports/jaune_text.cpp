@@ -47,6 +47,7 @@ void set_aside(std::string& out, const Jaune& jaune, std::string_view title, con
     const auto& d = jaune.dossiers[index];
     out += "  " + d.entry.id + "  " + format_euros(d.entry.montant) + "  " + d.entry.objet + " [" +
            std::string(verdict_label(d.verdict)) + "]\n";
+    if (!d.reason.empty()) out += "      " + d.reason + "\n";
   }
 }
 
@@ -64,11 +65,18 @@ std::string jaune_text(const Jaune& jaune) {
   table(out, "Par collectivité", jaune.by_collectivite);
   set_aside(out, jaune, "Pour mémoire, opérations exceptionnelles (hors total)", jaune.exceptional);
   set_aside(out, jaune, "Hors périmètre (hors total)", jaune.out_of_scope);
+  set_aside(out, jaune, std::string(kSynthesisDomestic), jaune.domestic);
+  if (!jaune.unreadable.empty()) {
+    out += "\nDossiers illisibles de l'exercice, laissés hors du jaune (--ignorer-illisibles) : " +
+           std::to_string(jaune.unreadable.size()) + "\n";
+    for (const auto& u : jaune.unreadable)
+      out += "  " + unreadable_place(u) + " : " + u.message + "\n";
+  }
   out += "\nVerdicts : " + std::to_string(jaune.verdicts.compliant) + " conforme(s), " +
          std::to_string(jaune.verdicts.non_compliant) + " non conforme(s), " +
          std::to_string(jaune.verdicts.incomplete) + " incomplet(s)\n";
   for (const auto& d : jaune.dossiers)
-    if (d.verdict != eval::Verdict::Compliant)
+    if (d.verdict != eval::Verdict::Compliant && d.inclusion != Inclusion::Domestic)
       out += "  ! " + d.entry.id + " (" + std::string(verdict_label(d.verdict)) + ") " + format_euros(d.entry.montant) +
              " : " + d.entry.objet + "\n";
   if (!jaune.notes.empty()) {

@@ -2,6 +2,9 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <cstdio>
+
 #include "reports/amount_format.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/joined.hpp"
@@ -10,178 +13,362 @@ namespace subsidia::reports {
 
 namespace {
 
-// The one place where an amount becomes a binary double: the value of a display cell,
-// because XLSX stores numbers as IEEE doubles and libxlsxwriter has no other way to write
-// a numeric cell (a string cell would not add up in the spreadsheet). It is computed from
-// the exact count of units (cents, or thousandths of M€) divided by a power of ten: both
-// are exact doubles below 2^53, and IEEE division is correctly rounded, so the cell holds
-// the double nearest to the exact decimal, the same one a spreadsheet gets by reading
-// "46190000.00". Amounts beyond 2^53 units (90 000 billion euros) are refused.
-std::optional<double> display_number(const decimal::Decimal& value, int digits) {
+constexpr std::size_t kMaxCell = 32767;               // characters in a cell (LXW_STR_MAX)
+constexpr lxw_row_t kMaxRows = LXW_ROW_MAX;           // rows in a sheet
+
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The units of `value` rounded to `digits` decimals (cents, thousandths of M€), as an exact
+// integer, or std::nullopt beyond 2^53 (a double could not hold it exactly).
+std::optional<std::int64_t> units(const decimal::Decimal& value, int digits) {
   auto rounded = value.round(digits, decimal::RoundingMode::HalfAwayFromZero);
   if (!rounded) return std::nullopt;
-  __int128 units = rounded->coefficient();
-  for (int s = rounded->scale(); s < digits; ++s) units *= 10;  // round() never widens the scale
+  __int128 u = rounded->coefficient();
+  for (int s = rounded->scale(); s < digits; ++s) u *= 10;  // round() never widens the scale
   constexpr __int128 kExactLimit = static_cast<__int128>(1) << 53;
-  if (units >= kExactLimit || units <= -kExactLimit) return std::nullopt;
+  if (u >= kExactLimit || u <= -kExactLimit) return std::nullopt;
+  return static_cast<std::int64_t>(u);
+}
+
+// The one place where an amount becomes a binary double: a spreadsheet number is one. It is
+// (exact integer units) / 10^digits, both exact doubles, and IEEE division is correctly
+// rounded: the double nearest to the decimal, what a spreadsheet gets by reading it.
+double to_double(std::int64_t units, int digits) {
   double power = 1;
   for (int s = 0; s < digits; ++s) power *= 10;
-  return static_cast<double>(static_cast<std::int64_t>(units)) / power;
+  return static_cast<double>(units) / power;
 }
 
-decimal::Decimal meur_value(const decimal::Decimal& euros) {
-  auto shifted = decimal::Decimal::from_parts(euros.coefficient(), euros.scale() + 6);
-  return shifted ? *shifted : decimal::Decimal();
+// The decimal as a spreadsheet writes it: "9.717", "4870000.75", "-12".
+std::string plain_text(std::int64_t units, int digits) {
+  auto value = decimal::Decimal::from_parts(units, digits);
+  return value ? value->normalized().to_string() : std::to_string(units);
 }
 
-class Sheets {
+// libxlsxwriter writes a number's value as "%.16G", which shows the binary artefact of some
+// decimals (9.717 -> "9.717000000000001"). Only then is the exact text written instead.
+bool written_exactly(double value, const std::string& text) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.16G", value);
+  return text == buffer;
+}
+
+class Book {
  public:
-  explicit Sheets(lxw_workbook* book) {
-    title_ = workbook_add_format(book);
+  explicit Book(lxw_workbook* book) : book_(book) {
+    title_ = format();
     format_set_bold(title_);
     format_set_font_size(title_, 14);
-    header_ = workbook_add_format(book);
+    header_ = format();
     format_set_bold(header_);
     format_set_bg_color(header_, 0xFAF6E4);
     format_set_bottom(header_, LXW_BORDER_THIN);
-    euros_ = workbook_add_format(book);
-    format_set_num_format(euros_, "#,##0.00\\ \"€\"");
-    meur_ = workbook_add_format(book);
-    format_set_num_format(meur_, "0.000\\ \"M€\"");
-    total_euros_ = workbook_add_format(book);
-    format_set_num_format(total_euros_, "#,##0.00\\ \"€\"");
-    format_set_bold(total_euros_);
-    total_meur_ = workbook_add_format(book);
-    format_set_num_format(total_meur_, "0.000\\ \"M€\"");
-    format_set_bold(total_meur_);
-    bold_ = workbook_add_format(book);
+    euros_ = number_format("#,##0.00\\ \"€\"", false);
+    meur_ = number_format("0.000\\ \"M€\"", false);
+    total_euros_ = number_format("#,##0.00\\ \"€\"", true);
+    total_meur_ = number_format("0.000\\ \"M€\"", true);
+    bold_ = format();
     format_set_bold(bold_);
-    italic_ = workbook_add_format(book);
+    italic_ = format();
     format_set_italic(italic_);
-    flag_ = workbook_add_format(book);
+    flag_ = format();
     format_set_font_color(flag_, 0xB3261E);
     format_set_bold(flag_);
   }
 
-  // False when an amount cannot be shown exactly (see display_number).
-  bool amount(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const decimal::Decimal& euros, bool total = false) {
-    auto e = display_number(euros, 2);
-    auto m = display_number(meur_value(euros), 3);
-    if (!e || !m) return false;
-    worksheet_write_number(sheet, row, col, *m, total ? total_meur_ : meur_);
-    worksheet_write_number(sheet, row, col + 1, *e, total ? total_euros_ : euros_);
-    return true;
+  lxw_format *title_, *header_, *euros_, *meur_, *total_euros_, *total_meur_, *bold_, *italic_, *flag_;
+
+  const std::optional<std::string>& error() const { return error_; }
+
+  lxw_worksheet* sheet(const std::string& name) {
+    lxw_worksheet* s = workbook_add_worksheet(book_, name.c_str());
+    if (!s) fail("feuille « " + name + " » impossible à créer");
+    return s;
   }
 
-  lxw_format *title_, *header_, *euros_, *meur_, *total_euros_, *total_meur_, *bold_, *italic_, *flag_;
+  void check(lxw_error e, lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col) {
+    if (e == LXW_NO_ERROR || error_) return;
+    char cell[32];
+    lxw_rowcol_to_cell(cell, row, col);
+    fail(std::string("cellule ") + (sheet && sheet->name ? sheet->name : "?") + "!" + cell + " : " + lxw_strerror(e));
+  }
+  void fail(std::string message) {
+    if (!error_) error_ = std::move(message);
+  }
+
+  // Text, never cut: a text too long for a cell goes to the sheet "Textes longs" in pieces,
+  // and the cell says where.
+  void text(lxw_worksheet* s, lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* f = nullptr) {
+    if (value.empty()) return;
+    if (characters(value) <= kMaxCell) {
+      check(worksheet_write_string(s, row, col, std::string(value).c_str(), f), s, row, col);
+      return;
+    }
+    if (!long_texts_) long_texts_ = sheet("Textes longs");
+    if (!long_texts_) return;
+    const lxw_row_t first = long_row_;
+    std::size_t count = 0, begin = 0, i = 0;
+    while (begin < value.size()) {
+      for (i = begin, count = 0; i < value.size(); ++i) {
+        if ((static_cast<unsigned char>(value[i]) & 0xC0) != 0x80) {
+          if (count == kMaxCell - 1) break;
+          ++count;
+        }
+      }
+      check(worksheet_write_string(long_texts_, long_row_, 0, std::string(value.substr(begin, i - begin)).c_str(), nullptr),
+            long_texts_, long_row_, 0);
+      ++long_row_;
+      begin = i;
+    }
+    const std::string pointer = "texte de " + std::to_string(characters(value)) + " caractères : feuille « Textes longs », lignes " +
+                                std::to_string(first + 1) + " à " + std::to_string(long_row_);
+    check(worksheet_write_string(s, row, col, pointer.c_str(), f), s, row, col);
+  }
+
+  void number(lxw_worksheet* s, lxw_row_t row, lxw_col_t col, double value, lxw_format* f) {
+    check(worksheet_write_number(s, row, col, value, f), s, row, col);
+  }
+
+  // M€ at `col` (a formula on the euro cell), euros at `col + 1`.
+  void amount(lxw_worksheet* s, lxw_row_t row, lxw_col_t col, const decimal::Decimal& euros, bool total = false) {
+    auto cents = units(euros, 2);
+    auto thousandths = cents ? units(*decimal::Decimal::from_parts(*cents, 8), 3) : std::nullopt;
+    if (!cents || !thousandths) {
+      fail("montant trop grand pour une cellule numérique exacte du classeur (au-delà de 2^53 centimes) : " +
+           euros.to_string());
+      return;
+    }
+    // Euros: the number, or, when "%.16G" would not show its decimal, a formula made of that
+    // decimal with the decimal as its cached text.
+    const double e = to_double(*cents, 2);
+    const std::string e_text = plain_text(*cents, 2);
+    lxw_format* ef = total ? total_euros_ : euros_;
+    if (written_exactly(e, e_text))
+      number(s, row, col + 1, e, ef);
+    else
+      check(worksheet_write_formula_str(s, row, col + 1, ("=" + e_text).c_str(), ef, e_text.c_str()), s, row, col + 1);
+    // M€: rounded from the euro cell, exactly: whole cents, then half away from zero on a
+    // value whose half is exact in binary (x.5 thousandths), as the text does.
+    char euro_cell[32];
+    lxw_rowcol_to_cell(euro_cell, row, static_cast<lxw_col_t>(col + 1));
+    const std::string formula = std::string("=ROUND(ROUND(") + euro_cell + "*100,0)/100000,0)/1000";
+    const double m = to_double(*thousandths, 3);
+    const std::string m_text = plain_text(*thousandths, 3);
+    lxw_format* mf = total ? total_meur_ : meur_;
+    if (written_exactly(m, m_text))
+      check(worksheet_write_formula_num(s, row, col, formula.c_str(), mf, m), s, row, col);
+    else
+      check(worksheet_write_formula_str(s, row, col, formula.c_str(), mf, m_text.c_str()), s, row, col);
+  }
+
+  void column(lxw_worksheet* s, lxw_col_t first, lxw_col_t last, double width) {
+    check(worksheet_set_column(s, first, last, width, nullptr), s, 0, first);
+  }
+
+ private:
+  lxw_format* format() {
+    lxw_format* f = workbook_add_format(book_);
+    if (!f) fail("format du classeur impossible à créer");
+    return f;
+  }
+  lxw_format* number_format(const char* pattern, bool bold) {
+    lxw_format* f = format();
+    if (!f) return f;
+    format_set_num_format(f, pattern);
+    if (bold) format_set_bold(f);
+    return f;
+  }
+
+  lxw_workbook* book_;
+  std::optional<std::string> error_;
+  lxw_worksheet* long_texts_ = nullptr;
+  lxw_row_t long_row_ = 0;
+};
+
+// A sheet of rows that goes on in "<name> (2)", "(3)"... past the row limit.
+class RowSheet {
+ public:
+  RowSheet(Book& book, std::string name, std::vector<std::string> headers)
+      : book_(&book), name_(std::move(name)), headers_(std::move(headers)) {
+    open();
+  }
+  // The next row to write, on whichever sheet has room.
+  std::pair<lxw_worksheet*, lxw_row_t> next() {
+    if (row_ >= kMaxRows) open();
+    return {sheet_, row_++};
+  }
+  lxw_worksheet* first() const { return first_; }
+  std::string where(lxw_row_t row) const { return "« " + current_name_ + " », ligne " + std::to_string(row + 1); }
+  const std::string& current_name() const { return current_name_; }
+
+ private:
+  void open() {
+    ++part_;
+    current_name_ = part_ == 1 ? name_ : name_ + " (" + std::to_string(part_) + ")";
+    sheet_ = book_->sheet(current_name_);
+    if (!first_) first_ = sheet_;
+    row_ = 0;
+    if (!sheet_) return;
+    for (lxw_col_t c = 0; c < headers_.size(); ++c) book_->text(sheet_, 0, c, headers_[c], book_->header_);
+    worksheet_freeze_panes(sheet_, 1, 0);  // returns nothing
+    row_ = 1;
+  }
+  Book* book_;
+  std::string name_, current_name_;
+  std::vector<std::string> headers_;
+  lxw_worksheet* sheet_ = nullptr;
+  lxw_worksheet* first_ = nullptr;
+  lxw_row_t row_ = 0;
+  int part_ = 0;
 };
 
 }  // namespace
 
 std::optional<std::string> write_jaune_xlsx(const Jaune& jaune, const std::filesystem::path& file) {
-  lxw_workbook* book = workbook_new(file.c_str());
-  if (!book) return file.string() + " : création du classeur impossible";
-  Sheets f(book);
-  bool exact = true;
+  lxw_workbook* workbook = workbook_new(file.c_str());
+  if (!workbook) return file.string() + " : création du classeur impossible";
+  Book book(workbook);
+  lxw_worksheet* synthesis = book.sheet("Synthèse");
+  RowSheet detail(book, "Détail",
+                  {"dossier", "objet", "collectivité", "secteur", "domaine", "zone", "pays", "nomenclature", "chapitre",
+                   "fonction", "classement", "verdict", "M€", "euros", "fichier", "raison"});
+  RowSheet figures(book, "Dossiers par chiffre", {"tableau", "ligne", "dossier", "signalé"});
+  if (!synthesis) {
+    workbook_close(workbook);
+    return *book.error();
+  }
 
-  lxw_worksheet* synthesis = workbook_add_worksheet(book, "Synthèse");
-  worksheet_set_column(synthesis, 0, 0, 62, nullptr);
-  worksheet_set_column(synthesis, 1, 1, 14, nullptr);
-  worksheet_set_column(synthesis, 2, 2, 20, nullptr);
-  worksheet_set_column(synthesis, 3, 3, 60, nullptr);
+  // Every figure's dossiers go one per row to "Dossiers par chiffre"; the figure's cell holds
+  // them joined when they fit, else says where they are.
+  auto ids_cell = [&](lxw_row_t row, lxw_col_t col, std::string_view table, const std::string& label,
+                      const std::vector<std::string>& ids, const std::vector<std::string>& flagged) {
+    lxw_row_t first_row = 0;
+    std::string first_sheet;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      auto [sheet, r] = figures.next();
+      if (!sheet) break;
+      if (i == 0) {
+        first_row = r;
+        first_sheet = figures.current_name();
+      }
+      book.text(sheet, r, 0, table);
+      book.text(sheet, r, 1, label);
+      book.text(sheet, r, 2, ids[i]);
+      const bool is_flagged = std::find(flagged.begin(), flagged.end(), ids[i]) != flagged.end();
+      book.text(sheet, r, 3, is_flagged ? "oui" : "non", is_flagged ? book.flag_ : nullptr);
+    }
+    std::string text = joined(ids);
+    if (!flagged.empty()) text += " (signalés : " + joined(flagged) + ")";
+    if (characters(text) > kMaxCell)
+      text = std::to_string(ids.size()) + " dossiers : feuille « " + first_sheet + " », à partir de la ligne " +
+             std::to_string(first_row + 1);
+    book.text(synthesis, row, col, text, flagged.empty() ? nullptr : book.flag_);
+  };
+
+  book.column(synthesis, 0, 0, 62);
+  book.column(synthesis, 1, 1, 14);
+  book.column(synthesis, 2, 2, 20);
+  book.column(synthesis, 3, 3, 60);
   lxw_row_t row = 0;
   const std::string year = std::to_string(jaune.exercice);
-  worksheet_write_string(synthesis, row++, 0, ("Jaune des actions internationales — exercice " + year).c_str(), f.title_);
+  book.text(synthesis, row++, 0, "Jaune des actions internationales — exercice " + year, book.title_);
   ++row;
-  worksheet_write_string(synthesis, row, 0, ("Engagements budgétaires " + year).c_str(), f.header_);
-  worksheet_write_string(synthesis, row, 1, "M€", f.header_);
-  worksheet_write_string(synthesis, row, 2, "euros", f.header_);
-  worksheet_write_string(synthesis, row++, 3, "dossiers", f.header_);
+  book.text(synthesis, row, 0, "Engagements budgétaires " + year, book.header_);
+  book.text(synthesis, row, 1, "M€", book.header_);
+  book.text(synthesis, row, 2, "euros", book.header_);
+  book.text(synthesis, row++, 3, "dossiers", book.header_);
   for (const auto& line : jaune.synthesis) {
-    bool total = line.key == "total";
-    worksheet_write_string(synthesis, row, 0, line.label.c_str(), total ? f.bold_ : nullptr);
-    exact = f.amount(synthesis, row, 1, line.amount, total) && exact;
-    worksheet_write_string(synthesis, row++, 3, joined(line.dossiers).c_str(), nullptr);
+    const bool total = line.key == "total";
+    book.text(synthesis, row, 0, line.label, total ? book.bold_ : nullptr);
+    book.amount(synthesis, row, 1, line.amount, total);
+    ids_cell(row++, 3, "Synthèse", line.label, line.dossiers, {});
   }
   auto aside_row = [&](std::string_view label, const SetAside& aside) {
-    worksheet_write_string(synthesis, row, 0, std::string(label).c_str(), f.italic_);
-    exact = f.amount(synthesis, row, 1, aside.total) && exact;
+    book.text(synthesis, row, 0, label, book.italic_);
+    book.amount(synthesis, row, 1, aside.total);
     std::vector<std::string> ids;
     for (std::size_t index : aside.dossiers) ids.push_back(jaune.dossiers[index].entry.id);
-    worksheet_write_string(synthesis, row++, 3, joined(ids).c_str(), nullptr);
+    ids_cell(row++, 3, "Synthèse", std::string(label), ids, {});
   };
   aside_row(kSynthesisExceptional, jaune.exceptional);
   if (!jaune.out_of_scope.dossiers.empty()) aside_row(kSynthesisOutOfScope, jaune.out_of_scope);
+  if (!jaune.domestic.dossiers.empty()) aside_row(kSynthesisDomestic, jaune.domestic);
   ++row;
-  worksheet_write_string(synthesis, row++, 0,
-                         ("Verdicts : " + std::to_string(jaune.verdicts.compliant) + " conforme(s), " +
-                          std::to_string(jaune.verdicts.non_compliant) + " non conforme(s), " +
-                          std::to_string(jaune.verdicts.incomplete) + " incomplet(s)")
-                             .c_str(),
-                         nullptr);
+  book.text(synthesis, row++, 0,
+            "Verdicts : " + std::to_string(jaune.verdicts.compliant) + " conforme(s), " +
+                std::to_string(jaune.verdicts.non_compliant) + " non conforme(s), " +
+                std::to_string(jaune.verdicts.incomplete) + " incomplet(s)");
 
   auto breakdown = [&](std::string_view title, const std::vector<JauneLine>& lines) {
     if (lines.empty()) return;
     ++row;
-    worksheet_write_string(synthesis, row, 0, std::string(title).c_str(), f.header_);
-    worksheet_write_string(synthesis, row, 1, "M€", f.header_);
-    worksheet_write_string(synthesis, row, 2, "euros", f.header_);
-    worksheet_write_string(synthesis, row++, 3, "dossiers (signalés)", f.header_);
+    book.text(synthesis, row, 0, title, book.header_);
+    book.text(synthesis, row, 1, "M€", book.header_);
+    book.text(synthesis, row, 2, "euros", book.header_);
+    book.text(synthesis, row++, 3, "dossiers (signalés)", book.header_);
     for (const auto& line : lines) {
-      worksheet_write_string(synthesis, row, 0, line.label.c_str(), nullptr);
-      exact = f.amount(synthesis, row, 1, line.amount) && exact;
-      std::string ids = joined(line.dossiers);
-      if (!line.flagged.empty()) ids += " (signalés : " + joined(line.flagged) + ")";
-      worksheet_write_string(synthesis, row++, 3, ids.c_str(), line.flagged.empty() ? nullptr : f.flag_);
+      book.text(synthesis, row, 0, line.label);
+      book.amount(synthesis, row, 1, line.amount);
+      ids_cell(row++, 3, title, line.label, line.dossiers, line.flagged);
     }
-    worksheet_write_string(synthesis, row, 0, "Total", f.bold_);
-    exact = f.amount(synthesis, row++, 1, jaune.total, true) && exact;
+    book.text(synthesis, row, 0, "Total", book.bold_);
+    book.amount(synthesis, row++, 1, jaune.total, true);
   };
   breakdown("Par secteur", jaune.by_sector);
   breakdown("Par domaine", jaune.by_domain);
   breakdown("Par zone géographique", jaune.by_zone);
   breakdown("Par imputation", jaune.by_imputation);
   breakdown("Par collectivité", jaune.by_collectivite);
+  if (!jaune.unreadable.empty()) {
+    ++row;
+    book.text(synthesis, row++, 0, "Dossiers illisibles de l'exercice, laissés hors du jaune (--ignorer-illisibles)", book.flag_);
+    for (const auto& u : jaune.unreadable)
+      book.text(synthesis, row++, 0, unreadable_place(u) + " : " + u.message);
+  }
   if (!jaune.notes.empty()) {
     ++row;
-    worksheet_write_string(synthesis, row++, 0, "Notes", f.bold_);
-    for (const auto& note : jaune.notes) worksheet_write_string(synthesis, row++, 0, note.c_str(), f.italic_);
+    book.text(synthesis, row++, 0, "Notes", book.bold_);
+    for (const auto& note : jaune.notes) book.text(synthesis, row++, 0, note, book.italic_);
   }
 
-  lxw_worksheet* detail = workbook_add_worksheet(book, "Détail");
-  const char* headers[] = {"dossier", "objet", "collectivité", "secteur", "domaine", "zone", "pays", "nomenclature",
-                           "chapitre", "fonction", "classement", "verdict", "M€", "euros", "fichier"};
-  lxw_col_t col = 0;
-  for (const char* h : headers) worksheet_write_string(detail, 0, col++, h, f.header_);
-  worksheet_set_column(detail, 0, 0, 24, nullptr);
-  worksheet_set_column(detail, 1, 1, 60, nullptr);
-  worksheet_set_column(detail, 2, 5, 24, nullptr);
-  worksheet_set_column(detail, 12, 12, 12, nullptr);
-  worksheet_set_column(detail, 13, 13, 18, nullptr);
-  worksheet_freeze_panes(detail, 1, 0);
-  lxw_row_t r = 1;
+  lxw_worksheet* first_detail = detail.first();
+  if (first_detail) {
+    book.column(first_detail, 0, 0, 24);
+    book.column(first_detail, 1, 1, 60);
+    book.column(first_detail, 2, 5, 24);
+    book.column(first_detail, 12, 12, 12);
+    book.column(first_detail, 13, 13, 18);
+  }
   for (const auto& d : jaune.dossiers) {
-    worksheet_write_string(detail, r, 0, d.entry.id.c_str(), nullptr);
-    worksheet_write_string(detail, r, 1, d.entry.objet.c_str(), nullptr);
-    worksheet_write_string(detail, r, 2, d.entry.collectivite.c_str(), nullptr);
-    worksheet_write_string(detail, r, 3, d.sector.c_str(), nullptr);
-    worksheet_write_string(detail, r, 4, d.domain.c_str(), nullptr);
-    worksheet_write_string(detail, r, 5, d.zone.c_str(), nullptr);
-    worksheet_write_string(detail, r, 6, joined(d.entry.pays, " ").c_str(), nullptr);
-    worksheet_write_string(detail, r, 7, d.entry.nomenclature.c_str(), nullptr);
-    worksheet_write_string(detail, r, 8, d.entry.chapitre.c_str(), nullptr);
-    worksheet_write_string(detail, r, 9, d.entry.fonction.c_str(), nullptr);
-    worksheet_write_string(detail, r, 10, std::string(inclusion_label(d.inclusion)).c_str(), nullptr);
-    worksheet_write_string(detail, r, 11, std::string(verdict_label(d.verdict)).c_str(),
-                           d.verdict == eval::Verdict::Compliant ? nullptr : f.flag_);
-    exact = f.amount(detail, r, 12, d.entry.montant) && exact;
-    worksheet_write_string(detail, r, 14, d.entry.file.c_str(), nullptr);
-    ++r;
+    auto [sheet, r] = detail.next();
+    if (!sheet) break;
+    book.text(sheet, r, 0, d.entry.id);
+    book.text(sheet, r, 1, d.entry.objet);
+    book.text(sheet, r, 2, d.entry.collectivite);
+    book.text(sheet, r, 3, d.sector);
+    book.text(sheet, r, 4, d.domain);
+    book.text(sheet, r, 5, d.zone);
+    book.text(sheet, r, 6, joined(d.entry.pays, " "));
+    book.text(sheet, r, 7, d.entry.nomenclature);
+    book.text(sheet, r, 8, d.entry.chapitre);
+    book.text(sheet, r, 9, d.entry.fonction);
+    book.text(sheet, r, 10, inclusion_label(d.inclusion));
+    book.text(sheet, r, 11, verdict_label(d.verdict), d.verdict == eval::Verdict::Compliant ? nullptr : book.flag_);
+    book.amount(sheet, r, 12, d.entry.montant);
+    book.text(sheet, r, 14, d.entry.file);
+    book.text(sheet, r, 15, d.reason);
   }
-  if (r > 1) worksheet_autofilter(detail, 0, 0, r - 1, 14);
+  if (first_detail && !jaune.dossiers.empty())
+    book.check(worksheet_autofilter(first_detail, 0, 0,
+                                    static_cast<lxw_row_t>(std::min<std::size_t>(jaune.dossiers.size(), kMaxRows - 1)), 15),
+               first_detail, 0, 0);
 
-  lxw_error closed = workbook_close(book);
-  if (!exact) return std::string("montant trop grand pour une cellule numérique exacte du classeur (au-delà de 2^53 centimes)");
+  const lxw_error closed = workbook_close(workbook);
+  if (book.error()) return "classeur non écrit : " + *book.error();
   if (closed != LXW_NO_ERROR) return file.string() + " : écriture du classeur impossible (" + lxw_strerror(closed) + ")";
   return std::nullopt;
 }

@@ -1,5 +1,6 @@
 // Each subcommand lives in its own file (check_command.cpp, test_command.cpp,
-// jaune_command.cpp) and registers itself on the CLI11 app; main.cpp runs the one chosen.
+// jaune_command.cpp, importe_command.cpp, exporte_command.cpp) and registers itself on the
+// CLI11 app; main.cpp runs the one chosen.
 // Exit codes (every subcommand): 0 all compliant / all passed, 1 some dossier non
 // compliant or incomplete / some case failed, 2 usage, rule or input error.
 #pragma once
@@ -19,5 +20,7 @@ using Runner = std::function<int()>;
 Runner register_check_command(CLI::App& app);
 Runner register_test_command(CLI::App& app);
 Runner register_jaune_command(CLI::App& app);
+Runner register_importe_command(CLI::App& app);   // importe scdl
+Runner register_exporte_command(CLI::App& app);   // exporte iati, exporte scdl
 
 }  // namespace subsidia::cli

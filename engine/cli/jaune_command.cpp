@@ -1,21 +1,25 @@
 // `subsidia jaune --exercice YYYY [--format texte|json|csv|xlsx|html] [-o FICHIER]
-//                 [--regles DIR] [--schema FICHIER] [-j N] PATH...`
+//                 [--regles DIR] [--schema FICHIER] [-j N] [--ignorer-illisibles] PATH...`
 //
 // Reads every dossier named, evaluates each one with the plan built once (its verdict
 // travels with it into the jaune), keeps those of the exercice and builds the jaune
 // (reports/jaune_from_verdicts), then writes it in the chosen format.
 //
-// Nothing is written unless everything could be read: an unreadable dossier, an unknown
-// exercice or a failed write exit with 2 and leave no output file (the file is written to
-// FICHIER.tmp-XXXXXX, then renamed). Otherwise the exit code follows every subcommand:
-// 0 when all dossiers of the exercice are conformes, 1 when some are not (their amounts
-// are in the jaune, flagged).
+// Nothing is written unless every dossier of the exercice could be read: an unreadable
+// dossier of the exercice (or whose exercice cannot be told), an unknown exercice, two
+// different dossiers under one id or a failed write exit with 2 and leave no output file
+// (the file is written to FICHIER.tmp-XXXXXX, then renamed). An unreadable dossier of
+// another exercice is only a note; --ignorer-illisibles writes the jaune without those of
+// the exercice, listed in it, with exit code 1. Otherwise the exit code follows every
+// subcommand: 0 when all dossiers of the jaune are conformes, 1 when some are not (their
+// amounts are in the jaune, flagged).
 #include <CLI/App.hpp>
 #include <CLI/Validators.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -51,14 +55,43 @@ struct JauneOptions {
   std::string format = "texte";
   std::string output;
   unsigned jobs = 1;
+  bool ignore_unreadable = false;
   std::vector<std::string> paths;
 };
 
-// One input, read and judged: either its jaune record or why it could not be read.
+// One input, read and judged: either its jaune record or why it could not be read (and the
+// exercice its text names, when one can be found in it).
 struct JauneOutput {
   std::optional<reports::JauneRecord> record;
   std::vector<io::InputError> errors;
+  std::optional<int> unreadable_exercice;
 };
+
+// The exercice an unreadable dossier's text gives, if it gives one: the top-level
+// "exercice" of a text that is JSON, else the first `"exercice": YYYY` in it (a truncated
+// or otherwise broken text).
+std::optional<int> exercice_of_text(std::string_view text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_object()) {
+    auto found = j.find("exercice");
+    if (found != j.end() && found->is_number_integer()) return found->get<int>();
+    return std::nullopt;
+  }
+  const std::size_t key = text.find("\"exercice\"");
+  if (key == std::string_view::npos) return std::nullopt;
+  std::size_t i = key + 10;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  if (i >= text.size() || text[i] != ':') return std::nullopt;
+  ++i;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  int year = 0, digits = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 5) {
+    year = year * 10 + (text[i++] - '0');
+    ++digits;
+  }
+  if (digits != 4 || (i < text.size() && text[i] >= '0' && text[i] <= '9')) return std::nullopt;
+  return year;
+}
 
 class JauneWorker {
  public:
@@ -68,7 +101,10 @@ class JauneWorker {
   JauneOutput operator()(InputEntry& entry) {
     JauneOutput out;
     const std::optional<io::Dossier> dossier = read_entry(reader_, entry, out.errors);
-    if (!dossier) return out;
+    if (!dossier) {
+      if (const auto* item = std::get_if<io::InputItem>(&entry)) out.unreadable_exercice = exercice_of_text(item->text);
+      return out;
+    }
     const io::InputItem& item = std::get<io::InputItem>(entry);
     try {
       reports::JauneRecord record;
@@ -118,14 +154,26 @@ int run_jaune(const JauneOptions& options) {
   std::vector<fs::path> paths(options.paths.begin(), options.paths.end());
   io::InputStream input(std::move(paths));
   std::vector<reports::JauneRecord> records;
-  std::size_t errors = 0;
+  std::size_t blocking = 0;                              // unreadable, of the exercice or of no known year
+  std::vector<reports::UnreadableDossier> unreadable;    // the same, listed when --ignorer-illisibles
+  std::vector<std::string> other_years;                  // unreadable of another exercice: not blocking
   auto consume = [&](JauneOutput& out) -> bool {
     if (out.record) records.push_back(std::move(*out.record));
+    if (out.errors.empty()) return true;
+    const bool of_this_year = !out.unreadable_exercice || *out.unreadable_exercice == options.exercice;
     for (const io::InputError& error : out.errors) {
       std::string line;
       append_error_text(line, error);
       std::fwrite(line.data(), 1, line.size(), stderr);
-      ++errors;
+    }
+    const io::InputError& first = out.errors.front();
+    std::string message = first.json_path.empty() ? first.message : first.json_path + " : " + first.message;
+    if (of_this_year) {
+      ++blocking;
+      unreadable.push_back({first.file, first.line, std::move(message)});
+    } else {
+      other_years.push_back(first.file + (first.line ? ":" + std::to_string(first.line) : std::string()) + " (exercice " +
+                            std::to_string(*out.unreadable_exercice) + ")");
     }
     return true;
   };
@@ -136,9 +184,10 @@ int run_jaune(const JauneOptions& options) {
     std::cerr << "subsidia jaune : erreur interne : " << e.what() << '\n';
     return kExitError;
   }
-  if (errors > 0) {
-    std::cerr << "subsidia jaune : " << errors
-              << " erreur(s) de lecture : le jaune n'est pas produit (il doit être exhaustif)\n";
+  if (blocking > 0 && !options.ignore_unreadable) {
+    std::cerr << "subsidia jaune : " << blocking << " dossier(s) illisible(s) de l'exercice " << options.exercice
+              << " ou d'exercice inconnu : le jaune n'est pas produit (il doit être exhaustif ; --ignorer-illisibles "
+                 "le produit sans eux, en les listant)\n";
     return kExitError;
   }
 
@@ -147,7 +196,18 @@ int run_jaune(const JauneOptions& options) {
     for (const auto& error : built.errors) std::cerr << "subsidia jaune : " << error.message << '\n';
     return kExitError;
   }
-  const reports::Jaune& jaune = *built.jaune;
+  reports::Jaune& jaune = *built.jaune;
+  jaune.unreadable = std::move(unreadable);
+  if (!jaune.unreadable.empty())
+    jaune.notes.push_back(std::to_string(jaune.unreadable.size()) +
+                          " dossier(s) de l'exercice illisible(s), laissé(s) hors du jaune (--ignorer-illisibles) : le "
+                          "jaune n'est pas exhaustif.");
+  if (!other_years.empty()) {
+    std::string list;
+    for (const auto& o : other_years) list += (list.empty() ? "" : ", ") + o;
+    jaune.notes.push_back(std::to_string(other_years.size()) + " dossier(s) illisible(s) d'un autre exercice, ignoré(s) : " +
+                          list + ".");
+  }
 
   std::optional<std::string> failure;
   if (options.format == "xlsx") {
@@ -176,7 +236,8 @@ int run_jaune(const JauneOptions& options) {
     std::cerr << "Jaune " << jaune.exercice << " écrit dans " << options.output << " ("
               << jaune.dossiers.size() << " dossier(s) de l'exercice)\n";
   }
-  const bool all_compliant = jaune.verdicts.non_compliant == 0 && jaune.verdicts.incomplete == 0;
+  const bool all_compliant =
+      jaune.verdicts.non_compliant == 0 && jaune.verdicts.incomplete == 0 && jaune.unreadable.empty();
   return all_compliant ? kExitOk : kExitFindings;
 }
 
@@ -198,6 +259,9 @@ Runner register_jaune_command(CLI::App& app) {
                       "Fichier de sortie, écrit d'un seul coup (aucun fichier en cas d'erreur) ; "
                       "sortie standard par défaut, obligatoire en xlsx");
   command->add_option("-j,--jobs", options->jobs, "Nombre de fils de lecture et d'évaluation (0 = autant que de cœurs)");
+  command->add_flag("--ignorer-illisibles", options->ignore_unreadable,
+                    "Produire le jaune malgré des dossiers illisibles de l'exercice, en les listant dans le rapport "
+                    "(code de sortie 1)");
   command->add_option("PATH", options->paths,
                       "Dossier JSON, tableau JSON, fichier .jsonl ou répertoire ; les dossiers d'autres "
                       "exercices sont ignorés (et comptés dans une note)")
@@ -212,9 +276,15 @@ Runner register_jaune_command(CLI::App& app) {
       "demi en s'éloignant de zéro). Les opérations exceptionnelles sont listées pour mémoire et\n"
       "les dossiers hors périmètre à part, hors du total. Voir docs/jaune.md.\n"
       "\n"
-      "Code de sortie : 0 si tous les dossiers de l'exercice sont conformes ; 1 si l'un est non\n"
-      "conforme ou incomplet (son montant est compté et signalé) ; 2 en cas d'erreur d'usage, de\n"
-      "base de règles, de dossier illisible ou d'exercice sans dossier (aucun fichier écrit).");
+      "Les subventions sans élément international sont laissées hors du jaune et listées avec la\n"
+      "raison ; un même dossier lu deux fois est compté une fois ; deux dossiers différents sous un\n"
+      "même identifiant sont une erreur. Un dossier illisible d'un autre exercice est ignoré (note).\n"
+      "\n"
+      "Code de sortie : 0 si tous les dossiers du jaune sont conformes ; 1 si l'un est non\n"
+      "conforme ou incomplet (son montant est compté et signalé) ou si des dossiers illisibles sont\n"
+      "laissés de côté par --ignorer-illisibles ; 2 en cas d'erreur d'usage, de base de règles, de\n"
+      "dossier illisible de l'exercice, d'identifiant en double ou d'exercice sans dossier (aucun\n"
+      "fichier écrit).");
   return [options] { return run_jaune(*options); };
 }
 

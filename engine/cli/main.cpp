@@ -45,6 +45,10 @@ int main(int argc, char** argv) {
 #ifdef SUBSIDIA_HAS_JAUNE
   add(register_jaune_command);
 #endif
+#ifdef SUBSIDIA_HAS_INTEROP
+  add(register_importe_command);
+  add(register_exporte_command);
+#endif
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace subsidia::csv {
 
@@ -128,6 +130,14 @@ DecodedText decode_to_utf8(std::string_view bytes) {
   // One pass to classify: well-formed multi-byte sequences against stray bytes.
   std::size_t multibyte = 0, invalid = 0;
   for (std::size_t i = 0; i < bytes.size();) {
+    // Eight ASCII bytes at a time: no high bit set.
+    while (i + 8 <= bytes.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes.data() + i, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= bytes.size()) break;
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
       continue;
@@ -168,6 +178,30 @@ DecodedText decode_to_utf8(std::string_view bytes) {
       ++i;
     }
   }
+  return out;
+}
+
+DecodedText decode_buffer_to_utf8(std::string&& bytes) {
+  const bool bom = std::string_view(bytes).starts_with("\xEF\xBB\xBF");
+  const std::string_view body = std::string_view(bytes).substr(bom ? 3 : 0);
+  bool valid = !body.starts_with("\xFF\xFE") && !body.starts_with("\xFE\xFF") && !utf16_without_bom(body);
+  for (std::size_t i = 0; valid && i < body.size();) {
+    while (i + 8 <= body.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, body.data() + i, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= body.size()) break;
+    const std::size_t length = utf8_sequence_length(body, i);
+    valid = length > 0;
+    i += length;
+  }
+  if (!valid) return decode_to_utf8(std::string_view(bytes));
+  DecodedText out;
+  out.encoding = bom ? Encoding::Utf8WithBom : Encoding::Utf8;
+  if (bom) bytes.erase(0, 3);
+  out.text = std::move(bytes);
   return out;
 }
 

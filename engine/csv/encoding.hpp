@@ -27,6 +27,9 @@ struct DecodedText {
 };
 
 DecodedText decode_to_utf8(std::string_view bytes);
+// The same, reusing the buffer when the bytes are already UTF-8 (the common case): no copy,
+// a byte-order mark removed in place.
+DecodedText decode_buffer_to_utf8(std::string&& bytes);
 
 // French, for a summary: "UTF-8 avec BOM", "Windows-1252 (Latin-1)", ...
 std::string_view encoding_label(Encoding encoding);

@@ -1,5 +1,7 @@
 #include "csv/separator.hpp"
 
+#include <map>
+
 #include "csv/tokenizer.hpp"
 
 namespace subsidia::csv {
@@ -9,37 +11,33 @@ namespace {
 constexpr char kCandidates[] = {';', ',', '\t', '|'};
 constexpr std::size_t kSampleRecords = 50;
 
+// How a candidate splits the sample: the most frequent number of fields above one (the mode)
+// and how many records have it.
 struct Score {
-  std::size_t header_fields = 0;
-  std::size_t consistent = 0;  // sampled records with as many fields as the first
-  std::size_t sampled = 0;
-
+  std::size_t mode = 0;
+  std::size_t frequency = 0;
+  bool splits() const { return mode > 1; }
   bool better_than(const Score& other) const {
-    const bool splits = header_fields > 1, other_splits = other.header_fields > 1;
-    if (splits != other_splits) return splits;
-    // consistent / sampled, compared without division (an empty sample counts as consistent)
-    const std::size_t a = sampled ? consistent : 1, b = sampled ? sampled : 1;
-    const std::size_t c = other.sampled ? other.consistent : 1, d = other.sampled ? other.sampled : 1;
-    if (a * d != c * b) return a * d > c * b;
-    return header_fields > other.header_fields;
+    if (splits() != other.splits()) return splits();
+    if (frequency != other.frequency) return frequency > other.frequency;
+    return mode > other.mode;
   }
 };
 
 Score score(std::string_view text, char separator) {
   Tokenizer tokens(text, {separator, false});
   Record record;
-  Score s;
-  bool header_seen = false;
-  while (s.sampled < kSampleRecords && tokens.next(record)) {
+  std::map<std::size_t, std::size_t> counts;
+  std::size_t sampled = 0;
+  while (sampled < kSampleRecords && tokens.next(record)) {
     if (record.blank()) continue;
-    if (!header_seen) {
-      header_seen = true;
-      s.header_fields = record.fields.size();
-      continue;
-    }
-    ++s.sampled;
-    if (record.fields.size() == s.header_fields) ++s.consistent;
+    ++sampled;
+    ++counts[record.fields.size()];
   }
+  // Records of one field say nothing (a title, a one-column file): the best split wins.
+  Score s;
+  for (const auto& [fields, n] : counts)
+    if (fields > 1 && (n > s.frequency || (n == s.frequency && fields > s.mode))) s = {fields, n};
   return s;
 }
 
@@ -57,7 +55,7 @@ char sniff_separator(std::string_view text) {
       first = false;
     }
   }
-  return best_score.header_fields > 1 ? best : ',';
+  return best_score.splits() ? best : ',';
 }
 
 std::string_view separator_label(char separator) {

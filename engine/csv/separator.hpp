@@ -6,9 +6,10 @@
 
 namespace subsidia::csv {
 
-// The candidate that splits the first non-blank line into more than one field and the next
-// records (up to 50, quotes honoured) into that same number of fields most often; on a tie
-// the first of ';', ',', tab, '|'. ',' when no candidate splits the first line.
+// Each candidate splits the first 50 non-blank records (quotes honoured); the one whose most
+// frequent number of fields (above one) is found on the most records wins, then the one with
+// more fields, then the first of ';', ',', tab, '|'. A title line above the header does not
+// mislead it. ',' when no candidate splits anything.
 char sniff_separator(std::string_view text);
 
 // French name for messages: "point-virgule", "virgule", "tabulation", "barre verticale".

@@ -110,6 +110,11 @@ void Tokenizer::read_unquoted(Field& field, std::size_t start) {
   const char separator = dialect_.separator;
   while (i < text_.size()) {
     const char c = text_[i];
+    // Most characters are none of the four: one test for them.
+    if (c != separator && c != '\n' && c != '\r' && c != '"') {
+      ++i;
+      continue;
+    }
     if (c == separator || c == '\n' || c == '\r') break;
     if (c == '"' && i != literal_quote_ && !reported) {
       reported = true;
@@ -153,11 +158,13 @@ bool Tokenizer::next(Record& record) {
       continue;
     }
     // A line end: CRLF, LF or a lone CR.
+    record.end_offset = pos_;
     pos_ += (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ? 2 : 1;
     record.end_line = line_;
     new_line(pos_);
     return true;
   }
+  record.end_offset = pos_;
   record.end_line = line_;
   return true;
 }

@@ -45,6 +45,7 @@ struct Record {
   std::size_t line = 0;      // line where it starts
   std::size_t end_line = 0;  // line where it ends (later when a quoted field holds line breaks)
   std::size_t offset = 0;    // byte offset of its first character
+  std::size_t end_offset = 0;  // byte offset just past its last character (before the line end)
   std::vector<Field> fields;
   bool blank() const { return fields.size() == 1 && fields[0].value.empty() && !fields[0].quoted; }
 };

@@ -61,6 +61,18 @@ TEST(Encoding, RefusesOverlongAndSurrogateSequencesAsUtf8) {
   EXPECT_EQ(utf8_sequence_length("\xE2\x82\xAC", 0), 3u);
 }
 
+TEST(Encoding, ABufferAlreadyUtf8IsKeptNotCopied) {
+  std::string bytes = "\xEF\xBB\xBF" "nom;montant\nÉcole;1\n";
+  const char* data = bytes.data();
+  DecodedText d = decode_buffer_to_utf8(std::move(bytes));
+  EXPECT_EQ(d.encoding, Encoding::Utf8WithBom);
+  EXPECT_EQ(d.text, "nom;montant\nÉcole;1\n");
+  EXPECT_EQ(d.text.data(), data);
+  DecodedText latin = decode_buffer_to_utf8(std::string("\xC9" "cole"));
+  EXPECT_EQ(latin.encoding, Encoding::Windows1252);
+  EXPECT_EQ(latin.text, "École");
+}
+
 TEST(Encoding, EveryLabelIsFrench) {
   EXPECT_EQ(encoding_label(Encoding::Windows1252), "Windows-1252 (Latin-1)");
   EXPECT_EQ(encoding_label(Encoding::Utf8WithBom), "UTF-8 avec BOM");

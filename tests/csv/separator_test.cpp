@@ -25,6 +25,10 @@ TEST(Separator, SkipsBlankLinesBeforeTheHeader) {
   EXPECT_EQ(sniff_separator("\n\nnom;montant\nA;1\n"), ';');
 }
 
+TEST(Separator, IsNotMisledByATitleLineAboveTheHeader) {
+  EXPECT_EQ(sniff_separator("Subventions 2018, Ville de Lyon\n\nnom\tmontant\tobjet\nA\t1\tx\nB\t2\ty\n"), '\t');
+}
+
 TEST(Separator, DefaultsToACommaForASingleColumn) {
   EXPECT_EQ(sniff_separator("nom\nA\n"), ',');
   EXPECT_EQ(sniff_separator(""), ',');

@@ -111,6 +111,15 @@ TEST(Tokenizer, PositionsCountCharactersNotBytes) {
   EXPECT_EQ(third.column, 4u);
 }
 
+TEST(Tokenizer, GivesEachRecordsByteRangeWithoutItsLineEnd) {
+  Tokenizer tokens("a;\"b\nc\"\r\nd", {';', true});
+  Record record;
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_EQ(tokens.text().substr(record.offset, record.end_offset - record.offset), "a;\"b\nc\"");
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_EQ(tokens.text().substr(record.offset, record.end_offset - record.offset), "d");
+}
+
 TEST(Tokenizer, ReadsATrailingSeparatorAsAnEmptyLastField) {
   EXPECT_EQ(all("a,b,", {',', true}), (Rows{{"a", "b", ""}}));
 }

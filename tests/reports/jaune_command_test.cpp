@@ -125,6 +125,81 @@ TEST_F(JauneCommand, OtherExercicesAreIgnoredAndCountedInANote) {
   EXPECT_NE(r.output.find("1,450 M€"), std::string::npos) << r.output;
 }
 
+// A folder with the Dakar dossier and one more dossier file whose text is `text`.
+fs::path dakar_and(const fs::path& folder, const std::string& name, const std::string& text) {
+  fs::create_directories(folder / "dossiers");
+  fs::copy_file(kSourceDir / "cases" / "jaune-2012" / "aie-01-dakar.json", folder / "dossiers" / "a.json",
+                fs::copy_options::overwrite_existing);
+  std::ofstream(folder / "dossiers" / name) << text;
+  return folder / "dossiers";
+}
+
+TEST_F(JauneCommand, AnUnreadableDossierOfAnotherYearDoesNotBlock) {
+  const fs::path dossiers = dakar_and(folder_, "b.json", R"({"id": "X", "exercice": 2011, "montant": "12,50"})");
+  CommandRun r = run("jaune --exercice 2012 " + rules() + " '" + dossiers.string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("illisible(s) d'un autre exercice, ignoré(s)"), std::string::npos) << r.output;
+}
+
+TEST_F(JauneCommand, IgnoringUnreadableDossiersListsThemInTheReportWithExitCodeOne) {
+  const fs::path dossiers = dakar_and(folder_, "b.json", R"({"id": "X", "exercice": 2012, "montant": "12,50"})");
+  const fs::path out = folder_ / "jaune.json";
+  CommandRun r = run("jaune --exercice 2012 --ignorer-illisibles --format json -o '" + out.string() + "' " + rules() +
+                     " '" + dossiers.string() + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  std::ifstream in(out);
+  auto j = nlohmann::json::parse(in);
+  ASSERT_EQ(j["illisibles"].size(), 1u);
+  EXPECT_NE(j["illisibles"][0]["fichier"].get<std::string>().find("b.json"), std::string::npos);
+  EXPECT_EQ(j["total"], "1450000.00");
+}
+
+TEST_F(JauneCommand, AnUnreadableTextWithoutYearBlocks) {
+  const fs::path dossiers = dakar_and(folder_, "b.json", R"({"id": "X", "montant": )");
+  CommandRun r = run("jaune --exercice 2012 " + rules() + " '" + dossiers.string() + "'");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+}
+
+TEST_F(JauneCommand, TheSameDossierTwiceCountsOnceAndTwoUnderOneIdAreAnError) {
+  std::ifstream in(kSourceDir / "cases" / "jaune-2012" / "aie-01-dakar.json");
+  auto dakar = nlohmann::json::parse(in);
+  const fs::path same = dakar_and(folder_ / "pareil", "copie.json", dakar.dump());
+  CommandRun once = run("jaune --exercice 2012 " + rules() + " '" + same.string() + "'");
+  EXPECT_EQ(once.exit_code, 0) << once.output;
+  EXPECT_NE(once.output.find("lu deux fois"), std::string::npos) << once.output;
+  EXPECT_NE(once.output.find("1,450 M€"), std::string::npos) << once.output;
+
+  dakar["montant"] = "1.00";
+  const fs::path other = dakar_and(folder_ / "autre", "autre.json", dakar.dump());
+  CommandRun clash = run("jaune --exercice 2012 " + rules() + " '" + other.string() + "'");
+  EXPECT_EQ(clash.exit_code, 2) << clash.output;
+  EXPECT_NE(clash.output.find("donné à deux dossiers différents"), std::string::npos) << clash.output;
+  EXPECT_NE(clash.output.find("autre.json"), std::string::npos) << clash.output;
+}
+
+TEST_F(JauneCommand, ImportedDomesticSubsidiesAreLeftOutWithTheReason) {
+  const fs::path drafts = folder_ / "brouillons";
+  CommandRun import = run("importe scdl -o '" + drafts.string() + "' '" +
+                          (kSourceDir / "tests" / "interop" / "scdl" / "reels" / "poitiers-2017.csv").string() + "'");
+  ASSERT_EQ(import.exit_code, 0) << import.output;
+  const fs::path out = folder_ / "jaune.json";
+  CommandRun r = run("jaune --exercice 2017 --format json -o '" + out.string() + "' " + rules() + " '" + drafts.string() + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.output;  // the drafts are incomplet
+  std::ifstream in(out);
+  auto j = nlohmann::json::parse(in);
+  const auto& domestic = j["sans_element_international"]["lignes"];
+  EXPECT_GT(domestic.size(), 500u);
+  EXPECT_NE(domestic[0]["raison"].get<std::string>().find("aucun élément international"), std::string::npos);
+  // The strong candidates are in the jaune, flagged; together they are every row.
+  EXPECT_EQ(domestic.size() + j["dossiers"].size() + j["hors_perimetre"]["lignes"].size() +
+                j["operations_exceptionnelles"]["lignes"].size(),
+            562u);
+  EXPECT_GE(j["dossiers"].size(), 15u);
+  EXPECT_EQ(j["verdicts"]["conforme"].get<int>() + j["verdicts"]["non_conforme"].get<int>() +
+                j["verdicts"]["incomplet"].get<int>(),
+            static_cast<int>(j["dossiers"].size()));
+}
+
 TEST_F(JauneCommand, HelpGivesAnExample) {
   CommandRun r = run("jaune --help");
   EXPECT_EQ(r.exit_code, 0);

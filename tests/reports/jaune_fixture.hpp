@@ -26,6 +26,7 @@ inline JauneRecord record(std::string id, const char* amount, std::string secteu
   r.entry.section = "fonctionnement";
   r.entry.chapitre = "930";
   r.entry.fonction = "048";
+  r.entry.action_declared = true;  // each stands for an international action (action.nature given)
   r.verdict = verdict;
   return r;
 }

@@ -1,0 +1,143 @@
+// `subsidia importe scdl FICHIER... [-o DOSSIER | --format jsonl] [--exercice AAAA]
+//                        [--collectivite-categorie CAT] [--international-seulement]
+//                        [--resume FICHIER]`
+//
+// Published subsidies files (SCDL subventions 1.x and 2.x, any encoding and separator) ->
+// one draft dossier per row (interop/scdl/importer). Dossiers go to standard output, one
+// JSON line each, or with -o DOSSIER to DOSSIER/<id>.json, each written at once. The summary
+// (rows read, written, rejected with their line and reason, duplicates, candidates) goes to
+// standard error, and with --resume to a JSON file. Exit code: 0 every row written (or set
+// apart by an option); 1 some rows rejected; 2 a usage error, an unreadable file or a failed
+// write.
+#include <CLI/App.hpp>
+#include <CLI/Validators.hpp>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "cli/output_sink.hpp"
+#include "reports/atomic_file.hpp"
+#include "scdl/draft_json.hpp"
+#include "scdl/importer.hpp"
+
+namespace subsidia::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace scdl = interop::scdl;
+
+struct ImportOptions {
+  std::vector<std::string> files;
+  std::string output_dir;
+  std::string format;
+  int exercice = 0;
+  std::string categorie;
+  bool international_only = false;
+  std::string summary_file;
+};
+
+int run_import_scdl(const ImportOptions& o) {
+  if (!o.output_dir.empty() && !o.format.empty()) {
+    std::cerr << "subsidia importe scdl : choisir -o DOSSIER (un fichier par dossier) ou --format jsonl (sortie standard), "
+                 "pas les deux\n";
+    return kExitError;
+  }
+  if (!o.output_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(o.output_dir, ec);
+    if (!fs::is_directory(o.output_dir, ec)) {
+      std::cerr << "subsidia importe scdl : " << o.output_dir << " : dossier de sortie impossible à créer\n";
+      return kExitError;
+    }
+  }
+  scdl::ImportOptions options;
+  if (o.exercice) options.exercice = o.exercice;
+  if (!o.categorie.empty()) options.collectivite_categorie = o.categorie;
+  options.international_only = o.international_only;
+
+  const interop::InternationalClues clues = interop::InternationalClues::builtin();
+  scdl::Importer importer(clues, options);
+  OutputSink out(STDOUT_FILENO);
+  std::string line;
+  std::optional<std::string> failure;
+  auto sink = [&](const scdl::DossierDraft& draft) -> bool {
+    line.clear();
+    scdl::append_draft_json(line, draft);
+    if (o.output_dir.empty()) {
+      line += '\n';
+      if (!out.write(line)) failure = "écriture sur la sortie standard impossible";
+    } else {
+      const std::string pretty = nlohmann::ordered_json::parse(line).dump(2) + "\n";
+      failure = reports::write_file_atomically(fs::path(o.output_dir) / (draft.id + ".json"), pretty);
+    }
+    return !failure;
+  };
+  for (const std::string& file : o.files) {
+    if (!importer.import_file(file, sink)) break;
+  }
+  if (!out.flush() && !failure) failure = "écriture sur la sortie standard impossible";
+  const scdl::ImportSummary& summary = importer.summary();
+  std::cerr << scdl::summary_text(summary);
+  if (!o.summary_file.empty()) {
+    if (auto error = reports::write_file_atomically(o.summary_file, scdl::summary_json(summary))) {
+      std::cerr << "subsidia importe scdl : " << *error << '\n';
+      return kExitError;
+    }
+  }
+  if (failure) {
+    std::cerr << "subsidia importe scdl : " << *failure << '\n';
+    return kExitError;
+  }
+  if (summary.files_failed()) return kExitError;
+  return summary.rejected.empty() ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+Runner register_importe_command(CLI::App& app) {
+  auto options = std::make_shared<ImportOptions>();
+  CLI::App* importe = app.add_subcommand("importe", "Importe des données publiées (SCDL subventions) en dossiers à compléter.");
+  importe->require_subcommand(1);
+  CLI::App* command = importe->add_subcommand(
+      "scdl",
+      "Lit des fichiers SCDL subventions (1.x ou 2.x, tout encodage et séparateur) et fait de chaque ligne un "
+      "dossier brouillon : ce que le fichier ne dit pas reste absent, chaque valeur devinée est listée avec sa "
+      "raison, les candidats à l'action internationale sont signalés.");
+  command->add_option("FICHIER", options->files, "Fichiers CSV SCDL subventions")->required();
+  command->add_option("-o,--sortie", options->output_dir,
+                      "Dossier où écrire un fichier <id>.json par dossier (chacun écrit d'un seul coup)");
+  command->add_option("--format", options->format, "jsonl : une ligne JSON par dossier sur la sortie standard (par défaut)")
+      ->check(CLI::IsMember({"jsonl"}));
+  command->add_option("--exercice", options->exercice,
+                      "Ne garder que les lignes de cet exercice ; une ligne sans année ni date le prend (noté deviné)")
+      ->check(CLI::Range(1980, 2100));
+  command->add_option("--collectivite-categorie", options->categorie,
+                      "Catégorie de la collectivité attribuante pour toutes les lignes, au lieu de la deviner")
+      ->check(CLI::IsMember({"region", "departement", "commune", "epci", "syndicat_mixte", "collectivite_outre_mer",
+                             "collectivite_unique"}));
+  command->add_flag("--international-seulement", options->international_only,
+                    "N'écrire que les lignes où un indice d'action internationale a été trouvé (les autres sont comptées)");
+  command->add_option("--resume", options->summary_file, "Écrire aussi le résumé complet en JSON dans ce fichier");
+  command->footer(
+      "Exemples :\n"
+      "  subsidia importe scdl poitiers-2017.csv > dossiers.jsonl\n"
+      "  subsidia importe scdl --exercice 2017 --international-seulement -o brouillons/ subventions-*.csv\n"
+      "\n"
+      "Le résumé (lignes lues, écrites, rejetées avec leur ligne et leur raison, doublons, candidats) va sur la\n"
+      "sortie d'erreur. Voir docs/import-export.md.\n"
+      "\n"
+      "Code de sortie : 0 si chaque ligne est écrite ou écartée par une option ; 1 si des lignes sont rejetées ;\n"
+      "2 en cas d'erreur d'usage, de fichier illisible ou d'écriture impossible.");
+  return [options, command] {
+    if (!command->parsed()) return kExitError;
+    return run_import_scdl(*options);
+  };
+}
+
+}  // namespace subsidia::cli

@@ -1,0 +1,282 @@
+#include "detect/international_clues.hpp"
+
+#include <stdexcept>
+
+#include "csv/table.hpp"
+
+namespace subsidia::interop {
+
+namespace {
+
+// French territories (domain.md §2, pays-zones.csv "Limits"): not abroad.
+constexpr std::string_view kFrenchTerritories[] = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM",
+                                                   "BL", "MF", "NC", "PF", "WF", "TF"};
+
+bool french_territory(std::string_view code) {
+  for (std::string_view c : kFrenchTerritories)
+    if (c == code) return true;
+  return false;
+}
+
+struct Keyword {
+  std::string_view words;
+  ClueKind kind;
+  bool strong;
+  std::string_view nature;  // schema value of action.nature, or ""
+};
+
+// Expressions, bodies and regions of the world. Strong: the words say the action is
+// international. Weak: also common on domestic subsidies. Natures only where the words name
+// one (docs/import-export.md lists them for review).
+constexpr Keyword kKeywords[] = {
+    // Expressions of the law and of practice (CGCT L1115-1; domain.md §2).
+    {"cooperation decentralisee", ClueKind::Expression, true, "cooperation"},
+    {"cooperation internationale", ClueKind::Expression, true, "cooperation"},
+    {"cooperation transfrontaliere", ClueKind::Expression, true, "cooperation"},
+    {"cooperation au developpement", ClueKind::Expression, true, "aide_au_developpement"},
+    {"solidarite internationale", ClueKind::Expression, true, "aide_au_developpement"},
+    {"aide au developpement", ClueKind::Expression, true, "aide_au_developpement"},
+    {"aide publique au developpement", ClueKind::Expression, true, "aide_au_developpement"},
+    {"pays en developpement", ClueKind::Expression, true, "aide_au_developpement"},
+    {"pays en voie de developpement", ClueKind::Expression, true, "aide_au_developpement"},
+    {"pays du sud", ClueKind::Expression, true, "aide_au_developpement"},
+    {"tiers monde", ClueKind::Expression, true, "aide_au_developpement"},
+    {"humanitaire", ClueKind::Expression, true, "humanitaire"},
+    {"humanitaires", ClueKind::Expression, true, "humanitaire"},
+    {"jumelage", ClueKind::Expression, true, "cooperation"},
+    {"jumelages", ClueKind::Expression, true, "cooperation"},
+    {"jumele", ClueKind::Expression, true, "cooperation"},
+    {"jumelee", ClueKind::Expression, true, "cooperation"},
+    {"jumeles", ClueKind::Expression, true, "cooperation"},
+    {"jumelees", ClueKind::Expression, true, "cooperation"},
+    {"ville jumelle", ClueKind::Expression, true, "cooperation"},
+    {"villes jumelles", ClueKind::Expression, true, "cooperation"},
+    {"mobilite internationale", ClueKind::Expression, true, "mobilite_jeunesse"},
+    {"erasmus", ClueKind::Expression, true, "mobilite_jeunesse"},
+    {"interreg", ClueKind::Expression, true, "cooperation"},
+    {"a l etranger", ClueKind::Expression, true, ""},
+    {"relations internationales", ClueKind::Expression, true, ""},
+    {"action internationale", ClueKind::Expression, true, ""},
+    {"actions internationales", ClueKind::Expression, true, ""},
+    {"sans frontieres", ClueKind::Expression, true, ""},
+    {"sans frontiere", ClueKind::Expression, true, ""},
+    {"international", ClueKind::Expression, false, ""},
+    {"internationale", ClueKind::Expression, false, ""},
+    {"internationaux", ClueKind::Expression, false, ""},
+    {"internationales", ClueKind::Expression, false, ""},
+    {"etranger", ClueKind::Expression, false, ""},
+    {"etrangers", ClueKind::Expression, false, ""},
+    {"etrangere", ClueKind::Expression, false, ""},
+    {"etrangeres", ClueKind::Expression, false, ""},
+    {"transfrontalier", ClueKind::Expression, false, ""},
+    {"transfrontaliere", ClueKind::Expression, false, ""},
+    {"transfrontaliers", ClueKind::Expression, false, ""},
+    {"transfrontalieres", ClueKind::Expression, false, ""},
+    {"francophonie", ClueKind::Expression, false, ""},
+    {"europeen", ClueKind::Expression, false, ""},
+    {"europeenne", ClueKind::Expression, false, ""},
+    {"europeens", ClueKind::Expression, false, ""},
+    {"europeennes", ClueKind::Expression, false, ""},
+    {"refugies", ClueKind::Expression, false, ""},
+    {"institut francais", ClueKind::Body, false, "culture_rayonnement"},
+    {"croix rouge", ClueKind::Body, false, ""},
+    // International bodies and the networks of French external action.
+    {"unicef", ClueKind::Body, true, "aide_au_developpement"},
+    {"unesco", ClueKind::Body, true, "culture_rayonnement"},
+    {"unhcr", ClueKind::Body, true, "humanitaire"},
+    {"haut commissariat des nations unies pour les refugies", ClueKind::Body, true, "humanitaire"},
+    {"unrwa", ClueKind::Body, true, "humanitaire"},
+    {"pnud", ClueKind::Body, true, "aide_au_developpement"},
+    {"programme alimentaire mondial", ClueKind::Body, true, "humanitaire"},
+    {"nations unies", ClueKind::Body, true, ""},
+    {"onu", ClueKind::Body, true, ""},
+    {"banque mondiale", ClueKind::Body, true, "aide_au_developpement"},
+    {"conseil de l europe", ClueKind::Body, true, ""},
+    {"croissant rouge", ClueKind::Body, true, "humanitaire"},
+    {"comite international de la croix rouge", ClueKind::Body, true, "humanitaire"},
+    {"cicr", ClueKind::Body, true, "humanitaire"},
+    {"medecins du monde", ClueKind::Body, true, "humanitaire"},
+    {"msf", ClueKind::Body, true, "humanitaire"},
+    {"action contre la faim", ClueKind::Body, true, "humanitaire"},
+    {"handicap international", ClueKind::Body, true, "humanitaire"},
+    {"solidarites international", ClueKind::Body, true, "humanitaire"},
+    {"premiere urgence", ClueKind::Body, true, "humanitaire"},
+    {"secours islamique", ClueKind::Body, true, "humanitaire"},
+    {"acted", ClueKind::Body, true, "humanitaire"},
+    {"oxfam", ClueKind::Body, true, "aide_au_developpement"},
+    {"aide et action", ClueKind::Body, true, "aide_au_developpement"},
+    {"cites unies france", ClueKind::Body, true, "cooperation"},
+    {"agence francaise de developpement", ClueKind::Body, true, "aide_au_developpement"},
+    {"afd", ClueKind::Body, true, "aide_au_developpement"},
+    {"expertise france", ClueKind::Body, true, "aide_au_developpement"},
+    {"alliance francaise", ClueKind::Body, true, "culture_rayonnement"},
+    {"ofaj", ClueKind::Body, true, "mobilite_jeunesse"},
+    {"office franco allemand pour la jeunesse", ClueKind::Body, true, "mobilite_jeunesse"},
+    {"campus france", ClueKind::Body, true, "enseignement_recherche"},
+    {"business france", ClueKind::Body, true, "promotion_economique"},
+    {"ubifrance", ClueKind::Body, true, "promotion_economique"},
+    {"organisation internationale de la francophonie", ClueKind::Body, true, "culture_rayonnement"},
+    {"aimf", ClueKind::Body, true, "cooperation"},
+    // Regions of the world, and names that are ambiguous between two countries.
+    {"afrique", ClueKind::WorldRegion, true, ""},
+    {"asie", ClueKind::WorldRegion, true, ""},
+    {"amerique latine", ClueKind::WorldRegion, true, ""},
+    {"amerique du sud", ClueKind::WorldRegion, true, ""},
+    {"amerique centrale", ClueKind::WorldRegion, true, ""},
+    {"amerique du nord", ClueKind::WorldRegion, true, ""},
+    {"oceanie", ClueKind::WorldRegion, true, ""},
+    {"maghreb", ClueKind::WorldRegion, true, ""},
+    {"machrek", ClueKind::WorldRegion, true, ""},
+    {"sahel", ClueKind::WorldRegion, true, ""},
+    {"moyen orient", ClueKind::WorldRegion, true, ""},
+    {"proche orient", ClueKind::WorldRegion, true, ""},
+    {"balkans", ClueKind::WorldRegion, true, ""},
+    {"caucase", ClueKind::WorldRegion, true, ""},
+    {"europe de l est", ClueKind::WorldRegion, true, ""},
+    {"congo", ClueKind::WorldRegion, true, ""},
+    {"coree", ClueKind::WorldRegion, true, ""},
+    {"kurdistan", ClueKind::WorldRegion, true, ""},
+    {"europe", ClueKind::WorldRegion, false, ""},
+    {"amerique", ClueKind::WorldRegion, false, ""},
+    {"caraibes", ClueKind::WorldRegion, false, ""},
+    {"africain", ClueKind::Demonym, false, ""},
+    {"africaine", ClueKind::Demonym, false, ""},
+    {"africains", ClueKind::Demonym, false, ""},
+    {"africaines", ClueKind::Demonym, false, ""},
+    {"asiatique", ClueKind::Demonym, false, ""},
+    {"asiatiques", ClueKind::Demonym, false, ""},
+    {"maghrebin", ClueKind::Demonym, false, ""},
+    {"latino americain", ClueKind::Demonym, false, ""},
+};
+
+// The name of the table, as people write it: the part before a comma or a parenthesis
+// ("Russie, Fédération de" -> "Russie"; "Saint-Siège (état de la cité du Vatican)" -> "Saint-Siège").
+std::string_view main_part(std::string_view name) {
+  const std::size_t cut = name.find_first_of(",(");
+  if (cut != std::string_view::npos) name = name.substr(0, cut);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return name;
+}
+
+// A demonym's forms from its masculine singular (folded): sénégalais -> sénégalaise(s);
+// malien -> malienne(s); belge -> belges. Forms that do not exist do no harm.
+std::vector<std::string> inflections(const std::string& base) {
+  auto plural = [](const std::string& w) { return w.ends_with('s') || w.ends_with('x') ? w : w + "s"; };
+  std::string feminine = base.ends_with('e')                           ? base
+                         : base.ends_with("en") || base.ends_with("on") ? base + "ne"
+                                                                        : base + "e";
+  std::vector<std::string> forms = {base, plural(base)};
+  if (feminine != base) {
+    forms.push_back(feminine);
+    forms.push_back(feminine + "s");
+  }
+  return forms;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  while (!text.empty()) {
+    const std::size_t cut = text.find(separator);
+    std::string_view part = text.substr(0, cut);
+    if (!part.empty()) parts.push_back(part);
+    if (cut == std::string_view::npos) break;
+    text.remove_prefix(cut + 1);
+  }
+  return parts;
+}
+
+const csv::Table& checked(const csv::TableResult& read, std::string_view name) {
+  if (read.error)
+    throw std::runtime_error(std::string(name) + ":" + std::to_string(read.error->position.line) + ": " +
+                             read.error->message);
+  return read.table;
+}
+
+}  // namespace
+
+std::string_view clue_kind_key(ClueKind kind) {
+  switch (kind) {
+    case ClueKind::Country: return "pays";
+    case ClueKind::Demonym: return "gentile";
+    case ClueKind::WorldRegion: return "region_du_monde";
+    case ClueKind::Expression: return "expression";
+    case ClueKind::Body: return "organisme";
+  }
+  return "expression";
+}
+
+void InternationalClues::add(std::string_view words, Phrase phrase) {
+  FoldedText folded(words);
+  if (folded.tokens().empty()) return;
+  for (std::size_t i = 1; i < folded.tokens().size(); ++i) phrase.rest.emplace_back(folded.tokens()[i].word);
+  by_first_word_[std::string(folded.tokens()[0].word)].push_back(std::move(phrase));
+}
+
+InternationalClues InternationalClues::from_tables(std::string_view zones_csv, std::string_view demonyms_csv) {
+  InternationalClues clues;
+  const csv::TableResult zones_read = csv::read_table(zones_csv);
+  const csv::Table& zones = checked(zones_read, "pays-zones.csv");
+  const int code_col = zones.column("pays"), name_col = zones.column("nom");
+  if (code_col < 0 || name_col < 0) throw std::runtime_error("pays-zones.csv : colonnes « pays » et « nom » attendues");
+  const csv::TableResult demonyms_read = csv::read_table(demonyms_csv);
+  const csv::Table& demonyms = checked(demonyms_read, "pays-gentiles.csv");
+  const int d_code = demonyms.column("pays"), d_names = demonyms.column("autres_noms"),
+            d_demonyms = demonyms.column("gentiles"), d_alone = demonyms.column("nom_seul");
+  if (d_code < 0 || d_names < 0 || d_demonyms < 0 || d_alone < 0)
+    throw std::runtime_error("pays-gentiles.csv : colonnes pays, autres_noms, gentiles, nom_seul attendues");
+
+  std::unordered_map<std::string, const csv::TableRow*> extra;
+  for (const auto& row : demonyms.rows) extra[row.cells[d_code]] = &row;
+  for (const auto& row : zones.rows) {
+    const std::string& code = row.cells[code_col];
+    clues.names_[code] = row.cells[name_col];
+    if (french_territory(code)) continue;
+    auto found = extra.find(code);
+    const csv::TableRow* more = found == extra.end() ? nullptr : found->second;
+    const bool name_alone = !more || more->cells[d_alone] != "non";
+    if (name_alone) clues.add(main_part(row.cells[name_col]), {{}, ClueKind::Country, code, true, ""});
+    if (!more) continue;
+    for (std::string_view other : split(more->cells[d_names], '|'))
+      clues.add(other, {{}, ClueKind::Country, code, true, ""});
+    for (std::string_view demonym : split(more->cells[d_demonyms], '|'))
+      for (const std::string& form : inflections(folded_words(demonym)))
+        clues.add(form, {{}, ClueKind::Demonym, code, false, ""});
+  }
+  for (const Keyword& k : kKeywords) clues.add(k.words, {{}, k.kind, "", k.strong, k.nature});
+  return clues;
+}
+
+void InternationalClues::find(const FoldedText& text, std::vector<Clue>& out) const {
+  const auto& tokens = text.tokens();
+  for (std::size_t i = 0; i < tokens.size();) {
+    auto found = by_first_word_.find(tokens[i].word);
+    const Phrase* best = nullptr;
+    if (found != by_first_word_.end()) {
+      for (const Phrase& phrase : found->second) {
+        if (i + phrase.rest.size() >= tokens.size()) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < phrase.rest.size() && match; ++k)
+          match = tokens[i + 1 + k].word == phrase.rest[k];
+        // Longest first; on a tie a country beats a demonym ("suisse").
+        if (match && (!best || phrase.rest.size() > best->rest.size() ||
+                      (phrase.rest.size() == best->rest.size() && phrase.kind == ClueKind::Country &&
+                       best->kind != ClueKind::Country)))
+          best = &phrase;
+      }
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    const std::size_t last = i + best->rest.size();
+    out.push_back({best->kind, std::string(text.quote(i, last)), best->country, best->strong, best->nature});
+    i = last + 1;
+  }
+}
+
+std::string_view InternationalClues::country_name(std::string_view code) const {
+  auto found = names_.find(code);
+  return found == names_.end() ? code : std::string_view(found->second);
+}
+
+}  // namespace subsidia::interop

@@ -1,0 +1,69 @@
+// Clues that a subsidy described in a published file is an international action: a foreign
+// country named (from the country table), a demonym, a region of the world, an expression
+// ("coopération décentralisée", "solidarité internationale", "humanitaire", "jumelage"...)
+// or an international body (UNICEF, Cités Unies France, AFD...). Words are compared folded
+// (case and accents ignored, docs/import-export.md), longest phrase first, so "Guinée
+// équatoriale" is not "Guinée" and "Afrique du Sud" is a country, not a region.
+//
+// A strong clue states an action abroad (a country named, an international expression or
+// body); a weak one (a demonym, "international", "européen"...) is also found on domestic
+// subsidies (a festival of Italian films, English lessons) and only marks a candidate for
+// review. French overseas territories are French territory: naming them is no clue.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "detect/folded_text.hpp"
+
+namespace subsidia::interop {
+
+enum class ClueKind { Country, Demonym, WorldRegion, Expression, Body };
+
+// Schema words ("pays", "gentile", ...), for origine.international.indices[*].type.
+std::string_view clue_kind_key(ClueKind kind);
+
+struct Clue {
+  ClueKind kind = ClueKind::Expression;
+  std::string text;        // as written in the source
+  std::string country;     // ISO code, for a country named
+  bool strong = false;
+  std::string_view nature;  // action.nature the words imply ("humanitaire"...), or ""
+};
+
+class InternationalClues {
+ public:
+  // From pays-zones.csv (pays, nom, zone) and pays-gentiles.csv (pays, autres_noms, gentiles,
+  // nom_seul). Throws std::runtime_error naming the table and line when one is malformed.
+  static InternationalClues from_tables(std::string_view zones_csv, std::string_view demonyms_csv);
+  // The tables compiled into the program (rules/tables/pays-zones.csv,
+  // reports/data/pays-gentiles.csv); parsed on each call, no global state.
+  static InternationalClues builtin();
+
+  // Appends the clues of `text`, in order of appearance.
+  void find(const FoldedText& text, std::vector<Clue>& out) const;
+
+  // French name of a country of the table ("Sénégal"), or the code.
+  std::string_view country_name(std::string_view code) const;
+
+ private:
+  struct Phrase {
+    std::vector<std::string> rest;  // the words after the first
+    ClueKind kind;
+    std::string country;
+    bool strong;
+    std::string_view nature;
+  };
+  void add(std::string_view words, Phrase phrase);
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_word_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> names_;
+};
+
+}  // namespace subsidia::interop

@@ -1,0 +1,176 @@
+#include "scdl/columns.hpp"
+
+#include "detect/folded_text.hpp"
+
+namespace subsidia::interop::scdl {
+
+namespace {
+
+enum class Naming { Scdl2, Scdl1, Variant };
+
+struct Alias {
+  std::string_view key;  // folded_key() of the header cell
+  Column column;
+  Naming naming;
+};
+
+// Folded header names. SCDL 2.x: the Table Schema's field names. SCDL 1.x: the names of the
+// first SCDL (COLL_*, ATTRIB_* for the beneficiary, the "attributaire", SUB_*, ACTE_*).
+// Variants: what published files write instead.
+constexpr Alias kAliases[] = {
+    {"nomattribuant", Column::NomAttribuant, Naming::Scdl2},
+    {"collnom", Column::NomAttribuant, Naming::Scdl1},
+    {"nomcollectivite", Column::NomAttribuant, Naming::Variant},
+    {"collectivite", Column::NomAttribuant, Naming::Variant},
+    {"attribuant", Column::NomAttribuant, Naming::Variant},
+    {"nomdelattribuant", Column::NomAttribuant, Naming::Variant},
+    {"idattribuant", Column::IdAttribuant, Naming::Scdl2},
+    {"collsiret", Column::IdAttribuant, Naming::Scdl1},
+    {"collsiren", Column::IdAttribuant, Naming::Variant},
+    {"siretattribuant", Column::IdAttribuant, Naming::Variant},
+    {"sirenattribuant", Column::IdAttribuant, Naming::Variant},
+    {"siretcollectivite", Column::IdAttribuant, Naming::Variant},
+    {"identificationdelattribuant", Column::IdAttribuant, Naming::Variant},
+    {"colltype", Column::TypeAttribuant, Naming::Scdl1},
+    {"typecollectivite", Column::TypeAttribuant, Naming::Variant},
+    {"annee", Column::Exercice, Naming::Scdl1},
+    {"exercice", Column::Exercice, Naming::Variant},
+    {"anneebudgetaire", Column::Exercice, Naming::Variant},
+    {"exercicebudgetaire", Column::Exercice, Naming::Variant},
+    {"anneedattribution", Column::Exercice, Naming::Variant},
+    {"dateconvention", Column::DateConvention, Naming::Scdl2},
+    {"datedelaconvention", Column::DateConvention, Naming::Variant},
+    {"actedate", Column::DateConvention, Naming::Scdl1},
+    {"datedecision", Column::DateConvention, Naming::Variant},
+    {"datededecision", Column::DateConvention, Naming::Variant},
+    {"datedeladecision", Column::DateConvention, Naming::Variant},
+    {"datedeliberation", Column::DateConvention, Naming::Variant},
+    {"datedeladeliberation", Column::DateConvention, Naming::Variant},
+    {"dateattribution", Column::DateConvention, Naming::Variant},
+    {"datedattribution", Column::DateConvention, Naming::Variant},
+    {"referencedecision", Column::ReferenceDecision, Naming::Scdl2},
+    {"acteref", Column::ReferenceDecision, Naming::Scdl1},
+    {"referencedeladecision", Column::ReferenceDecision, Naming::Variant},
+    {"refdecision", Column::ReferenceDecision, Naming::Variant},
+    {"numerodeliberation", Column::ReferenceDecision, Naming::Variant},
+    {"numerodecision", Column::ReferenceDecision, Naming::Variant},
+    {"referencedeliberation", Column::ReferenceDecision, Naming::Variant},
+    {"nombeneficiaire", Column::NomBeneficiaire, Naming::Scdl2},
+    {"attribnom", Column::NomBeneficiaire, Naming::Scdl1},
+    {"beneficiaire", Column::NomBeneficiaire, Naming::Variant},
+    {"nomdubeneficiaire", Column::NomBeneficiaire, Naming::Variant},
+    {"raisonsociale", Column::NomBeneficiaire, Naming::Variant},
+    {"raisonsocialebeneficiaire", Column::NomBeneficiaire, Naming::Variant},
+    {"idbeneficiaire", Column::IdBeneficiaire, Naming::Scdl2},
+    {"attribsiret", Column::IdBeneficiaire, Naming::Scdl1},
+    {"attribsiren", Column::IdBeneficiaire, Naming::Variant},
+    {"siretbeneficiaire", Column::IdBeneficiaire, Naming::Variant},
+    {"sirenbeneficiaire", Column::IdBeneficiaire, Naming::Variant},
+    {"identificationdubeneficiaire", Column::IdBeneficiaire, Naming::Variant},
+    {"identificationsiretdubeneficiaire", Column::IdBeneficiaire, Naming::Variant},
+    {"rnabeneficiaire", Column::RnaBeneficiaire, Naming::Scdl2},
+    {"attribrna", Column::RnaBeneficiaire, Naming::Variant},
+    {"rna", Column::RnaBeneficiaire, Naming::Variant},
+    {"numerorna", Column::RnaBeneficiaire, Naming::Variant},
+    {"objet", Column::Objet, Naming::Scdl2},
+    {"subobjet", Column::Objet, Naming::Scdl1},
+    {"subobj", Column::Objet, Naming::Scdl1},
+    {"objetdelasubvention", Column::Objet, Naming::Variant},
+    {"objetsubvention", Column::Objet, Naming::Variant},
+    {"intitule", Column::Objet, Naming::Variant},
+    {"libelle", Column::Objet, Naming::Variant},
+    {"montant", Column::Montant, Naming::Scdl2},
+    {"submontant", Column::Montant, Naming::Scdl1},
+    {"montanttotaldelasubvention", Column::Montant, Naming::Variant},
+    {"montantdelasubvention", Column::Montant, Naming::Variant},
+    {"montantsubvention", Column::Montant, Naming::Variant},
+    {"montantattribue", Column::Montant, Naming::Variant},
+    {"montantaccorde", Column::Montant, Naming::Variant},
+    {"montantvote", Column::Montant, Naming::Variant},
+    {"montanteneuros", Column::Montant, Naming::Variant},
+    {"montanteuros", Column::Montant, Naming::Variant},
+    {"nature", Column::Nature, Naming::Scdl2},
+    {"subnature", Column::Nature, Naming::Scdl1},
+    {"naturedelasubvention", Column::Nature, Naming::Variant},
+    {"conditionsversement", Column::ConditionsVersement, Naming::Scdl2},
+    {"subversement", Column::ConditionsVersement, Naming::Scdl1},
+    {"conditionsdeversement", Column::ConditionsVersement, Naming::Variant},
+    {"modalitesdeversement", Column::ConditionsVersement, Naming::Variant},
+    {"datesperiodeversement", Column::DatesPeriodeVersement, Naming::Scdl2},
+    {"dateouperiodedeversement", Column::DatesPeriodeVersement, Naming::Variant},
+    {"periodedeversement", Column::DatesPeriodeVersement, Naming::Variant},
+    {"subdatedebut", Column::DateDebutVersement, Naming::Scdl1},
+    {"subdatefin", Column::DateFinVersement, Naming::Scdl1},
+    {"idrae", Column::IdRae, Naming::Scdl2},
+    {"notificationue", Column::NotificationUe, Naming::Scdl2},
+    {"notifeu", Column::NotificationUe, Naming::Scdl1},
+    {"notifue", Column::NotificationUe, Naming::Variant},
+    {"notificationalacommissioneuropeenne", Column::NotificationUe, Naming::Variant},
+    {"aidedetatnotifieealacommissioneuropeenne", Column::NotificationUe, Naming::Variant},
+    {"pourcentagesubvention", Column::PourcentageSubvention, Naming::Scdl2},
+    {"pourcentage", Column::PourcentageSubvention, Naming::Variant},
+    {"pourcentagedelasubvention", Column::PourcentageSubvention, Naming::Variant},
+    {"dispositifaide", Column::DispositifAide, Naming::Scdl2},
+    {"subdispositif", Column::DispositifAide, Naming::Scdl1},
+    {"dispositif", Column::DispositifAide, Naming::Variant},
+};
+
+constexpr std::string_view kNames[kColumnCount] = {
+    "nomAttribuant",  "idAttribuant",   "COLL_TYPE",    "ANNEE",
+    "dateConvention", "referenceDecision", "nomBeneficiaire", "idBeneficiaire",
+    "rnaBeneficiaire", "objet",         "montant",      "nature",
+    "conditionsVersement", "datesPeriodeVersement", "SUB_DATE_DEBUT", "SUB_DATE_FIN",
+    "idRAE",          "notificationUE", "pourcentageSubvention", "dispositifAide",
+};
+
+const Alias* alias_of(std::string_view cell) {
+  const std::string key = folded_key(cell);
+  for (const Alias& alias : kAliases)
+    if (alias.key == key) return &alias;
+  // "Montant (en euros)", "Montant total attribué": a montant column whose name says more.
+  // A requested or paid amount is not what was granted: those stay unmapped.
+  if (key.starts_with("montant") && key.find("demande") == std::string::npos &&
+      key.find("verse") == std::string::npos && key.find("paye") == std::string::npos) {
+    static constexpr Alias kMontant{"montant", Column::Montant, Naming::Variant};
+    return &kMontant;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view column_name(Column column) { return kNames[static_cast<std::size_t>(column)]; }
+
+std::optional<Column> column_of(std::string_view header_cell) {
+  const Alias* alias = alias_of(header_cell);
+  if (!alias) return std::nullopt;
+  return alias->column;
+}
+
+ColumnMap map_columns(const std::vector<std::string_view>& header) {
+  ColumnMap map;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const Alias* alias = alias_of(header[i]);
+    if (!alias) continue;
+    auto& slot = map.index[static_cast<std::size_t>(alias->column)];
+    if (slot >= 0) {
+      map.warnings.push_back("colonne « " + std::string(header[i]) + " » (n° " + std::to_string(i + 1) +
+                             ") : " + std::string(column_name(alias->column)) + " est déjà donné par la colonne n° " +
+                             std::to_string(slot + 1) + ", seule la première est lue");
+      continue;
+    }
+    slot = static_cast<int>(i);
+    ++map.recognised;
+    if (alias->naming == Naming::Scdl2) ++map.scdl2_names;
+    if (alias->naming == Naming::Scdl1) ++map.scdl1_names;
+  }
+  return map;
+}
+
+std::string ColumnMap::format() const {
+  if (scdl1_names > scdl2_names) return "SCDL subventions 1.x (anciens noms de colonnes)";
+  if (scdl2_names > 0) return "SCDL subventions 2.x";
+  return "tableau de subventions (noms de colonnes non SCDL)";
+}
+
+}  // namespace subsidia::interop::scdl

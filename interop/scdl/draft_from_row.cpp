@@ -1,0 +1,365 @@
+#include "scdl/draft_from_row.hpp"
+
+#include "scdl/amount.hpp"
+#include "scdl/dates.hpp"
+#include "scdl/identifiers.hpp"
+
+namespace subsidia::interop::scdl {
+
+namespace {
+
+
+RowOutcome rejected(std::string reason) { return {RowOutcome::Kind::Rejected, std::move(reason)}; }
+
+std::optional<bool> read_yes_no(std::string_view text) {
+  const std::string key = folded_key(text);
+  if (key == "oui" || key == "o" || key == "true" || key == "vrai" || key == "1" || key == "yes") return true;
+  if (key == "non" || key == "n" || key == "false" || key == "faux" || key == "0" || key == "no") return false;
+  return std::nullopt;
+}
+
+// "2017", "2017.0" (a year written as a number by a spreadsheet).
+std::optional<int> read_year(std::string_view text) {
+  text = trim_spaces(text);
+  if (std::size_t dot = text.find('.'); dot != std::string_view::npos &&
+                                        text.find_first_not_of('0', dot + 1) == std::string_view::npos)
+    text = text.substr(0, dot);
+  if (text.size() != 4) return std::nullopt;
+  int year = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    year = year * 10 + (c - '0');
+  }
+  return year;
+}
+
+std::string joined_quotes(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "« " : ", « ") + item + " »";
+  return out;
+}
+
+bool mentions_loan(const FoldedText& text) {
+  const auto& t = text.tokens();
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].word == "pret" || t[i].word == "prets") return true;
+    if (t[i].word == "garantie" && i + 2 < t.size() && t[i + 1].word == "d" && t[i + 2].word == "emprunt") return true;
+    if (t[i].word == "avance" && i + 1 < t.size() && t[i + 1].word == "remboursable") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ScdlFields::clear() {
+  for (std::string* text : {&nom_attribuant, &id_attribuant, &reference_decision, &nom_beneficiaire, &id_beneficiaire,
+                            &rna_beneficiaire, &objet, &nature, &conditions_versement, &dates_periode_versement, &id_rae,
+                            &dispositif_aide})
+    text->clear();
+  date_convention.reset();
+  montant.reset();
+  notification_ue.reset();
+  pourcentage.reset();
+}
+
+void DossierDraft::clear() {
+  id.clear();
+  exercice = 0;
+  collectivite_nom.clear();
+  collectivite_categorie.clear();
+  objet.clear();
+  montant = decimal::Decimal();
+  beneficiaire.reset();
+  action_nature.reset();
+  action_pays.clear();
+  format.clear();
+  fichier.clear();
+  ligne = 0;
+  cellules.clear();
+  devines.clear();
+  candidat = false;
+  indices.clear();
+  avertissements.clear();
+  scdl.clear();
+}
+
+std::string slug(const FoldedText& folded, std::size_t limit) {
+  std::string out;
+  for (const auto& token : folded.tokens()) {
+    if (!out.empty()) out += '-';
+    out += token.word;
+    if (out.size() >= limit) break;
+  }
+  if (out.size() > limit) out.resize(limit);
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string slug(std::string_view text, std::size_t limit) { return slug(FoldedText(text), limit); }
+
+DraftBuilder::DraftBuilder(const InternationalClues& clues, const ImportOptions& options)
+    : clues_(&clues), options_(&options) {}
+
+std::optional<CategoryGuess> DraftBuilder::collectivite_category(std::string_view type, std::string_view siren,
+                                                                 std::string_view name) {
+  std::string& key = category_key_;
+  key.clear();
+  key.append(type).append("\x1F").append(siren).append("\x1F").append(name);
+  auto found = category_cache_.find(key);
+  if (found != category_cache_.end()) return found->second;
+  auto guess = guess_collectivite_category(type, siren, name);
+  category_cache_.emplace(key, guess);
+  return guess;
+}
+
+RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::size_t line, const FileContext& file,
+                               DossierDraft& d) {
+  const ColumnMap& columns = *file.columns;
+  auto cell = [&](Column c) -> std::string_view {
+    const int i = columns[c];
+    return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? trim_spaces(cells[static_cast<std::size_t>(i)])
+                                                                 : std::string_view();
+  };
+  auto given = [&](Column c) { return !is_missing_marker(cell(c)); };
+
+  d.clear();
+  d.format.assign(file.format);
+  d.fichier.assign(file.file);
+  d.ligne = line;
+  for (std::size_t i = 0; i < cells.size() && i < file.header->size(); ++i) {
+    std::string_view value = trim_spaces(cells[i]);
+    if (!value.empty()) d.cellules.emplace_back((*file.header)[i], value);
+  }
+
+  // The granting collectivité.
+  if (!given(Column::NomAttribuant)) {
+    return rejected(columns[Column::NomAttribuant] < 0
+                        ? "pas de colonne du nom de la collectivité attribuante (nomAttribuant, COLL_NOM)"
+                        : "nom de la collectivité attribuante absent (nomAttribuant)");
+  }
+  d.collectivite_nom = std::string(cell(Column::NomAttribuant));
+  d.scdl.nom_attribuant = d.collectivite_nom;
+  std::string siren;
+  if (auto id = read_siret(cell(Column::IdAttribuant))) {
+    if (id->digits.empty()) {
+      d.scdl.id_attribuant = std::string(cell(Column::IdAttribuant));
+      d.avertissements.push_back("identifiant de l'attribuant illisible : « " + d.scdl.id_attribuant + " »");
+    } else {
+      d.scdl.id_attribuant = id->digits;
+      siren = id->digits.substr(0, 9);
+      if (!id->note.empty()) d.avertissements.push_back("SIRET de l'attribuant " + id->note);
+      if (!id->checksum_ok) d.avertissements.push_back("SIRET de l'attribuant " + id->digits + " : clé de contrôle fausse");
+    }
+  }
+  auto guess = collectivite_category(cell(Column::TypeAttribuant), siren, d.collectivite_nom);
+  if (options_->collectivite_categorie) {
+    d.collectivite_categorie = *options_->collectivite_categorie;
+    if (guess && guess->category != d.collectivite_categorie)
+      d.avertissements.push_back("catégorie " + d.collectivite_categorie + " donnée par --collectivite-categorie ; le fichier suggère " +
+                                 guess->category + " (" + guess->reason + ")");
+  } else if (guess) {
+    d.collectivite_categorie = guess->category;
+    d.devines.push_back({"collectivite.categorie", guess->category, guess->reason});
+  } else {
+    return rejected("catégorie de la collectivité « " + d.collectivite_nom +
+                    " » introuvable (ni type, ni SIREN 21…/22…/23…/24…, ni nom reconnu) : la donner avec "
+                    "--collectivite-categorie");
+  }
+
+  // Object, amount, year.
+  const std::string_view objet = cell(Column::Objet);
+  if (is_missing_marker(objet))
+    return rejected(columns[Column::Objet] < 0 ? "pas de colonne d'objet (objet, SUB_OBJET)" : "objet de la subvention absent");
+  d.objet = std::string(objet);
+  d.scdl.objet = d.objet;
+  folded_objet_.assign(d.objet);
+  bool loan = mentions_loan(folded_objet_);
+  if (!loan && given(Column::Nature)) {
+    folded_other_.assign(cell(Column::Nature));
+    loan = mentions_loan(folded_other_);
+  }
+
+  if (columns[Column::Montant] < 0) return rejected("pas de colonne de montant (montant, SUB_MONTANT)");
+  AmountReading amount = read_amount(cell(Column::Montant));
+  if (amount.status != AmountReading::Status::Ok) {
+    // Where: the column as the file names it, and its number.
+    const std::size_t at = static_cast<std::size_t>(columns[Column::Montant]);
+    const std::string where = " (colonne " + std::to_string(at + 1) + " « " + (*file.header)[at] + " »)";
+    if (loan && amount.status == AmountReading::Status::Missing)
+      return rejected("prêt ou garantie sans montant : " + amount.reason + where);
+    return rejected(amount.reason + where);
+  }
+  d.scdl.montant = amount.value;
+  d.montant = amount.value;
+  if (loan) d.avertissements.push_back("prêt, avance remboursable ou garantie d'emprunt : ce n'est peut-être pas une subvention");
+  if (amount.value.is_negative()) d.avertissements.push_back("montant négatif (annulation ou reversement ?)");
+
+  if (given(Column::PourcentageSubvention)) {
+    const std::string_view raw = cell(Column::PourcentageSubvention);
+    std::string text(raw);
+    bool percent_sign = false;
+    if (!text.empty() && text.back() == '%') {
+      percent_sign = true;
+      text.pop_back();
+    }
+    std::string plain;
+    for (char c : text) {
+      if (c == ',') plain += '.';
+      else if (c != ' ') plain += c;
+    }
+    auto share = decimal::Decimal::parse(plain);
+    const auto one = decimal::Decimal::from_integer(1), hundred = decimal::Decimal::from_integer(100);
+    if (share && (percent_sign || *share > one) && *share <= hundred) {
+      auto divided = divide(*share, hundred, 10, decimal::RoundingMode::HalfAwayFromZero);
+      if (divided) share = divided->normalized();
+    }
+    if (!share || share->is_negative() || share->is_zero() || *share > one) {
+      d.avertissements.push_back("pourcentage de la subvention illisible ou hors de ]0, 1] : « " + std::string(raw) +
+                                 " » ; le montant n'est pas réparti");
+    } else {
+      d.scdl.pourcentage = share->normalized();
+      if (*share != one) {
+        auto product = multiply(amount.value, *share);
+        auto cents = product ? product->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
+        if (cents) {
+          d.montant = *cents;
+          const bool exact = product->normalized().scale() <= 2;
+          d.devines.push_back({"montant", cents->to_fixed(2),
+                               "part du bénéficiaire : montant total " + amount.value.to_fixed(2) + " × pourcentageSubvention " +
+                                   share->normalized().to_string() +
+                                   (exact ? "" : ", arrondi au centime (au plus proche, demi en s'éloignant de zéro)")});
+        }
+      }
+    }
+  }
+
+  DateReading date = read_date(cell(Column::DateConvention));
+  if (date.status == DateReading::Status::Ok) {
+    d.scdl.date_convention = date.date->iso();
+    if (!date.guess.empty()) d.avertissements.push_back(std::string(column_name(Column::DateConvention)) + " : " + date.guess);
+  } else if (date.status == DateReading::Status::Invalid) {
+    d.avertissements.push_back(std::string(column_name(Column::DateConvention)) + " : " + date.reason);
+  }
+
+  std::optional<int> year;
+  std::string year_reason;
+  bool year_stated = false;
+  if (given(Column::Exercice)) {
+    year = read_year(cell(Column::Exercice));
+    if (year) year_stated = true;
+    else d.avertissements.push_back("exercice illisible : « " + std::string(cell(Column::Exercice)) + " »");
+  }
+  if (!year && (date.status == DateReading::Status::Ok || date.status == DateReading::Status::YearOnly)) {
+    year = date.year;
+    year_reason = "année de la date " + std::string(cell(Column::DateConvention)) + " (colonne " +
+                  (*file.header)[static_cast<std::size_t>(columns[Column::DateConvention])] + ")";
+  }
+  if (year && options_->exercice && *year != *options_->exercice)
+    return {RowOutcome::Kind::OtherExercice, "exercice " + std::to_string(*year) + (year_stated ? "" : " (d'après la date)")};
+  if (!year && options_->exercice) {
+    year = options_->exercice;
+    year_reason = "exercice donné par --exercice (le fichier ne donne ni année ni date)";
+  }
+  if (!year) return rejected("aucun exercice : ni colonne d'année, ni date de décision, ni --exercice");
+  if (*year < 1980 || *year > 2100) return rejected("exercice " + std::to_string(*year) + " hors de 1980-2100");
+  d.exercice = *year;
+  if (!year_stated) d.devines.push_back({"exercice", std::to_string(*year), year_reason});
+
+  // The rest of the SCDL fields, for origine.scdl and the SCDL export.
+  d.scdl.reference_decision = std::string(cell(Column::ReferenceDecision));
+  if (is_missing_marker(d.scdl.reference_decision)) d.scdl.reference_decision.clear();
+  const std::string_view beneficiary = cell(Column::NomBeneficiaire);
+  if (!is_missing_marker(beneficiary)) d.scdl.nom_beneficiaire = std::string(beneficiary);
+  std::string beneficiary_siren;
+  if (auto id = read_siret(cell(Column::IdBeneficiaire))) {
+    if (id->digits.empty()) {
+      d.avertissements.push_back("SIRET du bénéficiaire illisible : « " + std::string(cell(Column::IdBeneficiaire)) + " »");
+    } else {
+      d.scdl.id_beneficiaire = id->digits;
+      beneficiary_siren = id->digits.substr(0, 9);
+      if (!id->note.empty()) d.avertissements.push_back("SIRET du bénéficiaire " + id->note);
+      if (!id->checksum_ok) d.avertissements.push_back("SIRET du bénéficiaire " + id->digits + " : clé de contrôle fausse");
+    }
+  }
+  d.scdl.rna_beneficiaire = read_rna(cell(Column::RnaBeneficiaire));
+  if (given(Column::Nature)) d.scdl.nature = std::string(cell(Column::Nature));
+  if (given(Column::ConditionsVersement)) d.scdl.conditions_versement = std::string(cell(Column::ConditionsVersement));
+  if (given(Column::DatesPeriodeVersement)) {
+    if (auto period = read_period(cell(Column::DatesPeriodeVersement))) d.scdl.dates_periode_versement = *period;
+    else d.avertissements.push_back("période de versement illisible : « " + std::string(cell(Column::DatesPeriodeVersement)) + " »");
+  } else if (given(Column::DateDebutVersement)) {
+    auto from = read_date(cell(Column::DateDebutVersement)), to = read_date(cell(Column::DateFinVersement));
+    if (from.status == DateReading::Status::Ok)
+      d.scdl.dates_periode_versement = from.date->iso() + (to.status == DateReading::Status::Ok ? "/" + to.date->iso() : "");
+  }
+  if (given(Column::IdRae)) d.scdl.id_rae = std::string(cell(Column::IdRae));
+  if (given(Column::NotificationUe)) {
+    d.scdl.notification_ue = read_yes_no(cell(Column::NotificationUe));
+    if (!d.scdl.notification_ue)
+      d.avertissements.push_back("notificationUE illisible : « " + std::string(cell(Column::NotificationUe)) + " »");
+  }
+  if (given(Column::DispositifAide)) d.scdl.dispositif_aide = std::string(cell(Column::DispositifAide));
+
+  // The beneficiary, when its category can be told.
+  folded_beneficiary_.assign(d.scdl.nom_beneficiaire);
+  if (!d.scdl.nom_beneficiaire.empty()) {
+    if (auto category = guess_beneficiary_category(d.scdl.rna_beneficiaire, beneficiary_siren, folded_beneficiary_)) {
+      d.beneficiaire = std::make_pair(d.scdl.nom_beneficiaire, category->category);
+      d.devines.push_back({"beneficiaire.categorie", category->category, category->reason});
+    }
+  }
+
+  // International clues, in the object then the beneficiary's name.
+  found_.clear();
+  clues_->find(folded_objet_, found_);
+  clues_->find(folded_beneficiary_, found_);
+  d.indices = found_;
+  d.candidat = !found_.empty();
+  bool strong = false;
+  std::string_view nature;
+  std::string nature_words;
+  std::vector<std::string> country_words;
+  for (const Clue& clue : found_) {
+    if (!clue.strong) continue;
+    strong = true;
+    if (nature.empty() && !clue.nature.empty()) {
+      nature = clue.nature;
+      nature_words = clue.text;
+    }
+    if (clue.kind == ClueKind::Country) {
+      bool seen = false;
+      for (const auto& p : d.action_pays) seen = seen || p == clue.country;
+      if (!seen) d.action_pays.push_back(clue.country);
+      country_words.push_back(clue.text);
+    }
+  }
+  if (strong) {
+    d.action_nature = nature.empty() ? std::string("autre") : std::string(nature);
+    d.devines.push_back({"action.nature", *d.action_nature,
+                         nature.empty() ? "action internationale d'après l'objet ou le bénéficiaire, nature non dite : "
+                                          "« autre » par défaut, à préciser"
+                                        : "« " + nature_words + " » dans l'objet ou le nom du bénéficiaire"});
+    if (!d.action_pays.empty()) {
+      std::string codes;
+      for (const auto& p : d.action_pays) codes += (codes.empty() ? "" : ", ") + p;
+      d.devines.push_back({"action.pays", codes, "pays nommé(s) dans l'objet ou le nom du bénéficiaire : " + joined_quotes(country_words)});
+    }
+  }
+
+  // A stable id: attributor, decision, beneficiary.
+  std::string a = siren.size() == 9 ? siren : slug(d.collectivite_nom);
+  std::string r = !d.scdl.reference_decision.empty() ? slug(d.scdl.reference_decision)
+                  : d.scdl.date_convention           ? *d.scdl.date_convention
+                                                     : std::string("sans-reference");
+  if (r.empty()) r = "sans-reference";
+  std::string b = !d.scdl.id_beneficiaire.empty()   ? d.scdl.id_beneficiaire
+                  : !d.scdl.rna_beneficiaire.empty() ? d.scdl.rna_beneficiaire
+                  : !d.scdl.nom_beneficiaire.empty() ? slug(folded_beneficiary_)
+                                                     : std::string("sans-beneficiaire");
+  if (b.empty()) b = "sans-beneficiaire";
+  if (a.empty()) a = "attribuant";
+  d.id = "scdl-" + a + "-" + r + "-" + b;
+  return {};
+}
+
+}  // namespace subsidia::interop::scdl

@@ -1,0 +1,62 @@
+// One data row of an SCDL file -> a DossierDraft, or the reason it cannot be one (no amount,
+// no year, no name of the granting collectivité...). Rows are read one at a time; the
+// builder keeps its buffers between rows (one builder per file reader, not thread-safe).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detect/folded_text.hpp"
+#include "detect/international_clues.hpp"
+#include "scdl/categories.hpp"
+#include "scdl/columns.hpp"
+#include "scdl/draft.hpp"
+#include "scdl/import_options.hpp"
+
+namespace subsidia::interop::scdl {
+
+struct RowOutcome {
+  enum class Kind { Draft, Rejected, OtherExercice };
+  Kind kind = Kind::Draft;
+  std::string reason;  // Rejected: French; OtherExercice: "exercice 2016"
+};
+
+// What the builder needs to know of the file.
+struct FileContext {
+  std::string_view file;
+  std::string_view format;
+  const ColumnMap* columns = nullptr;
+  const std::vector<std::string>* header = nullptr;
+};
+
+class DraftBuilder {
+ public:
+  DraftBuilder(const InternationalClues& clues, const ImportOptions& options);
+
+  // `cells` are the row's cells (views valid until the next row); `draft` is filled when the
+  // outcome is Kind::Draft (its id is the base id; the importer makes it unique).
+  RowOutcome build(const std::vector<std::string_view>& cells, std::size_t line, const FileContext& file,
+                   DossierDraft& draft);
+
+ private:
+  std::optional<CategoryGuess> collectivite_category(std::string_view type, std::string_view siren,
+                                                     std::string_view name);
+
+  const InternationalClues* clues_;
+  const ImportOptions* options_;
+  FoldedText folded_objet_, folded_beneficiary_, folded_other_;
+  std::vector<Clue> found_;
+  // Rows of one file share their collectivité: its guess is made once.
+  std::map<std::string, std::optional<CategoryGuess>, std::less<>> category_cache_;
+  std::string category_key_;
+};
+
+// "Assoc. Les Amis du Sénégal" -> "assoc-les-amis-du-senegal", at most `limit` characters.
+std::string slug(std::string_view text, std::size_t limit = 40);
+std::string slug(const FoldedText& text, std::size_t limit = 40);
+
+}  // namespace subsidia::interop::scdl

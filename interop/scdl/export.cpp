@@ -1,0 +1,143 @@
+#include "scdl/export.hpp"
+
+#include <array>
+
+#include "detect/folded_text.hpp"
+#include "scdl/dates.hpp"
+#include "scdl/identifiers.hpp"
+
+namespace subsidia::interop::scdl {
+
+namespace {
+
+constexpr std::array<std::string_view, 16> kColumns = {
+    "nomAttribuant", "idAttribuant",  "dateConvention",     "referenceDecision",    "nomBeneficiaire",
+    "idBeneficiaire", "rnaBeneficiaire", "objet",           "montant",              "nature",
+    "conditionsVersement", "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention",
+    "dispositifAide"};
+constexpr std::size_t kMaxText = 256;  // objet, conditionsVersement
+
+constexpr std::string_view kNatures[] = {"aide en numéraire", "aide en nature", "aide en numéraire;aide en nature",
+                                         "aide en nature;aide en numéraire"};
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// At most `limit` characters: the text, or its beginning and "…".
+std::string at_most(std::string_view text, std::size_t limit) {
+  if (characters(text) <= limit) return std::string(text);
+  std::size_t chars = 0, i = 0;
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (chars == limit - 1) break;
+      ++chars;
+    }
+  }
+  return std::string(text.substr(0, i)) + "…";
+}
+
+// The schema's value of `nature` that the text is, whatever its case and accents.
+std::string scdl_nature(std::string_view text) {
+  const std::string key = folded_key(text);
+  for (std::string_view nature : kNatures)
+    if (folded_key(nature) == key) return std::string(nature);
+  return {};
+}
+
+bool siret_pattern(std::string_view text) {
+  if (text.size() != 14) return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+}  // namespace
+
+ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportOptions& options) {
+  ScdlExport result;
+  std::string& out = result.csv;
+  for (std::size_t i = 0; i < kColumns.size(); ++i) {
+    if (i) out += ',';
+    out += kColumns[i];
+  }
+  out += "\r\n";
+  const std::string year = std::to_string(options.exercice);
+  for (const DossierFacts& f : dossiers) {
+    const reports::JauneEntry& e = f.entry;
+    if (e.exercice != options.exercice) continue;
+    if (f.type_intervention != "subvention") {
+      result.left_out.push_back(e.id + " : " + (f.type_intervention.empty() ? std::string("type d'intervention absent")
+                                                                             : f.type_intervention) +
+                                ", pas une subvention");
+      continue;
+    }
+    const ScdlOrigin& o = f.scdl;
+    auto fallback = [&](std::string_view column, std::string value, std::string why) {
+      result.defaults.push_back(e.id + " : " + std::string(column) + " = « " + value + " » (" + why + ")");
+      return value;
+    };
+    std::array<std::string, kColumns.size()> row;
+    row[0] = e.collectivite;
+    row[1] = siret_pattern(o.id_attribuant) ? o.id_attribuant : options.siret_attribuant.value_or("");
+    row[2] = o.date_convention ? *o.date_convention : f.deliberation_date;
+    row[3] = !o.reference_decision.empty() ? o.reference_decision : f.deliberation_reference;
+    row[4] = !o.nom_beneficiaire.empty() ? o.nom_beneficiaire : f.beneficiaire_nom;
+    row[5] = siret_pattern(o.id_beneficiaire) ? o.id_beneficiaire : "";
+    row[6] = read_rna(o.rna_beneficiaire);
+    row[7] = e.objet;
+    // The total before the split between beneficiaries, and this beneficiary's share.
+    row[8] = (o.montant ? *o.montant : e.montant).to_fixed(2);
+    row[14] = o.pourcentage ? o.pourcentage->normalized().to_string() : "1";
+
+    std::string missing;
+    if (row[0].empty()) missing = "nom de la collectivité";
+    else if (row[1].empty()) missing = "SIRET de la collectivité (--siret-attribuant)";
+    else if (row[2].empty()) missing = "date de la convention ou de la délibération";
+    else if (row[4].empty()) missing = "nom du bénéficiaire";
+    if (!missing.empty()) {
+      result.left_out.push_back(e.id + " : " + missing + " inconnu(e), exigé(e) par le schéma SCDL");
+      continue;
+    }
+    if (characters(row[7]) > kMaxText) {
+      row[7] = at_most(row[7], kMaxText);
+      result.defaults.push_back(e.id + " : objet raccourci à 256 caractères (limite du schéma SCDL)");
+    }
+    row[9] = scdl_nature(o.nature);
+    if (row[9].empty()) row[9] = fallback("nature", "aide en numéraire", "montant en euros ; nature non donnée");
+    if (!o.conditions_versement.empty()) {
+      row[10] = at_most(o.conditions_versement, kMaxText);
+      if (row[10] != o.conditions_versement)
+        result.defaults.push_back(e.id + " : conditionsVersement raccourci à 256 caractères (limite du schéma SCDL)");
+    } else {
+      row[10] = fallback("conditionsVersement", "non renseigné", "non donné par le dossier");
+    }
+    if (auto period = read_period(o.dates_periode_versement)) row[11] = *period;
+    else row[11] = fallback("datesPeriodeVersement", year + "-01-01/" + year + "-12-31", "période de l'exercice, faute de date de versement");
+    row[12] = o.id_rae.size() <= 5 ? o.id_rae : "";
+    if (o.notification_ue) row[13] = *o.notification_ue ? "oui" : "non";
+    else row[13] = fallback("notificationUE", "non", "non donné par le dossier");
+    row[15] = o.dispositif_aide;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) out += ',';
+      out += csv_field(row[i]);
+    }
+    out += "\r\n";
+    result.written.push_back(e.id);
+  }
+  return result;
+}
+
+}  // namespace subsidia::interop::scdl

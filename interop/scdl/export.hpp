@@ -1,0 +1,34 @@
+// The collectivité's own subsidies of one exercice as an SCDL subventions 2.1.1 CSV, valid
+// against interop/standards/scdl/subventions-2.1.1.schema.json: the 16 columns in the
+// schema's order, comma separator, UTF-8, CRLF, RFC 4180 quotes.
+//
+// Which dossiers: those of the exercice whose type_intervention is "subvention". Values come
+// from origine.scdl when the dossier was imported from SCDL (so that importing the export
+// gives back the same ids, amounts and dates), else from the dossier. A required value the
+// dossier cannot give leaves the dossier out, listed with the reason; a required value only
+// a convention can give is written with its default and listed (docs/import-export.md).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "export/dossier_facts.hpp"
+
+namespace subsidia::interop::scdl {
+
+struct ScdlExportOptions {
+  int exercice = 0;
+  std::optional<std::string> siret_attribuant;  // --siret-attribuant: for dossiers without origine.scdl
+};
+
+struct ScdlExport {
+  std::string csv;
+  std::vector<std::string> written;   // dossier ids, in order
+  std::vector<std::string> left_out;  // "id : reason" (French)
+  std::vector<std::string> defaults;  // "id : column = value (reason)" (French)
+};
+
+ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportOptions& options);
+
+}  // namespace subsidia::interop::scdl

@@ -1,0 +1,72 @@
+#include "scdl/identifiers.hpp"
+
+#include "decimal/decimal.hpp"
+#include "scdl/amount.hpp"
+
+namespace subsidia::interop::scdl {
+
+bool luhn_valid(std::string_view digits) {
+  // La Poste's establishments share SIREN 356000000: their SIRETs may follow another rule
+  // (the sum of the digits is a multiple of 5) instead of the Luhn key.
+  if (digits.size() == 14 && digits.starts_with("356000000")) {
+    int total = 0;
+    for (char c : digits) total += c - '0';
+    if (total % 5 == 0) return true;
+  }
+  int sum = 0;
+  bool twice = false;
+  for (std::size_t i = digits.size(); i-- > 0;) {
+    int d = digits[i] - '0';
+    if (twice) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    twice = !twice;
+  }
+  return sum % 10 == 0;
+}
+
+std::optional<IdentifierReading> read_siret(std::string_view text) {
+  const std::string_view t = trim_spaces(text);
+  if (is_missing_marker(t)) return std::nullopt;
+  IdentifierReading r;
+  std::string digits;
+  std::string_view rest = t;
+  if (t.find_first_of("eE") != std::string_view::npos) {
+    // 2.18601946E+13: an integer written by a spreadsheet in scientific notation.
+    auto value = decimal::Decimal::parse(std::string(t));
+    if (value && value->is_integer() && !value->is_negative()) {
+      digits = value->normalized().to_string();
+      r.note = "écrit en notation scientifique (" + std::string(t) + ")";
+    }
+    rest = {};
+  } else if (std::size_t dot = t.find('.'); dot != std::string_view::npos && t.find_first_not_of('0', dot + 1) == std::string_view::npos &&
+                                             t.substr(0, dot).find_first_not_of("0123456789") == std::string_view::npos) {
+    // 21860194600000.0: written as a decimal number.
+    rest = t.substr(0, dot);
+    r.note = "écrit comme un nombre décimal (" + std::string(t) + ")";
+  }
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    const char c = rest[i];
+    if (c >= '0' && c <= '9') digits += c;
+    else if (c == ' ' || c == '.' || c == '-' || static_cast<unsigned char>(c) >= 0x80) continue;  // spaces, NBSP
+    else return IdentifierReading{};
+  }
+  if (digits.size() != 14 && digits.size() != 9) return IdentifierReading{{}, false, r.note};
+  r.digits = std::move(digits);
+  r.checksum_ok = luhn_valid(r.digits);
+  return r;
+}
+
+std::string read_rna(std::string_view text) {
+  const std::string_view t = trim_spaces(text);
+  if (t.size() != 10 || (t[0] != 'W' && t[0] != 'w')) return {};
+  for (std::size_t i = 1; i < t.size(); ++i)
+    if (t[i] < '0' || t[i] > '9') return {};
+  std::string rna(t);
+  rna[0] = 'W';
+  return rna;
+}
+
+}  // namespace subsidia::interop::scdl

@@ -1,0 +1,259 @@
+#include "scdl/importer.hpp"
+
+#include <fstream>
+#include <iterator>
+
+#include "csv/encoding.hpp"
+#include "csv/separator.hpp"
+#include "csv/tokenizer.hpp"
+#include "scdl/amount.hpp"
+#include "scdl/columns.hpp"
+#include "scdl/draft_from_row.hpp"
+
+namespace subsidia::interop::scdl {
+
+namespace {
+
+constexpr std::size_t kHeaderSearch = 10;  // non-blank lines searched for the header
+
+std::uint64_t hash_of(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+// The row's cells, trimmed, hashed in order (identical rows have equal hashes).
+std::uint64_t hash_of(const std::vector<std::string_view>& cells) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull;
+  for (std::string_view cell : cells) h = (h ^ hash_of(trim_spaces(cell))) * 0x100000001B3ull + 0x1F;
+  return h;
+}
+
+bool blank(const std::vector<std::string_view>& cells) {
+  for (std::string_view cell : cells)
+    if (!trim_spaces(cell).empty()) return false;
+  return true;
+}
+
+// The cells of one record of `text`, for comparing with a row being read.
+std::vector<std::string> cells_of(std::string_view text, char separator) {
+  csv::Tokenizer tokens(text, {separator, false});
+  csv::Record record;
+  std::vector<std::string> cells;
+  if (tokens.next(record))
+    for (const auto& f : record.fields) cells.emplace_back(trim_spaces(f.value));
+  return cells;
+}
+
+bool same_cells(const std::vector<std::string>& kept, const std::vector<std::string_view>& row) {
+  std::size_t n = std::max(kept.size(), row.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view a = i < kept.size() ? std::string_view(kept[i]) : std::string_view();
+    std::string_view b = i < row.size() ? trim_spaces(row[i]) : std::string_view();
+    if (a != b) return false;
+  }
+  return true;
+}
+
+std::string first_cells(const std::vector<std::string_view>& cells) {
+  std::string shown;
+  for (std::string_view c : cells) {
+    c = trim_spaces(c);
+    if (c.empty()) continue;
+    if (!shown.empty()) shown += " | ";
+    shown += c;
+    if (shown.size() > 60) break;
+  }
+  return shown;
+}
+
+}  // namespace
+
+Importer::Importer(const InternationalClues& clues, ImportOptions options) : clues_(&clues), options_(std::move(options)) {}
+
+const Importer::IdEntry* Importer::find_id(std::string_view id) const {
+  const IdEntry* found = nullptr;
+  ids_by_hash_.find(hash_of(id), [&](std::uint32_t i) {
+    if (id_of(ids_[i]) != id) return false;
+    found = &ids_[i];
+    return true;
+  });
+  return found;
+}
+
+bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    FileReport report;
+    report.file = file.string();
+    report.error = "lecture impossible (fichier absent ou illisible)";
+    summary_.files.push_back(std::move(report));
+    return true;
+  }
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return import_bytes(std::move(bytes), file.string(), sink);
+}
+
+bool Importer::import_bytes(std::string bytes, const std::string& name, const Sink& sink) {
+  FileReport report;
+  report.file = name;
+  csv::DecodedText decoded = csv::decode_buffer_to_utf8(std::move(bytes));
+  report.encoding = std::string(csv::encoding_label(decoded.encoding));
+  report.guessed_bytes = decoded.guessed_bytes;
+  const std::size_t text_index = texts_.size();
+  texts_.push_back(std::move(decoded.text));
+  files_.push_back(name);
+  // Rows are some 200 bytes: room for the rows to come, without growing on the way.
+  written_by_cells_.reserve(written_.size() + texts_.back().size() / 200);
+  ids_by_hash_.reserve(ids_.size() + texts_.back().size() / 200);
+  const std::string_view text = texts_.back();
+  const char separator = csv::sniff_separator(text);
+  report.separator = std::string(csv::separator_label(separator));
+
+  csv::Tokenizer tokens(text, {separator, false});
+  csv::Record record;
+  std::vector<std::string_view> cells;
+  auto take_issues = [&] {
+    for (const auto& issue : tokens.issues())
+      summary_.warnings.push_back({name, issue.position.line,
+                                   "colonne " + std::to_string(issue.position.column) + " : " + issue.message});
+  };
+  auto cells_of_record = [&] {
+    cells.clear();
+    for (const auto& f : record.fields) cells.push_back(f.value);
+  };
+
+  // The header: the first of the first non-blank lines that names at least two SCDL fields.
+  std::vector<std::string> header;
+  ColumnMap columns;
+  std::vector<LineNote> before;
+  std::size_t searched = 0;
+  while (tokens.next(record)) {
+    take_issues();
+    cells_of_record();
+    if (blank(cells)) continue;
+    ColumnMap candidate = map_columns(cells);
+    if (candidate.recognised >= 2) {
+      columns = std::move(candidate);
+      for (std::string_view c : cells) header.emplace_back(trim_spaces(c));
+      report.header_line = record.line;
+      break;
+    }
+    before.push_back({name, record.line, "ligne avant l'en-tête, ignorée : « " + first_cells(cells) + " »"});
+    if (++searched >= kHeaderSearch) break;
+  }
+  if (header.empty()) {
+    report.error = text.empty() ? "fichier vide"
+                                : "en-tête introuvable : aucune des " + std::to_string(kHeaderSearch) +
+                                      " premières lignes ne nomme deux colonnes SCDL (nomAttribuant, objet, montant, "
+                                      "COLL_NOM, SUB_MONTANT…)";
+    summary_.files.push_back(std::move(report));
+    return true;
+  }
+  for (const char* required : {"montant", "objet"}) {
+    const Column c = std::string_view(required) == "montant" ? Column::Montant : Column::Objet;
+    if (columns[c] < 0) {
+      report.error = std::string("colonne « ") + required + " » introuvable dans l'en-tête (ligne " +
+                     std::to_string(report.header_line) + ") : aucune ligne n'est lue";
+      summary_.files.push_back(std::move(report));
+      return true;
+    }
+  }
+  summary_.skipped.insert(summary_.skipped.end(), before.begin(), before.end());
+  report.format = columns.format();
+  report.column_notes = columns.warnings;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    bool mapped = false;
+    for (int index : columns.index) mapped = mapped || index == static_cast<int>(i);
+    if (!mapped && !header[i].empty()) report.unmapped_columns.push_back(header[i]);
+  }
+  const std::size_t report_index = summary_.files.size();
+  summary_.files.push_back(report);
+
+  DraftBuilder builder(*clues_, options_);
+  const FileContext context{name, summary_.files[report_index].format, &columns, &header};
+  DossierDraft draft;
+  bool keep_going = true;
+  std::size_t rows = 0;
+  while (keep_going && tokens.next(record)) {
+    take_issues();
+    cells_of_record();
+    ++rows;
+    ++summary_.rows_read;
+    const std::size_t line = record.line;
+    if (blank(cells)) {
+      ++summary_.blank;
+      continue;
+    }
+    if (cells.size() > header.size()) {
+      bool extra = false;
+      for (std::size_t i = header.size(); i < cells.size(); ++i) extra = extra || !trim_spaces(cells[i]).empty();
+      if (extra) {
+        summary_.rejected.push_back({name, line, std::to_string(cells.size()) + " cellules pour " +
+                                                     std::to_string(header.size()) +
+                                                     " colonnes d'en-tête (un séparateur non protégé par des guillemets dans une cellule ?)"});
+        continue;
+      }
+    } else if (cells.size() < header.size()) {
+      summary_.warnings.push_back({name, line, std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
+                                                   " colonnes : les dernières sont lues vides"});
+    }
+    // Identical to a row already written?
+    const std::uint64_t hash = hash_of(cells);
+    const WrittenRow* same = nullptr;
+    written_by_cells_.find(hash, [&](std::uint32_t i) {
+      const WrittenRow& w = written_[i];
+      std::string_view kept = std::string_view(texts_[w.file]).substr(w.begin, w.end - w.begin);
+      if (!same_cells(cells_of(kept, w.separator), cells)) return false;
+      same = &w;
+      return true;
+    });
+    if (same) {
+      summary_.identical.push_back({name, line, "identique à " + files_[same->file] + ":" + std::to_string(same->line) +
+                                                    " : écrite une fois (dossier " + std::string(id_of(ids_[same->id])) + ")"});
+      continue;
+    }
+    RowOutcome outcome = builder.build(cells, line, context, draft);
+    if (outcome.kind == RowOutcome::Kind::Rejected) {
+      summary_.rejected.push_back({name, line, outcome.reason});
+      continue;
+    }
+    if (outcome.kind == RowOutcome::Kind::OtherExercice) {
+      summary_.other_exercice.push_back({name, line, outcome.reason});
+      continue;
+    }
+    if (options_.international_only && !draft.candidat) {
+      summary_.not_candidates.push_back({name, line, "aucun indice d'action internationale"});
+      continue;
+    }
+    // A unique id: a different content under an id already written gets -2, -3...
+    if (const IdEntry* owner = find_id(draft.id)) {
+      const std::string base = draft.id;
+      const std::size_t owner_file = owner->file, owner_line = owner->line;
+      int n = 2;
+      while (find_id(base + "-" + std::to_string(n))) ++n;
+      draft.id = base + "-" + std::to_string(n);
+      if (owner_file == text_index) {
+        // Several subsidies of one decision to one beneficiary: numbered in file order.
+        ++summary_.numbered;
+      } else {
+        const std::string place = files_[owner_file] + ":" + std::to_string(owner_line);
+        summary_.renamed.push_back({name, line, "même identifiant " + base + " que " + place +
+                                                    " pour un contenu différent : écrite sous " + draft.id});
+        draft.avertissements.push_back("identifiant " + base + " déjà pris par " + place + " (autre contenu) : " + draft.id);
+      }
+    }
+    ids_by_hash_.insert(hash_of(draft.id), static_cast<std::uint32_t>(ids_.size()));
+    ids_.push_back({id_text_.size(), draft.id.size(), text_index, line});
+    id_text_ += draft.id;
+    written_by_cells_.insert(hash, static_cast<std::uint32_t>(written_.size()));
+    written_.push_back({text_index, record.offset, record.end_offset, separator, line, ids_.size() - 1});
+    summary_.dossier_warnings += draft.avertissements.size();
+    ++summary_.written;
+    if (draft.candidat) {
+      ++summary_.candidates;
+      if (draft.action_nature) ++summary_.strong_candidates;
+    }
+    keep_going = sink(draft);
+  }
+  summary_.files[report_index].rows = rows;
+  return keep_going;
+}
+
+}  // namespace subsidia::interop::scdl

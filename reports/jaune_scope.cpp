@@ -1,0 +1,46 @@
+#include "reports/jaune_scope.hpp"
+
+#include "reports/jaune_labels.hpp"
+
+namespace subsidia::reports {
+
+namespace {
+
+constexpr std::string_view kFrenchTerritories[] = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM",
+                                                   "BL", "MF", "NC", "PF", "WF", "TF"};
+constexpr std::string_view kForeignBeneficiaries[] = {"autorite_locale_etrangere", "etat_etranger",
+                                                      "organisation_internationale"};
+
+}  // namespace
+
+bool french_territory(std::string_view country) {
+  for (std::string_view c : kFrenchTerritories)
+    if (c == country) return true;
+  return false;
+}
+
+ScopeDecision international_scope(const JauneEntry& e) {
+  for (const auto& country : e.pays)
+    if (!french_territory(country)) return {true, "action à l'étranger (" + country + ")"};
+  for (const auto& country : e.beneficiaire_pays)
+    if (!french_territory(country)) return {true, "bénéficiaire établi à l'étranger (" + country + ")"};
+  for (std::string_view category : kForeignBeneficiaries)
+    if (e.beneficiaire_categorie == category) return {true, "bénéficiaire " + std::string(category)};
+  if (e.action_declared || !e.domaine.empty()) return {true, "action internationale déclarée (action.nature ou action.domaine)"};
+  if (e.convention) return {true, "convention avec un partenaire étranger"};
+  if (e.secteur == kInternationalAffairsSector) return {true, "secteur des affaires internationales"};
+  std::string reason =
+      "aucun élément international : ni pays d'action hors de France (action.pays), ni bénéficiaire étranger, ni action "
+      "internationale déclarée (action.nature, action.domaine, convention, secteur des affaires internationales)";
+  if (e.candidate) {
+    reason += " ; candidat de l'import à revoir";
+    if (!e.clues.empty()) {
+      reason += " (indices :";
+      for (std::size_t i = 0; i < e.clues.size(); ++i) reason += (i ? ", « " : " « ") + e.clues[i] + " »";
+      reason += ")";
+    }
+  }
+  return {false, std::move(reason)};
+}
+
+}  // namespace subsidia::reports

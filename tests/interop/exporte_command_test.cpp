@@ -1,0 +1,73 @@
+// `subsidia exporte iati` and `subsidia exporte scdl` as a user runs them.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "command_fixture.hpp"
+
+namespace {
+
+using namespace subsidia::interop::testing;
+
+class ExporteCommand : public CommandTest {};
+
+std::string cases_2012() { return quoted(kSourceDir / "cases" / "jaune-2012"); }
+
+TEST_F(ExporteCommand, IatiWritesAFileThatXmllintValidates) {
+  const fs::path out = folder_ / "iati-2012.xml";
+  CommandRun r = run("exporte iati --exercice 2012 --organisation-ref FR-SIRET-23750007900312 -o " + quoted(out) + " " +
+                         cases_2012(),
+                     folder_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("37 activité(s), engagements 46\u202F190\u202F000,00 €"), std::string::npos) << r.err;
+  if (std::system("xmllint --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint absent (libxml2-utils)";
+  const std::string schema = (kSourceDir / "interop" / "standards" / "iati-2.03" / "iati-activities-schema.xsd").string();
+  EXPECT_EQ(std::system(("xmllint --noout --nonet --schema '" + schema + "' " + quoted(out) + " 2>/dev/null").c_str()), 0);
+}
+
+TEST_F(ExporteCommand, IatiWithoutAnyOrganisationReferenceIsAnError) {
+  CommandRun r = run("exporte iati --exercice 2012 " + cases_2012(), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--organisation-ref"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(ExporteCommand, ScdlOfAnImportCarriesTheCollectivitesSiretAndComesBack) {
+  const fs::path drafts = folder_ / "brouillons.jsonl";
+  CommandRun import = run("importe scdl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  std::ofstream(drafts) << import.out;
+  const fs::path out = folder_ / "scdl-2016.csv";
+  CommandRun r = run("exporte scdl --exercice 2016 -o " + quoted(out) + " " + quoted(drafts), folder_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream in(out);
+  std::string header;
+  std::getline(in, header);
+  EXPECT_EQ(header,
+            "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,rnaBeneficiaire,"
+            "objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention,"
+            "dispositifAide\r");
+  CommandRun again = run("importe scdl " + quoted(out), folder_);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+}
+
+TEST_F(ExporteCommand, ScdlWithoutTheSiretListsWhatCouldNotBeWritten) {
+  CommandRun r = run("exporte scdl --exercice 2012 " + cases_2012(), folder_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("--siret-attribuant"), std::string::npos) << r.err;
+}
+
+TEST_F(ExporteCommand, AnUnreadableDossierWritesNothing) {
+  fs::create_directories(folder_ / "dossiers");
+  fs::copy_file(kSourceDir / "cases" / "jaune-2012" / "aie-01-dakar.json", folder_ / "dossiers" / "a.json");
+  std::ofstream(folder_ / "dossiers" / "b.json") << R"({"id": "X", "exercice": 2012, "montant": "12,50"})";
+  const fs::path out = folder_ / "x.xml";
+  CommandRun r = run("exporte iati --exercice 2012 --organisation-ref FR-X -o " + quoted(out) + " " +
+                         quoted(folder_ / "dossiers"),
+                     folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(fs::exists(out));
+}
+
+}  // namespace

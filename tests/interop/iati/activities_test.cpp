@@ -1,0 +1,94 @@
+#include "iati/activities.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sstream>
+#include <fstream>
+
+#include "export/facts_fixture.hpp"
+#include "reports/jaune_from_verdicts.hpp"
+#include "reports/zone_table.hpp"
+
+namespace subsidia::interop::iati {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kSource = SUBSIDIA_TEST_SOURCE_DIR;
+
+IatiExport export_2012(const std::vector<DossierFacts>& facts) {
+  return iati_activities(facts, {2012, "FR-SIRET-23750007900312", "2026-11-30T12:00:00Z"});
+}
+
+// The sum of the <value> elements, from their decimal text.
+decimal::Decimal sum_of_values(const std::string& xml) {
+  decimal::Decimal sum;
+  for (std::size_t at = xml.find("<value "); at != std::string::npos; at = xml.find("<value ", at + 1)) {
+    const std::size_t open = xml.find('>', at), close = xml.find("</value>", at);
+    sum = *add(sum, *decimal::Decimal::parse(xml.substr(open + 1, close - open - 1)));
+  }
+  return sum;
+}
+
+TEST(IatiActivities, ValidAgainstTheShippedSchema) {
+  if (std::system("xmllint --version > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "xmllint absent (paquet libxml2-utils, scripts/install-deps) : validation non faite";
+  const auto facts = testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  const IatiExport result = export_2012(facts);
+  char pattern[] = "/tmp/subsidia-iati-XXXXXX";
+  const fs::path folder = ::mkdtemp(pattern);
+  const fs::path file = folder / "iati.xml";
+  std::ofstream(file) << result.xml;
+  const std::string command = "xmllint --noout --nonet --schema '" +
+                              (kSource / "interop" / "standards" / "iati-2.03" / "iati-activities-schema.xsd").string() +
+                              "' '" + file.string() + "' > '" + (folder / "out").string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  std::ifstream out(folder / "out");
+  std::stringstream text;
+  text << out.rdbuf();
+  fs::remove_all(folder);
+  EXPECT_EQ(status, 0) << text.str();
+}
+
+TEST(IatiActivities, CommitmentsAddUpToTheJauneTotal) {
+  const auto facts = testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  const IatiExport result = export_2012(facts);
+  std::vector<reports::JauneRecord> records;
+  for (const auto& f : facts) records.push_back({f.entry, eval::Verdict::Compliant});
+  const reports::JauneBuild jaune = reports::jaune_from_verdicts(2012, records, reports::ZoneTable::builtin());
+  ASSERT_TRUE(jaune.jaune);
+  EXPECT_EQ(result.total, jaune.jaune->total);
+  EXPECT_EQ(sum_of_values(result.xml), jaune.jaune->total);
+  EXPECT_EQ(result.total, *decimal::Decimal::parse("46190000.00"));
+  EXPECT_EQ(result.activities, jaune.jaune->total_dossiers);
+  EXPECT_EQ(result.left_out.size(), 3u);  // IDFE out of scope, two exceptional operations
+}
+
+TEST(IatiActivities, RecipientCountriesAddUpToAHundredPercent) {
+  auto facts = testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  // Three countries: 33.33 + 33.33 + 33.34.
+  facts[0].entry.pays = {"SN", "ML", "BF"};
+  const IatiExport result = export_2012(facts);
+  const std::size_t first = result.xml.find("<iati-activity ");
+  const std::size_t end = result.xml.find("</iati-activity>", first);
+  const std::string activity = result.xml.substr(first, end - first);
+  EXPECT_NE(activity.find("code=\"SN\" percentage=\"33.34\""), std::string::npos) << activity;
+  EXPECT_NE(activity.find("code=\"ML\" percentage=\"33.33\""), std::string::npos);
+  EXPECT_NE(activity.find("code=\"BF\" percentage=\"33.33\""), std::string::npos);
+}
+
+TEST(IatiActivities, ImportedDomesticSubsidiesAreNotActivities) {
+  const auto facts = testing::facts_of_import({kSource / "tests" / "interop" / "scdl" / "reels" / "poitiers-2017.csv"});
+  const IatiExport result = iati_activities(facts, {2017, "FR-SIRET-21860194600013", "2026-11-30T12:00:00Z"});
+  EXPECT_GE(result.activities.size(), 15u);
+  EXPECT_EQ(result.activities.size() + result.left_out.size(), facts.size());
+  // A draft without deliberation date says which date stands for it.
+  EXPECT_NE(result.xml.find("date de délibération inconnue"), std::string::npos);
+}
+
+TEST(IatiActivities, IdentifiersHoldNoSpaceOrSlash) {
+  EXPECT_EQ(identifier_part("CP 12/101"), "CP-12-101");
+}
+
+}  // namespace
+}  // namespace subsidia::interop::iati

@@ -1,0 +1,75 @@
+// `subsidia importe scdl` as a user runs it: the binary, its exit codes, its files, and what
+// `subsidia check` says of the drafts.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "command_fixture.hpp"
+
+namespace {
+
+using namespace subsidia::interop::testing;
+
+class ImporteCommand : public CommandTest {};
+
+TEST_F(ImporteCommand, WritesOneJsonLinePerRowAndTheSummaryOnStandardError) {
+  CommandRun r = run("importe scdl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::size_t count = 0;
+  while (std::getline(lines, line)) {
+    auto d = nlohmann::json::parse(line);
+    EXPECT_TRUE(d.contains("origine"));
+    ++count;
+  }
+  EXPECT_EQ(count, 69u);
+  EXPECT_NE(r.err.find("Lignes lues : 69 ; dossiers écrits : 69"), std::string::npos) << r.err;
+}
+
+TEST_F(ImporteCommand, RejectedRowsGiveExitCodeOneAndAreListedWithTheirLine) {
+  const fs::path summary = folder_ / "resume.json";
+  CommandRun r = run("importe scdl --resume " + quoted(summary) + " " + quoted(kFiles / "nievre-virgules-anciennes-colonnes.csv"),
+              folder_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("nievre-virgules-anciennes-colonnes.csv:3: montant illisible « SEM » (colonne 9 « SUB_MONTANT »)"), std::string::npos) << r.err;
+  std::ifstream in(summary);
+  auto j = nlohmann::json::parse(in);
+  EXPECT_EQ(j["lignes_lues"], 6);
+  EXPECT_EQ(j["rejetees"].size(), 4u);
+  EXPECT_EQ(j["rejetees"][0]["ligne"], 3);
+}
+
+TEST_F(ImporteCommand, WritesOneFilePerDossierInAFolderAndCheckSaysIncomplete) {
+  const fs::path out = folder_ / "brouillons";
+  CommandRun r = run("importe scdl --international-seulement -o " + quoted(out) + " " + quoted(kReal / "poitiers-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(out)) {
+    EXPECT_EQ(entry.path().extension(), ".json") << entry.path();
+    ++files;
+  }
+  EXPECT_GE(files, 20u);
+  // Every draft reads; none is conforme: the file does not say what the law asks.
+  CommandRun check = run("check --format json " + quoted(out), folder_);
+  EXPECT_EQ(check.exit_code, 1) << check.err;
+  auto j = nlohmann::json::parse(check.out);
+  EXPECT_EQ(j["resume"]["erreurs"], 0);
+  EXPECT_EQ(j["resume"]["conforme"], 0);
+  EXPECT_EQ(j["resume"]["incomplet"].get<std::size_t>() + j["resume"]["non_conforme"].get<std::size_t>(), files);
+}
+
+TEST_F(ImporteCommand, AnUnreadableFileIsExitCodeTwo) {
+  CommandRun r = run("importe scdl " + quoted(folder_ / "absent.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("absent.csv"), std::string::npos) << r.err;
+}
+
+TEST_F(ImporteCommand, AFolderAndJsonlTogetherIsAUsageError) {
+  CommandRun r = run("importe scdl -o " + quoted(folder_ / "x") + " --format jsonl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(fs::exists(folder_ / "x"));
+}
+
+}  // namespace

@@ -1,0 +1,58 @@
+#include "scdl/dates.hpp"
+
+#include <gtest/gtest.h>
+
+namespace subsidia::interop::scdl {
+namespace {
+
+std::string iso(std::string_view text) {
+  DateReading r = read_date(text);
+  return r.status == DateReading::Status::Ok ? r.date->iso() : "";
+}
+
+TEST(Dates, ReadsTheWritingsOfPublishedFiles) {
+  EXPECT_EQ(iso("2017-04-13"), "2017-04-13");
+  EXPECT_EQ(iso("2017-04-13T00:00:00"), "2017-04-13");
+  EXPECT_EQ(iso("13/04/2017"), "2017-04-13");
+  EXPECT_EQ(iso("3/4/2017"), "2017-04-03");
+  EXPECT_EQ(iso("13-04-2017"), "2017-04-13");
+  EXPECT_EQ(iso("13.04.2017 10:30"), "2017-04-13");
+  EXPECT_EQ(iso("2017/09/08"), "2017-09-08");
+  EXPECT_EQ(iso("20170908"), "2017-09-08");
+}
+
+TEST(Dates, ReadsAYearAloneAsAYear) {
+  DateReading r = read_date("2016");
+  EXPECT_EQ(r.status, DateReading::Status::YearOnly);
+  EXPECT_EQ(r.year, 2016);
+}
+
+TEST(Dates, SaysWhenItGuessed) {
+  DateReading serial = read_date("42736");
+  ASSERT_EQ(serial.status, DateReading::Status::Ok);
+  EXPECT_EQ(serial.date->iso(), "2017-01-01");
+  EXPECT_FALSE(serial.guess.empty());
+  DateReading month_first = read_date("04/13/2017");
+  ASSERT_EQ(month_first.status, DateReading::Status::Ok);
+  EXPECT_EQ(month_first.date->iso(), "2017-04-13");
+  EXPECT_FALSE(month_first.guess.empty());
+}
+
+TEST(Dates, RefusesWhatItCannotRead) {
+  EXPECT_EQ(read_date("13/04/17").status, DateReading::Status::Invalid);
+  EXPECT_EQ(read_date("2017-02-30").status, DateReading::Status::Invalid);
+  EXPECT_EQ(read_date("DELIB 06FIN").status, DateReading::Status::Invalid);
+  EXPECT_EQ(read_date("NC").status, DateReading::Status::Missing);
+}
+
+TEST(Dates, ReadsPeriodsOfPayment) {
+  EXPECT_EQ(read_period("2017-01-01_2017-12-31"), "2017-01-01/2017-12-31");
+  EXPECT_EQ(read_period("2017-01-01/2017-12-31"), "2017-01-01/2017-12-31");
+  EXPECT_EQ(read_period("2017/09/08_2021/09/07"), "2017-09-08/2021-09-07");
+  EXPECT_EQ(read_period("01/01/2017 au 31/12/2017"), "2017-01-01/2017-12-31");
+  EXPECT_EQ(read_period("2017-08-16"), "2017-08-16");
+  EXPECT_EQ(read_period("au printemps"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace subsidia::interop::scdl

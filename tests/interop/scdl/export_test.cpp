@@ -1,0 +1,189 @@
+#include "scdl/export.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "csv/tokenizer.hpp"
+#include "export/facts_fixture.hpp"
+#include "io/string_pattern.hpp"
+
+namespace subsidia::interop::scdl {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kSource = SUBSIDIA_TEST_SOURCE_DIR;
+
+nlohmann::json table_schema() {
+  std::ifstream in(kSource / "interop" / "standards" / "scdl" / "subventions-2.1.1.schema.json");
+  return nlohmann::json::parse(in);
+}
+
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Checks the CSV against the Table Schema: header = the fields in order; each value of its
+// type, within its constraints (required, pattern, enum, maxLength, minimum, maximum).
+// Returns every problem found, "ligne N, colonne : why".
+std::vector<std::string> table_schema_problems(const std::string& csv) {
+  const nlohmann::json schema = table_schema();
+  const auto& fields = schema["fields"];
+  std::vector<std::string> problems;
+  csv::Tokenizer tokens(csv, {',', true});
+  csv::Record record;
+  bool header = true;
+  while (tokens.next(record)) {
+    if (header) {
+      header = false;
+      if (record.fields.size() != fields.size()) problems.push_back("en-tête : nombre de colonnes");
+      for (std::size_t i = 0; i < record.fields.size() && i < fields.size(); ++i)
+        if (record.fields[i].value != fields[i]["name"].get<std::string>())
+          problems.push_back("en-tête : colonne " + std::to_string(i + 1));
+      continue;
+    }
+    const std::string where = "ligne " + std::to_string(record.line) + ", ";
+    if (record.fields.size() != fields.size()) {
+      problems.push_back(where + "nombre de cellules");
+      continue;
+    }
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const auto& field = fields[i];
+      const std::string name = field["name"];
+      const std::string value(record.fields[i].value);
+      const auto constraints = field.value("constraints", nlohmann::json::object());
+      if (value.empty()) {
+        if (constraints.value("required", false)) problems.push_back(where + name + " : valeur exigée");
+        continue;
+      }
+      const std::string type = field["type"];
+      if (type == "date" && !io::StringPattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$").matches(value))
+        problems.push_back(where + name + " : date " + value);
+      if (type == "number" && !io::StringPattern("^-?[0-9]+(\\.[0-9]+)?$").matches(value))
+        problems.push_back(where + name + " : nombre " + value);
+      if (type == "boolean") {
+        bool known = false;
+        for (const char* key : {"trueValues", "falseValues"})
+          for (const auto& v : field.value(key, nlohmann::json::array())) known = known || v == value;
+        if (!known) problems.push_back(where + name + " : booléen " + value);
+      }
+      if (constraints.contains("pattern") && !io::StringPattern(constraints["pattern"].get<std::string>()).matches(value))
+        problems.push_back(where + name + " : motif " + value);
+      if (constraints.contains("enum")) {
+        bool member = false;
+        for (const auto& v : constraints["enum"]) member = member || v == value;
+        if (!member) problems.push_back(where + name + " : hors énumération " + value);
+      }
+      if (constraints.contains("maxLength") && characters(value) > constraints["maxLength"].get<std::size_t>())
+        problems.push_back(where + name + " : trop long");
+      if (constraints.contains("minimum") || constraints.contains("maximum")) {
+        const auto v = decimal::Decimal::parse(value);
+        if (constraints.contains("minimum") &&
+            *v < *decimal::Decimal::parse(constraints["minimum"].dump()))
+          problems.push_back(where + name + " : sous le minimum");
+        if (constraints.contains("maximum") && *v > *decimal::Decimal::parse(constraints["maximum"].dump()))
+          problems.push_back(where + name + " : au-dessus du maximum");
+      }
+    }
+  }
+  if (tokens.failed()) problems.push_back(tokens.issues().front().message);
+  return problems;
+}
+
+TEST(ScdlExport, TheTableSchemaCheckCatchesWhatIsWrong) {
+  const std::string header =
+      "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,rnaBeneficiaire,objet,"
+      "montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention,dispositifAide\r\n";
+  const std::string good = "Ville,21690123100011,2018-03-12,D,Club,,,Objet,10.50,aide en numéraire,unique,2018-01-01,,non,1,\r\n";
+  EXPECT_TRUE(table_schema_problems(header + good).empty());
+  EXPECT_EQ(table_schema_problems(header + "Ville,2169012310001,2018-03-12,D,Club,,,Objet,10.50,aide en numéraire,unique,"
+                                           "2018-01-01,,non,1,\r\n").size(), 1u);  // 13 digits
+  EXPECT_EQ(table_schema_problems(header + "Ville,21690123100011,12/03/2018,D,Club,,,Objet,dix,aide en numéraire,unique,"
+                                           "2018-01-01,,non,1,\r\n").size(), 2u);  // date, number
+  EXPECT_EQ(table_schema_problems(header + "Ville,21690123100011,2018-03-12,D,Club,,W12,Objet,10.50,en nature,unique,"
+                                           "2018,,peut-être,1.5,\r\n").size(), 5u);  // rna, enum, period, boolean, maximum
+  EXPECT_FALSE(table_schema_problems("montant,objet\r\n" + good).empty());
+}
+
+TEST(ScdlExport, ImportedRealFilesGiveAFileValidAgainstTheTableSchema) {
+  const auto facts = interop::testing::facts_of_import({kSource / "tests" / "interop" / "scdl" / "reels" / "poitiers-2017.csv"});
+  const ScdlExport result = scdl_csv(facts, {2017, {}});
+  EXPECT_EQ(result.written.size(), 562u);
+  EXPECT_TRUE(result.left_out.empty());
+  const auto problems = table_schema_problems(result.csv);
+  EXPECT_TRUE(problems.empty()) << problems.size() << " : " << (problems.empty() ? "" : problems[0]);
+}
+
+TEST(ScdlExport, HandWrittenDossiersNeedTheSiretAndSayEveryDefault) {
+  const auto facts = interop::testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  const ScdlExport without = scdl_csv(facts, {2012, {}});
+  EXPECT_TRUE(without.written.empty());
+  EXPECT_FALSE(without.left_out.empty());
+  const ScdlExport with = scdl_csv(facts, {2012, std::string("23750007900312")});
+  EXPECT_FALSE(with.written.empty());
+  EXPECT_FALSE(with.defaults.empty());
+  const auto problems = table_schema_problems(with.csv);
+  EXPECT_TRUE(problems.empty()) << (problems.empty() ? "" : problems[0]);
+  // Cotisations, participations, joint purchases are not subsidies.
+  for (const auto& line : with.left_out) EXPECT_NE(line.find("pas une subvention"), std::string::npos) << line;
+}
+
+struct Seen {
+  std::string montant, date;
+};
+
+std::map<std::string, Seen> by_id(const std::vector<DossierFacts>& facts) {
+  std::map<std::string, Seen> out;
+  for (const auto& f : facts)
+    out[f.entry.id] = {f.entry.montant.to_fixed(2), f.scdl.date_convention.value_or(f.deliberation_date)};
+  return out;
+}
+
+TEST(ScdlExport, ImportingTheExportGivesBackTheSameIdsAmountsAndDates) {
+  const fs::path reels = kSource / "tests" / "interop" / "scdl" / "reels";
+  for (const auto& [file, year] : std::vector<std::pair<std::string, int>>{{"poitiers-2017.csv", 2017}, {"haute-garonne-2017.csv", 2016}}) {
+    auto facts = interop::testing::facts_of_import({reels / file});
+    std::erase_if(facts, [&](const DossierFacts& f) { return f.entry.exercice != year; });
+    const ScdlExport exported = scdl_csv(facts, {year, {}});
+    char pattern[] = "/tmp/subsidia-scdl-XXXXXX";
+    const fs::path folder = ::mkdtemp(pattern);
+    std::ofstream(folder / "export.csv", std::ios::binary) << exported.csv;
+    const auto again = interop::testing::facts_of_import({folder / "export.csv"});
+    fs::remove_all(folder);
+    EXPECT_EQ(by_id(again).size(), facts.size()) << file;
+    const auto before = by_id(facts), after = by_id(again);
+    for (const auto& [id, seen] : before) {
+      auto found = after.find(id);
+      ASSERT_NE(found, after.end()) << file << " : " << id;
+      EXPECT_EQ(found->second.montant, seen.montant) << id;
+      EXPECT_EQ(found->second.date, seen.date) << id;
+    }
+  }
+}
+
+TEST(ScdlExport, NativeDossiersComeBackWithTheirAmountsAndDeliberationDates) {
+  const auto facts = interop::testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  const ScdlExport exported = scdl_csv(facts, {2012, std::string("23750007900312")});
+  char pattern[] = "/tmp/subsidia-scdl-XXXXXX";
+  const fs::path folder = ::mkdtemp(pattern);
+  std::ofstream(folder / "export.csv", std::ios::binary) << exported.csv;
+  const auto again = interop::testing::facts_of_import({folder / "export.csv"});
+  fs::remove_all(folder);
+  ASSERT_EQ(again.size(), exported.written.size());
+  std::map<std::string, std::pair<std::string, std::string>> by_reference;
+  for (const auto& f : facts)
+    if (f.type_intervention == "subvention") by_reference[f.deliberation_reference + "|" + f.beneficiaire_nom] = {f.entry.montant.to_fixed(2), f.deliberation_date};
+  for (const auto& f : again) {
+    auto found = by_reference.find(f.scdl.reference_decision + "|" + f.scdl.nom_beneficiaire);
+    ASSERT_NE(found, by_reference.end()) << f.entry.id;
+    EXPECT_EQ(f.entry.montant.to_fixed(2), found->second.first);
+    EXPECT_EQ(f.scdl.date_convention.value_or(""), found->second.second);
+  }
+}
+
+}  // namespace
+}  // namespace subsidia::interop::scdl

@@ -1,0 +1,256 @@
+#include "scdl/importer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "scdl/import_fixture.hpp"
+
+namespace subsidia::interop::scdl {
+namespace {
+
+using namespace testing;
+
+bool has_guess(const nlohmann::json& d, std::string_view field) {
+  for (const auto& g : d["origine"]["devines"])
+    if (g["champ"] == field) return true;
+  return false;
+}
+
+TEST(ScdlImporter, ReadsAWindows1252FileWithCrlfQuotesAndFrenchAmounts) {
+  ImportRun run = import_files({kFiles / "somme-windows1252-crlf.csv"});
+  ASSERT_EQ(run.summary.files.size(), 1u);
+  EXPECT_EQ(run.summary.files[0].encoding, "Windows-1252 (Latin-1)");
+  EXPECT_EQ(run.summary.files[0].separator, "point-virgule");
+  EXPECT_EQ(run.summary.rows_read, 4u);
+  ASSERT_EQ(run.dossiers.size(), 2u);
+
+  const nlohmann::json* dakar = run.by_line(2);
+  ASSERT_TRUE(dakar);
+  EXPECT_EQ((*dakar)["collectivite"]["nom"], "Département de la Somme");
+  EXPECT_EQ((*dakar)["collectivite"]["categorie"], "departement");
+  EXPECT_EQ((*dakar)["objet"], "Coopération décentralisée avec Dakar (Sénégal) ; volet santé");
+  EXPECT_EQ((*dakar)["montant"], "24975.00");
+  EXPECT_EQ((*dakar)["exercice"], 2017);
+  EXPECT_TRUE(has_guess(*dakar, "exercice"));
+  EXPECT_EQ((*dakar)["action"]["nature"], "cooperation");
+  EXPECT_EQ((*dakar)["action"]["pays"], nlohmann::json::array({"SN"}));
+  EXPECT_TRUE(has_guess(*dakar, "action.pays"));
+  EXPECT_EQ((*dakar)["beneficiaire"]["categorie"], "association");
+  EXPECT_EQ((*dakar)["origine"]["scdl"]["dateConvention"], "2017-09-08");
+  EXPECT_FALSE(dakar->contains("deliberation"));  // the file does not say which body voted
+
+  const nlohmann::json* club = run.by_line(3);
+  ASSERT_TRUE(club);
+  EXPECT_EQ((*club)["montant"], "1500.00");
+  EXPECT_FALSE(club->contains("action"));
+  EXPECT_EQ((*club)["origine"]["scdl"]["datesPeriodeVersement"], "2017-09-14/2018-09-13");
+
+  // Line 4 (a quoted line break inside) has no amount; line 6 has no year.
+  ASSERT_TRUE(run.rejected_at(4));
+  EXPECT_NE(run.rejected_at(4)->text.find("NC"), std::string::npos);
+  ASSERT_TRUE(run.rejected_at(6));
+  EXPECT_NE(run.rejected_at(6)->text.find("exercice"), std::string::npos);
+}
+
+TEST(ScdlImporter, TheExerciceOptionGivesAYearToRowsWithoutOneAndSaysSo) {
+  ImportOptions options;
+  options.exercice = 2017;
+  ImportRun run = import_files({kFiles / "somme-windows1252-crlf.csv"}, options);
+  const nlohmann::json* oeuvre = run.by_line(6);
+  ASSERT_TRUE(oeuvre);
+  EXPECT_EQ((*oeuvre)["exercice"], 2017);
+  EXPECT_TRUE(has_guess(*oeuvre, "exercice"));
+  EXPECT_EQ((*oeuvre)["objet"], "Œuvre sociale");
+  // 3 000,50 € at 50 %: the beneficiary's share, exact, and said.
+  EXPECT_EQ((*oeuvre)["montant"], "1500.25");
+  EXPECT_TRUE(has_guess(*oeuvre, "montant"));
+  EXPECT_EQ((*oeuvre)["origine"]["scdl"]["montant"], "3000.50");
+}
+
+TEST(ScdlImporter, FindsTheHeaderAfterATitleAndWritesIdenticalRowsOnce) {
+  ImportRun run = import_files({kFiles / "lyon-utf8-bom-tabulations.csv"});
+  ASSERT_EQ(run.summary.files.size(), 1u);
+  EXPECT_EQ(run.summary.files[0].encoding, "UTF-8 avec BOM");
+  EXPECT_EQ(run.summary.files[0].separator, "tabulation");
+  EXPECT_EQ(run.summary.files[0].header_line, 3u);
+  ASSERT_EQ(run.summary.skipped.size(), 1u);
+  EXPECT_EQ(run.summary.skipped[0].line, 1u);
+  EXPECT_EQ(run.summary.blank, 1u);
+  ASSERT_EQ(run.summary.identical.size(), 1u);
+  EXPECT_EQ(run.summary.identical[0].line, 5u);
+  EXPECT_EQ(run.dossiers.size(), 4u);
+
+  const nlohmann::json* beyrouth = run.by_line(4);
+  ASSERT_TRUE(beyrouth);
+  EXPECT_EQ((*beyrouth)["montant"], "12000.00");
+  EXPECT_EQ((*beyrouth)["action"]["pays"], nlohmann::json::array({"LB"}));
+  EXPECT_EQ((*beyrouth)["origine"]["scdl"]["pourcentageSubvention"], "1");
+
+  // English lessons: a weak clue, flagged, but no action written.
+  const nlohmann::json* english = run.by_line(7);
+  ASSERT_TRUE(english);
+  EXPECT_TRUE((*english)["origine"]["international"]["candidat"]);
+  EXPECT_FALSE(english->contains("action"));
+
+  // Same decision, same beneficiary, another subsidy: kept, numbered.
+  const nlohmann::json* second = run.by_line(8);
+  ASSERT_TRUE(second);
+  EXPECT_EQ((*second)["id"], (*english)["id"].get<std::string>() + "-2");
+  EXPECT_EQ(run.summary.numbered, 1u);
+
+  const nlohmann::json* relief = run.by_line(9);
+  ASSERT_TRUE(relief);
+  EXPECT_EQ((*relief)["montant"], "2500.00");
+  EXPECT_EQ((*relief)["action"]["nature"], "humanitaire");
+  EXPECT_EQ((*relief)["beneficiaire"]["categorie"], "fondation");
+}
+
+TEST(ScdlImporter, ReadsOldColumnNamesAndRejectsEveryRowItCannotReadWithItsReason) {
+  ImportRun run = import_files({kFiles / "nievre-virgules-anciennes-colonnes.csv"});
+  EXPECT_EQ(run.summary.files[0].separator, "virgule");
+  EXPECT_NE(run.summary.files[0].format.find("1.x"), std::string::npos);
+  EXPECT_EQ(run.summary.rows_read, 6u);
+  EXPECT_EQ(run.dossiers.size() + run.summary.rejected.size(), 6u);
+
+  const nlohmann::json* agora = run.by_line(2);
+  ASSERT_TRUE(agora);
+  EXPECT_EQ((*agora)["montant"], "17833.00");
+  EXPECT_EQ((*agora)["exercice"], 2016);
+  EXPECT_EQ((*agora)["id"], "scdl-225800010-2016-01-01-agora");
+
+  const nlohmann::json* mali = run.by_line(4);
+  ASSERT_TRUE(mali);
+  EXPECT_EQ((*mali)["exercice"], 2016);
+  EXPECT_EQ((*mali)["montant"], "2500.00");
+  EXPECT_EQ((*mali)["action"]["nature"], "autre");
+  EXPECT_EQ((*mali)["action"]["pays"], nlohmann::json::array({"ML"}));
+
+  ASSERT_TRUE(run.rejected_at(3));
+  EXPECT_NE(run.rejected_at(3)->text.find("SEM"), std::string::npos);
+  ASSERT_TRUE(run.rejected_at(5));
+  EXPECT_NE(run.rejected_at(5)->text.find("prêt"), std::string::npos);
+  ASSERT_TRUE(run.rejected_at(6));
+  EXPECT_NE(run.rejected_at(6)->text.find("exercice"), std::string::npos);
+  ASSERT_TRUE(run.rejected_at(7));
+  EXPECT_NE(run.rejected_at(7)->text.find("10 cellules"), std::string::npos);
+}
+
+TEST(ScdlImporter, ReadsUtf16) {
+  std::string text = "nomAttribuant;objet;montant;dateConvention\nVille de Lyon;Échange avec Hué (Viêt Nam);1 500;2018-02-01\n";
+  std::u16string wide;
+  // ASCII and Latin-1 letters only here: each UTF-8 sequence is one UTF-16 unit.
+  for (std::size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    char16_t unit = c;
+    if (c >= 0xC0) {
+      unit = static_cast<char16_t>(((c & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
+      i += 2;
+    } else {
+      ++i;
+    }
+    wide += unit;
+  }
+  std::string bytes = "\xFF\xFE";
+  for (char16_t u : wide) {
+    bytes += static_cast<char>(u & 0xFF);
+    bytes += static_cast<char>(u >> 8);
+  }
+  Importer importer(clues(), {});
+  std::vector<std::string> objets;
+  importer.import_bytes(bytes, "utf16.csv", [&](const DossierDraft& d) {
+    objets.push_back(d.objet);
+    return true;
+  });
+  ASSERT_EQ(objets.size(), 1u);
+  EXPECT_EQ(objets[0], "Échange avec Hué (Viêt Nam)");
+  EXPECT_EQ(importer.summary().files[0].encoding, "UTF-16 petit-boutiste");
+}
+
+TEST(ScdlImporter, AFileWithoutAnScdlHeaderIsAnErrorOfTheFile) {
+  Importer importer(clues(), {});
+  importer.import_bytes("a;b;c\n1;2;3\n", "pas-scdl.csv", [](const DossierDraft&) { return true; });
+  ASSERT_EQ(importer.summary().files.size(), 1u);
+  EXPECT_NE(importer.summary().files[0].error.find("en-tête introuvable"), std::string::npos);
+  EXPECT_TRUE(importer.summary().files_failed());
+}
+
+TEST(ScdlImporter, InternationalOnlyWritesTheCandidatesAndCountsTheOthers) {
+  ImportOptions options;
+  options.international_only = true;
+  ImportRun run = import_files({kFiles / "lyon-utf8-bom-tabulations.csv"}, options);
+  EXPECT_EQ(run.dossiers.size(), 3u);
+  EXPECT_EQ(run.summary.not_candidates.size(), 1u);
+  EXPECT_EQ(run.summary.not_candidates[0].line, 8u);
+}
+
+// The real files, as published.
+TEST(ScdlImporter, PoitiersEveryRowBecomesAValidDossier) {
+  ImportRun run = import_files({kRealFiles / "poitiers-2017.csv"});
+  EXPECT_EQ(run.summary.rows_read, 562u);
+  EXPECT_EQ(run.dossiers.size(), 562u);
+  EXPECT_TRUE(run.summary.rejected.empty());
+  std::set<std::string> ids;
+  for (const auto& d : run.dossiers) {
+    ids.insert(d["id"].get<std::string>());
+    EXPECT_EQ(d["exercice"], 2017);
+    EXPECT_EQ(d["collectivite"]["categorie"], "commune");
+  }
+  EXPECT_EQ(ids.size(), 562u);
+  // The twinning with Moundou (Chad) and a school in Senegal are found.
+  std::size_t chad = 0, senegal = 0;
+  for (const auto& d : run.dossiers) {
+    if (!d.contains("action") || !d["action"].contains("pays")) continue;
+    for (const auto& p : d["action"]["pays"]) {
+      chad += p == "TD";
+      senegal += p == "SN";
+    }
+  }
+  EXPECT_GE(chad, 1u);
+  EXPECT_GE(senegal, 1u);
+  EXPECT_GE(run.summary.candidates, 20u);
+}
+
+TEST(ScdlImporter, HauteGaronneTakesEachRowsYearFromItsDateAndSaysSo) {
+  ImportRun run = import_files({kRealFiles / "haute-garonne-2017.csv"});
+  EXPECT_EQ(run.dossiers.size(), 69u);
+  std::map<int, int> years;
+  for (const auto& d : run.dossiers) {
+    years[d["exercice"].get<int>()]++;
+    EXPECT_TRUE(has_guess(d, "exercice"));
+  }
+  EXPECT_EQ(years.size(), 3u);  // 2015, 2016, 2017
+
+  ImportOptions only_2017;
+  only_2017.exercice = 2017;
+  ImportRun filtered = import_files({kRealFiles / "haute-garonne-2017.csv"}, only_2017);
+  EXPECT_EQ(filtered.dossiers.size() + filtered.summary.other_exercice.size(), 69u);
+  EXPECT_EQ(static_cast<int>(filtered.dossiers.size()), years[2017]);
+}
+
+TEST(ScdlImporter, AFileImportedTwiceIsWrittenOnce) {
+  ImportRun run = import_files({kRealFiles / "haute-garonne-2017.csv", kRealFiles / "haute-garonne-2017.csv"});
+  EXPECT_EQ(run.dossiers.size(), 69u);
+  EXPECT_EQ(run.summary.identical.size(), 69u);
+}
+
+TEST(ScdlImporter, AnotherFileWithTheSameIdAndOtherContentKeepsBothAndWarns) {
+  const std::string header = "nomAttribuant;idAttribuant;referenceDecision;nomBeneficiaire;objet;montant;dateConvention\n";
+  Importer importer(clues(), {});
+  std::vector<std::string> ids;
+  auto sink = [&](const DossierDraft& d) {
+    ids.push_back(d.id);
+    return true;
+  };
+  importer.import_bytes(header + "Ville de Lyon;21690123100011;D-1;Club;Tournoi;100;2018-01-02\n", "v1.csv", sink);
+  importer.import_bytes(header + "Ville de Lyon;21690123100011;D-1;Club;Tournoi;150;2018-01-02\n", "v2.csv", sink);
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[1], ids[0] + "-2");
+  ASSERT_EQ(importer.summary().renamed.size(), 1u);
+  EXPECT_NE(importer.summary().renamed[0].text.find("v1.csv:2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace subsidia::interop::scdl

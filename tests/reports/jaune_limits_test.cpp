@@ -1,0 +1,123 @@
+// The writers on what real files bring: thousands of dossiers behind one figure, a very long
+// text, amounts a binary double cannot show as written. Nothing may be cut or dropped, and
+// every amount cell holds the decimal the text shows.
+#include <gtest/gtest.h>
+
+
+#include "files.hpp"
+#include "jaune_fixture.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/jaune_csv.hpp"
+#include "reports/jaune_from_verdicts.hpp"
+#include "reports/jaune_xlsx.hpp"
+
+namespace subsidia::reports {
+namespace {
+
+using testing::record;
+
+constexpr std::size_t kMaxCell = 32767;
+
+// 2 500 dossiers of one sector: the total line's ids alone are some 60 000 characters.
+Jaune many() {
+  std::vector<JauneRecord> records;
+  for (int i = 0; i < 2500; ++i) {
+    auto r = record("DOSSIER-SCDL-" + std::to_string(100000 + i), "9.72", "Affaires internationales et européennes", {"SN"});
+    records.push_back(std::move(r));
+  }
+  records[7].entry.objet = std::string(40000, 'x') + " fin";
+  return std::move(*jaune_from_verdicts(2012, std::move(records), ZoneTable::builtin()).jaune);
+}
+
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::size_t occurrences(std::string_view text, std::string_view what) {
+  std::size_t n = 0;
+  for (auto pos = text.find(what); pos != std::string_view::npos; pos = text.find(what, pos + 1)) ++n;
+  return n;
+}
+
+TEST(JauneLimits, XlsxPutsEveryFiguresDossiersOnRowsAndCutsNoText) {
+  TemporaryFolder folder;
+  const auto file = folder.path() / "jaune.xlsx";
+  const Jaune jaune = many();
+  auto error = write_atomically(file, [&](const std::filesystem::path& tmp) { return write_jaune_xlsx(jaune, tmp); });
+  ASSERT_FALSE(error) << *error;
+  if (std::system("unzip -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "unzip absent : contenu du classeur non vérifié";
+  const std::string workbook = unzip_member(file, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("Dossiers par chiffre"), std::string::npos);
+  EXPECT_NE(workbook.find("Textes longs"), std::string::npos);
+  const std::string strings = unzip_member(file, "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("2500 dossiers : feuille « Dossiers par chiffre »"), std::string::npos);
+  EXPECT_NE(strings.find("texte de 40004 caractères"), std::string::npos);
+  // Every id is on the figures sheet: total, synthesis line, sector, domain, zone, imputation.
+  const std::string figures = unzip_member(file, "xl/worksheets/sheet3.xml");
+  EXPECT_EQ(occurrences(figures, "<row "), 1u + 6u * 2500u);
+  // No shared string is longer than a cell holds.
+  for (std::size_t at = strings.find("<t"); at != std::string::npos; at = strings.find("<t", at + 1)) {
+    const std::size_t open = strings.find('>', at), close = strings.find("</t>", at);
+    if (open == std::string::npos || close == std::string::npos) break;
+    EXPECT_LE(characters(std::string_view(strings).substr(open + 1, close - open - 1)), kMaxCell);
+    at = close;
+  }
+}
+
+TEST(JauneLimits, XlsxAmountCellsHoldTheDecimalTheTextShows) {
+  TemporaryFolder folder;
+  const auto file = folder.path() / "jaune.xlsx";
+  std::vector<JauneRecord> records = {record("A", "9717000.00", "Affaires internationales et européennes", {"SN"}),
+                                      record("B", "9.72", "Culture", {"SN"}), record("C", "46189500.00", "Culture", {"DE"})};
+  const Jaune jaune = std::move(*jaune_from_verdicts(2012, records, ZoneTable::builtin()).jaune);
+  ASSERT_FALSE(write_atomically(file, [&](const std::filesystem::path& tmp) { return write_jaune_xlsx(jaune, tmp); }));
+  if (std::system("unzip -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "unzip absent : contenu du classeur non vérifié";
+  std::string cells;
+  for (const char* sheet : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}) cells += unzip_member(file, sheet);
+  EXPECT_EQ(cells.find("9.717000000000001"), std::string::npos);
+  EXPECT_EQ(cells.find("9.720000000000001"), std::string::npos);
+  EXPECT_NE(cells.find("<v>9.717</v>"), std::string::npos);
+  EXPECT_NE(cells.find("<v>9.72</v>"), std::string::npos);
+  // M€ from the euro cell, rounded as the text is: 46 189 500 € -> 46,190 M€ (half away from zero).
+  EXPECT_NE(cells.find("<f>ROUND(ROUND(C"), std::string::npos);
+  EXPECT_NE(cells.find("<v>46.19</v>"), std::string::npos);
+  // No cached value with more decimals than the report shows.
+  for (std::size_t at = cells.find("<v>"); at != std::string::npos; at = cells.find("<v>", at + 1)) {
+    const std::string value = cells.substr(at + 3, cells.find("</v>", at) - at - 3);
+    const std::size_t dot = value.find('.');
+    if (dot != std::string::npos) {
+      EXPECT_LE(value.size() - dot - 1, 3u) << value;
+    }
+  }
+}
+
+TEST(JauneLimits, CsvCellsStayWithinWhatSpreadsheetsOpenAndLoseNoId) {
+  const std::string csv = jaune_csv(many());
+  std::size_t id_rows = 0, continuation = 0;
+  std::size_t start = 3;  // after the byte-order mark
+  while (start < csv.size()) {
+    std::size_t end = csv.find("\r\n", start);
+    // Quoted fields may hold line breaks; this file's do not.
+    std::string_view line(csv.data() + start, end - start);
+    std::size_t field_start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i == line.size() || line[i] == ';') {
+        EXPECT_LE(characters(line.substr(field_start, i - field_start)), kMaxCell);
+        field_start = i + 1;
+      }
+    }
+    if (line.starts_with("dossiers;")) ++id_rows;
+    if (line.starts_with("suite;")) ++continuation;
+    start = end + 2;
+  }
+  // Lines over the limit: the total, the synthesis line, the sector, domain, zone and
+  // imputation lines (2 500 ids each).
+  EXPECT_EQ(id_rows, 6u * 2500u);
+  EXPECT_EQ(continuation, 2u);  // the 40 004-character object, in two pieces
+  EXPECT_NE(csv.find("2500 dossiers : un par ligne"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace subsidia::reports

@@ -1,0 +1,157 @@
+// What the jaune is about and how it counts: domestic subsidies left out with their reason,
+// duplicate ids, the split of an amount between countries.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "jaune_fixture.hpp"
+#include "reports/jaune_from_verdicts.hpp"
+#include "reports/jaune_labels.hpp"
+#include "reports/jaune_scope.hpp"
+
+namespace subsidia::reports {
+namespace {
+
+using testing::euros;
+using testing::record;
+
+JauneRecord domestic(std::string id, const char* amount) {
+  JauneRecord r = record(std::move(id), amount, "Sports", {});
+  r.entry.action_declared = false;
+  r.entry.domaine = "";
+  r.verdict = eval::Verdict::Incomplete;
+  return r;
+}
+
+const JauneLine* line(const std::vector<JauneLine>& lines, std::string_view key) {
+  auto it = std::find_if(lines.begin(), lines.end(), [&](const JauneLine& l) { return l.key == key; });
+  return it == lines.end() ? nullptr : &*it;
+}
+
+decimal::Decimal sum(const std::vector<JauneLine>& lines) {
+  decimal::Decimal total;
+  for (const auto& l : lines) total = *add(total, l.amount);
+  return total;
+}
+
+TEST(JauneScope, AnyInternationalElementIsEnough) {
+  JauneEntry e;
+  EXPECT_FALSE(international_scope(e).international);
+  e.pays = {"FR", "GP"};
+  EXPECT_FALSE(international_scope(e).international);  // French territory only
+  e.pays = {"FR", "SN"};
+  EXPECT_TRUE(international_scope(e).international);
+  e = {};
+  e.beneficiaire_pays = {"DE"};
+  EXPECT_TRUE(international_scope(e).international);
+  e = {};
+  e.beneficiaire_categorie = "autorite_locale_etrangere";
+  EXPECT_TRUE(international_scope(e).international);
+  e = {};
+  e.action_declared = true;
+  EXPECT_TRUE(international_scope(e).international);
+  e = {};
+  e.convention = true;
+  EXPECT_TRUE(international_scope(e).international);
+  e = {};
+  e.secteur = std::string(kInternationalAffairsSector);
+  EXPECT_TRUE(international_scope(e).international);
+}
+
+TEST(JauneScope, DomesticSubsidiesAreLeftOutAndListedWithTheReason) {
+  std::vector<JauneRecord> records = {record("AI-1", "1000.00", std::string(kInternationalAffairsSector), {"SN"}),
+                                      domestic("SPORT-1", "39200000.00")};
+  records[1].entry.candidate = true;
+  records[1].entry.clues = {"anglais"};
+  JauneBuild built = jaune_from_verdicts(2012, records, ZoneTable::builtin());
+  ASSERT_TRUE(built.jaune);
+  const Jaune& j = *built.jaune;
+  EXPECT_EQ(j.total, euros("1000.00"));
+  EXPECT_EQ(j.domestic.total, euros("39200000.00"));
+  ASSERT_EQ(j.domestic.dossiers.size(), 1u);
+  const JauneDossier& sport = j.dossiers[j.domestic.dossiers[0]];
+  EXPECT_EQ(sport.inclusion, Inclusion::Domestic);
+  EXPECT_NE(sport.reason.find("aucun élément international"), std::string::npos);
+  EXPECT_NE(sport.reason.find("« anglais »"), std::string::npos);
+  // Not in any breakdown, not in the verdict counts.
+  for (const auto* lines : {&j.by_sector, &j.by_domain, &j.by_zone, &j.by_imputation}) EXPECT_EQ(sum(*lines), j.total);
+  EXPECT_EQ(j.verdicts.incomplete, 0u);
+  EXPECT_EQ(j.verdicts.compliant, 1u);
+}
+
+TEST(JauneScope, TheSameDossierReadTwiceCountsOnce) {
+  auto a = record("AI-1", "1000.00", "Culture", {"SN"});
+  a.entry.content[0] = 7;
+  a.entry.content[1] = 8;
+  a.entry.file = "a.json";
+  auto b = a;
+  b.entry.file = "b.json";
+  JauneBuild built = jaune_from_verdicts(2012, {a, b}, ZoneTable::builtin());
+  ASSERT_TRUE(built.jaune);
+  EXPECT_EQ(built.jaune->total, euros("1000.00"));
+  EXPECT_EQ(built.jaune->dossiers.size(), 1u);
+  const auto& notes = built.jaune->notes;
+  EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const std::string& n) {
+    return n.find("lu deux fois (a.json et b.json") != std::string::npos;
+  }));
+}
+
+TEST(JauneScope, TwoDifferentDossiersUnderOneIdAreAnErrorNamingBoth) {
+  auto a = record("AI-1", "1000.00", "Culture", {"SN"});
+  a.entry.content[0] = 7;
+  a.entry.file = "a.json";
+  auto b = record("AI-1", "2000.00", "Culture", {"SN"});
+  b.entry.content[0] = 9;
+  b.entry.file = "lot.jsonl:4";
+  JauneBuild built = jaune_from_verdicts(2012, {a, b}, ZoneTable::builtin());
+  EXPECT_FALSE(built.jaune);
+  ASSERT_EQ(built.errors.size(), 1u);
+  EXPECT_EQ(built.errors[0].code, JauneErrorCode::DuplicateId);
+  EXPECT_NE(built.errors[0].message.find("a.json et lot.jsonl:4"), std::string::npos);
+}
+
+TEST(JauneScope, ASplitByShareAllocatesZonesExactlyWithTheResidueOnTheLargestShare) {
+  // 100.01 € in thirds: 33.34 + 33.34 + 33.34 = 100.02 rounded; the residue (-0.01) goes to
+  // the largest share, the first one of equal ones.
+  auto r = record("AI-1", "100.01", "Culture", {"SN", "DE", "VN"});
+  using Share = JauneEntry::CountryShare;
+  r.entry.repartition = {Share{"SN", euros("0.3333333333"), {}}, Share{"DE", euros("0.3333333333"), {}},
+                         Share{"VN", euros("0.3333333334"), {}}};
+  JauneBuild built = jaune_from_verdicts(2012, {r}, ZoneTable::builtin());
+  ASSERT_TRUE(built.jaune);
+  const Jaune& j = *built.jaune;
+  EXPECT_EQ(sum(j.by_zone), euros("100.01"));
+  EXPECT_EQ(line(j.by_zone, "Afrique subsaharienne")->amount, euros("33.34"));
+  EXPECT_EQ(line(j.by_zone, "Europe")->amount, euros("33.34"));
+  EXPECT_EQ(line(j.by_zone, "Asie")->amount, euros("33.33"));
+  EXPECT_EQ(line(j.by_zone, std::string(kSeveralZones)), nullptr);
+  EXPECT_EQ(line(j.by_zone, "Asie")->dossiers, std::vector<std::string>{"AI-1"});
+  EXPECT_NE(j.dossiers[0].zone.find(std::string(kSplitZones)), std::string::npos);
+}
+
+TEST(JauneScope, ASplitByAmountMustAddUpToTheDossier) {
+  auto r = record("AI-1", "1000.00", "Culture", {"SN", "ML"});
+  using Share = JauneEntry::CountryShare;
+  r.entry.repartition = {Share{"SN", {}, euros("600.00")}, Share{"DE", {}, euros("400.00")}};
+  Jaune good = std::move(*jaune_from_verdicts(2012, {r}, ZoneTable::builtin()).jaune);
+  EXPECT_EQ(line(good.by_zone, "Afrique subsaharienne")->amount, euros("600.00"));
+  EXPECT_EQ(line(good.by_zone, "Europe")->amount, euros("400.00"));
+
+  r.entry.repartition[1].montant = euros("300.00");
+  Jaune bad = std::move(*jaune_from_verdicts(2012, {r}, ZoneTable::builtin()).jaune);
+  // Unusable split: counted as before (one zone here, both countries are sub-Saharan) and said.
+  EXPECT_EQ(line(bad.by_zone, "Afrique subsaharienne")->amount, euros("1000.00"));
+  EXPECT_TRUE(std::any_of(bad.notes.begin(), bad.notes.end(),
+                          [](const std::string& n) { return n.find("Répartition par pays") != std::string::npos; }));
+}
+
+TEST(JauneScope, SharesThatDoNotSumToOneAreRefused) {
+  auto r = record("AI-1", "1000.00", "Culture", {"SN", "DE"});
+  using Share = JauneEntry::CountryShare;
+  r.entry.repartition = {Share{"SN", euros("0.5"), {}}, Share{"DE", euros("0.4"), {}}};
+  Jaune j = std::move(*jaune_from_verdicts(2012, {r}, ZoneTable::builtin()).jaune);
+  EXPECT_NE(line(j.by_zone, std::string(kSeveralZones)), nullptr);
+}
+
+}  // namespace
+}  // namespace subsidia::reports
