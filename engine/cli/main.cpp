@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
   add(register_importe_command);
   add(register_exporte_command);
 #endif
+  add(register_serve_command);
+  add(register_users_command);
 
   try {
     app.parse(argc, argv);
