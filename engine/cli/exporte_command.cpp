@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/check_format.hpp"
+#include "output/check_format.hpp"
 #include "cli/command.hpp"
 #include "cli/paths.hpp"
 #include "export/dossier_facts.hpp"
@@ -32,6 +32,9 @@
 #include "scdl/export.hpp"
 
 namespace subsidia::cli {
+
+// The layers this command is a thin shell over.
+using namespace subsidia::output;
 
 namespace {
 
