@@ -201,6 +201,8 @@ int run_jaune(const JauneOptions& options) {
     return kExitError;
   }
   reports::Jaune& jaune = *built.jaune;
+  const api::Receipt& receipt = rules->engine->receipt();
+  jaune.moteur = {receipt.version, receipt.commit, receipt.fingerprint};
   jaune.unreadable = std::move(unreadable);
   if (!jaune.unreadable.empty())
     jaune.notes.push_back(std::to_string(jaune.unreadable.size()) +
