@@ -20,18 +20,22 @@
 #include <string>
 #include <vector>
 
-#include "cli/check_format.hpp"
+#include "api/version.hpp"
 #include "cli/command.hpp"
 #include "cli/paths.hpp"
 #include "export/dossier_facts.hpp"
 #include "iati/activities.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
+#include "output/check_format.hpp"
 #include "reports/amount_format.hpp"
 #include "reports/atomic_file.hpp"
 #include "scdl/export.hpp"
 
 namespace subsidia::cli {
+
+// The layers this command is a thin shell over.
+using namespace subsidia::output;
 
 namespace {
 
@@ -50,13 +54,12 @@ struct ExportOptions {
 // from a partial read).
 std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOptions& o, const char* command) {
   const fs::path schema_path = o.schema.empty() ? default_schema_for(default_rules_dir()) : fs::path(o.schema);
-  std::shared_ptr<const schema::Schema> schema;
-  try {
-    schema = std::make_shared<const schema::Schema>(schema::Schema::load(schema_path));
-  } catch (const std::exception& e) {
-    std::cerr << "subsidia exporte " << command << " : " << e.what() << '\n';
+  schema::SchemaResult loaded = schema::load_schema(schema_path);
+  if (!loaded.schema) {
+    std::cerr << "subsidia exporte " << command << " : " << loaded.error << '\n';
     return std::nullopt;
   }
+  const std::shared_ptr<const schema::Schema> schema = std::move(loaded.schema);
   const interop::FactsExtractor extractor(*schema);
   io::DossierReader reader(schema);
   io::InputStream input(std::vector<fs::path>(o.paths.begin(), o.paths.end()));
@@ -139,7 +142,9 @@ int run_iati(const ExportOptions& o) {
     }
     ref = "FR-SIRET-" + siret;
   }
-  const interop::iati::IatiExport result = interop::iati::iati_activities(*facts, {o.exercice, ref, now_utc()});
+  const interop::iati::IatiExport result = interop::iati::iati_activities(
+      *facts, {o.exercice, ref, now_utc(),
+               "subsidia " + std::string(api::engine_version()) + " (commit " + std::string(api::engine_commit()) + ")"});
   if (auto failure = write_output(o.output, result.xml)) {
     std::cerr << "subsidia exporte iati : " << *failure << '\n';
     return kExitError;

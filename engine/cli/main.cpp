@@ -42,13 +42,9 @@ int main(int argc, char** argv) {
   };
   add(register_check_command);
   add(register_test_command);
-#ifdef SUBSIDIA_HAS_JAUNE
   add(register_jaune_command);
-#endif
-#ifdef SUBSIDIA_HAS_INTEROP
   add(register_importe_command);
   add(register_exporte_command);
-#endif
   add(register_serve_command);
   add(register_users_command);
 

@@ -11,7 +11,7 @@
 #include "api/version.hpp"
 #include "auth/passwords.hpp"
 #include "auth/tokens.hpp"
-#include "cli/json_writer.hpp"
+#include "output/json_writer.hpp"
 #include "http/app.hpp"
 #include "http/check_batch.hpp"
 #include "reports/jaune_csv.hpp"
@@ -21,7 +21,7 @@
 
 namespace subsidia::server::http {
 
-namespace json = cli::json;
+namespace json = output::json;
 
 namespace {
 
@@ -130,7 +130,7 @@ void handle_store(App& app, const httplib::Request& req, httplib::Response& res,
 std::string rules_json(const RuleSet& rules) {
   std::string out = "{";
   json::append_key(out, "moteur");
-  cli::append_receipt_json(out, rules.engine->receipt());
+  output::append_receipt_json(out, rules.engine->receipt());
   out += ",";
   json::append_key(out, "regles");
   out += '[';
@@ -188,9 +188,6 @@ std::string rules_json(const RuleSet& rules) {
 }
 
 }  // namespace
-
-std::string jaune_download(App& app, int year, const std::string& format, std::string& content_type,
-                           std::string& error);
 
 void register_api_routes(httplib::Server& server, App& app) {
   server.Get("/api/sante", [&app](const httplib::Request&, httplib::Response& res) {
@@ -431,7 +428,6 @@ void register_api_routes(httplib::Server& server, App& app) {
   });
 }
 
-// The jaune of a year in a format, for the API and the pages: `error` set when there is none.
 std::string jaune_download(App& app, int year, const std::string& format, std::string& content_type,
                            std::string& error) {
   if (format != "json" && format != "csv" && format != "xlsx" && format != "html") {

@@ -1,5 +1,6 @@
 #include "http/app.hpp"
 
+#include <cctype>
 #include <chrono>
 
 #include "auth/tokens.hpp"

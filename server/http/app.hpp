@@ -59,6 +59,11 @@ std::string cookie_value(const httplib::Request& req, std::string_view name);
 // The media type of Content-Type, lower case, parameters left out.
 std::string media_type(const httplib::Request& req);
 
+// The jaune of a year in a format (json, csv, xlsx, html) for the API and the pages, with
+// its media type; `error` set (French) when there is none.
+std::string jaune_download(App& app, int year, const std::string& format, std::string& content_type,
+                           std::string& error);
+
 void register_api_routes(httplib::Server& server, App& app);
 void register_page_routes(httplib::Server& server, App& app);
 

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "auth/tokens.hpp"
-#include "cli/json_writer.hpp"
+#include "output/json_writer.hpp"
 
 namespace subsidia::server::http {
 
@@ -135,7 +135,7 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
   out.errors = body.errors;
   io::DossierReader reader(rules.engine->shared_schema());
   api::Engine::Scratch scratch = rules.engine->scratch();
-  cli::RuleJsonCache cache;
+  output::RuleJsonCache cache;
   std::set<std::string> ids;
   for (const io::InputItem& item : body.items) {
     io::ReadOutcome read = reader.read(item.text, item.file, item.line);
@@ -161,7 +161,7 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
     d.collectivite = entry.collectivite;
     d.montant = entry.montant.to_string();
     d.verdict = std::string(eval::verdict_code(result.verdict));
-    cli::append_dossier_json(d.result_json, result, cli::DossierLabel{item.file, item.line}, &cache);
+    output::append_dossier_json(d.result_json, result, output::DossierLabel{item.file, item.line}, &cache);
     out.tally.count(result.verdict);
     out.dossiers.push_back(std::move(d));
   }
@@ -172,7 +172,7 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
 std::string check_document(const BatchCheck& batch, const api::Receipt& receipt) {
   // The same layout as check_command's json format: receipt, dossiers, errors, summary.
   std::string out = "{\"moteur\": ";
-  cli::append_receipt_json(out, receipt);
+  output::append_receipt_json(out, receipt);
   out += ",\n\"dossiers\": [";
   for (std::size_t i = 0; i < batch.dossiers.size(); ++i) {
     out += i == 0 ? "\n" : ",\n";
@@ -181,10 +181,10 @@ std::string check_document(const BatchCheck& batch, const api::Receipt& receipt)
   out += batch.dossiers.empty() ? "],\n\"erreurs\": [" : "\n],\n\"erreurs\": [";
   for (std::size_t i = 0; i < batch.errors.size(); ++i) {
     out += i == 0 ? "\n" : ",\n";
-    cli::append_error_json(out, batch.errors[i]);
+    output::append_error_json(out, batch.errors[i]);
   }
   out += batch.errors.empty() ? "],\n\"resume\": " : "\n],\n\"resume\": ";
-  cli::append_summary_json(out, batch.tally);
+  output::append_summary_json(out, batch.tally);
   out += "}\n";
   return out;
 }

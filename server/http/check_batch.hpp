@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/check_format.hpp"
+#include "output/check_format.hpp"
 #include "http/rule_set.hpp"
 #include "io/inputs.hpp"
 #include "io/read_error.hpp"
@@ -29,7 +29,7 @@ SplitBody split_body(std::string_view body, bool ndjson, std::string_view label 
 struct BatchCheck {
   std::vector<store::CheckedDossier> dossiers;  // those read and checked, in body order
   std::vector<io::InputError> errors;           // reading errors, and ids given twice
-  cli::CheckTally tally;
+  output::CheckTally tally;
 };
 
 BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail detail = eval::Detail::Full);

@@ -4,12 +4,14 @@
 // session's CSRF token (the login form a token of its own, double-submitted in a cookie).
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <charconv>
+#include <chrono>
 #include <map>
 
 #include "auth/passwords.hpp"
 #include "auth/tokens.hpp"
-#include "cli/json_writer.hpp"
+#include "output/json_writer.hpp"
 #include "detect/international_clues.hpp"
 #include "http/app.hpp"
 #include "http/check_batch.hpp"
@@ -18,9 +20,6 @@
 #include "scdl/importer.hpp"
 
 namespace subsidia::server::http {
-
-std::string jaune_download(App& app, int year, const std::string& format, std::string& content_type,
-                           std::string& error);
 
 namespace {
 
@@ -129,7 +128,7 @@ DossierForm form_from_request(const httplib::Request& req) {
 // complement object as typed (amounts keep their exact text). A key given twice is the
 // reader's error, shown beside the complement.
 std::optional<std::string> json_from_form(const DossierForm& f, std::string& complement_error) {
-  namespace json = cli::json;
+  namespace json = output::json;
   std::string out = "{";
   json::append_key(out, "id");
   json::append_string(out, f.id);
@@ -307,7 +306,7 @@ void submit_dossier_form(App& app, const httplib::Request& req, httplib::Respons
     const store::Actor actor = app.actor(user.name, *rules);
     if (amend_id) {
       if (!app.store.amend(batch->dossiers[0], actor)) errors.general.push_back("dossier introuvable");
-    } else if (auto existing = app.store.insert(batch->dossiers, actor)) {
+    } else if (app.store.insert(batch->dossiers, actor).has_value()) {
       errors.by_field["id"].push_back("un dossier porte déjà cet identifiant");
     }
   }

@@ -2,6 +2,8 @@
 import glob
 import json
 import os
+import signal
+import time
 import sqlite3
 import subprocess
 import unittest
@@ -175,6 +177,27 @@ class Api(unittest.TestCase):
         db.close()
         r = self.server.request("GET", "/api/audit", token=self.admin).json()
         self.assertTrue(any(e["action"] == "verification" and e["sha256"] for e in r["audit"]))
+
+
+class Signals(unittest.TestCase):
+    def test_sighup_reloads_the_rules_and_sigterm_stops_cleanly(self):
+        server = Server()
+        try:
+            token = server.login("admin")
+            server.process.send_signal(signal.SIGHUP)
+            deadline = time.time() + 20
+            reloaded = []
+            while time.time() < deadline and not reloaded:
+                audit = server.request("GET", "/api/audit", token=token).json()["audit"]
+                reloaded = [e for e in audit if e["action"] == "regles_rechargees" and e["qui"] == "(SIGHUP)"]
+                time.sleep(0.1)
+            self.assertTrue(reloaded)
+            self.assertTrue(reloaded[0]["empreinte_regles"].startswith("sha256:"))
+            # Still serving after the reload, then a clean exit on SIGTERM.
+            self.assertEqual(server.request("GET", "/api/sante").status, 200)
+            self.assertEqual(server.stop(signal.SIGTERM), 0)
+        finally:
+            server.close()
 
 
 if __name__ == "__main__":

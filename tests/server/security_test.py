@@ -2,6 +2,7 @@
 import json
 import os
 import re
+import subprocess
 import sqlite3
 import unittest
 import urllib.parse
@@ -91,6 +92,35 @@ class Security(unittest.TestCase):
         # The login form's own token, double-submitted.
         r = self.server.request("POST", "/connexion", "nom=agent&mot_de_passe=mot-de-passe-de-test",
                                 content_type="application/x-www-form-urlencoded")
+        self.assertEqual(r.status, 403)
+
+    def test_scdl_csv_upload_goes_through_the_importer_and_is_stored(self):
+        cookie, csrf = page_session(self.server, "agent")
+        path = os.path.join(os.environ.get("SUBSIDIA_SOURCE_DIR", "."), "tests", "interop", "scdl", "fichiers",
+                            "somme-windows1252-crlf.csv")
+        with open(path, "rb") as f:
+            csv = f.read()
+        boundary = "----subsidia-test"
+        body = (("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n" % (boundary, csrf)).encode()
+                + ("--%s\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"somme.csv\"\r\n"
+                   "Content-Type: text/csv\r\n\r\n" % boundary).encode() + csv
+                + ("\r\n--%s--\r\n" % boundary).encode())
+        r = self.server.request("POST", "/televerser", body, content_type="multipart/form-data; boundary=" + boundary,
+                                headers={"Cookie": cookie})
+        self.assertEqual(r.status, 201, r.text[-2000:])
+        # The drafts `subsidia importe scdl` writes for the same file, no more, no less.
+        cli = subprocess.run([os.environ.get("SUBSIDIA_BINARY", "build/subsidia"), "importe", "scdl", path],
+                             capture_output=True, text=True).stdout.splitlines()
+        ids = [json.loads(line)["id"] for line in cli if line.strip()]
+        self.assertGreater(len(ids), 0)
+        self.assertIn("%d dossier(s) enregistré(s)" % len(ids), r.text)
+        for i in ids:
+            self.assertEqual(self.server.request("GET", "/api/dossiers/" + quote(i), token=self.agent).status, 200)
+        listed = self.server.request("GET", "/api/dossiers?q=" + quote("les-amis-de-dakar"), token=self.agent).json()
+        self.assertEqual(len(listed["dossiers"]), 1)
+        # Without the CSRF part: refused, nothing stored twice.
+        r = self.server.request("POST", "/televerser", body.replace(csrf.encode(), b"0" * 64),
+                                content_type="multipart/form-data; boundary=" + boundary, headers={"Cookie": cookie})
         self.assertEqual(r.status, 403)
 
     def test_stored_script_is_shown_as_text(self):
