@@ -6,12 +6,14 @@
 // (microseconds) next to reading and checking its dossiers, which happens outside.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace subsidia::server::store {
@@ -134,6 +136,12 @@ class Store {
   void insert_check(const CheckedDossier& dossier, std::int64_t version, const Actor& actor);
   std::mutex mutex_;
   std::unique_ptr<Database> db_;
+  // The checkpointer thread and its own connection.
+  std::unique_ptr<Database> checkpoints_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_stop_;
+  bool stopping_ = false;
+  std::thread checkpointer_;
 };
 
 }  // namespace subsidia::server::store
