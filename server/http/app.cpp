@@ -111,6 +111,8 @@ App::JauneOutcome App::jaune(int exercice, const RuleSet& set) {
     for (const auto& e : built.errors) error += (error.empty() ? "" : " ; ") + e.message;
     return {std::nullopt, error};
   }
+  const api::Receipt& receipt = set.engine->receipt();
+  built.jaune->moteur = {receipt.version, receipt.commit, receipt.fingerprint};
   return {std::move(built.jaune), {}};
 }
 

@@ -585,14 +585,30 @@ void register_page_routes(httplib::Server& server, App& app) {
       out += "<form method=\"post\" action=\"/jaune/reverifier\">" + pages::csrf_field(*user) +
              "<input type=\"hidden\" name=\"exercice\" value=\"" + y + "\"><button type=\"submit\">Revérifier tous les "
              "dossiers de " + y + " avec les règles en vigueur</button></form>";
-      std::string type, error;
-      std::string json_text = jaune_download(app, *year, "json", type, error);
-      if (!error.empty()) {
-        out += "<p class=\"erreur\">" + escape(error) + "</p>";
+      App::JauneOutcome outcome = app.jaune(*year, *app.rules.get());
+      if (!outcome.jaune) {
+        out += "<p class=\"erreur\">" + escape(outcome.error) + "</p>";
       } else {
-        nlohmann::json j = nlohmann::json::parse(json_text, nullptr, false);
-        out += "<p>Les chiffres sont ceux de <code>subsidia jaune --exercice " + y + "</code> sur les dossiers enregistrés.</p>";
-        out += "<pre>" + escape(j.is_object() ? j.dump(2).substr(0, 4000) : json_text.substr(0, 4000)) + "</pre>";
+        const reports::Jaune& jaune = *outcome.jaune;
+        out += "<p>Les chiffres sont ceux de <code>subsidia jaune --exercice " + y +
+               "</code> sur les dossiers enregistrés (règles <code>" + escape(jaune.moteur.fingerprint) + "</code>).</p>";
+        out += "<p>Total : <strong>" + escape(jaune.total.to_french(2)) + " €</strong> (" +
+               std::to_string(jaune.total_dossiers.size()) + " dossier(s)) ; conformes " +
+               std::to_string(jaune.verdicts.compliant) + ", non conformes " + std::to_string(jaune.verdicts.non_compliant) +
+               ", incomplets " + std::to_string(jaune.verdicts.incomplete) + ".</p>";
+        auto table = [&](std::string_view caption, const std::vector<reports::JauneLine>& lines) {
+          std::string t = "<table><caption>" + std::string(caption) +
+                          "</caption><thead><tr><th scope=\"col\">Ligne</th><th scope=\"col\">Montant</th>"
+                          "<th scope=\"col\">Dossiers</th><th scope=\"col\">Dont signalés</th></tr></thead><tbody>";
+          for (const reports::JauneLine& line : lines)
+            t += "<tr><th scope=\"row\">" + escape(line.label) + "</th><td>" + escape(line.amount.to_french(2)) +
+                 " €</td><td>" + std::to_string(line.dossiers.size()) + "</td><td>" +
+                 std::to_string(line.flagged.size()) + "</td></tr>";
+          return t + "</tbody></table>";
+        };
+        out += table("Synthèse", jaune.synthesis);
+        out += table("Par zone", jaune.by_zone);
+        out += table("Par domaine", jaune.by_domain);
       }
     }
     send_page(res, 200, pages::layout("Jaune budgétaire", *user, out));

@@ -133,6 +133,10 @@ class Api(unittest.TestCase):
         api = self.server.request("GET", "/api/jaune/2012?format=json", token=self.budget).json()
         self.assertEqual(api["total"], cli["total"])
         self.assertEqual(api["total_meur"], cli["total_meur"])
+        # Line by line the same amounts and dossiers (stored dossiers come in id order).
+        self.assertEqual([(l["libelle"], l["montant"], sorted(l["dossiers"])) for l in api["synthese"]],
+                         [(l["libelle"], l["montant"], sorted(l["dossiers"])) for l in cli["synthese"]])
+        self.assertEqual(api["moteur"]["empreinte_regles"], cli["moteur"]["empreinte_regles"])
         xlsx = self.server.request("GET", "/api/jaune/2012?format=xlsx", token=self.budget)
         self.assertEqual(xlsx.status, 200)
         self.assertTrue(xlsx.data.startswith(b"PK"))

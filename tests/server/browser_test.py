@@ -95,6 +95,8 @@ class Browser(unittest.TestCase):
         self.login("budget")
         d = self.driver
         d.get(self.base + "/jaune?exercice=2019")
+        # The two dossiers of the tests above, 15 000 € each.
+        self.assertRegex(d.find_element(By.TAG_NAME, "main").text, r"Total : 30\s000,00\s€")
         d.find_element(By.LINK_TEXT, "XLSX").click()
         target = os.path.join(self.downloads, "jaune-2019.xlsx")
         deadline = time.time() + 20
