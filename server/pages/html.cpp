@@ -1,22 +1,11 @@
 #include "pages/html.hpp"
 
+#include "output/markup.hpp"
+
 namespace subsidia::server::pages {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// The project's one escaper (engine/output/markup), as the jaune's HTML uses.
+std::string escape(std::string_view text) { return output::markup_escaped(text); }
 
 std::string url_encode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

@@ -7,7 +7,7 @@
 
 namespace subsidia::server::pages {
 
-// & < > " ' escaped: safe in text and in quoted attribute values.
+// & < > " ' escaped (output::markup_escaped): safe in text and in quoted attribute values.
 std::string escape(std::string_view text);
 // For a query string or path segment: every byte but unreserved ones as %XX.
 std::string url_encode(std::string_view text);
