@@ -22,5 +22,6 @@ Runner register_test_command(CLI::App& app);
 Runner register_jaune_command(CLI::App& app);
 Runner register_importe_command(CLI::App& app);   // importe scdl
 Runner register_exporte_command(CLI::App& app);   // exporte iati, exporte scdl
+Runner register_diff_command(CLI::App& app);      // diff (workbench/diff)
 
 }  // namespace subsidia::cli
