@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   add(register_check_command);
   add(register_test_command);
   add(register_diff_command);
+  add(register_fmt_command);
 #ifdef SUBSIDIA_HAS_JAUNE
   add(register_jaune_command);
 #endif
