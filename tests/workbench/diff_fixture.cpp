@@ -52,7 +52,8 @@ règle montant.positif
 fin
 
 règle deliberation.recente
-    titre "Délibération postérieure à 2000"
+    titre "Délibération "
+          "postérieure à 2000"  # rewrapped, and a comment: no text change
     source LOI_TEST
     gravité bloquante
     s'applique si type_intervention = "subvention"

@@ -5,7 +5,8 @@
 //                      beneficiaire.identifie (avertissement)
 //   apres/base.regles  montant.positif raised to montant > 2 000 €; beneficiaire.identifie
 //                      removed; objet.renseigne added (respected by every dossier);
-//                      deliberation.recente reindented only (not a text change)
+//                      deliberation.recente reindented, its title's string cut in two and a
+//                      comment added (none of which is a text change)
 //   dossiers/          D-1 1 500,00 € (conforme → non conforme), D-2 5 000,00 € (conforme
 //                      both), D-3 800,00 € without deliberation (incomplet → non conforme)
 #pragma once

@@ -3,6 +3,8 @@
 #include <map>
 #include <string>
 
+#include "fmt/same_meaning.hpp"
+
 namespace subsidia::workbench {
 
 std::string normalised_family_text(const model::RuleFamily& family, const diag::SourceSet& sources) {
@@ -11,17 +13,8 @@ std::string normalised_family_text(const model::RuleFamily& family, const diag::
     const diag::SourceSpan span = version.span;
     if (span.file >= sources.size()) continue;
     const std::string& text = sources.file(span.file).text();
-    const std::string_view declaration = std::string_view(text).substr(span.begin, span.end - span.begin);
-    bool blank = !out.empty();
-    for (char c : declaration) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        blank = true;
-        continue;
-      }
-      if (blank && !out.empty()) out += ' ';
-      blank = false;
-      out += c;
-    }
+    out += workbench::fmt::code_signature(std::string_view(text).substr(span.begin, span.end - span.begin));
+    out += '\n';
   }
   return out;
 }

@@ -13,8 +13,9 @@ namespace subsidia::workbench {
 // counts them while it judges the dossiers). Unchanged rules are not listed.
 std::vector<RuleChange> rule_changes(const api::Loaded& before, const api::Loaded& after);
 
-// A family's text: its versions' declarations as written, runs of blanks (spaces, tabs, line
-// ends) made one space, so that reindenting or rewrapping a rule is not a change.
+// A family's text as the parser sees it: its versions' words and strings (adjacent strings
+// joined), without blanks or comments, so that reformatting a rule (subsidia fmt: indentation,
+// line breaks, strings rewrapped) or editing a comment in it is not a change.
 std::string normalised_family_text(const model::RuleFamily& family, const diag::SourceSet& sources);
 
 }  // namespace subsidia::workbench

@@ -37,6 +37,16 @@ Reading read(std::string_view text) {
 
 }  // namespace
 
+std::string code_signature(std::string_view text) {
+  std::string out;
+  for (const auto& [kind, value] : read(text).code) {
+    out += kind == TokenKind::String ? '"' : 'w';
+    out += value;
+    out += '\x1f';
+  }
+  return out;
+}
+
 bool same_meaning(std::string_view original, std::string_view formatted) {
   const Reading a = read(original), b = read(formatted);
   return a.code == b.code && a.comments == b.comments;

@@ -4,10 +4,16 @@
 // the same order. `subsidia fmt` refuses to write a file whose layout fails this (a bug).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace subsidia::workbench::fmt {
 
 bool same_meaning(std::string_view original, std::string_view formatted);
+
+// What the parser sees of a text, as one string: its words and its joined strings, in order,
+// without blanks or comments. Equal signatures, same meaning (subsidia diff uses it to tell a
+// rewritten rule from a reformatted one).
+std::string code_signature(std::string_view text);
 
 }  // namespace subsidia::workbench::fmt
