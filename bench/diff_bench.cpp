@@ -21,7 +21,7 @@
 #include <stdexcept>
 
 #include "api/engine.hpp"
-#include "cli/check_format.hpp"
+#include "output/check_format.hpp"
 #include "diff/diff_from_bases.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
@@ -115,7 +115,7 @@ void BM_CheckAucune(benchmark::State& state) {
         break;
       }
       out.clear();
-      cli::append_dossier_jsonl(out, *checked.result, {item.file, item.line}, engine.rules(), false);
+      output::append_dossier_jsonl(out, *checked.result, {item.file, item.line}, engine.rules(), false);
       benchmark::DoNotOptimize(out);
       ++seen;
     }

@@ -7,7 +7,7 @@
 //   parse  io::DossierReader::read of every line (simdjson, schema, exact decimals);
 //   eval   read + Plan::evaluate (explanations are always built: there is no untraced API);
 //   check  read + evaluate + the JSON line `subsidia check --format jsonl` writes
-//          (cli::append_dossier_json), into a per-thread buffer that is dropped every MiB,
+//          (output::append_dossier_json), into a per-thread buffer that is dropped every MiB,
 //          so the cost of formatting is in and the cost of the terminal or disk is not.
 // Reported: medians, check/parse and eval/parse ratios (per run, then median), and the
 // speed-up of T threads over 1. Every run checks that its verdict tally and output size
@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/check_format.hpp"
-#include "cli/rule_loading.hpp"
+#include "output/check_format.hpp"
+#include "support/load_engine.hpp"
 #include "io/reader.hpp"
 #include "support/clock.hpp"
 #include "support/line_file.hpp"
@@ -65,7 +65,7 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
         ++tally.errors;
         if (pass == Pass::Check) {
           for (const io::InputError& e : read.errors) {
-            cli::append_error_json(out, e);
+            output::append_error_json(out, e);
             out += '\n';
           }
         }
@@ -80,7 +80,7 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
         case eval::Verdict::Incomplete: ++tally.incomplete; break;
       }
       if (pass == Pass::Check) {
-        cli::append_dossier_json(out, result, cli::DossierLabel{label, line});
+        output::append_dossier_json(out, result, output::DossierLabel{label, line});
         out += '\n';
         if (out.size() >= kDropBufferAt) {
           tally.output_bytes += out.size();
@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const double load_start = bench::wall_seconds();
-  const std::optional<cli::LoadedRules> loaded = cli::load_rules({regles, schema_file}, std::cerr);
+  const std::shared_ptr<const api::Engine> loaded = bench::load_engine(regles, schema_file, std::cerr);
   if (!loaded) return 2;
   const double load_seconds = bench::wall_seconds() - load_start;
 
@@ -137,16 +137,16 @@ int main(int argc, char** argv) {
   const std::string label = file.filename().string();
   const double mb = static_cast<double>(input->bytes()) / 1e6;
   std::cout << "subsidia-bench-eval: " << n << " dossiers (" << fixed(mb, 1) << " Mo), base "
-            << loaded->rules_path.string() << " (" << loaded->base->families.size() << " règles, chargée en "
+            << loaded->rules_path().string() << " (" << loaded->rules().families.size() << " règles, chargée en "
             << fixed(load_seconds * 1e3, 1) << " ms), " << runs << " mesures par passe\n";
 
   std::map<unsigned, Figures> figures;
   for (unsigned threads : thread_counts) {
     if (threads == 0) continue;
     std::vector<io::DossierReader> readers;
-    for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->schema);
+    for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->shared_schema());
     const std::size_t warm = std::min<std::size_t>(n, 2000);
-    for (Pass p : {Pass::Parse, Pass::Eval, Pass::Check}) run_pass(p, *input, label, readers, *loaded->plan, threads, warm);
+    for (Pass p : {Pass::Parse, Pass::Eval, Pass::Check}) run_pass(p, *input, label, readers, loaded->plan(), threads, warm);
 
     std::vector<double> times[3], eval_ratio, check_ratio, cpu;
     std::optional<Tally> first[3];
@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
       for (Pass p : {Pass::Parse, Pass::Eval, Pass::Check}) {
         const double c0 = bench::cpu_seconds();
         const double t0 = bench::wall_seconds();
-        const Tally tally = run_pass(p, *input, label, readers, *loaded->plan, threads, n);
+        const Tally tally = run_pass(p, *input, label, readers, loaded->plan(), threads, n);
         const double wall = bench::wall_seconds() - t0;
         if (p == Pass::Check) cpu.push_back((bench::cpu_seconds() - c0) / wall);
         times[static_cast<int>(p)].push_back(wall);
@@ -192,7 +192,7 @@ int main(int argc, char** argv) {
   }
 
   std::ostringstream s;
-  s << "{\"engine\":\"subsidia " << SUBSIDIA_VERSION << "\",\"rules\":\"" << loaded->rules_path.filename().string()
+  s << "{\"engine\":\"subsidia " << SUBSIDIA_VERSION << "\",\"rules\":\"" << loaded->rules_path().filename().string()
     << "\",\"dossiers\":" << n << ",\"mean_bytes\":" << (n ? input->bytes() / n : 0)
     << ",\"load_ms\":" << fixed(load_seconds * 1e3, 1) << ",\"runs\":" << runs << ",\"by_threads\":{";
   bool first_entry = true;

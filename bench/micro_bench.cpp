@@ -21,8 +21,8 @@
 #include <stdexcept>
 
 #include "check/load.hpp"
-#include "cli/check_format.hpp"
-#include "cli/rule_loading.hpp"
+#include "output/check_format.hpp"
+#include "support/load_engine.hpp"
 #include "io/reader.hpp"
 #include "support/kit_verdicts.hpp"
 #include "support/line_file.hpp"
@@ -38,8 +38,8 @@ const std::filesystem::path kSample = kSource / "bench" / "data" / "dossiers-200
 // Loaded once for the whole program: sample lines, both rule bases, the read dossiers.
 struct Fixture {
   bench::LineFile sample;
-  cli::LoadedRules legal;
-  cli::LoadedRules peers;
+  std::shared_ptr<const api::Engine> legal;
+  std::shared_ptr<const api::Engine> peers;
   std::vector<io::Dossier> dossiers;
 
   Fixture() {
@@ -47,12 +47,12 @@ struct Fixture {
     if (!lines || lines->lines.empty()) throw std::runtime_error("cannot read " + kSample.string());
     sample = std::move(*lines);
     std::ostringstream errors;
-    auto l = cli::load_rules({kSource / "rules", {}}, errors);
-    auto p = cli::load_rules({kSource / "bench" / "peers", {}}, errors);
+    auto l = bench::load_engine(kSource / "rules", {}, errors);
+    auto p = bench::load_engine(kSource / "bench" / "peers", {}, errors);
     if (!l || !p) throw std::runtime_error("rule bases do not load:\n" + errors.str());
-    legal = std::move(*l);
-    peers = std::move(*p);
-    io::DossierReader reader(legal.schema);
+    legal = std::move(l);
+    peers = std::move(p);
+    io::DossierReader reader(legal->shared_schema());
     for (std::size_t i = 0; i < sample.lines.size(); ++i) {
       io::ReadOutcome out = reader.read(sample.lines[i], "sample", i + 1);
       if (!out.dossier) throw std::runtime_error("sample dossier unreadable at line " + std::to_string(i + 1));
@@ -69,18 +69,18 @@ const Fixture& fixture() {
 void BM_LoadRuleBase(benchmark::State& state) {
   const Fixture& f = fixture();
   for (auto _ : state) {
-    check::LoadResult r = check::load_rule_base(kSource / "rules", *f.legal.schema);
+    check::LoadResult r = check::load_rule_base(kSource / "rules", f.legal->schema());
     if (!r.base || r.base->families.empty()) state.SkipWithError("rule base did not load");
     benchmark::DoNotOptimize(r);
   }
-  state.SetLabel(std::to_string(f.legal.base->families.size()) + " rules");
+  state.SetLabel(std::to_string(f.legal->rules().families.size()) + " rules");
 }
 BENCHMARK(BM_LoadRuleBase)->Unit(benchmark::kMillisecond);
 
 void BM_LoadRulesAndPlan(benchmark::State& state) {
   for (auto _ : state) {
     std::ostringstream errors;
-    auto loaded = cli::load_rules({kSource / "rules", {}}, errors);
+    auto loaded = bench::load_engine(kSource / "rules", {}, errors);
     if (!loaded) state.SkipWithError("rule base did not load");
     benchmark::DoNotOptimize(loaded);
   }
@@ -120,7 +120,7 @@ BENCHMARK(BM_JsonParse_nlohmann);
 
 void BM_ReadDossier(benchmark::State& state) {
   const Fixture& f = fixture();
-  io::DossierReader reader(f.legal.schema);
+  io::DossierReader reader(f.legal->shared_schema());
   std::size_t i = 0, bytes = 0;
   for (auto _ : state) {
     io::ReadOutcome out = reader.read(f.sample.lines[i], "sample", i + 1);
@@ -142,7 +142,7 @@ struct VerdictCount {
 
 void BM_Eval(benchmark::State& state) {
   const Fixture& f = fixture();
-  const eval::Plan& plan = *f.legal.plan;
+  const eval::Plan& plan = f.legal->plan();
   eval::Scratch scratch;
   VerdictCount expected, running;
   for (const io::Dossier& d : f.dossiers) ++expected.counts[static_cast<int>(plan.evaluate(d).verdict)];
@@ -157,20 +157,20 @@ void BM_Eval(benchmark::State& state) {
       i = 0;
     }
   }
-  state.SetLabel(std::to_string(f.legal.base->families.size()) + " rules");
+  state.SetLabel(std::to_string(f.legal->rules().families.size()) + " rules");
 }
 BENCHMARK(BM_Eval);
 
 void BM_Eval_JsonLine(benchmark::State& state) {
   const Fixture& f = fixture();
-  const eval::Plan& plan = *f.legal.plan;
+  const eval::Plan& plan = f.legal->plan();
   eval::Scratch scratch;
   std::string out;
   std::size_t i = 0, bytes = 0;
   for (auto _ : state) {
     out.clear();
     eval::DossierResult r = plan.evaluate(f.dossiers[i], scratch);
-    cli::append_dossier_json(out, r, cli::DossierLabel{"sample", i + 1});
+    output::append_dossier_json(out, r, output::DossierLabel{"sample", i + 1});
     if (out.empty() || out.front() != '{') state.SkipWithError("no JSON line");
     bytes += out.size();
     benchmark::DoNotOptimize(out);
@@ -183,15 +183,15 @@ BENCHMARK(BM_Eval_JsonLine);
 
 void BM_PolicyDsl(benchmark::State& state) {
   const Fixture& f = fixture();
-  const eval::Plan& plan = *f.peers.plan;
+  const eval::Plan& plan = f.peers->plan();
   eval::Scratch scratch;
   std::string missing;
-  const auto map = bench::KitRuleMap::from_base(*f.peers.base, missing);
+  const auto map = bench::KitRuleMap::from_base(f.peers->rules(), missing);
   if (!map) {
     state.SkipWithError("bench/peers lacks a rule");
     return;
   }
-  const bench::NativePolicy native(*f.peers.schema);
+  const bench::NativePolicy native(f.peers->schema());
   // The DSL must agree with the hand-written rules on every sample dossier.
   std::size_t expected_passes = 0;
   for (const io::Dossier& d : f.dossiers) {
@@ -222,7 +222,7 @@ BENCHMARK(BM_PolicyDsl);
 
 void BM_PolicyNative(benchmark::State& state) {
   const Fixture& f = fixture();
-  const bench::NativePolicy native(*f.peers.schema);
+  const bench::NativePolicy native(f.peers->schema());
   std::size_t expected_passes = 0;
   for (const io::Dossier& d : f.dossiers) {
     for (bool pass : native.evaluate(d)) expected_passes += pass;

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/rule_loading.hpp"
+#include "support/load_engine.hpp"
 #include "io/reader.hpp"
 #include "support/clock.hpp"
 #include "support/kit_verdicts.hpp"
@@ -125,10 +125,10 @@ int main(int argc, char** argv) {
     std::cerr << options.file.string() << ": erreur : fichier illisible\n";
     return 2;
   }
-  const std::optional<cli::LoadedRules> loaded = cli::load_rules({options.regles, options.schema}, std::cerr);
+  const std::shared_ptr<const api::Engine> loaded = bench::load_engine(options.regles, options.schema, std::cerr);
   if (!loaded) return 2;
   std::string missing;
-  const std::optional<bench::KitRuleMap> rule_map = bench::KitRuleMap::from_base(*loaded->base, missing);
+  const std::optional<bench::KitRuleMap> rule_map = bench::KitRuleMap::from_base(loaded->rules(), missing);
   if (!rule_map) {
     std::cerr << options.regles.string() << ": erreur : la règle " << missing << " est absente de la base\n";
     return 2;
@@ -137,8 +137,8 @@ int main(int argc, char** argv) {
   const std::size_t n = input->lines.size();
   const unsigned threads = options.threads;
   std::vector<io::DossierReader> readers;
-  for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->schema);
-  Context context{*input, options.file.filename().string(), readers, *loaded->plan, *rule_map};
+  for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->shared_schema());
+  Context context{*input, options.file.filename().string(), readers, loaded->plan(), *rule_map};
 
   // Warm-up: caches, allocator pools, page faults of the arenas.
   KitVerdicts verdicts;

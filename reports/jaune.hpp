@@ -72,7 +72,17 @@ struct VerdictCounts {
   std::size_t incomplete = 0;
 };
 
+// What produced the figures, so that a jaune can be reproduced later: the engine's version
+// and commit and the fingerprint of the rule base (rules, tables, schema) that judged the
+// dossiers. Every writer shows it. Filled by the caller (the command, the server).
+struct JauneReceipt {
+  std::string version;
+  std::string commit;
+  std::string fingerprint;  // "sha256:<64 hex>"
+};
+
 struct Jaune {
+  JauneReceipt moteur;
   int exercice = 0;
   decimal::Decimal total;                 // every Counted dossier
   std::vector<std::string> total_dossiers;

@@ -190,6 +190,17 @@ std::string jaune_csv(const Jaune& jaune) {
     row[kReason] = d.reason;
     emit(out, row);
   }
+  // The receipt: what produced these figures (tableau "moteur", the value in libelle).
+  const std::pair<std::string_view, const std::string*> receipt[] = {
+      {"version", &jaune.moteur.version}, {"commit", &jaune.moteur.commit},
+      {"empreinte_regles", &jaune.moteur.fingerprint}};
+  for (const auto& [key, value] : receipt) {
+    Row row;
+    row[0] = "moteur";
+    row[1] = key;
+    row[2] = *value;
+    emit(out, row);
+  }
   return out;
 }
 

@@ -239,6 +239,7 @@ std::string jaune_html(const Jaune& jaune) {
     for (const auto& note : jaune.notes) out += "<li>" + escaped(note) + "</li>\n";
     out += "</ul></section>\n";
   }
+  out += "<footer><p class=\"receipt\">" + escaped(receipt_line(jaune.moteur)) + "</p></footer>\n";
   out += "</body>\n</html>\n";
   return out;
 }

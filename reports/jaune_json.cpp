@@ -87,6 +87,9 @@ Json set_aside_json(const Jaune& jaune, const SetAside& aside) {
 
 std::string jaune_json(const Jaune& jaune) {
   Json j;
+  j["moteur"] = Json{{"version", jaune.moteur.version},
+                     {"commit", jaune.moteur.commit},
+                     {"empreinte_regles", jaune.moteur.fingerprint}};
   j["exercice"] = jaune.exercice;
   j["total"] = plain_euros(jaune.total);
   j["total_meur"] = meur_digits(jaune.total);

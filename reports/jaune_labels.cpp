@@ -53,4 +53,9 @@ std::string_view inclusion_label(Inclusion inclusion) {
   return "compté";
 }
 
+std::string receipt_line(const JauneReceipt& receipt) {
+  if (receipt.version.empty()) return "Moteur subsidia (version non renseignée)";
+  return "Moteur subsidia " + receipt.version + " (commit " + receipt.commit + "), base de règles " + receipt.fingerprint;
+}
+
 }  // namespace subsidia::reports

@@ -9,6 +9,10 @@
 
 namespace subsidia::reports {
 
+// "Moteur subsidia 0.2.0 (commit abc), base de règles sha256:…": the receipt as one line,
+// the same words as `subsidia check`'s texte footer.
+std::string receipt_line(const JauneReceipt& receipt);
+
 inline constexpr std::string_view kInternationalAffairsSector = "Affaires internationales et européennes";
 inline constexpr std::string_view kSectorMissing = "Secteur non renseigné";
 inline constexpr std::string_view kNotGiven = "non renseigné";

@@ -83,6 +83,7 @@ std::string jaune_text(const Jaune& jaune) {
     out += "\nNotes\n";
     for (const auto& note : jaune.notes) out += "  - " + note + "\n";
   }
+  out += "\n" + receipt_line(jaune.moteur) + "\n";
   return out;
 }
 

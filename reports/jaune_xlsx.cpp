@@ -334,6 +334,8 @@ std::optional<std::string> write_jaune_xlsx(const Jaune& jaune, const std::files
     book.text(synthesis, row++, 0, "Notes", book.bold_);
     for (const auto& note : jaune.notes) book.text(synthesis, row++, 0, note, book.italic_);
   }
+  ++row;
+  book.text(synthesis, row++, 0, receipt_line(jaune.moteur), book.italic_);
 
   lxw_worksheet* first_detail = detail.first();
   if (first_detail) {

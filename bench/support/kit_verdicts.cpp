@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "cli/json_writer.hpp"
+#include "output/json_writer.hpp"
 
 namespace subsidia::bench {
 
@@ -59,11 +59,11 @@ bool KitVerdicts::write_jsonl(const std::filesystem::path& file) const {
   for (std::size_t i = 0; i < ids.size(); ++i) {
     line.clear();
     line += '{';
-    cli::json::append_key(line, "id");
-    cli::json::append_string(line, ids[i]);
+    output::json::append_key(line, "id");
+    output::json::append_string(line, ids[i]);
     for (std::size_t r = 0; r < kKitRules.size(); ++r) {
       line += ',';
-      cli::json::append_key(line, kKitRules[r]);
+      output::json::append_key(line, kKitRules[r]);
       switch (cells[i * kKitRules.size() + r]) {
         case KitVerdict::Pass: line += "\"pass\""; break;
         case KitVerdict::Fail: line += "\"fail\""; break;

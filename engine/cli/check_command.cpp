@@ -15,11 +15,11 @@
 #include <unistd.h>
 #include <vector>
 
-#include "cli/check_format.hpp"
+#include "output/check_format.hpp"
 #include "cli/command.hpp"
 #include "cli/output_sink.hpp"
-#include "cli/pipeline.hpp"
-#include "cli/read_entry.hpp"
+#include "pipeline/pipeline.hpp"
+#include "pipeline/read_entry.hpp"
 #include "cli/progress.hpp"
 #include "cli/rule_loading.hpp"
 #include "io/id_registry.hpp"
@@ -27,6 +27,10 @@
 #include "io/reader.hpp"
 
 namespace subsidia::cli {
+
+// The layers this command is a thin shell over.
+using namespace subsidia::output;
+using namespace subsidia::pipeline;
 
 namespace {
 

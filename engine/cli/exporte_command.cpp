@@ -20,18 +20,22 @@
 #include <string>
 #include <vector>
 
-#include "cli/check_format.hpp"
+#include "api/version.hpp"
 #include "cli/command.hpp"
 #include "cli/paths.hpp"
 #include "export/dossier_facts.hpp"
 #include "iati/activities.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
+#include "output/check_format.hpp"
 #include "reports/amount_format.hpp"
 #include "reports/atomic_file.hpp"
 #include "scdl/export.hpp"
 
 namespace subsidia::cli {
+
+// The layers this command is a thin shell over.
+using namespace subsidia::output;
 
 namespace {
 
@@ -139,7 +143,9 @@ int run_iati(const ExportOptions& o) {
     }
     ref = "FR-SIRET-" + siret;
   }
-  const interop::iati::IatiExport result = interop::iati::iati_activities(*facts, {o.exercice, ref, now_utc()});
+  const interop::iati::IatiExport result = interop::iati::iati_activities(
+      *facts, {o.exercice, ref, now_utc(),
+               "subsidia " + std::string(api::engine_version()) + " (commit " + std::string(api::engine_commit()) + ")"});
   if (auto failure = write_output(o.output, result.xml)) {
     std::cerr << "subsidia exporte iati : " << *failure << '\n';
     return kExitError;

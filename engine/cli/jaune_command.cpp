@@ -26,10 +26,10 @@
 #include <variant>
 #include <vector>
 
-#include "cli/check_format.hpp"
+#include "output/check_format.hpp"
 #include "cli/command.hpp"
-#include "cli/pipeline.hpp"
-#include "cli/read_entry.hpp"
+#include "pipeline/pipeline.hpp"
+#include "pipeline/read_entry.hpp"
 #include "cli/rule_loading.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
@@ -44,6 +44,10 @@
 #include "reports/zone_table.hpp"
 
 namespace subsidia::cli {
+
+// The layers this command is a thin shell over.
+using namespace subsidia::output;
+using namespace subsidia::pipeline;
 
 namespace {
 
@@ -197,6 +201,8 @@ int run_jaune(const JauneOptions& options) {
     return kExitError;
   }
   reports::Jaune& jaune = *built.jaune;
+  const api::Receipt& receipt = rules->engine->receipt();
+  jaune.moteur = {receipt.version, receipt.commit, receipt.fingerprint};
   jaune.unreadable = std::move(unreadable);
   if (!jaune.unreadable.empty())
     jaune.notes.push_back(std::to_string(jaune.unreadable.size()) +

@@ -44,13 +44,9 @@ int main(int argc, char** argv) {
   add(register_test_command);
   add(register_diff_command);
   add(register_fmt_command);
-#ifdef SUBSIDIA_HAS_JAUNE
   add(register_jaune_command);
-#endif
-#ifdef SUBSIDIA_HAS_INTEROP
   add(register_importe_command);
   add(register_exporte_command);
-#endif
 
   try {
     app.parse(argc, argv);

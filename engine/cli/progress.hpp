@@ -7,16 +7,18 @@
 #include <cstddef>
 #include <string_view>
 
+#include "pipeline/pipeline.hpp"
+
 namespace subsidia::cli {
 
-class ProgressMeter {
+class ProgressMeter final : public pipeline::ProgressObserver {
  public:
   // `enabled` false makes every call a no-op (use stderr_is_terminal()).
   ProgressMeter(bool enabled, std::string_view unit = "dossiers");
   ~ProgressMeter();  // finish()
 
   // `done` items so far (a running total, not an increment).
-  void update(std::size_t done);
+  void update(std::size_t done) override;
   // Erases the line; idempotent.
   void finish();
 

@@ -10,15 +10,18 @@
 #include <string>
 #include <vector>
 
-#include "cli/case_comparison.hpp"
-#include "cli/case_files.hpp"
+#include "testing/case_comparison.hpp"
+#include "testing/case_files.hpp"
 #include "cli/command.hpp"
-#include "cli/coverage.hpp"
+#include "testing/coverage.hpp"
 #include "cli/paths.hpp"
 #include "cli/rule_loading.hpp"
 #include "io/reader.hpp"
 
 namespace subsidia::cli {
+
+// The layers this command is a thin shell over.
+using namespace subsidia::testing;
 
 namespace {
 

@@ -109,7 +109,9 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
   std::string& out = result.xml;
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<!-- Actions internationales de l'exercice " + std::to_string(options.exercice) +
-         ", écrites par subsidia exporte iati (docs/import-export.md). -->\n";
+         ", écrites par " +
+         (options.producer.empty() ? std::string("subsidia") : options.producer) +
+         " exporte iati (docs/import-export.md). -->\n";
   out += "<iati-activities version=\"2.03\" generated-datetime=\"" + xml_text(options.generated_datetime) + "\">\n";
   const std::string org = identifier_part(options.organisation_ref);
   for (const DossierFacts& f : dossiers) {

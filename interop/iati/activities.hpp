@@ -22,6 +22,7 @@ struct IatiOptions {
   int exercice = 0;
   std::string organisation_ref;   // the reporting organisation's IATI identifier
   std::string generated_datetime;  // "2026-11-30T12:00:00Z"
+  std::string producer;            // "subsidia 0.2.0 (commit …)", named in the file's opening comment
 };
 
 struct IatiExport {

@@ -1,12 +1,12 @@
 #include "scdl/draft_json.hpp"
 
-#include "cli/json_writer.hpp"
+#include "output/json_writer.hpp"
 
 namespace subsidia::interop::scdl {
 
 namespace {
 
-namespace json = cli::json;
+namespace json = output::json;
 
 // Appends ,"key":"value" (or "key":"value" when `first`). Keys are the schema's ASCII names,
 // written as they are; values are escaped.

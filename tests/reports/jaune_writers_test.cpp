@@ -144,6 +144,41 @@ TEST(JauneXlsx, WritesAWorkbookWithNumericEuroCells) {
   EXPECT_NE(styles.find("€"), std::string::npos);
 }
 
+// Every format names what produced it (engine version, commit, rule-base fingerprint), so a
+// jaune can be reproduced; an unfilled receipt says so instead of printing empty fields.
+Jaune with_receipt() {
+  Jaune jaune = mixed();
+  jaune.moteur = {"9.8.7", "abc123", "sha256:" + std::string(64, 'e')};
+  return jaune;
+}
+
+TEST(JauneReceipt, EveryFormatNamesTheEngineAndTheRuleBase) {
+  const Jaune jaune = with_receipt();
+  const std::string fingerprint = "sha256:" + std::string(64, 'e');
+  const auto json = nlohmann::ordered_json::parse(jaune_json(jaune));
+  EXPECT_EQ(json.begin().key(), "moteur");
+  EXPECT_EQ(json["moteur"]["version"], "9.8.7");
+  EXPECT_EQ(json["moteur"]["commit"], "abc123");
+  EXPECT_EQ(json["moteur"]["empreinte_regles"], fingerprint);
+  const std::string line = "Moteur subsidia 9.8.7 (commit abc123), base de règles " + fingerprint;
+  EXPECT_NE(jaune_text(jaune).find(line), std::string::npos);
+  EXPECT_NE(jaune_html(jaune).find(line), std::string::npos);
+  const std::string csv = jaune_csv(jaune);
+  EXPECT_NE(csv.find("moteur;version;9.8.7;"), std::string::npos);
+  EXPECT_NE(csv.find("moteur;empreinte_regles;" + fingerprint + ";"), std::string::npos);
+
+  TemporaryFolder folder;
+  auto file = folder.path() / "jaune.xlsx";
+  auto error = write_atomically(file, [&](const std::filesystem::path& tmp) { return write_jaune_xlsx(jaune, tmp); });
+  ASSERT_FALSE(error.has_value()) << *error;
+  if (std::system("unzip -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "unzip absent : contenu du classeur non vérifié";
+  EXPECT_NE(unzip_member(file, "xl/sharedStrings.xml").find(fingerprint), std::string::npos);
+}
+
+TEST(JauneReceipt, AnUnfilledReceiptSaysSo) {
+  EXPECT_NE(jaune_text(mixed()).find("Moteur subsidia (version non renseignée)"), std::string::npos);
+}
+
 TEST(AtomicFile, WritesTheWholeContentAndLeavesNoTemporary) {
   TemporaryFolder folder;
   auto file = folder.path() / "jaune.csv";

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 const fs::path kSource = SUBSIDIA_TEST_SOURCE_DIR;
 
 IatiExport export_2012(const std::vector<DossierFacts>& facts) {
-  return iati_activities(facts, {2012, "FR-SIRET-23750007900312", "2026-11-30T12:00:00Z"});
+  return iati_activities(facts, {2012, "FR-SIRET-23750007900312", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)"});
 }
 
 // The sum of the <value> elements, from their decimal text.
@@ -77,9 +77,14 @@ TEST(IatiActivities, RecipientCountriesAddUpToAHundredPercent) {
   EXPECT_NE(activity.find("code=\"BF\" percentage=\"33.33\""), std::string::npos);
 }
 
+TEST(IatiActivities, TheFileNamesTheEngineThatWroteIt) {
+  const IatiExport result = iati_activities({}, {2012, "FR-X", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)"});
+  EXPECT_NE(result.xml.find("écrites par subsidia 9.9.9 (commit test) exporte iati"), std::string::npos);
+}
+
 TEST(IatiActivities, ImportedDomesticSubsidiesAreNotActivities) {
   const auto facts = testing::facts_of_import({kSource / "tests" / "interop" / "scdl" / "reels" / "poitiers-2017.csv"});
-  const IatiExport result = iati_activities(facts, {2017, "FR-SIRET-21860194600013", "2026-11-30T12:00:00Z"});
+  const IatiExport result = iati_activities(facts, {2017, "FR-SIRET-21860194600013", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)"});
   EXPECT_GE(result.activities.size(), 15u);
   EXPECT_EQ(result.activities.size() + result.left_out.size(), facts.size());
   // A draft without deliberation date says which date stands for it.

@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/case_files.hpp"
+#include "testing/case_files.hpp"
 #include "eval/result.hpp"
 #include "model/rule_base.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::testing {
 
 struct Mismatch {
   std::string rule;         // empty for the verdict
@@ -26,4 +26,4 @@ std::vector<Mismatch> compare_case(const CaseExpectation& expected, const eval::
 // "ÉCHEC cases/x : règle r : attendu violee, obtenu respectee\n      explication ...\n"
 std::string format_mismatch(const std::string& case_name, const Mismatch& mismatch);
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::testing

@@ -17,7 +17,7 @@
 #include "eval/result.hpp"
 #include "io/reader.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::output {
 
 enum class OutputFormat { Text, Json, Jsonl };
 
@@ -87,4 +87,4 @@ void append_jsonl_header(std::string& out, const api::Receipt& receipt, const mo
 void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, const DossierLabel& label,
                           const model::RuleBase& base, bool not_applicable);
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::output

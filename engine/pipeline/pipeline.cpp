@@ -1,6 +1,6 @@
-#include "cli/pipeline.hpp"
+#include "pipeline/pipeline.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::pipeline {
 
 unsigned resolve_thread_count(unsigned requested) {
   if (requested > 0) return requested;
@@ -23,4 +23,4 @@ bool next_entry(io::InputStream& input, InputEntry& entry) {
 }
 
 }  // namespace detail
-}  // namespace subsidia::cli
+}  // namespace subsidia::pipeline

@@ -1,11 +1,11 @@
 // compare_case and Coverage on hand-made results (no rule base parsed).
-#include "cli/case_comparison.hpp"
+#include "testing/case_comparison.hpp"
 
 #include <gtest/gtest.h>
 
-#include "cli/coverage.hpp"
+#include "testing/coverage.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::testing {
 namespace {
 
 using eval::RuleStatus;
@@ -97,4 +97,4 @@ TEST(Coverage, RuleSeenBothWaysIsCovered) {
 }
 
 }  // namespace
-}  // namespace subsidia::cli
+}  // namespace subsidia::testing

@@ -1,8 +1,8 @@
-#include "cli/coverage.hpp"
+#include "testing/coverage.hpp"
 
 #include <algorithm>
 
-namespace subsidia::cli {
+namespace subsidia::testing {
 
 namespace {
 
@@ -84,4 +84,4 @@ std::string Coverage::format() const {
   return out;
 }
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::testing

@@ -13,7 +13,7 @@
 
 #include "eval/result.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::testing {
 
 struct CaseFile {
   std::filesystem::path dossier;   // NAME.json
@@ -45,4 +45,4 @@ bool write_expectation(const std::filesystem::path& file, const eval::DossierRes
 std::optional<eval::RuleStatus> status_from_code(std::string_view code);
 std::optional<eval::Verdict> verdict_from_code(std::string_view code);
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::testing

@@ -1,9 +1,9 @@
-#include "cli/read_entry.hpp"
+#include "pipeline/read_entry.hpp"
 
 #include <exception>
 #include <string>
 
-namespace subsidia::cli {
+namespace subsidia::pipeline {
 
 std::optional<io::Dossier> read_entry(io::DossierReader& reader, InputEntry& entry,
                                       std::vector<io::InputError>& errors) {
@@ -24,4 +24,4 @@ std::optional<io::Dossier> read_entry(io::DossierReader& reader, InputEntry& ent
   return std::nullopt;
 }
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::pipeline

@@ -11,9 +11,9 @@
 #include <thread>
 #include <unistd.h>
 
-#include "cli/pipeline.hpp"
+#include "pipeline/pipeline.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
@@ -90,4 +90,4 @@ TEST_F(Pipeline, ExceptionInAWorkerStopsTheRunAndIsRethrown) {
 }
 
 }  // namespace
-}  // namespace subsidia::cli
+}  // namespace subsidia::pipeline

@@ -1,13 +1,13 @@
-#include "cli/check_format.hpp"
+#include "output/check_format.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <optional>
 
-#include "cli/json_writer.hpp"
+#include "output/json_writer.hpp"
 #include "model/rule_base.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::output {
 
 namespace {
 
@@ -568,4 +568,4 @@ void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, c
   out += "]}";
 }
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::output

@@ -12,7 +12,7 @@
 #include "eval/result.hpp"
 #include "model/rule_base.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::testing {
 
 class Coverage {
  public:
@@ -39,4 +39,4 @@ class Coverage {
   std::map<const model::Rule*, bool> exercised_;
 };
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::testing

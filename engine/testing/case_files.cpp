@@ -1,4 +1,4 @@
-#include "cli/case_files.hpp"
+#include "testing/case_files.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -6,7 +6,7 @@
 #include <sstream>
 #include <system_error>
 
-namespace subsidia::cli {
+namespace subsidia::testing {
 
 namespace fs = std::filesystem;
 
@@ -219,4 +219,4 @@ bool write_expectation(const fs::path& file, const eval::DossierResult& obtained
   return true;
 }
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::testing

@@ -5,10 +5,10 @@
 #include <optional>
 #include <vector>
 
-#include "cli/pipeline.hpp"
+#include "pipeline/pipeline.hpp"
 #include "io/reader.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::pipeline {
 
 // std::nullopt with `errors` filled when the entry is an input error, when the reader
 // rejects the text, or when a lower layer throws (a bug: it becomes this dossier's error,
@@ -16,4 +16,4 @@ namespace subsidia::cli {
 std::optional<io::Dossier> read_entry(io::DossierReader& reader, InputEntry& entry,
                                       std::vector<io::InputError>& errors);
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::pipeline

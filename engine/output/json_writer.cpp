@@ -1,10 +1,10 @@
-#include "cli/json_writer.hpp"
+#include "output/json_writer.hpp"
 
 #include <charconv>
 #include <cstdint>
 #include <cstring>
 
-namespace subsidia::cli::json {
+namespace subsidia::output::json {
 
 namespace {
 
@@ -72,4 +72,4 @@ void append_integer(std::string& out, std::uint64_t value) {
   out.append(buffer, result.ptr);
 }
 
-}  // namespace subsidia::cli::json
+}  // namespace subsidia::output::json

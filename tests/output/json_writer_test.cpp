@@ -1,10 +1,10 @@
-#include "cli/json_writer.hpp"
+#include "output/json_writer.hpp"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-namespace subsidia::cli {
+namespace subsidia::output {
 namespace {
 
 std::string as_json_string(std::string_view text) {
@@ -43,4 +43,4 @@ TEST(JsonWriter, WritesKeysAndIntegers) {
 }
 
 }  // namespace
-}  // namespace subsidia::cli
+}  // namespace subsidia::output

@@ -29,15 +29,22 @@
 #include <variant>
 #include <vector>
 
-#include "cli/progress.hpp"
 #include "io/inputs.hpp"
 
-namespace subsidia::cli {
+namespace subsidia::pipeline {
 
 // One thing pulled from the inputs: a dossier text, or an input that could not be read.
 using InputEntry = std::variant<io::InputItem, io::InputError>;
 
 inline constexpr std::size_t kPipelineBatchSize = 64;
+
+// Told how many outputs were consumed so far (a running total), on the calling thread.
+// The command line draws a meter with it; a library caller may count or ignore.
+class ProgressObserver {
+ public:
+  virtual ~ProgressObserver() = default;
+  virtual void update(std::size_t done) = 0;
+};
 
 // -j 0 means one worker per hardware thread.
 unsigned resolve_thread_count(unsigned requested);
@@ -49,7 +56,7 @@ bool next_entry(io::InputStream& input, InputEntry& entry);
 
 template <class Output, class MakeWorker, class Consume>
 bool run_ordered_pipeline(io::InputStream& input, unsigned threads, MakeWorker make_worker, Consume consume,
-                          ProgressMeter* progress = nullptr) {
+                          ProgressObserver* progress = nullptr) {
   std::size_t consumed = 0;
   if (threads <= 1) {
     auto worker = make_worker();
@@ -183,4 +190,4 @@ bool run_ordered_pipeline(io::InputStream& input, unsigned threads, MakeWorker m
   return complete;
 }
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::pipeline

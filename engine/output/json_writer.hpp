@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace subsidia::cli::json {
+namespace subsidia::output::json {
 
 // Appends `text` as a JSON string literal, quotes included.
 void append_string(std::string& out, std::string_view text);
@@ -20,4 +20,4 @@ void append_key(std::string& out, std::string_view key);
 
 void append_integer(std::string& out, std::uint64_t value);
 
-}  // namespace subsidia::cli::json
+}  // namespace subsidia::output::json

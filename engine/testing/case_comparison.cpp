@@ -1,10 +1,10 @@
-#include "cli/case_comparison.hpp"
+#include "testing/case_comparison.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-namespace subsidia::cli {
+namespace subsidia::testing {
 
 namespace {
 
@@ -92,4 +92,4 @@ std::string format_mismatch(const std::string& case_name, const Mismatch& m) {
   return out;
 }
 
-}  // namespace subsidia::cli
+}  // namespace subsidia::testing
