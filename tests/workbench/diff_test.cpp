@@ -1,10 +1,15 @@
 // workbench/diff in process: two small bases (diff_fixture.hpp), the report's content.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <random>
 
 #include "diff/diff_from_bases.hpp"
 #include "diff/diff_html.hpp"
+#include "diff/diff_json.hpp"
+#include "diff/narrowed_base.hpp"
 #include "diff/rule_changes.hpp"
 #include "diff_fixture.hpp"
 
@@ -121,6 +126,67 @@ TEST_F(Diff, UnreadableDossierIsReportedNotCompared) {
   EXPECT_EQ(report.dossiers, 3u);
   ASSERT_FALSE(report.unreadable.empty());
   EXPECT_NE(report.unreadable[0].error.file.find("d4.json"), std::string::npos);
+}
+
+// The repository's rules against a copy where one definition moves (the subsidy-convention
+// threshold from 23 000 € to 10 000 €), on the benchmark's 200 generated dossiers.
+class DiffRepository : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device random;
+    dir_ = fs::path(::testing::TempDir()) / ("subsidia-diff-repo-" + std::to_string(random()));
+    fs::create_directories(dir_ / "rules");
+    fs::copy(fs::path(SUBSIDIA_SOURCE_DIR) / "rules", dir_ / "rules", fs::copy_options::recursive);
+    const fs::path file = dir_ / "rules" / "subventions.regles";
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string from = "seuil_convention_attributive = 23 000 €";
+    const std::size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, from.size(), "seuil_convention_attributive = 10 000 €");
+    write_text(file, text);
+    before_ = api::Engine::load({.rules = fs::path(SUBSIDIA_SOURCE_DIR) / "rules", .schema = SUBSIDIA_SCHEMA});
+    after_ = api::Engine::load({.rules = dir_ / "rules", .schema = SUBSIDIA_SCHEMA});
+    ASSERT_TRUE(before_.ok() && after_.ok()) << before_.format_errors() << after_.format_errors();
+  }
+  void TearDown() override {
+    std::error_code ec;
+    if (!HasFailure()) fs::remove_all(dir_, ec);
+  }
+  DiffReport diff(bool narrow) const {
+    io::InputStream input({fs::path(SUBSIDIA_SOURCE_DIR) / "bench" / "data" / "dossiers-200-seed20140709.jsonl"});
+    return workbench::diff_from_bases({&before_, "rules"}, {&after_, "copie"}, input, {.narrow = narrow});
+  }
+  fs::path dir_;
+  api::Loaded before_, after_;
+};
+
+TEST_F(DiffRepository, OnlyTheRulesUsingTheChangedDefinitionAreEvaluatedAgain) {
+  const auto narrowed = workbench::narrow_after_base(before_, after_);
+  ASSERT_TRUE(narrowed.has_value());
+  const auto& families = after_.engine->rules().families;
+  std::size_t affected = 0;
+  for (std::size_t i = 0; i < families.size(); ++i) {
+    if (!narrowed->affected[i]) continue;
+    ++affected;
+    EXPECT_EQ(families[i].id.rfind("subventions.", 0), 0u) << families[i].id;
+  }
+  EXPECT_GE(affected, 1u);
+  EXPECT_LT(affected, families.size() / 4);
+}
+
+TEST_F(DiffRepository, NarrowedAndFullEvaluationGiveTheSameReport) {
+  const DiffReport narrow = diff(true), full = diff(false);
+  EXPECT_EQ(workbench::diff_json(narrow), workbench::diff_json(full));
+  ASSERT_FALSE(narrow.changed.empty());
+  bool convention_listed = false;
+  for (const auto& rule : narrow.rules) {
+    if (rule.id != "subventions.convention_au_dela_de_23000") continue;
+    convention_listed = true;
+    EXPECT_FALSE(rule.text_changed);  // the definition moved, not the rule
+    EXPECT_GT(rule.flips, 0u);
+  }
+  EXPECT_TRUE(convention_listed);
 }
 
 TEST(DiffHtml, EscapesMarkup) {

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "diff/narrowed_base.hpp"
 #include "diff/rule_changes.hpp"
 #include "io/reader.hpp"
 #include "reports/jaune_entry.hpp"
@@ -73,7 +74,7 @@ std::vector<int> index_in(const model::RuleBase& from, const model::RuleBase& to
 
 class Differ {
  public:
-  Differ(const BaseUnderDiff& before, const BaseUnderDiff& after)
+  Differ(const BaseUnderDiff& before, const BaseUnderDiff& after, const DiffSettings& settings)
       : before_{before.loaded->engine.get(), before.loaded->engine->scratch(), {}},
         after_{after.loaded->engine.get(), after.loaded->engine->scratch(), {}},
         reader_before_(before.loaded->engine->shared_schema()),
@@ -92,6 +93,10 @@ class Differ {
     if (!shared_schema_) reader_after_.emplace(after.loaded->engine->shared_schema());
     identical_ = shared_schema_ && same_layout_ &&
                  before_.engine->receipt().fingerprint == after_.engine->receipt().fingerprint;
+    if (!identical_ && shared_schema_ && settings.narrow) {
+      narrowed_ = narrow_after_base(*before.loaded, *after.loaded);
+      if (narrowed_ && narrowed_->loaded) narrow_scratch_.emplace(narrowed_->loaded->engine->scratch());
+    }
     flips_after_.assign(b.families.size(), 0);
     flips_removed_.assign(a.families.size(), 0);
     report_.label_before = before.label;
@@ -148,22 +153,55 @@ class Differ {
     if (!errors.empty()) report_.unreadable.push_back({errors.front(), base});
   }
 
+  // The "après" statuses (statuses_after_, in the après base's order) and verdict: the same
+  // plan gives the same results; a narrowed base evaluates the families that can differ and
+  // the others keep the "avant" statuses; otherwise the whole après base is evaluated.
+  eval::Verdict judge_after(const eval::DossierResult& a, const io::Dossier& dossier_after) {
+    std::vector<eval::RuleStatus>& sb = statuses_after_;
+    if (identical_) {
+      sb.clear();
+      for (const eval::RuleOutcome& o : a.rules) sb.push_back(o.status);
+      return a.verdict;
+    }
+    if (!narrowed_) {
+      const eval::DossierResult b = after_.engine->check(dossier_after, after_.scratch, eval::Detail::None);
+      sb.clear();
+      for (const eval::RuleOutcome& o : b.rules) sb.push_back(o.status);
+      return b.verdict;
+    }
+    std::optional<eval::DossierResult> n;
+    if (narrowed_->loaded) n = narrowed_->loaded->engine->check(dossier_after, *narrow_scratch_, eval::Detail::None);
+    // The verdict as eval::Plan decides it: a blocking rule violated, else one indéterminée.
+    bool violated = false, unknown = false;
+    sb.resize(narrowed_->affected.size());
+    for (std::size_t i = 0; i < sb.size(); ++i) {
+      const eval::RuleOutcome& o = narrowed_->affected[i]
+                                       ? n->rules[static_cast<std::size_t>(narrowed_->narrow_index[i])]
+                                       : a.rules[static_cast<std::size_t>(after_.other_index[i])];
+      sb[i] = o.status;
+      if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
+        violated = violated || o.status == eval::RuleStatus::Violated;
+        unknown = unknown || o.status == eval::RuleStatus::Unknown;
+      }
+    }
+    return violated ? eval::Verdict::NonCompliant : unknown ? eval::Verdict::Incomplete : eval::Verdict::Compliant;
+  }
+
   void compare(const io::Dossier& dossier_before, const io::Dossier& dossier_after) {
     const eval::DossierResult a = before_.engine->check(dossier_before, before_.scratch, eval::Detail::None);
-    // Equal fingerprints are equal rules, tables and schema: the same plan, the same results.
-    const eval::DossierResult b =
-        identical_ ? a : after_.engine->check(dossier_after, after_.scratch, eval::Detail::None);
+    const eval::Verdict after_verdict = judge_after(a, dossier_after);
     ++report_.dossiers;
     reports::JauneEntry entry = extractor_.extract(dossier_before);
-    TransitionCell& cell = report_.matrix[verdict_index(a.verdict)][verdict_index(b.verdict)];
+    TransitionCell& cell = report_.matrix[verdict_index(a.verdict)][verdict_index(after_verdict)];
     ++cell.count;
     if (auto sum = decimal::add(cell.euros, entry.montant)) cell.euros = *sum;
     else overflow_ = true;
 
-    bool changed = a.verdict != b.verdict;
+    bool changed = a.verdict != after_verdict;
+    const std::vector<eval::RuleStatus>& sb = statuses_after_;
     if (same_layout_) {
-      for (std::size_t i = 0; i < b.rules.size(); ++i) {
-        if (a.rules[i].status != b.rules[i].status) {
+      for (std::size_t i = 0; i < sb.size(); ++i) {
+        if (a.rules[i].status != sb[i]) {
           ++flips_after_[i];
           changed = true;
         }
@@ -171,9 +209,9 @@ class Differ {
     } else {
       // A rule on one side only flips a dossier when it says something there (violée or
       // indéterminée): a new rule respected, or an old one sans objet, changes nothing.
-      for (std::size_t i = 0; i < b.rules.size(); ++i) {
+      for (std::size_t i = 0; i < sb.size(); ++i) {
         const int j = after_.other_index[i];
-        if (j < 0 ? speaks(b.rules[i].status) : a.rules[static_cast<std::size_t>(j)].status != b.rules[i].status) {
+        if (j < 0 ? speaks(sb[i]) : a.rules[static_cast<std::size_t>(j)].status != sb[i]) {
           ++flips_after_[i];
           changed = true;
         }
@@ -190,10 +228,10 @@ class Differ {
     // (otherwise both jaunes flag the same dossiers): the entries are kept once, moved, and
     // the two jaunes are built at the end for those exercices alone.
     const decimal::Decimal montant = entry.montant;
-    if (a.verdict != b.verdict && entry.exercice) changed_exercices_[*entry.exercice] = true;
+    if (a.verdict != after_verdict && entry.exercice) changed_exercices_[*entry.exercice] = true;
     entries_.push_back(std::move(entry));
     verdicts_before_.push_back(a.verdict);
-    verdicts_after_.push_back(b.verdict);
+    verdicts_after_.push_back(after_verdict);
     if (!changed) return;
 
     // Only now are the explanations worth their cost.
@@ -204,7 +242,7 @@ class Differ {
     change.file = dossier_before.file();
     change.line = dossier_before.line();
     change.before = a.verdict;
-    change.after = b.verdict;
+    change.after = after_verdict;
     change.montant = montant;
     for (std::size_t i = 0; i < full_b.rules.size(); ++i) {
       const eval::RuleOutcome& now = full_b.rules[i];
@@ -282,6 +320,9 @@ class Differ {
   bool same_layout_ = true;
   bool shared_schema_ = true;
   bool identical_ = false;  // same fingerprint: one evaluation serves both sides
+  std::optional<NarrowedBase> narrowed_;
+  std::optional<api::Engine::Scratch> narrow_scratch_;
+  std::vector<eval::RuleStatus> statuses_after_;
   bool overflow_ = false;
   std::vector<std::size_t> flips_after_, flips_removed_;
   std::vector<reports::JauneEntry> entries_;
@@ -292,8 +333,9 @@ class Differ {
 
 }  // namespace
 
-DiffReport diff_from_bases(const BaseUnderDiff& before, const BaseUnderDiff& after, io::InputStream& input) {
-  Differ differ(before, after);
+DiffReport diff_from_bases(const BaseUnderDiff& before, const BaseUnderDiff& after, io::InputStream& input,
+                           const DiffSettings& settings) {
+  Differ differ(before, after, settings);
   io::InputItem item;
   std::optional<io::InputError> error;
   while (input.next(item, error)) {

@@ -20,6 +20,13 @@ struct BaseUnderDiff {
   std::string label;                    // "rules", "git:HEAD~1"
 };
 
-DiffReport diff_from_bases(const BaseUnderDiff& before, const BaseUnderDiff& after, io::InputStream& input);
+struct DiffSettings {
+  // Evaluate under the "après" base only the rule families that can judge differently
+  // (narrowed_base.hpp); off, every family is evaluated under both (the tests compare both).
+  bool narrow = true;
+};
+
+DiffReport diff_from_bases(const BaseUnderDiff& before, const BaseUnderDiff& after, io::InputStream& input,
+                           const DiffSettings& settings = {});
 
 }  // namespace subsidia::workbench
