@@ -3,12 +3,17 @@
 //
 //   subsidia-bench-eval FILE.jsonl [--regles DIR] [--runs N] [--threads 1,2]
 //
-// Three passes per run, in this order, over lines read before any clock starts:
-//   parse  io::DossierReader::read of every line (simdjson, schema, exact decimals);
-//   eval   read + Plan::evaluate (explanations are always built: there is no untraced API);
-//   check  read + evaluate + the JSON line `subsidia check --format jsonl` writes
-//          (output::append_dossier_json), into a per-thread buffer that is dropped every MiB,
-//          so the cost of formatting is in and the cost of the terminal or disk is not.
+// Five passes per run, in this order, over lines read before any clock starts:
+//   parse   io::DossierReader::read of every line (simdjson, schema, exact decimals);
+//   aucune  read + Plan::evaluate at Detail::None (statuses and missing paths, no explanation:
+//           `check --explication aucune`);
+//   eval    read + Plan::evaluate at Detail::Full (every explanation and fact);
+//   jsonl   read + evaluate at Detail::Failures + the compact line `subsidia check --format
+//           jsonl` writes by default (output::append_dossier_jsonl);
+//   check   read + evaluate (Full) + the item `check --format json` writes
+//           (output::append_dossier_json).
+// Output goes into a per-thread buffer dropped every MiB, so the cost of formatting is in and
+// the cost of the terminal or disk is not.
 // Reported: medians, check/parse and eval/parse ratios (per run, then median), and the
 // speed-up of T threads over 1. Every run checks that its verdict tally and output size
 // equal the first run's.
@@ -31,8 +36,10 @@ namespace {
 
 using namespace subsidia;
 
-enum class Pass { Parse, Eval, Check };
-constexpr const char* kPassNames[] = {"parse", "eval", "check"};
+enum class Pass { Parse, None, Eval, Jsonl, Check };
+constexpr const char* kPassNames[] = {"parse", "aucune", "eval", "jsonl", "check"};
+constexpr Pass kPasses[] = {Pass::Parse, Pass::None, Pass::Eval, Pass::Jsonl, Pass::Check};
+constexpr int kPassCount = 5;
 
 // What a pass produced; equal across runs or the bench is measuring a moving target.
 struct Tally {
@@ -51,7 +58,7 @@ struct Tally {
 constexpr std::size_t kDropBufferAt = 1 << 20;
 
 Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label, std::vector<io::DossierReader>& readers,
-               const eval::Plan& plan, unsigned threads, std::size_t count) {
+               const eval::Plan& plan, const model::RuleBase& base, unsigned threads, std::size_t count) {
   std::vector<Tally> per_thread(threads);
   bench::run_partitioned(threads, count, [&](unsigned t, std::size_t begin, std::size_t end) {
     Tally tally;
@@ -63,7 +70,7 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
       io::ReadOutcome read = readers[t].read(input.lines[i], label, line);
       if (!read.dossier) {
         ++tally.errors;
-        if (pass == Pass::Check) {
+        if (pass == Pass::Check || pass == Pass::Jsonl) {
           for (const io::InputError& e : read.errors) {
             output::append_error_json(out, e);
             out += '\n';
@@ -73,14 +80,20 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
       }
       ++tally.read;
       if (pass == Pass::Parse) continue;
-      const eval::DossierResult result = plan.evaluate(*read.dossier, scratch);
+      const eval::Detail detail = pass == Pass::None    ? eval::Detail::None
+                                  : pass == Pass::Jsonl ? eval::Detail::Failures
+                                                        : eval::Detail::Full;
+      const eval::DossierResult result = plan.evaluate(*read.dossier, scratch, detail);
       switch (result.verdict) {
         case eval::Verdict::Compliant: ++tally.compliant; break;
         case eval::Verdict::NonCompliant: ++tally.non_compliant; break;
         case eval::Verdict::Incomplete: ++tally.incomplete; break;
       }
-      if (pass == Pass::Check) {
-        output::append_dossier_json(out, result, output::DossierLabel{label, line});
+      if (pass == Pass::Check || pass == Pass::Jsonl) {
+        if (pass == Pass::Check)
+          output::append_dossier_json(out, result, output::DossierLabel{label, line});
+        else
+          output::append_dossier_jsonl(out, result, output::DossierLabel{label, line}, base, false);
         out += '\n';
         if (out.size() >= kDropBufferAt) {
           tally.output_bytes += out.size();
@@ -103,10 +116,10 @@ std::string fixed(double x, int digits) {
 }
 
 struct Figures {
-  double parse = 0, eval = 0, check = 0;         // median seconds
-  double eval_vs_parse = 0, check_vs_parse = 0;  // median of per-run parse / pass time
-  double cpu_per_wall = 0;                       // of the check pass
-  Tally tally;
+  double time[kPassCount] = {};      // median seconds of each pass
+  double vs_parse[kPassCount] = {};  // median of per-run parse time / pass time
+  double cpu_per_wall = 0;           // of the jsonl pass
+  Tally tally[kPassCount];
 };
 
 }  // namespace
@@ -146,49 +159,50 @@ int main(int argc, char** argv) {
     std::vector<io::DossierReader> readers;
     for (unsigned t = 0; t < threads; ++t) readers.emplace_back(loaded->shared_schema());
     const std::size_t warm = std::min<std::size_t>(n, 2000);
-    for (Pass p : {Pass::Parse, Pass::Eval, Pass::Check}) run_pass(p, *input, label, readers, loaded->plan(), threads, warm);
+    for (Pass p : kPasses) run_pass(p, *input, label, readers, loaded->plan(), loaded->rules(), threads, warm);
 
-    std::vector<double> times[3], eval_ratio, check_ratio, cpu;
-    std::optional<Tally> first[3];
+    std::vector<double> times[kPassCount], ratios[kPassCount], cpu;
+    std::optional<Tally> first[kPassCount];
     for (int run = 0; run < runs; ++run) {
-      for (Pass p : {Pass::Parse, Pass::Eval, Pass::Check}) {
+      for (Pass p : kPasses) {
+        const int k = static_cast<int>(p);
         const double c0 = bench::cpu_seconds();
         const double t0 = bench::wall_seconds();
-        const Tally tally = run_pass(p, *input, label, readers, loaded->plan(), threads, n);
+        const Tally tally = run_pass(p, *input, label, readers, loaded->plan(), loaded->rules(), threads, n);
         const double wall = bench::wall_seconds() - t0;
-        if (p == Pass::Check) cpu.push_back((bench::cpu_seconds() - c0) / wall);
-        times[static_cast<int>(p)].push_back(wall);
-        std::optional<Tally>& expected = first[static_cast<int>(p)];
-        if (!expected) expected = tally;
-        if (!(*expected == tally)) {
-          std::cerr << "erreur interne : la passe " << kPassNames[static_cast<int>(p)] << " a changé de résultat\n";
+        if (p == Pass::Jsonl) cpu.push_back((bench::cpu_seconds() - c0) / wall);
+        times[k].push_back(wall);
+        if (!first[k]) first[k] = tally;
+        if (!(*first[k] == tally)) {
+          std::cerr << "erreur interne : la passe " << kPassNames[k] << " a changé de résultat\n";
           return 2;
         }
       }
-      eval_ratio.push_back(times[0].back() / times[1].back());
-      check_ratio.push_back(times[0].back() / times[2].back());
+      for (int k = 0; k < kPassCount; ++k) ratios[k].push_back(times[0].back() / times[k].back());
     }
     Figures f;
-    f.parse = bench::median(times[0]);
-    f.eval = bench::median(times[1]);
-    f.check = bench::median(times[2]);
-    f.eval_vs_parse = bench::median(eval_ratio);
-    f.check_vs_parse = bench::median(check_ratio);
+    for (int k = 0; k < kPassCount; ++k) {
+      f.time[k] = bench::median(times[k]);
+      f.vs_parse[k] = bench::median(ratios[k]);
+      f.tally[k] = *first[k];
+    }
     f.cpu_per_wall = bench::median(cpu);
-    f.tally = *first[2];
     figures[threads] = f;
 
     const auto rate = [&](double s) { return static_cast<long long>(static_cast<double>(n) / s); };
-    std::cout << threads << " thread(s): parse " << rate(f.parse) << " dossiers/s (" << fixed(mb / f.parse, 1)
-              << " Mo/s), eval " << rate(f.eval) << "/s, check " << rate(f.check) << "/s ("
-              << fixed(mb / f.check, 1) << " Mo/s); check/parse " << fixed(f.check_vs_parse, 3) << ", eval/parse "
-              << fixed(f.eval_vs_parse, 3) << "; eval " << fixed((f.eval - f.parse) / static_cast<double>(n) * 1e6, 2)
-              << " µs, format " << fixed((f.check - f.eval) / static_cast<double>(n) * 1e6, 2)
-              << " µs par dossier; cpu/wall " << fixed(f.cpu_per_wall, 2) << "\n";
-    std::cout << "  verdicts: " << f.tally.compliant << " conformes, " << f.tally.non_compliant << " non conformes, "
-              << f.tally.incomplete << " incomplets, " << f.tally.errors << " illisibles; "
-              << fixed(static_cast<double>(f.tally.output_bytes) / static_cast<double>(std::max<std::size_t>(1, n)), 0)
-              << " octets de JSON par dossier\n";
+    std::cout << threads << " thread(s):\n";
+    for (int k = 0; k < kPassCount; ++k) {
+      std::cout << "  " << kPassNames[k] << " " << rate(f.time[k]) << " dossiers/s, " << fixed(mb / f.time[k], 1)
+                << " Mo/s, /parse " << fixed(f.vs_parse[k], 3) << ", "
+                << fixed(f.time[k] / static_cast<double>(n) * 1e6, 2) << " µs par dossier";
+      if (f.tally[k].output_bytes > 0)
+        std::cout << ", " << fixed(static_cast<double>(f.tally[k].output_bytes) / static_cast<double>(std::max<std::size_t>(1, n)), 0)
+                  << " octets par dossier";
+      std::cout << "\n";
+    }
+    const Tally& v = f.tally[static_cast<int>(Pass::Jsonl)];
+    std::cout << "  verdicts: " << v.compliant << " conformes, " << v.non_compliant << " non conformes, " << v.incomplete
+              << " incomplets, " << v.errors << " illisibles; cpu/wall (jsonl) " << fixed(f.cpu_per_wall, 2) << "\n";
   }
 
   std::ostringstream s;
@@ -197,14 +211,12 @@ int main(int argc, char** argv) {
     << ",\"load_ms\":" << fixed(load_seconds * 1e3, 1) << ",\"runs\":" << runs << ",\"by_threads\":{";
   bool first_entry = true;
   for (const auto& [threads, f] : figures) {
-    s << (first_entry ? "" : ",") << '"' << threads << "\":{\"parse_dossiers_per_s\":"
-      << static_cast<long long>(static_cast<double>(n) / f.parse)
-      << ",\"eval_dossiers_per_s\":" << static_cast<long long>(static_cast<double>(n) / f.eval)
-      << ",\"check_dossiers_per_s\":" << static_cast<long long>(static_cast<double>(n) / f.check)
-      << ",\"check_mb_per_s\":" << fixed(mb / f.check, 1) << ",\"check_vs_parse\":" << fixed(f.check_vs_parse, 3)
-      << ",\"eval_vs_parse\":" << fixed(f.eval_vs_parse, 3) << ",\"cpu_per_wall\":" << fixed(f.cpu_per_wall, 2)
-      << ",\"compliant\":" << f.tally.compliant << ",\"non_compliant\":" << f.tally.non_compliant
-      << ",\"incomplete\":" << f.tally.incomplete << ",\"read_errors\":" << f.tally.errors << "}";
+    s << (first_entry ? "" : ",") << '"' << threads << "\":{";
+    for (int k = 0; k < kPassCount; ++k)
+      s << (k ? "," : "") << '"' << kPassNames[k] << "\":{\"dossiers_per_s\":"
+        << static_cast<long long>(static_cast<double>(n) / f.time[k]) << ",\"vs_parse\":" << fixed(f.vs_parse[k], 3)
+        << ",\"output_bytes_per_dossier\":" << (n ? f.tally[k].output_bytes / n : 0) << "}";
+    s << ",\"cpu_per_wall\":" << fixed(f.cpu_per_wall, 2) << "}";
     first_entry = false;
   }
   s << "}";
@@ -212,10 +224,11 @@ int main(int argc, char** argv) {
     for (const auto& [threads, f] : figures) {
       if (threads == 1) continue;
       const Figures& one = figures[1];
-      s << ",\"speedup_" << threads << "_threads\":{\"parse\":" << fixed(one.parse / f.parse, 2)
-        << ",\"check\":" << fixed(one.check / f.check, 2) << "}";
-      std::cout << threads << " threads / 1 thread: parse x" << fixed(one.parse / f.parse, 2) << ", check x"
-                << fixed(one.check / f.check, 2) << "\n";
+      const int j = static_cast<int>(Pass::Jsonl);
+      s << ",\"speedup_" << threads << "_threads\":{\"parse\":" << fixed(one.time[0] / f.time[0], 2)
+        << ",\"jsonl\":" << fixed(one.time[j] / f.time[j], 2) << "}";
+      std::cout << threads << " threads / 1 thread: parse x" << fixed(one.time[0] / f.time[0], 2) << ", jsonl x"
+                << fixed(one.time[j] / f.time[j], 2) << "\n";
     }
   }
   s << "}";

@@ -9,6 +9,8 @@ repository itself, so that nothing is committed twice and the seeds follow the s
                           the schema's field names and enum values
   OUT/dict/dossier.dict   the schema's field names as JSON keys, its enum values
   OUT/dict/rule-table.dict CSV's quotes, separators and line ends
+  OUT/seeds/scdl/         tests/interop/scdl/fichiers/*.csv, the real files' first 30 lines
+  OUT/dict/scdl.dict      separators, spaces, amounts, dates, SCDL and old column names, clues
 
 Usage: fuzz/seeds.py OUT (scripts/fuzz runs it before every run)."""
 import hashlib
@@ -90,6 +92,13 @@ def main() -> int:
         for f in files(pattern):
             write_seed(seeds / "rule-table", f.read_bytes())
 
+    # SCDL files: the synthetic messy ones whole, the real ones cut to their first 30 lines
+    # (the header and varied rows; a 200 KB seed would slow every mutation).
+    for f in files("tests/interop/scdl/fichiers/*.csv"):
+        write_seed(seeds / "scdl", f.read_bytes())
+    for f in files("tests/interop/scdl/reels/*.csv"):
+        write_seed(seeds / "scdl", b"\n".join(f.read_bytes().split(b"\n")[:30]) + b"\n")
+
     names, values = schema_words()
     keywords = (ROOT / "engine" / "parse" / "keywords.hpp").read_text()
     spellings = []
@@ -105,6 +114,13 @@ def main() -> int:
     write_dict(out / "dict" / "dossier.dict",
                json_tokens + ['"%s":' % n for n in names] + ['"%s"' % v for v in values])
     write_dict(out / "dict" / "rule-table.dict", [",", "\"", "\"\"", "\r\n", "\n", "\ufeff"])
+    write_dict(out / "dict" / "scdl.dict",
+               [";", ",", "\t", "\"", "\r\n", "\n", "\ufeff", "\u00a0", "\u202f", "\u20ac", "NA", "NC", "2017-03-31",
+                "31/03/2017", "2017/03/31", "24 975,00", "10000.0", "nomAttribuant", "idAttribuant",
+                "dateConvention", "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "objet",
+                "montant", "nature", "conditionsVersement", "datesPeriodeVersement", "idRAE", "notificationUE",
+                "pourcentageSubvention", "COLL_NOM", "ATTRIB_NOM", "SUB_OBJET", "SUB_MONTANT", "ACTE_DATE",
+                "coop\u00e9ration d\u00e9centralis\u00e9e", "S\u00e9n\u00e9gal", "humanitaire"])
     return 0
 
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "output/markup.hpp"
 #include "reports/amount_format.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/joined.hpp"
@@ -10,21 +11,7 @@ namespace subsidia::reports {
 
 namespace {
 
-std::string escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escaped(std::string_view text) { return output::markup_escaped(text); }
 
 // At most `limit` code points, cut on a character boundary, with an ellipsis when cut.
 std::string shortened(std::string_view text, std::size_t limit) {

@@ -54,13 +54,12 @@ struct ExportOptions {
 // from a partial read).
 std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOptions& o, const char* command) {
   const fs::path schema_path = o.schema.empty() ? default_schema_for(default_rules_dir()) : fs::path(o.schema);
-  std::shared_ptr<const schema::Schema> schema;
-  try {
-    schema = std::make_shared<const schema::Schema>(schema::Schema::load(schema_path));
-  } catch (const std::exception& e) {
-    std::cerr << "subsidia exporte " << command << " : " << e.what() << '\n';
+  schema::SchemaResult loaded = schema::load_schema(schema_path);
+  if (!loaded.schema) {
+    std::cerr << "subsidia exporte " << command << " : " << loaded.error << '\n';
     return std::nullopt;
   }
+  const std::shared_ptr<const schema::Schema> schema = std::move(loaded.schema);
   const interop::FactsExtractor extractor(*schema);
   io::DossierReader reader(schema);
   io::InputStream input(std::vector<fs::path>(o.paths.begin(), o.paths.end()));

@@ -1,30 +1,14 @@
 #include "iati/activities.hpp"
 
 #include "iati/dac_sectors.hpp"
+#include "output/markup.hpp"
 #include "reports/jaune_scope.hpp"
 
 namespace subsidia::interop::iati {
 
 namespace {
 
-std::string xml_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // Control characters other than tab and line breaks are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
-        else out += c;
-    }
-  }
-  return out;
-}
+std::string xml_text(std::string_view text) { return output::markup_escaped(text); }
 
 void narrative(std::string& out, std::string_view text) {
   out += "<narrative>" + xml_text(text) + "</narrative>";
