@@ -1,25 +1,13 @@
 #include "diff/diff_html.hpp"
 
 #include "diff/diff_labels.hpp"
+#include "output/markup.hpp"
 #include "reports/amount_format.hpp"
 
 namespace subsidia::workbench {
 
-std::string html_escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// The project's one escaper (output/markup.hpp), so that the diff escapes as every page does.
+std::string html_escaped(std::string_view text) { return output::markup_escaped(text); }
 
 namespace {
 

@@ -12,7 +12,7 @@ namespace subsidia::workbench {
 
 std::string diff_html(const DiffReport& report);
 
-// &, <, >, " and ' as entities.
+// &, <, >, " and ' as entities: output::markup_escaped, for the diff and the site.
 std::string html_escaped(std::string_view text);
 
 }  // namespace subsidia::workbench
