@@ -154,6 +154,14 @@ TEST_F(FmtFiles, WritesTheLayoutThenCheckPasses) {
   EXPECT_EQ(write.exit_code, 0) << write.err;
   EXPECT_EQ(slurp(dir_ / "r" / "a.regles"), slurp(kGolden / "comments.regles.formatted"));
   EXPECT_EQ(run({"fmt", "--check", (dir_ / "r").string()}).exit_code, 0);
+  // The permissions of the file are kept.
+  const fs::path kept = dir_ / "r" / "b.regles";
+  write_text(kept, slurp(kGolden / "comments.regles"));
+  fs::permissions(kept, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::group_write);
+  EXPECT_EQ(run({"fmt", kept.string()}).exit_code, 0);
+  EXPECT_EQ(fs::status(kept).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::group_write);
+  fs::remove(kept);
   // No temporary file left behind.
   std::size_t files = 0;
   for (const auto& entry : fs::directory_iterator(dir_ / "r")) files += entry.is_regular_file();

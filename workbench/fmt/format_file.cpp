@@ -47,9 +47,15 @@ FileResult format_file(const fs::path& file, bool write) {
   if (result.formatted == text) return result;
   result.outcome = FileOutcome::Changed;
   if (write) {
+    // The rewritten file keeps the permissions of the one it replaces (the atomic write
+    // creates a new file, 0644).
+    std::error_code ec;
+    const fs::perms permissions = fs::status(file, ec).permissions();
     if (auto failure = reports::write_file_atomically(file, result.formatted)) {
       result.outcome = FileOutcome::Error;
       result.error = file.string() + ": erreur : " + *failure + "\n";
+    } else if (!ec) {
+      fs::permissions(file, permissions, ec);
     }
   }
   return result;
