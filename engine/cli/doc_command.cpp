@@ -49,7 +49,7 @@ int run_doc(const DocOptions& options) {
       return kExitError;
     }
   }
-  std::cerr << "Site écrit dans " << options.output << " (" << site.size() << " fichiers, " << statuses.size()
+  std::cerr << "Site écrit dans " << options.output << " (" << site.size() << " fichiers, " << statuses.cases.size()
             << " cas)\n";
   return kExitOk;
 }

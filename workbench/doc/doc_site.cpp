@@ -8,6 +8,7 @@
 #include "diff/diff_html.hpp"
 #include "fmt/lexer.hpp"
 #include "io/inputs.hpp"
+#include "testing/coverage.hpp"
 
 namespace subsidia::workbench::doc {
 
@@ -154,8 +155,9 @@ std::string declaration_text(const model::Rule& rule, const diag::SourceSet& sou
 
 }  // namespace
 
-std::vector<CaseStatuses> run_cases(const api::Engine& engine, const std::string& cases_folder) {
-  std::vector<CaseStatuses> out;
+SiteCases run_cases(const api::Engine& engine, const std::string& cases_folder) {
+  SiteCases out;
+  testing::Coverage coverage(engine.rules());
   io::InputStream input({fs::path(cases_folder)});
   io::InputItem item;
   std::optional<io::InputError> error;
@@ -167,16 +169,20 @@ std::vector<CaseStatuses> run_cases(const api::Engine& engine, const std::string
     }
     api::Checked checked = engine.check(item.text, scratch, eval::Detail::None, item.file, item.line);
     if (!checked.result) continue;
+    coverage.record(*checked.result);
     CaseStatuses c;
     c.name = fs::path(item.file).stem().string();
     c.verdict = checked.result->verdict;
     for (const eval::RuleOutcome& o : checked.result->rules) c.rules.emplace_back(std::string(o.id), o.status);
-    out.push_back(std::move(c));
+    out.cases.push_back(std::move(c));
   }
+  for (const testing::Coverage::Row& row : coverage.rows()) out.covered[row.rule] = {row.respected, row.violated};
+  out.unexercised_versions = coverage.unexercised_versions();
   return out;
 }
 
-std::vector<SiteFile> build_site(const api::Loaded& loaded, const std::vector<CaseStatuses>& cases) {
+std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& site_cases) {
+  const std::vector<CaseStatuses>& cases = site_cases.cases;
   std::vector<SiteFile> site;
   const model::RuleBase& base = loaded.engine->rules();
   const Declarations names = find_declarations(loaded.sources);
@@ -242,13 +248,19 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const std::vector<Ca
                 html_escaped(eval::status_french(status)) + "</td></tr>\n";
       }
     }
+    const auto covered = site_cases.covered.find(f.id);
+    const bool respected = covered != site_cases.covered.end() && covered->second.first;
+    const bool violated = covered != site_cases.covered.end() && covered->second.second;
     body += "<h2>Couverture par les cas</h2>\n<p>Respectée dans " + std::to_string(counts[0]) + " cas, violée dans " +
             std::to_string(counts[1]) + ", indéterminée dans " + std::to_string(counts[2]) + ", sans objet dans " +
             std::to_string(counts[3]) + " : " +
-            (counts[0] > 0 && counts[1] > 0 ? "couverte (respectée et violée par des cas)."
-                                            : "<strong>non couverte</strong> (il manque un cas où elle est " +
-                                                  std::string(counts[0] == 0 ? "respectée" : "violée") + ").") +
+            (respected && violated ? std::string("couverte (respectée et violée par des cas).")
+                                   : "<strong>non couverte</strong> (aucun cas où elle est " +
+                                         std::string(!respected ? "respectée" : "violée") + ").") +
             "</p>\n";
+    for (const std::string& version : site_cases.unexercised_versions)
+      if (version.rfind(f.id + " ", 0) == 0)
+        body += "<p class=\"note\">Version qu'aucun cas n'atteint : " + html_escaped(version) + "</p>\n";
     if (!rows.empty()) body += "<table><thead><tr><th>cas</th><th>statut</th></tr></thead><tbody>\n" + rows + "</tbody></table>\n";
     site.push_back({page_name("regle", f.id), page("Règle " + f.id, body)});
   }

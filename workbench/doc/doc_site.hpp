@@ -6,7 +6,9 @@
 // it, a page per definition and per table.
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "api/engine.hpp"
@@ -21,16 +23,25 @@ struct CaseStatuses {
   std::vector<std::pair<std::string, eval::RuleStatus>> rules;
 };
 
+// The cases run under the base, and the coverage `subsidia test --couverture` computes from
+// them (testing::Coverage): per rule, respected and violated by some case; the versions no case
+// reaches.
+struct SiteCases {
+  std::vector<CaseStatuses> cases;
+  std::map<std::string, std::pair<bool, bool>> covered;  // rule id → (respectée, violée) by some case
+  std::vector<std::string> unexercised_versions;       // as Coverage words them
+};
+
 struct SiteFile {
   std::string path;  // relative: "index.html", "regles/subventions.reversement.html", "style.css"
   std::string content;
 };
 
 // Every page of the site. `loaded` must be ok().
-std::vector<SiteFile> build_site(const api::Loaded& loaded, const std::vector<CaseStatuses>& cases);
+std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& cases);
 
 // Runs every dossier of the cases folder (NAME.json beside NAME.attendu.json) under the base,
 // statuses only. Unreadable cases are skipped (subsidia test reports them).
-std::vector<CaseStatuses> run_cases(const api::Engine& engine, const std::string& cases_folder);
+SiteCases run_cases(const api::Engine& engine, const std::string& cases_folder);
 
 }  // namespace subsidia::workbench::doc
