@@ -42,6 +42,9 @@ int main(int argc, char** argv) {
   };
   add(register_check_command);
   add(register_test_command);
+  add(register_diff_command);
+  add(register_fmt_command);
+  add(register_doc_command);
   add(register_jaune_command);
   add(register_importe_command);
   add(register_exporte_command);

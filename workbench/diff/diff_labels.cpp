@@ -1,0 +1,27 @@
+#include "diff/diff_labels.hpp"
+
+namespace subsidia::workbench {
+
+std::string_view change_french(RuleChangeKind kind) {
+  switch (kind) {
+    case RuleChangeKind::Added: return "ajoutée";
+    case RuleChangeKind::Removed: return "supprimée";
+    case RuleChangeKind::Changed: return "modifiée";
+  }
+  return "modifiée";
+}
+
+std::string_view change_code(RuleChangeKind kind) {
+  switch (kind) {
+    case RuleChangeKind::Added: return "ajoutee";
+    case RuleChangeKind::Removed: return "supprimee";
+    case RuleChangeKind::Changed: return "modifiee";
+  }
+  return "modifiee";
+}
+
+std::string_view status_french_or_absent(const std::optional<eval::RuleStatus>& status) {
+  return status ? eval::status_french(*status) : std::string_view("absente");
+}
+
+}  // namespace subsidia::workbench
