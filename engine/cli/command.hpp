@@ -25,5 +25,7 @@ Runner register_exporte_command(CLI::App& app);   // exporte iati, exporte scdl
 Runner register_diff_command(CLI::App& app);      // diff (workbench/diff)
 Runner register_fmt_command(CLI::App& app);       // fmt (workbench/fmt)
 Runner register_doc_command(CLI::App& app);       // doc (workbench/doc)
+Runner register_serve_command(CLI::App& app);     // serve: the HTTP server (server/)
+Runner register_users_command(CLI::App& app);     // utilisateurs ajouter
 
 }  // namespace subsidia::cli

@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
   add(register_jaune_command);
   add(register_importe_command);
   add(register_exporte_command);
+  add(register_serve_command);
+  add(register_users_command);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,35 @@
+#include "auth/tokens.hpp"
+
+#include <sodium.h>
+#include <stdexcept>
+
+namespace subsidia::server::auth {
+
+namespace {
+std::string hex(const unsigned char* bytes, std::size_t size) {
+  std::string out(size * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, size);
+  out.pop_back();
+  return out;
+}
+}  // namespace
+
+std::string random_token() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium indisponible");
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  return hex(bytes, sizeof bytes);
+}
+
+std::string sha256_hex(std::string_view data) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return hex(digest, sizeof digest);
+}
+
+bool equal_in_constant_time(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace subsidia::server::auth

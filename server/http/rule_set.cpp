@@ -1,0 +1,25 @@
+#include "http/rule_set.hpp"
+
+namespace subsidia::server::http {
+
+RuleSetLoad load_rule_set(const std::filesystem::path& rules, const std::filesystem::path& schema) {
+  api::Loaded loaded = api::Engine::load({.rules = rules, .schema = schema});
+  if (!loaded.ok()) return {nullptr, loaded.format_errors()};
+  // The rule base's own zone table when it has one (as `subsidia jaune`), else the built-in.
+  std::error_code ec;
+  const std::filesystem::path root = std::filesystem::is_directory(rules, ec) ? rules : rules.parent_path();
+  const std::filesystem::path table = root / "tables" / "pays-zones.csv";
+  std::optional<reports::ZoneTable> zones;
+  if (std::filesystem::exists(table, ec)) {
+    std::string error;
+    zones = reports::ZoneTable::load(table, &error);
+    if (!zones) return {nullptr, error};
+  } else {
+    zones = reports::ZoneTable::builtin();
+  }
+  reports::EntryExtractor extractor(loaded.engine->schema());
+  auto set = std::make_shared<const RuleSet>(RuleSet{loaded.engine, std::move(extractor), std::move(*zones)});
+  return {std::move(set), {}};
+}
+
+}  // namespace subsidia::server::http

@@ -1,0 +1,705 @@
+// The server-rendered pages: French, no JavaScript, forms that work with the keyboard and a
+// screen reader (every field labelled, errors beside their field and linked by
+// aria-describedby). Every value shown goes through escape(); every POST carries the
+// session's CSRF token (the login form a token of its own, double-submitted in a cookie).
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <map>
+
+#include "auth/passwords.hpp"
+#include "auth/tokens.hpp"
+#include "output/json_writer.hpp"
+#include "detect/international_clues.hpp"
+#include "http/app.hpp"
+#include "http/check_batch.hpp"
+#include "pages/html.hpp"
+#include "scdl/draft_json.hpp"
+#include "scdl/importer.hpp"
+
+namespace subsidia::server::http {
+
+namespace {
+
+using pages::escape;
+using pages::PageUser;
+
+void send_page(httplib::Response& res, int status, std::string html) {
+  res.status = status;
+  res.set_content(std::move(html), "text/html; charset=utf-8");
+}
+
+void redirect(httplib::Response& res, const std::string& to) {
+  res.status = 303;
+  res.set_header("Location", to);
+}
+
+// The logged-in user of a page, or a redirect to the login page already written.
+std::optional<PageUser> page_user(App& app, const httplib::Request& req, httplib::Response& res) {
+  // Pages use the cookie only: a bearer token is for programs.
+  const std::string token = cookie_value(req, kSessionCookie);
+  std::optional<store::Session> session;
+  if (token.size() == 64 && token.find_first_not_of("0123456789abcdef") == std::string::npos)
+    session = app.store.session(auth::sha256_hex(token), std::chrono::duration_cast<std::chrono::seconds>(
+                                                              std::chrono::system_clock::now().time_since_epoch())
+                                                              .count());
+  if (!session) {
+    redirect(res, "/connexion");
+    return std::nullopt;
+  }
+  return PageUser{session->user.name, session->user.role, session->csrf};
+}
+
+// A POST from a page: the session and a matching CSRF token, or 403 already written.
+std::optional<PageUser> page_post_user(App& app, const httplib::Request& req, httplib::Response& res) {
+  std::optional<PageUser> user = page_user(app, req, res);
+  if (!user) return std::nullopt;
+  if (!auth::equal_in_constant_time(req.get_param_value("csrf"), user->csrf)) {
+    send_page(res, 403, pages::layout("Requête refusée", *user,
+                                      "<p class=\"erreur\">Jeton anti-falsification (CSRF) absent ou invalide : "
+                                      "recharger la page et recommencer.</p>"));
+    return std::nullopt;
+  }
+  return user;
+}
+
+bool forbidden(httplib::Response& res, const PageUser& user, bool allowed) {
+  if (allowed) return false;
+  send_page(res, 403, pages::layout("Accès refusé", user, "<p class=\"erreur\">Cette page n'est pas ouverte à votre rôle (" + escape(user.role) + ").</p>"));
+  return true;
+}
+
+std::optional<int> parse_year(const std::string& text) {
+  int year = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || end != text.data() + text.size() || year < 1980 || year > 2100) return std::nullopt;
+  return year;
+}
+
+std::string verdict_span(std::string_view code) {
+  return "<span class=\"" + escape(code) + "\">" + std::string(pages::verdict_label(code)) + "</span>";
+}
+
+// What to ask for when a dossier lacks a field: the document that carries it.
+std::string document_for(std::string_view path) {
+  static const std::map<std::string, std::string, std::less<>> documents = {
+      {"deliberation", "la délibération de l'organe délibérant (date, organe)"},
+      {"convention", "la convention signée avec la collectivité ou l'autorité étrangère"},
+      {"convention_attributive", "la convention attributive de la subvention"},
+      {"beneficiaire", "les pièces du bénéficiaire (statuts, siège, catégorie)"},
+      {"action", "la description de l'action (nature, pays, domaine)"},
+      {"adhesion", "l'acte d'adhésion et son autorisation"},
+      {"paiement", "le justificatif de paiement (mandat, date)"},
+      {"interet_local", "l'exposé de l'intérêt local de l'action"},
+      {"financement", "le plan de financement"},
+      {"imputation", "l'imputation budgétaire (nomenclature, chapitre, fonction)"},
+      {"service_public", "la pièce sur le service public concerné"},
+      {"jaune", "les indications du jaune budgétaire"},
+  };
+  std::string_view head = path;
+  if (!head.empty() && head.front() == '/') head.remove_prefix(1);
+  head = head.substr(0, head.find_first_of("./["));
+  auto found = documents.find(head);
+  return found != documents.end() ? found->second : "la pièce qui établit « " + std::string(path) + " »";
+}
+
+// ---- Forms of a dossier's main fields -------------------------------------------------
+
+struct DossierForm {
+  std::string id, exercice, collectivite_nom, collectivite_categorie, objet, type_intervention, montant, complement;
+};
+
+constexpr std::string_view kCategories[] = {"region", "departement", "commune", "epci", "syndicat_mixte",
+                                            "collectivite_outre_mer", "collectivite_unique", "metropole_de_lyon",
+                                            "ile_de_france_mobilites"};
+constexpr std::string_view kInterventions[] = {"subvention", "marche_groupement", "cotisation", "participation",
+                                               "depense_directe"};
+
+DossierForm form_from_request(const httplib::Request& req) {
+  return {req.get_param_value("id"),          req.get_param_value("exercice"),
+          req.get_param_value("collectivite_nom"), req.get_param_value("collectivite_categorie"),
+          req.get_param_value("objet"),       req.get_param_value("type_intervention"),
+          req.get_param_value("montant"),     req.get_param_value("complement")};
+}
+
+// The dossier's JSON text from the form: the main fields, then the members of the
+// complement object as typed (amounts keep their exact text). A key given twice is the
+// reader's error, shown beside the complement.
+std::optional<std::string> json_from_form(const DossierForm& f, std::string& complement_error) {
+  namespace json = output::json;
+  std::string out = "{";
+  json::append_key(out, "id");
+  json::append_string(out, f.id);
+  out += ',';
+  json::append_key(out, "exercice");
+  // A number when it is one; otherwise a string, which the reader rejects with its message.
+  if (!f.exercice.empty() && f.exercice.find_first_not_of("0123456789") == std::string::npos && f.exercice.size() < 6)
+    out += f.exercice;
+  else json::append_string(out, f.exercice);
+  out += ',';
+  json::append_key(out, "collectivite");
+  out += '{';
+  json::append_key(out, "nom");
+  json::append_string(out, f.collectivite_nom);
+  out += ',';
+  json::append_key(out, "categorie");
+  json::append_string(out, f.collectivite_categorie);
+  out += "},";
+  json::append_key(out, "objet");
+  json::append_string(out, f.objet);
+  out += ',';
+  json::append_key(out, "type_intervention");
+  json::append_string(out, f.type_intervention);
+  out += ',';
+  json::append_key(out, "montant");
+  json::append_string(out, f.montant);
+  std::string_view rest = f.complement;
+  while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front()))) rest.remove_prefix(1);
+  while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) rest.remove_suffix(1);
+  if (!rest.empty()) {
+    if (rest.front() != '{' || rest.back() != '}' || !nlohmann::json::accept(rest)) {
+      complement_error = "les autres champs doivent former un objet JSON { … }";
+      return std::nullopt;
+    }
+    std::string_view inner = rest.substr(1, rest.size() - 2);
+    while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.front()))) inner.remove_prefix(1);
+    if (!inner.empty()) {
+      out += ',';
+      out += inner;
+    }
+  }
+  out += '}';
+  return out;
+}
+
+// The form back from a stored dossier: main fields as given, the others as a JSON object.
+DossierForm form_from_content(const std::string& content) {
+  DossierForm f;
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(content, nullptr, false);
+  if (!j.is_object()) return f;
+  auto text = [](const nlohmann::ordered_json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+  if (j.contains("id")) f.id = text(j["id"]);
+  if (j.contains("exercice")) f.exercice = text(j["exercice"]);
+  if (j.contains("collectivite") && j["collectivite"].is_object()) {
+    if (j["collectivite"].contains("nom")) f.collectivite_nom = text(j["collectivite"]["nom"]);
+    if (j["collectivite"].contains("categorie")) f.collectivite_categorie = text(j["collectivite"]["categorie"]);
+    j["collectivite"].erase("nom");
+    j["collectivite"].erase("categorie");
+    if (j["collectivite"].empty()) j.erase("collectivite");
+  }
+  if (j.contains("objet")) f.objet = text(j["objet"]);
+  if (j.contains("type_intervention")) f.type_intervention = text(j["type_intervention"]);
+  if (j.contains("montant")) f.montant = text(j["montant"]);
+  for (const char* key : {"id", "exercice", "objet", "type_intervention", "montant"}) j.erase(key);
+  // The rest: the stored text's own members when they can be cut out exactly is better, but
+  // this library writes numbers back in their shortest exact form, which reads the same.
+  f.complement = j.empty() ? "" : j.dump(2);
+  return f;
+}
+
+struct FieldErrors {
+  std::map<std::string, std::vector<std::string>> by_field;  // form field -> messages
+  std::vector<std::string> general;
+};
+
+FieldErrors errors_by_field(const std::vector<io::InputError>& errors) {
+  static const std::map<std::string, std::string> fields = {
+      {"/id", "id"}, {"/exercice", "exercice"}, {"/collectivite/nom", "collectivite_nom"},
+      {"/collectivite/categorie", "collectivite_categorie"}, {"/collectivite", "collectivite_nom"},
+      {"/objet", "objet"}, {"/type_intervention", "type_intervention"}, {"/montant", "montant"}};
+  FieldErrors out;
+  for (const io::InputError& e : errors) {
+    auto found = fields.find(e.json_path);
+    if (found != fields.end()) out.by_field[found->second].push_back(e.message);
+    else if (!e.json_path.empty()) out.by_field["complement"].push_back(e.json_path + " : " + e.message);
+    else out.general.push_back(e.message);
+  }
+  return out;
+}
+
+std::string field_errors_html(const FieldErrors& errors, const std::string& field) {
+  auto found = errors.by_field.find(field);
+  if (found == errors.by_field.end()) return {};
+  std::string out = "<ul class=\"erreur\" id=\"erreur-" + field + "\">";
+  for (const std::string& m : found->second) out += "<li>" + escape(m) + "</li>";
+  return out + "</ul>";
+}
+
+std::string input_html(const FieldErrors& errors, const std::string& field, std::string_view label,
+                        const std::string& value, bool readonly = false) {
+  const bool bad = errors.by_field.count(field) > 0;
+  std::string out = "<label for=\"" + field + "\">" + std::string(label) + "</label>";
+  out += "<input id=\"" + field + "\" name=\"" + field + "\" value=\"" + escape(value) + "\"";
+  if (readonly) out += " readonly";
+  if (bad) out += " aria-invalid=\"true\" aria-describedby=\"erreur-" + field + "\"";
+  out += " size=\"60\">";
+  return out + field_errors_html(errors, field);
+}
+
+template <std::size_t N>
+std::string select_html(const FieldErrors& errors, const std::string& field, std::string_view label,
+                        const std::string& value, const std::string_view (&options)[N]) {
+  const bool bad = errors.by_field.count(field) > 0;
+  std::string out = "<label for=\"" + field + "\">" + std::string(label) + "</label><select id=\"" + field +
+                    "\" name=\"" + field + "\"";
+  if (bad) out += " aria-invalid=\"true\" aria-describedby=\"erreur-" + field + "\"";
+  out += "><option value=\"\">— choisir —</option>";
+  for (std::string_view o : options)
+    out += "<option value=\"" + std::string(o) + "\"" + (o == value ? " selected" : "") + ">" + std::string(o) + "</option>";
+  return out + "</select>" + field_errors_html(errors, field);
+}
+
+std::string dossier_form_html(const PageUser& user, const std::string& action, const DossierForm& f,
+                              const FieldErrors& errors, bool amend) {
+  std::string out;
+  if (!errors.general.empty() || !errors.by_field.empty()) {
+    out += "<div role=\"alert\"><p class=\"erreur\">Le dossier n'a pas été enregistré : corriger les champs signalés.</p>";
+    if (!errors.general.empty()) {
+      out += "<ul class=\"erreur\">";
+      for (const std::string& m : errors.general) out += "<li>" + escape(m) + "</li>";
+      out += "</ul>";
+    }
+    out += "</div>";
+  }
+  out += "<form method=\"post\" action=\"" + escape(action) + "\">" + pages::csrf_field(user);
+  out += input_html(errors, "id", "Identifiant du dossier", f.id, amend);
+  out += input_html(errors, "exercice", "Exercice (année)", f.exercice);
+  out += input_html(errors, "collectivite_nom", "Collectivité (nom)", f.collectivite_nom);
+  out += select_html(errors, "collectivite_categorie", "Catégorie de la collectivité", f.collectivite_categorie, kCategories);
+  out += input_html(errors, "objet", "Objet", f.objet);
+  out += select_html(errors, "type_intervention", "Type d'intervention", f.type_intervention, kInterventions);
+  out += input_html(errors, "montant", "Montant en euros (par exemple 5000.00)", f.montant);
+  const bool bad = errors.by_field.count("complement") > 0;
+  out += "<label for=\"complement\">Autres champs (objet JSON : délibération, bénéficiaire, action, convention…)</label>";
+  out += "<textarea id=\"complement\" name=\"complement\" rows=\"14\" cols=\"80\"";
+  if (bad) out += " aria-invalid=\"true\" aria-describedby=\"erreur-complement\"";
+  out += ">" + escape(f.complement) + "</textarea>" + field_errors_html(errors, "complement");
+  out += "<div><button type=\"submit\">" + std::string(amend ? "Enregistrer la nouvelle version" : "Créer et vérifier") +
+         "</button></div></form>";
+  return out;
+}
+
+// Checks and stores the dossier of a form; on success redirects to its page.
+void submit_dossier_form(App& app, const httplib::Request& req, httplib::Response& res, const PageUser& user,
+                         const std::string& action, const std::string* amend_id) {
+  DossierForm f = form_from_request(req);
+  if (amend_id) f.id = *amend_id;
+  std::string complement_error;
+  std::optional<std::string> text = json_from_form(f, complement_error);
+  FieldErrors errors;
+  const std::shared_ptr<const RuleSet> rules = app.rules.get();
+  std::optional<BatchCheck> batch;
+  if (!text) {
+    errors.by_field["complement"].push_back(complement_error);
+  } else {
+    SplitBody body;
+    io::InputItem item;
+    item.file = "formulaire";
+    item.text = *text;
+    body.items.push_back(std::move(item));
+    batch = check_batch(*rules, body);
+    errors = errors_by_field(batch->errors);
+  }
+  if (errors.by_field.empty() && errors.general.empty()) {
+    const store::Actor actor = app.actor(user.name, *rules);
+    if (amend_id) {
+      if (!app.store.amend(batch->dossiers[0], actor)) errors.general.push_back("dossier introuvable");
+    } else if (app.store.insert(batch->dossiers, actor).has_value()) {
+      errors.by_field["id"].push_back("un dossier porte déjà cet identifiant");
+    }
+  }
+  if (!errors.by_field.empty() || !errors.general.empty()) {
+    send_page(res, 400, pages::layout(amend_id ? "Modifier le dossier" : "Nouveau dossier", user,
+                                      dossier_form_html(user, action, f, errors, amend_id != nullptr)));
+    return;
+  }
+  redirect(res, "/dossiers/" + pages::url_encode(batch->dossiers[0].id));
+}
+
+std::string dossier_page(const store::DossierDetail& d, const PageUser& user) {
+  std::string out;
+  const store::DossierSummary& s = d.summary;
+  out += "<p>Verdict : <strong>" + verdict_span(s.verdict) + "</strong> (version " + std::to_string(s.version) + ")</p>";
+  out += "<dl><dt>Objet</dt><dd>" + escape(s.objet) + "</dd><dt>Collectivité</dt><dd>" + escape(s.collectivite) +
+         "</dd><dt>Exercice</dt><dd>" + (s.exercice ? std::to_string(*s.exercice) : "—") + "</dd><dt>Montant</dt><dd>" +
+         escape(s.montant) + " €</dd></dl>";
+  if (user.role == "agent" || user.role == "admin")
+    out += "<p><a href=\"/dossiers/" + escape(pages::url_encode(s.id)) + "/modifier\">Modifier ce dossier</a></p>";
+  nlohmann::json result = nlohmann::json::parse(d.result_json, nullptr, false);
+  if (result.is_object()) {
+    if (result.contains("manquants") && result["manquants"].is_array() && !result["manquants"].empty()) {
+      out += "<h2>Pièces à demander</h2><ul>";
+      std::vector<std::string> seen;
+      for (const auto& m : result["manquants"]) {
+        if (!m.is_string()) continue;
+        std::string doc = document_for(m.get<std::string>());
+        out += "<li>" + escape(doc) + " <small>(champ " + escape(m.get<std::string>()) + ")</small></li>";
+      }
+      out += "</ul>";
+    }
+    out += "<h2>Règles</h2><table><caption>Explication règle par règle</caption><thead><tr><th scope=\"col\">Règle</th>"
+           "<th scope=\"col\">Statut</th><th scope=\"col\">Explication</th><th scope=\"col\">Sources</th>"
+           "<th scope=\"col\">Faits</th></tr></thead><tbody>";
+    if (result.contains("regles") && result["regles"].is_array()) {
+      for (const auto& r : result["regles"]) {
+        auto str = [&](const char* key) { return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : std::string(); };
+        out += "<tr><th scope=\"row\">" + escape(str("titre")) + "<br><small>" + escape(str("id")) + "</small></th><td>" +
+               escape(str("statut")) + "</td><td>" + escape(str("explication")) + "</td><td>" + escape(str("source")) +
+               "</td><td>";
+        if (r.contains("faits") && r["faits"].is_object() && !r["faits"].empty()) {
+          out += "<ul>";
+          for (auto it = r["faits"].begin(); it != r["faits"].end(); ++it)
+            out += "<li>" + escape(it.key()) + " = " + escape(it.value().is_string() ? it.value().get<std::string>() : it.value().dump()) + "</li>";
+          out += "</ul>";
+        }
+        out += "</td></tr>";
+      }
+    }
+    out += "</tbody></table>";
+  }
+  out += "<h2>Historique des vérifications</h2><table><thead><tr><th scope=\"col\">Quand</th><th scope=\"col\">Qui</th>"
+         "<th scope=\"col\">Version du dossier</th><th scope=\"col\">Moteur</th><th scope=\"col\">Empreinte des règles</th>"
+         "<th scope=\"col\">Verdict</th></tr></thead><tbody>";
+  for (const store::CheckInfo& c : d.checks)
+    out += "<tr><td>" + escape(c.when) + "</td><td>" + escape(c.who) + "</td><td>" + std::to_string(c.version) +
+           "</td><td>" + escape(c.engine_version) + "</td><td><code>" + escape(c.fingerprint) + "</code></td><td>" +
+           verdict_span(c.verdict) + "</td></tr>";
+  out += "</tbody></table><h2>Contenu (version " + std::to_string(s.version) + ")</h2><pre>" + escape(d.content) + "</pre>";
+  if (user.role == "admin")
+    out += "<form method=\"post\" action=\"/dossiers/" + escape(pages::url_encode(s.id)) + "/supprimer\">" +
+           pages::csrf_field(user) + "<button type=\"submit\">Supprimer ce dossier (suppression tracée)</button></form>";
+  return out;
+}
+
+std::string login_form(const std::string& login_csrf, const std::string& error, const std::string& name) {
+  std::string out;
+  if (!error.empty()) out += "<p class=\"erreur\" role=\"alert\">" + escape(error) + "</p>";
+  out += "<form method=\"post\" action=\"/connexion\"><input type=\"hidden\" name=\"csrf\" value=\"" + escape(login_csrf) +
+         "\"><label for=\"nom\">Nom</label><input id=\"nom\" name=\"nom\" autocomplete=\"username\" value=\"" +
+         escape(name) + "\" required><label for=\"mot_de_passe\">Mot de passe</label><input id=\"mot_de_passe\" "
+         "name=\"mot_de_passe\" type=\"password\" autocomplete=\"current-password\" required><div><button "
+         "type=\"submit\">Se connecter</button></div></form>";
+  return out;
+}
+
+void send_login(App& app, const httplib::Request& req, httplib::Response& res, int status, const std::string& error,
+                const std::string& name) {
+  const std::string login_csrf = auth::random_token();
+  std::string cookie = std::string(kLoginCsrfCookie) + "=" + login_csrf + "; Path=/connexion; HttpOnly; SameSite=Strict";
+  if (app.behind_tls(req)) cookie += "; Secure";
+  res.set_header("Set-Cookie", cookie);
+  send_page(res, status, pages::layout("Connexion", PageUser{}, login_form(login_csrf, error, name)));
+}
+
+}  // namespace
+
+void register_page_routes(httplib::Server& server, App& app) {
+  server.Get("/", [](const httplib::Request&, httplib::Response& res) { redirect(res, "/dossiers"); });
+
+  server.Get("/connexion", [&app](const httplib::Request& req, httplib::Response& res) {
+    send_login(app, req, res, 200, "", "");
+  });
+
+  server.Post("/connexion", [&app](const httplib::Request& req, httplib::Response& res) {
+    const std::string name = req.get_param_value("nom");
+    const std::string expected = cookie_value(req, kLoginCsrfCookie);
+    if (expected.empty() || !auth::equal_in_constant_time(req.get_param_value("csrf"), expected))
+      return send_login(app, req, res, 403, "Formulaire expiré : recommencer.", name);
+    if (long long wait = app.throttle.wait_seconds(name, req.remote_addr); wait > 0) {
+      res.set_header("Retry-After", std::to_string(wait));
+      return send_login(app, req, res, 429,
+                        "Trop d'échecs de connexion : réessayer dans " + std::to_string(wait) + " secondes.", name);
+    }
+    std::optional<store::User> user = app.store.find_user(name);
+    if (!user || !user->active || !auth::verify_password(req.get_param_value("mot_de_passe"), user->password_hash)) {
+      app.throttle.failure(name, req.remote_addr);
+      app.store.audit(store::Actor{name, "", ""}, "connexion_refusee", name, "adresse " + req.remote_addr);
+      return send_login(app, req, res, 401, "Nom ou mot de passe incorrect.", name);
+    }
+    app.throttle.success(name);
+    auto [token, csrf] = app.open_session(*user);
+    app.set_session_cookie(req, res, token);
+    redirect(res, "/dossiers");
+  });
+
+  server.Post("/deconnexion", [&app](const httplib::Request& req, httplib::Response& res) {
+    if (!page_post_user(app, req, res)) return;
+    app.store.delete_session(auth::sha256_hex(cookie_value(req, kSessionCookie)));
+    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    redirect(res, "/connexion");
+  });
+
+  server.Get("/dossiers", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user) return;
+    store::DossierFilter filter;
+    const std::string year = req.get_param_value("exercice");
+    filter.exercice = parse_year(year);
+    filter.verdict = req.get_param_value("verdict");
+    if (filter.verdict != "conforme" && filter.verdict != "non_conforme" && filter.verdict != "incomplet") filter.verdict.clear();
+    filter.query = req.get_param_value("q");
+    std::string out = "<form method=\"get\" action=\"/dossiers\" role=\"search\"><label for=\"exercice\">Exercice</label>"
+                      "<input id=\"exercice\" name=\"exercice\" inputmode=\"numeric\" value=\"" + escape(year) +
+                      "\"><label for=\"verdict\">Verdict</label><select id=\"verdict\" name=\"verdict\"><option value=\"\">tous</option>";
+    for (std::string_view v : {"conforme", "non_conforme", "incomplet"})
+      out += "<option value=\"" + std::string(v) + "\"" + (filter.verdict == v ? " selected" : "") + ">" +
+             std::string(pages::verdict_label(v)) + "</option>";
+    out += "</select><label for=\"q\">Recherche (identifiant, objet, collectivité)</label><input id=\"q\" name=\"q\" value=\"" +
+           escape(filter.query) + "\"><div><button type=\"submit\">Filtrer</button></div></form>";
+    const auto rows = app.store.list(filter);
+    out += "<table><caption>" + std::to_string(rows.size()) + " dossier(s)</caption><thead><tr><th scope=\"col\">Identifiant</th>"
+           "<th scope=\"col\">Exercice</th><th scope=\"col\">Collectivité</th><th scope=\"col\">Objet</th>"
+           "<th scope=\"col\">Montant</th><th scope=\"col\">Verdict</th></tr></thead><tbody>";
+    for (const store::DossierSummary& d : rows)
+      out += "<tr><td><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(d.id) + "</a></td><td>" +
+             (d.exercice ? std::to_string(*d.exercice) : "—") + "</td><td>" + escape(d.collectivite) + "</td><td>" +
+             escape(d.objet) + "</td><td>" + escape(d.montant) + "</td><td>" + verdict_span(d.verdict) + "</td></tr>";
+    out += "</tbody></table>";
+    send_page(res, 200, pages::layout("Dossiers", *user, out));
+  });
+
+  server.Get("/dossiers/nouveau", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user || forbidden(res, *user, may_write_dossiers(user->role))) return;
+    send_page(res, 200, pages::layout("Nouveau dossier", *user,
+                                      dossier_form_html(*user, "/dossiers/nouveau", DossierForm{}, FieldErrors{}, false)));
+  });
+
+  server.Post("/dossiers/nouveau", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_post_user(app, req, res);
+    if (!user || forbidden(res, *user, may_write_dossiers(user->role))) return;
+    submit_dossier_form(app, req, res, *user, "/dossiers/nouveau", nullptr);
+  });
+
+  server.Get(R"(/dossiers/([^/]+)/modifier)", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user || forbidden(res, *user, may_write_dossiers(user->role))) return;
+    auto d = app.store.dossier(req.matches[1]);
+    if (!d || d->deleted) return send_page(res, 404, pages::layout("Dossier introuvable", *user, ""));
+    const std::string action = "/dossiers/" + pages::url_encode(d->summary.id) + "/modifier";
+    send_page(res, 200, pages::layout("Modifier le dossier", *user,
+                                      dossier_form_html(*user, action, form_from_content(d->content), FieldErrors{}, true)));
+  });
+
+  server.Post(R"(/dossiers/([^/]+)/modifier)", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_post_user(app, req, res);
+    if (!user || forbidden(res, *user, may_write_dossiers(user->role))) return;
+    const std::string id = req.matches[1];
+    submit_dossier_form(app, req, res, *user, "/dossiers/" + pages::url_encode(id) + "/modifier", &id);
+  });
+
+  server.Post(R"(/dossiers/([^/]+)/supprimer)", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_post_user(app, req, res);
+    if (!user || forbidden(res, *user, is_admin(user->role))) return;
+    const auto rules = app.rules.get();
+    app.store.remove(req.matches[1], app.actor(user->name, *rules));
+    redirect(res, "/dossiers");
+  });
+
+  server.Get(R"(/dossiers/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user) return;
+    auto d = app.store.dossier(req.matches[1]);
+    if (!d || d->deleted) return send_page(res, 404, pages::layout("Dossier introuvable", *user, "<p>Aucun dossier sous cet identifiant.</p>"));
+    send_page(res, 200, pages::layout("Dossier " + d->summary.id, *user, dossier_page(*d, *user)));
+  });
+
+  server.Get("/televerser", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user || forbidden(res, *user, may_write_dossiers(user->role))) return;
+    send_page(res, 200, pages::layout("Téléverser des dossiers", *user,
+        "<form method=\"post\" action=\"/televerser\" enctype=\"multipart/form-data\">" + pages::csrf_field(*user) +
+        "<label for=\"fichier\">Fichier : dossier JSON, tableau JSON, JSONL, ou CSV au format SCDL des subventions</label>"
+        "<input id=\"fichier\" name=\"fichier\" type=\"file\" accept=\".json,.jsonl,.csv\" required>"
+        "<div><button type=\"submit\">Vérifier et enregistrer</button></div></form>"
+        "<p>Tout ou rien : si un seul dossier est illisible ou existe déjà, aucun n'est enregistré.</p>"));
+  });
+
+  server.Post("/televerser", [&app](const httplib::Request& req, httplib::Response& res) {
+    // A multipart form carries its CSRF field as a part, not as a parameter.
+    auto user = page_user(app, req, res);
+    if (!user) return;
+    const std::string csrf = req.has_file("csrf") ? req.get_file_value("csrf").content : std::string();
+    if (!auth::equal_in_constant_time(csrf, user->csrf))
+      return send_page(res, 403, pages::layout("Requête refusée", *user, "<p class=\"erreur\">Jeton anti-falsification (CSRF) absent ou invalide.</p>"));
+    if (forbidden(res, *user, may_write_dossiers(user->role))) return;
+    if (!req.has_file("fichier")) return send_page(res, 400, pages::layout("Téléverser des dossiers", *user, "<p class=\"erreur\">Aucun fichier.</p>"));
+    const httplib::MultipartFormData file = req.get_file_value("fichier");
+    const std::string& name = file.filename;
+    SplitBody body;
+    std::string notes;
+    if (name.size() >= 4 && name.compare(name.size() - 4, 4, ".csv") == 0) {
+      // SCDL through the importer of `subsidia importe scdl`: its drafts, then the same path.
+      const interop::InternationalClues clues = interop::InternationalClues::builtin();
+      interop::scdl::Importer importer(clues, {});
+      std::size_t row = 0;
+      importer.import_bytes(file.content, "televersement.csv", [&](const interop::scdl::DossierDraft& draft) {
+        io::InputItem item;
+        item.file = "televersement.csv";
+        item.line = ++row;
+        interop::scdl::append_draft_json(item.text, draft);
+        body.items.push_back(std::move(item));
+        return true;
+      });
+      notes = "<p>" + std::to_string(importer.summary().rows_read) + " ligne(s) SCDL lue(s), " +
+              std::to_string(body.items.size()) + " dossier(s) retenu(s).</p>";
+    } else {
+      const bool jsonl = name.size() >= 6 && name.compare(name.size() - 6, 6, ".jsonl") == 0;
+      body = split_body(file.content, jsonl, "televersement");
+    }
+    const auto rules = app.rules.get();
+    BatchCheck batch = check_batch(*rules, body);
+    std::string out = notes;
+    if (batch.errors.empty() && !batch.dossiers.empty()) {
+      if (auto existing = app.store.insert(batch.dossiers, app.actor(user->name, *rules))) {
+        out += "<p class=\"erreur\" role=\"alert\">Le dossier « " + escape(*existing) + " » existe déjà : rien n'a été enregistré.</p>";
+        return send_page(res, 409, pages::layout("Téléverser des dossiers", *user, out));
+      }
+      out += "<p role=\"status\">" + std::to_string(batch.dossiers.size()) + " dossier(s) enregistré(s) et vérifié(s).</p><ul>";
+      for (const auto& d : batch.dossiers)
+        out += "<li><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(d.id) + "</a> : " + verdict_span(d.verdict) + "</li>";
+      out += "</ul>";
+      return send_page(res, 201, pages::layout("Téléverser des dossiers", *user, out));
+    }
+    out += "<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : " + std::to_string(batch.errors.size()) + " erreur(s).</p><ul>";
+    for (const io::InputError& e : batch.errors)
+      out += "<li>" + escape(e.file) + (e.line ? ":" + std::to_string(e.line) : "") + " " + escape(e.json_path) + " : " + escape(e.message) + "</li>";
+    out += "</ul>";
+    send_page(res, 400, pages::layout("Téléverser des dossiers", *user, out));
+  });
+
+  server.Get("/jaune", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user || forbidden(res, *user, may_read_jaune(user->role))) return;
+    const std::string year_text = req.get_param_value("exercice");
+    std::string out = "<form method=\"get\" action=\"/jaune\"><label for=\"exercice\">Exercice</label><input id=\"exercice\" "
+                      "name=\"exercice\" inputmode=\"numeric\" value=\"" + escape(year_text) +
+                      "\"><div><button type=\"submit\">Afficher</button></div></form>";
+    if (std::optional<int> year = parse_year(year_text)) {
+      const std::string y = std::to_string(*year);
+      out += "<h2>Jaune " + y + "</h2><p>Télécharger : <a href=\"/api/jaune/" + y + "?format=xlsx\">XLSX</a> · "
+             "<a href=\"/api/jaune/" + y + "?format=csv\">CSV</a> · <a href=\"/api/jaune/" + y + "?format=json\">JSON</a> · "
+             "<a href=\"/api/jaune/" + y + "?format=html\">HTML</a></p>";
+      out += "<form method=\"post\" action=\"/jaune/reverifier\">" + pages::csrf_field(*user) +
+             "<input type=\"hidden\" name=\"exercice\" value=\"" + y + "\"><button type=\"submit\">Revérifier tous les "
+             "dossiers de " + y + " avec les règles en vigueur</button></form>";
+      App::JauneOutcome outcome = app.jaune(*year, *app.rules.get());
+      if (!outcome.jaune) {
+        out += "<p class=\"erreur\">" + escape(outcome.error) + "</p>";
+      } else {
+        const reports::Jaune& jaune = *outcome.jaune;
+        out += "<p>Les chiffres sont ceux de <code>subsidia jaune --exercice " + y +
+               "</code> sur les dossiers enregistrés (règles <code>" + escape(jaune.moteur.fingerprint) + "</code>).</p>";
+        out += "<p>Total : <strong>" + escape(jaune.total.to_french(2)) + " €</strong> (" +
+               std::to_string(jaune.total_dossiers.size()) + " dossier(s)) ; conformes " +
+               std::to_string(jaune.verdicts.compliant) + ", non conformes " + std::to_string(jaune.verdicts.non_compliant) +
+               ", incomplets " + std::to_string(jaune.verdicts.incomplete) + ".</p>";
+        auto table = [&](std::string_view caption, const std::vector<reports::JauneLine>& lines) {
+          std::string t = "<table><caption>" + std::string(caption) +
+                          "</caption><thead><tr><th scope=\"col\">Ligne</th><th scope=\"col\">Montant</th>"
+                          "<th scope=\"col\">Dossiers</th><th scope=\"col\">Dont signalés</th></tr></thead><tbody>";
+          for (const reports::JauneLine& line : lines)
+            t += "<tr><th scope=\"row\">" + escape(line.label) + "</th><td>" + escape(line.amount.to_french(2)) +
+                 " €</td><td>" + std::to_string(line.dossiers.size()) + "</td><td>" +
+                 std::to_string(line.flagged.size()) + "</td></tr>";
+          return t + "</tbody></table>";
+        };
+        out += table("Synthèse", jaune.synthesis);
+        out += table("Par zone", jaune.by_zone);
+        out += table("Par domaine", jaune.by_domain);
+      }
+    }
+    send_page(res, 200, pages::layout("Jaune budgétaire", *user, out));
+  });
+
+  server.Post("/jaune/reverifier", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_post_user(app, req, res);
+    if (!user || forbidden(res, *user, may_read_jaune(user->role))) return;
+    std::optional<int> year = parse_year(req.get_param_value("exercice"));
+    if (!year) return send_page(res, 400, pages::layout("Jaune budgétaire", *user, "<p class=\"erreur\">Exercice invalide.</p>"));
+    const std::size_t count = app.recheck_year(*year, user->name);
+    send_page(res, 200, pages::layout("Jaune budgétaire", *user,
+                                      "<p role=\"status\">" + std::to_string(count) + " dossier(s) de " + std::to_string(*year) +
+                                          " revérifié(s).</p><p><a href=\"/jaune?exercice=" + std::to_string(*year) + "\">Retour au jaune</a></p>"));
+  });
+
+  server.Get("/regles", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user) return;
+    const auto rules = app.rules.get();
+    const api::Receipt& receipt = rules->engine->receipt();
+    std::string out = "<p>Moteur " + escape(receipt.version) + ", empreinte des règles <code>" + escape(receipt.fingerprint) + "</code></p>";
+    if (is_admin(user->role))
+      out += "<form method=\"post\" action=\"/regles/recharger\">" + pages::csrf_field(*user) +
+             "<button type=\"submit\">Recharger la base de règles</button></form>";
+    out += "<table><thead><tr><th scope=\"col\">Règle</th><th scope=\"col\">Titre</th><th scope=\"col\">Sources et période</th></tr></thead><tbody>";
+    for (const model::RuleFamily& family : rules->engine->rules().families)
+      for (const model::Rule& rule : family.versions)
+        out += "<tr><td>" + escape(rule.id) + "</td><td>" + escape(rule.title) + "</td><td>" + escape(rule.citation()) + "</td></tr>";
+    out += "</tbody></table>";
+    send_page(res, 200, pages::layout("Base de règles", *user, out));
+  });
+
+  server.Post("/regles/recharger", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_post_user(app, req, res);
+    if (!user || forbidden(res, *user, is_admin(user->role))) return;
+    const std::string error = app.reload(user->name);
+    send_page(res, error.empty() ? 200 : 422, pages::layout("Base de règles", *user,
+              error.empty() ? "<p role=\"status\">Règles rechargées.</p>"
+                            : "<p class=\"erreur\">Rechargement refusé, les règles en service restent :</p><pre>" + escape(error) + "</pre>"));
+  });
+
+  server.Get("/comptes", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user || forbidden(res, *user, is_admin(user->role))) return;
+    std::string out = "<table><thead><tr><th scope=\"col\">Nom</th><th scope=\"col\">Rôle</th><th scope=\"col\">Actif</th></tr></thead><tbody>";
+    for (const store::User& u : app.store.users())
+      out += "<tr><td>" + escape(u.name) + "</td><td>" + escape(u.role) + "</td><td>" + (u.active ? "oui" : "non") + "</td></tr>";
+    out += "</tbody></table><h2>Nouveau compte</h2><form method=\"post\" action=\"/comptes\">" + pages::csrf_field(*user) +
+           "<label for=\"nom\">Nom</label><input id=\"nom\" name=\"nom\" required><label for=\"role\">Rôle</label>"
+           "<select id=\"role\" name=\"role\"><option>agent</option><option>budget</option><option>juriste</option>"
+           "<option>admin</option></select><label for=\"mot_de_passe\">Mot de passe (10 caractères au moins)</label>"
+           "<input id=\"mot_de_passe\" name=\"mot_de_passe\" type=\"password\" autocomplete=\"new-password\" required>"
+           "<div><button type=\"submit\">Créer le compte</button></div></form>";
+    send_page(res, 200, pages::layout("Comptes", *user, out));
+  });
+
+  server.Post("/comptes", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_post_user(app, req, res);
+    if (!user || forbidden(res, *user, is_admin(user->role))) return;
+    const std::string name = req.get_param_value("nom"), role = req.get_param_value("role");
+    const std::string password = req.get_param_value("mot_de_passe");
+    std::string error;
+    if (name.empty() || name.size() > 64) error = "nom de 1 à 64 caractères";
+    else if (role != "agent" && role != "budget" && role != "juriste" && role != "admin") error = "rôle inconnu";
+    else if (auto problem = auth::password_problem(password)) error = *problem;
+    if (error.empty()) {
+      std::optional<std::string> hash = auth::hash_password(password);
+      if (!hash) error = "mémoire insuffisante";
+      else if (!app.store.add_user(name, role, *hash)) error = "ce nom est déjà pris";
+    }
+    if (!error.empty())
+      return send_page(res, 400, pages::layout("Comptes", *user, "<p class=\"erreur\" role=\"alert\">" + escape(error) + "</p><p><a href=\"/comptes\">Retour</a></p>"));
+    redirect(res, "/comptes");
+  });
+
+  server.Get("/audit", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user || forbidden(res, *user, is_admin(user->role))) return;
+    std::string out = "<p>Journal en ajout seul : la base refuse toute modification ou suppression de ses lignes.</p>"
+                      "<table><thead><tr><th scope=\"col\">N°</th><th scope=\"col\">Quand</th><th scope=\"col\">Qui</th>"
+                      "<th scope=\"col\">Action</th><th scope=\"col\">Objet</th><th scope=\"col\">SHA-256 du contenu</th>"
+                      "<th scope=\"col\">Moteur</th><th scope=\"col\">Empreinte</th><th scope=\"col\">Détail</th></tr></thead><tbody>";
+    for (const store::AuditEntry& e : app.store.audit_log(500))
+      out += "<tr><td>" + std::to_string(e.id) + "</td><td>" + escape(e.when) + "</td><td>" + escape(e.who) + "</td><td>" +
+             escape(e.action) + "</td><td>" + escape(e.object) + "</td><td><code>" + escape(e.sha256.substr(0, 16)) +
+             "</code></td><td>" + escape(e.engine_version) + "</td><td><code>" + escape(e.fingerprint.substr(0, 23)) +
+             "</code></td><td>" + escape(e.detail) + "</td></tr>";
+    out += "</tbody></table>";
+    send_page(res, 200, pages::layout("Journal d'audit", *user, out));
+  });
+}
+
+}  // namespace subsidia::server::http

@@ -1,0 +1,362 @@
+#include "store/store.hpp"
+
+#include <chrono>
+
+#include "store/migrations.hpp"
+#include "store/sqlite.hpp"
+
+namespace subsidia::server::store {
+
+namespace {
+// A write that must be on disk when it returns: its commit fsyncs the WAL (and with it the
+// NORMAL commits before it). The pragma cannot change inside a transaction: construct this
+// before the Transaction, so it is destroyed after the commit or rollback.
+class Durable {
+ public:
+  explicit Durable(Database& db) : db_(db) { db_.exec("PRAGMA synchronous = FULL"); }
+  ~Durable() {
+    try {
+      db_.exec("PRAGMA synchronous = NORMAL");
+    } catch (...) {
+      // The next write sets it again; nothing is lost by staying FULL.
+    }
+  }
+  Durable(const Durable&) = delete;
+  Durable& operator=(const Durable&) = delete;
+
+ private:
+  Database& db_;
+};
+}  // namespace
+
+Store::Store(const std::filesystem::path& file) : db_(std::make_unique<Database>(file.string())) {
+  // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
+  db_->exec("PRAGMA journal_mode = WAL");
+  // NORMAL by default in WAL: a commit survives the process being killed (kill -9: tested),
+  // without an fsync; that is for the audit rows of checks (POST /api/verifier), one commit
+  // per request, where FULL cost 3.4 ms a request on our disk (docs/performance.md). Writes
+  // of dossiers and accounts are made FULL one by one (Durable below): a 201 is on disk.
+  db_->exec("PRAGMA synchronous = NORMAL");
+  db_->exec("PRAGMA foreign_keys = ON");
+  migrate(*db_);
+  // Checkpoints (copying the WAL back into the database, with an fsync) are taken off the
+  // requests: SQLite's automatic one ran inside whichever commit crossed 1 000 pages, and
+  // was most of the p99 of POST /api/verifier (docs/performance.md). A second connection
+  // checkpoints twice a second; PASSIVE never waits for, nor blocks, the writer.
+  db_->exec("PRAGMA wal_autocheckpoint = 0");
+  checkpoints_ = std::make_unique<Database>(file.string());
+  checkpointer_ = std::thread([this] {
+    std::unique_lock lock(checkpoint_mutex_);
+    while (!checkpoint_stop_.wait_for(lock, std::chrono::milliseconds(500), [this] { return stopping_; })) {
+      try {
+        checkpoints_->exec("PRAGMA wal_checkpoint(PASSIVE)");
+      } catch (const SqliteError&) {
+        // Busy or failed this time: the next tick tries again; the WAL only grows meanwhile.
+      }
+    }
+  });
+}
+
+Store::~Store() {
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    stopping_ = true;
+  }
+  checkpoint_stop_.notify_all();
+  checkpointer_.join();
+  try {
+    checkpoints_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  } catch (const SqliteError&) {
+    // The next open replays the WAL: nothing is lost.
+  }
+}
+
+int Store::schema_version() {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_, "PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.integer(0));
+}
+
+bool Store::add_user(const std::string& name, const std::string& role, const std::string& password_hash) {
+  std::lock_guard lock(mutex_);
+  Durable durable(*db_);
+  Transaction t(*db_);
+  Statement exists(*db_, "SELECT 1 FROM utilisateurs WHERE nom = ?1");
+  exists.bind(1, name);
+  if (exists.step()) return false;
+  Statement s(*db_, "INSERT INTO utilisateurs (nom, role, mot_de_passe) VALUES (?1, ?2, ?3)");
+  s.bind(1, name).bind(2, role).bind(3, password_hash).run();
+  insert_audit(Actor{"(console)", "", ""}, "compte_cree", name, "", "rôle " + role);
+  t.commit();
+  return true;
+}
+
+namespace {
+User user_from(const Statement& s, int first) {
+  return User{s.integer(first), s.text(first + 1), s.text(first + 2), s.text(first + 3), s.integer(first + 4) != 0};
+}
+}  // namespace
+
+std::optional<User> Store::find_user(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_, "SELECT id, nom, role, mot_de_passe, actif FROM utilisateurs WHERE nom = ?1");
+  s.bind(1, name);
+  if (!s.step()) return std::nullopt;
+  return user_from(s, 0);
+}
+
+std::vector<User> Store::users() {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_, "SELECT id, nom, role, '', actif FROM utilisateurs ORDER BY nom");
+  std::vector<User> out;
+  while (s.step()) out.push_back(user_from(s, 0));
+  return out;
+}
+
+void Store::create_session(const std::string& token_hash, std::int64_t user, const std::string& csrf,
+                           std::int64_t expires_unix) {
+  std::lock_guard lock(mutex_);
+  Transaction t(*db_);
+  Statement purge(*db_, "DELETE FROM sessions WHERE expire < ?1");
+  purge.bind(1, expires_unix - 2 * 24 * 3600).run();
+  Statement s(*db_, "INSERT INTO sessions (jeton_sha256, utilisateur, csrf, expire) VALUES (?1, ?2, ?3, ?4)");
+  s.bind(1, token_hash).bind(2, user).bind(3, csrf).bind(4, expires_unix).run();
+  t.commit();
+}
+
+std::optional<Session> Store::session(const std::string& token_hash, std::int64_t now_unix) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_,
+              "SELECT u.id, u.nom, u.role, '', u.actif, s.csrf FROM sessions s JOIN utilisateurs u ON u.id = "
+              "s.utilisateur WHERE s.jeton_sha256 = ?1 AND s.expire > ?2 AND u.actif = 1");
+  s.bind(1, token_hash).bind(2, now_unix);
+  if (!s.step()) return std::nullopt;
+  return Session{user_from(s, 0), s.text(5)};
+}
+
+void Store::delete_session(const std::string& token_hash) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_, "DELETE FROM sessions WHERE jeton_sha256 = ?1");
+  s.bind(1, token_hash).run();
+}
+
+void Store::insert_audit(const Actor& actor, const std::string& action, const std::string& object,
+                         const std::string& sha256, const std::string& detail) {
+  Statement s(*db_,
+              "INSERT INTO audit (qui, action, objet, sha256, version_moteur, empreinte, detail) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  s.bind(1, actor.name).bind(2, action).bind(3, object).bind(4, sha256).bind(5, actor.engine_version)
+      .bind(6, actor.fingerprint).bind(7, detail).run();
+}
+
+void Store::insert_check(const CheckedDossier& d, std::int64_t version, const Actor& actor) {
+  Statement s(*db_,
+              "INSERT INTO verifications (dossier, version, qui, version_moteur, empreinte, verdict, resultat) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  s.bind(1, d.id).bind(2, version).bind(3, actor.name).bind(4, actor.engine_version).bind(5, actor.fingerprint)
+      .bind(6, d.verdict).bind(7, d.result_json).run();
+}
+
+namespace {
+void bind_exercice(Statement& s, int index, const std::optional<int>& exercice) {
+  if (exercice) s.bind(index, std::int64_t{*exercice});
+  else s.bind_null(index);
+}
+}  // namespace
+
+std::optional<std::string> Store::insert(const std::vector<CheckedDossier>& dossiers, const Actor& actor) {
+  std::lock_guard lock(mutex_);
+  Durable durable(*db_);
+  Transaction t(*db_);
+  Statement exists(*db_, "SELECT 1 FROM dossiers WHERE id = ?1");
+  Statement row(*db_,
+                "INSERT INTO dossiers (id, exercice, objet, collectivite, montant, version, verdict) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)");
+  Statement version(*db_, "INSERT INTO versions (dossier, version, contenu, sha256, auteur) VALUES (?1, 1, ?2, ?3, ?4)");
+  for (const CheckedDossier& d : dossiers) {
+    exists.reset();
+    exists.bind(1, d.id);
+    if (exists.step()) return d.id;  // the transaction rolls back: nothing of the batch stays
+    row.bind(1, d.id);
+    bind_exercice(row, 2, d.exercice);
+    row.bind(3, d.objet).bind(4, d.collectivite).bind(5, d.montant).bind(6, d.verdict).run();
+    version.bind(1, d.id).bind(2, d.content).bind(3, d.sha256).bind(4, actor.name).run();
+    insert_check(d, 1, actor);
+    insert_audit(actor, "dossier_cree", d.id, d.sha256, "verdict " + d.verdict);
+  }
+  t.commit();
+  return std::nullopt;
+}
+
+bool Store::amend(const CheckedDossier& d, const Actor& actor) {
+  std::lock_guard lock(mutex_);
+  Durable durable(*db_);
+  Transaction t(*db_);
+  Statement current(*db_, "SELECT version FROM dossiers WHERE id = ?1 AND supprime = 0");
+  current.bind(1, d.id);
+  if (!current.step()) return false;
+  const std::int64_t next = current.integer(0) + 1;
+  current.reset();
+  Statement version(*db_, "INSERT INTO versions (dossier, version, contenu, sha256, auteur) VALUES (?1, ?2, ?3, ?4, ?5)");
+  version.bind(1, d.id).bind(2, next).bind(3, d.content).bind(4, d.sha256).bind(5, actor.name).run();
+  Statement row(*db_,
+                "UPDATE dossiers SET exercice = ?2, objet = ?3, collectivite = ?4, montant = ?5, version = ?6, "
+                "verdict = ?7, modifie = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+  row.bind(1, d.id);
+  bind_exercice(row, 2, d.exercice);
+  row.bind(3, d.objet).bind(4, d.collectivite).bind(5, d.montant).bind(6, next).bind(7, d.verdict).run();
+  insert_check(d, next, actor);
+  insert_audit(actor, "dossier_modifie", d.id, d.sha256, "version " + std::to_string(next) + ", verdict " + d.verdict);
+  t.commit();
+  return true;
+}
+
+bool Store::remove(const std::string& id, const Actor& actor) {
+  std::lock_guard lock(mutex_);
+  Durable durable(*db_);
+  Transaction t(*db_);
+  Statement current(*db_,
+                    "SELECT v.sha256 FROM dossiers d JOIN versions v ON v.dossier = d.id AND v.version = d.version "
+                    "WHERE d.id = ?1 AND d.supprime = 0");
+  current.bind(1, id);
+  if (!current.step()) return false;
+  const std::string sha = current.text(0);
+  current.reset();
+  Statement row(*db_, "UPDATE dossiers SET supprime = 1, modifie = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+  row.bind(1, id).run();
+  insert_audit(actor, "dossier_supprime", id, sha, "suppression logique : versions et vérifications conservées");
+  t.commit();
+  return true;
+}
+
+void Store::record_checks(const std::vector<CheckedDossier>& dossiers, const Actor& actor) {
+  std::lock_guard lock(mutex_);
+  Transaction t(*db_);
+  for (const CheckedDossier& d : dossiers) insert_audit(actor, "verification", d.id, d.sha256, "verdict " + d.verdict);
+  t.commit();
+}
+
+void Store::record_rechecks(const std::vector<CheckedDossier>& dossiers, const Actor& actor) {
+  std::lock_guard lock(mutex_);
+  Durable durable(*db_);
+  Transaction t(*db_);
+  Statement current(*db_, "SELECT version FROM dossiers WHERE id = ?1");
+  Statement row(*db_, "UPDATE dossiers SET verdict = ?2 WHERE id = ?1");
+  for (const CheckedDossier& d : dossiers) {
+    current.reset();
+    current.bind(1, d.id);
+    if (!current.step()) continue;
+    const std::int64_t version = current.integer(0);
+    current.reset();
+    row.bind(1, d.id).bind(2, d.verdict).run();
+    insert_check(d, version, actor);
+    insert_audit(actor, "reverification", d.id, d.sha256, "verdict " + d.verdict);
+  }
+  t.commit();
+}
+
+void Store::audit(const Actor& actor, const std::string& action, const std::string& object, const std::string& detail) {
+  std::lock_guard lock(mutex_);
+  Transaction t(*db_);
+  insert_audit(actor, action, object, "", detail);
+  t.commit();
+}
+
+namespace {
+std::optional<int> exercice_of(const Statement& s, int column) {
+  if (s.is_null(column)) return std::nullopt;
+  return static_cast<int>(s.integer(column));
+}
+
+// A search text as a LIKE pattern that matches it literally: % and _ typed by someone are
+// letters, not wildcards (the value itself is still a bound parameter).
+std::string like_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+}  // namespace
+
+std::vector<DossierSummary> Store::list(const DossierFilter& f) {
+  std::lock_guard lock(mutex_);
+  // One statement whatever the filters: each condition is disabled by a NULL parameter.
+  Statement s(*db_,
+              "SELECT id, exercice, objet, collectivite, montant, verdict, modifie, version FROM dossiers "
+              "WHERE (?1 IS NULL OR exercice = ?1) AND (?2 = '' OR verdict = ?2) "
+              "AND (?3 IS NULL OR id LIKE ?3 ESCAPE '\\' OR objet LIKE ?3 ESCAPE '\\' "
+              "     OR collectivite LIKE ?3 ESCAPE '\\') "
+              "AND (?4 = 1 OR supprime = 0) ORDER BY exercice DESC, id LIMIT ?5");
+  bind_exercice(s, 1, f.exercice);
+  s.bind(2, f.verdict);
+  if (f.query.empty()) s.bind_null(3);
+  else s.bind(3, like_pattern(f.query));
+  s.bind(4, std::int64_t{f.with_deleted ? 1 : 0}).bind(5, static_cast<std::int64_t>(f.limit));
+  std::vector<DossierSummary> out;
+  while (s.step())
+    out.push_back({s.text(0), exercice_of(s, 1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.integer(7)});
+  return out;
+}
+
+std::optional<DossierDetail> Store::dossier(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_,
+              "SELECT d.id, d.exercice, d.objet, d.collectivite, d.montant, d.verdict, d.modifie, d.version, "
+              "v.contenu, d.supprime FROM dossiers d JOIN versions v ON v.dossier = d.id AND v.version = d.version "
+              "WHERE d.id = ?1");
+  s.bind(1, id);
+  if (!s.step()) return std::nullopt;
+  DossierDetail out;
+  out.summary = {s.text(0), exercice_of(s, 1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.integer(7)};
+  out.content = s.text(8);
+  out.deleted = s.integer(9) != 0;
+  Statement versions(*db_, "SELECT version, quand, auteur, sha256 FROM versions WHERE dossier = ?1 ORDER BY version");
+  versions.bind(1, id);
+  while (versions.step())
+    out.versions.push_back({versions.integer(0), versions.text(1), versions.text(2), versions.text(3)});
+  Statement checks(*db_,
+                   "SELECT version, quand, qui, version_moteur, empreinte, verdict, resultat FROM verifications "
+                   "WHERE dossier = ?1 ORDER BY id");
+  checks.bind(1, id);
+  while (checks.step()) {
+    out.checks.push_back({checks.integer(0), checks.text(1), checks.text(2), checks.text(3), checks.text(4),
+                          checks.text(5)});
+    out.result_json = checks.text(6);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Store::contents_of_year(int exercice) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_,
+              "SELECT d.id, v.contenu FROM dossiers d JOIN versions v ON v.dossier = d.id AND v.version = d.version "
+              "WHERE d.exercice = ?1 AND d.supprime = 0 ORDER BY d.id");
+  s.bind(1, std::int64_t{exercice});
+  std::vector<std::pair<std::string, std::string>> out;
+  while (s.step()) out.emplace_back(s.text(0), s.text(1));
+  return out;
+}
+
+std::vector<AuditEntry> Store::audit_log(std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_,
+              "SELECT id, quand, qui, action, objet, sha256, version_moteur, empreinte, detail FROM audit "
+              "ORDER BY id DESC LIMIT ?1");
+  s.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<AuditEntry> out;
+  while (s.step())
+    out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
+  return out;
+}
+
+std::size_t Store::audit_count() {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_, "SELECT count(*) FROM audit");
+  s.step();
+  return static_cast<std::size_t>(s.integer(0));
+}
+
+}  // namespace subsidia::server::store

@@ -1,0 +1,147 @@
+// The server's data: accounts, sessions, dossiers with every version and every check, and
+// the append-only audit log, in one SQLite file (WAL). Every write is one transaction that
+// also writes its audit rows: a write without its audit record cannot exist.
+//
+// Thread-safe: one connection behind a mutex. The work a request does in SQL is small
+// (microseconds) next to reading and checking its dossiers, which happens outside.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace subsidia::server::store {
+
+class Database;
+
+struct User {
+  std::int64_t id = 0;
+  std::string name;
+  std::string role;           // agent | budget | juriste | admin
+  std::string password_hash;  // crypto_pwhash_str
+  bool active = true;
+};
+
+struct Session {
+  User user;
+  std::string csrf;
+};
+
+// Who does something, and with which engine: goes into every audit row and check.
+struct Actor {
+  std::string name;
+  std::string engine_version;
+  std::string fingerprint;
+};
+
+// One dossier checked, ready to be stored.
+struct CheckedDossier {
+  std::string id;
+  std::string content;      // JSON text as submitted
+  std::string sha256;       // of `content`
+  std::optional<int> exercice;
+  std::string objet, collectivite, montant;
+  std::string verdict;      // conforme | non_conforme | incomplet
+  std::string result_json;  // the dossier's object of `check --format json`
+};
+
+struct DossierSummary {
+  std::string id;
+  std::optional<int> exercice;
+  std::string objet, collectivite, montant, verdict, modified;
+  std::int64_t version = 0;
+};
+
+struct VersionInfo {
+  std::int64_t version = 0;
+  std::string when, author, sha256;
+};
+
+struct CheckInfo {
+  std::int64_t version = 0;
+  std::string when, who, engine_version, fingerprint, verdict;
+};
+
+struct DossierDetail {
+  DossierSummary summary;
+  std::string content;       // of the current version
+  std::string result_json;   // of the latest check
+  bool deleted = false;
+  std::vector<VersionInfo> versions;  // oldest first
+  std::vector<CheckInfo> checks;      // oldest first
+};
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string when, who, action, object, sha256, engine_version, fingerprint, detail;
+};
+
+struct DossierFilter {
+  std::optional<int> exercice;
+  std::string verdict;  // "" = any
+  std::string query;    // "" = any; matched as plain text in id, objet, collectivité
+  bool with_deleted = false;
+  std::size_t limit = 500;
+};
+
+class Store {
+ public:
+  // Opens or creates the file, WAL, foreign keys, and applies the migrations.
+  explicit Store(const std::filesystem::path& file);
+  ~Store();
+
+  int schema_version();
+
+  // Accounts. add_user is false when the name is taken.
+  bool add_user(const std::string& name, const std::string& role, const std::string& password_hash);
+  std::optional<User> find_user(const std::string& name);
+  std::vector<User> users();
+
+  // Sessions, by the SHA-256 of their token.
+  void create_session(const std::string& token_hash, std::int64_t user, const std::string& csrf,
+                      std::int64_t expires_unix);
+  std::optional<Session> session(const std::string& token_hash, std::int64_t now_unix);
+  void delete_session(const std::string& token_hash);
+
+  // Stores new dossiers in one transaction with their check and audit rows. Returns the id of
+  // a dossier that already exists (nothing stored then), or nullopt when all were stored.
+  std::optional<std::string> insert(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
+  // A new version of an existing dossier (the former ones are kept). false: no such dossier.
+  bool amend(const CheckedDossier& dossier, const Actor& actor);
+  // Soft delete. false: no such dossier (or already deleted).
+  bool remove(const std::string& id, const Actor& actor);
+  // Checks made without storing (POST /api/verifier): audit rows only.
+  void record_checks(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
+  // A re-check of stored dossiers with the current rules: new check rows, verdicts updated.
+  void record_rechecks(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
+  // Audits something else (login, reload of the rules, account created).
+  void audit(const Actor& actor, const std::string& action, const std::string& object, const std::string& detail);
+
+  std::vector<DossierSummary> list(const DossierFilter& filter);
+  std::optional<DossierDetail> dossier(const std::string& id);
+  // (id, content) of the current version of every dossier of a year, not deleted.
+  std::vector<std::pair<std::string, std::string>> contents_of_year(int exercice);
+  std::vector<AuditEntry> audit_log(std::size_t limit);
+  std::size_t audit_count();
+
+ private:
+  void insert_audit(const Actor& actor, const std::string& action, const std::string& object,
+                    const std::string& sha256, const std::string& detail);
+  void insert_check(const CheckedDossier& dossier, std::int64_t version, const Actor& actor);
+  std::mutex mutex_;
+  std::unique_ptr<Database> db_;
+  // The checkpointer thread and its own connection.
+  std::unique_ptr<Database> checkpoints_;
+  std::mutex checkpoint_mutex_;
+  std::condition_variable checkpoint_stop_;
+  bool stopping_ = false;
+  std::thread checkpointer_;
+};
+
+}  // namespace subsidia::server::store

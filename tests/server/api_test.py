@@ -1,0 +1,208 @@
+"""The JSON API against a real server and a real SQLite file (tests/server/harness.py)."""
+import glob
+import json
+import os
+import signal
+import time
+import sqlite3
+import subprocess
+import unittest
+
+from harness import BINARY, SOURCE, Server, case, quote
+
+NON_COMPLIANT = "ciblage-2019-non-affectee.json"
+
+
+class Api(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server()
+        cls.agent = cls.server.login("agent")
+        cls.budget = cls.server.login("budget")
+        cls.admin = cls.server.login("admin")
+        cls.juriste = cls.server.login("juriste")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def test_health_needs_no_session_and_names_the_rules(self):
+        r = self.server.request("GET", "/api/sante")
+        self.assertEqual(r.status, 200)
+        body = r.json()
+        self.assertEqual(body["etat"], "ok")
+        self.assertTrue(body["empreinte_regles"].startswith("sha256:"))
+        self.assertTrue(body["version"])
+
+    def test_login_with_a_wrong_password_is_401_and_a_good_one_sets_a_strict_cookie(self):
+        r = self.server.request("POST", "/api/session", {"nom": "juriste", "mot_de_passe": "faux-mot-de-passe"})
+        self.assertEqual(r.status, 401)
+        r = self.server.request("POST", "/api/session", {"nom": "juriste", "mot_de_passe": "mot-de-passe-de-test"})
+        self.assertEqual(r.status, 200)
+        cookie = r.headers["set-cookie"]
+        self.assertIn("HttpOnly", cookie)
+        self.assertIn("SameSite=Strict", cookie)
+        self.assertNotIn("Secure", cookie)
+        r = self.server.request("POST", "/api/session", {"nom": "juriste", "mot_de_passe": "mot-de-passe-de-test"},
+                                headers={"X-Forwarded-Proto": "https"})
+        self.assertIn("Secure", r.headers["set-cookie"])
+
+    def test_verifier_answers_what_check_json_writes(self):
+        path = os.path.join(SOURCE, "cases", NON_COMPLIANT)
+        cli = json.loads(subprocess.run([BINARY, "check", "--format", "json", "--regles", os.path.join(SOURCE, "rules"), path],
+                                        capture_output=True, text=True).stdout)
+        r = self.server.request("POST", "/api/verifier", case(NON_COMPLIANT), token=self.juriste,
+                                content_type="application/json")
+        self.assertEqual(r.status, 200, r.text)
+        api = r.json()
+        self.assertEqual(set(api.keys()), set(cli.keys()))
+        for d in (api["dossiers"][0], cli["dossiers"][0]):
+            d.pop("fichier")
+        self.assertEqual(api["dossiers"][0], cli["dossiers"][0])
+        self.assertEqual(api["resume"], cli["resume"])
+        self.assertEqual(api["moteur"]["empreinte_regles"], cli["moteur"]["empreinte_regles"])
+        # Checked, not stored.
+        self.assertEqual(self.server.request("GET", "/api/dossiers/" + quote(api["dossiers"][0]["id"]), token=self.agent).status, 404)
+
+    def test_verifier_takes_an_array_and_jsonl_and_reports_unreadable_ones_with_their_path(self):
+        good = json.loads(case(NON_COMPLIANT))
+        bad = dict(good, id="MAUVAIS", montant="12,50")
+        r = self.server.request("POST", "/api/verifier", [good, bad], token=self.juriste)
+        body = r.json()
+        self.assertEqual(r.status, 200)
+        self.assertEqual(len(body["dossiers"]), 1)
+        self.assertEqual(body["resume"]["erreurs"], 1)
+        self.assertEqual(body["erreurs"][0]["chemin"], "/1/montant")
+        lines = json.dumps(good) + "\n" + json.dumps(dict(good, id="AUTRE")) + "\n"
+        r = self.server.request("POST", "/api/verifier", lines, token=self.juriste, content_type="application/x-ndjson")
+        self.assertEqual([d["ligne"] for d in r.json()["dossiers"]], [1, 2])
+
+    def test_store_read_amend_and_soft_delete_keep_the_history(self):
+        d = json.loads(case(NON_COMPLIANT))
+        d["id"] = "API-CYCLE-1"
+        r = self.server.request("POST", "/api/dossiers", d, token=self.agent)
+        self.assertEqual(r.status, 201, r.text)
+        self.assertEqual(r.json()["dossiers"][0]["verdict"], "non_conforme")
+        self.assertEqual(self.server.request("POST", "/api/dossiers", d, token=self.agent).status, 409)
+        d["objet"] = "Objet corrigé"
+        r = self.server.request("PUT", "/api/dossiers/API-CYCLE-1", d, token=self.agent)
+        self.assertEqual(r.status, 200, r.text)
+        got = self.server.request("GET", "/api/dossiers/API-CYCLE-1", token=self.juriste).json()
+        self.assertEqual(got["dossier"]["objet"], "Objet corrigé")
+        self.assertEqual([v["version"] for v in got["versions"]], [1, 2])
+        self.assertEqual(len(got["verifications"]), 2)
+        self.assertEqual(got["verifications"][0]["qui"], "agent")
+        self.assertTrue(got["verifications"][1]["empreinte_regles"].startswith("sha256:"))
+        self.assertEqual(got["resultat"]["verdict"], "non_conforme")
+        self.assertEqual(self.server.request("DELETE", "/api/dossiers/API-CYCLE-1", token=self.agent).status, 403)
+        self.assertEqual(self.server.request("DELETE", "/api/dossiers/API-CYCLE-1", token=self.admin).status, 200)
+        self.assertEqual(self.server.request("GET", "/api/dossiers/API-CYCLE-1", token=self.admin).status, 404)
+        db = sqlite3.connect(os.path.join(self.server.data, "subsidia.sqlite"))
+        actions = [a for (a,) in db.execute("SELECT action FROM audit WHERE objet = 'API-CYCLE-1' ORDER BY id")]
+        self.assertEqual(actions, ["dossier_cree", "dossier_modifie", "dossier_supprime"])
+        self.assertEqual(db.execute("SELECT count(*) FROM versions WHERE dossier = 'API-CYCLE-1'").fetchone()[0], 2)
+        db.close()
+
+    def test_a_batch_with_one_bad_dossier_stores_nothing(self):
+        good = json.loads(case(NON_COMPLIANT))
+        batch = [dict(good, id="LOT-1"), dict(good, id="LOT-2", exercice="deux mille")]
+        r = self.server.request("POST", "/api/dossiers", batch, token=self.agent)
+        self.assertEqual(r.status, 400)
+        self.assertEqual(r.json()["erreurs"][0]["chemin"], "/1/exercice")
+        self.assertEqual(self.server.request("GET", "/api/dossiers/LOT-1", token=self.agent).status, 404)
+
+    def test_list_filters_by_year_verdict_and_text(self):
+        good = json.loads(case(NON_COMPLIANT))
+        batch = [dict(good, id="FILTRE-%d" % i, objet="Jumelage %d" % i) for i in range(3)]
+        self.assertEqual(self.server.request("POST", "/api/dossiers", batch, token=self.agent).status, 201)
+        r = self.server.request("GET", "/api/dossiers?exercice=2019&verdict=non_conforme&q=" + quote("Jumelage 1"), token=self.budget)
+        self.assertEqual([d["id"] for d in r.json()["dossiers"]], ["FILTRE-1"])
+        r = self.server.request("GET", "/api/dossiers?exercice=1999", token=self.budget)
+        self.assertEqual(r.json()["dossiers"], [])
+        self.assertEqual(self.server.request("GET", "/api/dossiers?verdict=bof", token=self.budget).status, 400)
+
+    def test_jaune_of_stored_dossiers_has_the_figures_of_subsidia_jaune(self):
+        texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(SOURCE, "cases", "jaune-2012", "*.json")))]
+        body = "\n".join(json.dumps(json.loads(t)) for t in texts if not t.lstrip().startswith("["))
+        r = self.server.request("POST", "/api/dossiers", body, token=self.agent, content_type="application/x-ndjson")
+        self.assertEqual(r.status, 201, r.text[:2000])
+        cli = json.loads(subprocess.run([BINARY, "jaune", "--exercice", "2012", "--format", "json", "--regles",
+                                         os.path.join(SOURCE, "rules"), os.path.join(SOURCE, "cases", "jaune-2012")],
+                                        capture_output=True, text=True).stdout)
+        self.assertEqual(self.server.request("GET", "/api/jaune/2012", token=self.agent).status, 403)
+        api = self.server.request("GET", "/api/jaune/2012?format=json", token=self.budget).json()
+        self.assertEqual(api["total"], cli["total"])
+        self.assertEqual(api["total_meur"], cli["total_meur"])
+        # Line by line the same amounts and dossiers (stored dossiers come in id order).
+        self.assertEqual([(l["libelle"], l["montant"], sorted(l["dossiers"])) for l in api["synthese"]],
+                         [(l["libelle"], l["montant"], sorted(l["dossiers"])) for l in cli["synthese"]])
+        self.assertEqual(api["moteur"]["empreinte_regles"], cli["moteur"]["empreinte_regles"])
+        xlsx = self.server.request("GET", "/api/jaune/2012?format=xlsx", token=self.budget)
+        self.assertEqual(xlsx.status, 200)
+        self.assertTrue(xlsx.data.startswith(b"PK"))
+        self.assertIn('filename="jaune-2012.xlsx"', xlsx.headers["content-disposition"])
+        csv = self.server.request("GET", "/api/jaune/2012?format=csv", token=self.admin)
+        self.assertEqual(csv.status, 200)
+        self.assertEqual(self.server.request("GET", "/api/jaune/2013?format=json", token=self.budget).status, 404)
+        r = self.server.request("POST", "/api/jaune/2012/reverifier", token=self.budget)
+        self.assertEqual(r.json()["reverifies"], len(texts))
+
+    def test_rules_list_ids_titles_sources_and_periods(self):
+        r = self.server.request("GET", "/api/regles", token=self.juriste).json()
+        self.assertGreater(len(r["regles"]), 5)
+        version = r["regles"][0]["versions"][0]
+        self.assertTrue(version["titre"])
+        self.assertIn("du", version["periode"])
+        self.assertTrue(any(v["sources"] for f in r["regles"] for v in f["versions"]))
+
+    def test_wrong_content_type_is_415(self):
+        r = self.server.request("POST", "/api/verifier", "id=1", token=self.agent, content_type="application/x-www-form-urlencoded")
+        self.assertEqual(r.status, 415)
+        self.assertIn("erreurs", r.json())
+
+    def test_reload_by_admin_keeps_the_fingerprint_of_the_same_rules(self):
+        before = self.server.request("GET", "/api/sante").json()["empreinte_regles"]
+        self.assertEqual(self.server.request("POST", "/api/regles/recharger", token=self.agent).status, 403)
+        r = self.server.request("POST", "/api/regles/recharger", token=self.admin)
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.json()["empreinte_regles"], before)
+
+    def test_audit_log_is_append_only_in_the_database_itself(self):
+        self.assertEqual(self.server.request("POST", "/api/verifier", case(NON_COMPLIANT), token=self.juriste,
+                                             content_type="application/json").status, 200)
+        db = sqlite3.connect(os.path.join(self.server.data, "subsidia.sqlite"))
+        self.assertGreater(db.execute("SELECT count(*) FROM audit").fetchone()[0], 0)
+        with self.assertRaises(sqlite3.DatabaseError):
+            db.execute("UPDATE audit SET qui = 'personne'")
+        with self.assertRaises(sqlite3.DatabaseError):
+            db.execute("DELETE FROM audit")
+        self.assertEqual(db.execute("PRAGMA user_version").fetchone()[0], 1)
+        self.assertEqual(db.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        db.close()
+        r = self.server.request("GET", "/api/audit", token=self.admin).json()
+        self.assertTrue(any(e["action"] == "verification" and e["sha256"] for e in r["audit"]))
+
+
+class Signals(unittest.TestCase):
+    def test_sighup_reloads_the_rules_and_sigterm_stops_cleanly(self):
+        server = Server()
+        try:
+            token = server.login("admin")
+            server.process.send_signal(signal.SIGHUP)
+            deadline = time.time() + 20
+            reloaded = []
+            while time.time() < deadline and not reloaded:
+                audit = server.request("GET", "/api/audit", token=token).json()["audit"]
+                reloaded = [e for e in audit if e["action"] == "regles_rechargees" and e["qui"] == "(SIGHUP)"]
+                time.sleep(0.1)
+            self.assertTrue(reloaded)
+            self.assertTrue(reloaded[0]["empreinte_regles"].startswith("sha256:"))
+            # Still serving after the reload, then a clean exit on SIGTERM.
+            self.assertEqual(server.request("GET", "/api/sante").status, 200)
+            self.assertEqual(server.stop(signal.SIGTERM), 0)
+        finally:
+            server.close()
+
+
+if __name__ == "__main__":
+    unittest.main()

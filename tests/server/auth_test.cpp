@@ -1,0 +1,57 @@
+#include <gtest/gtest.h>
+
+#include "auth/passwords.hpp"
+#include "auth/throttle.hpp"
+#include "auth/tokens.hpp"
+
+namespace subsidia::server::auth {
+namespace {
+
+TEST(Passwords, Argon2idHashVerifiesTheRightPasswordOnly) {
+  std::optional<std::string> hash = hash_password("correct horse battery");
+  ASSERT_TRUE(hash);
+  EXPECT_EQ(hash->rfind("$argon2id$", 0), 0u);
+  EXPECT_TRUE(verify_password("correct horse battery", *hash));
+  EXPECT_FALSE(verify_password("correct horse batterie", *hash));
+  EXPECT_NE(*hash, *hash_password("correct horse battery"));  // salted
+}
+
+TEST(Passwords, ShortPasswordsAreRefused) {
+  EXPECT_TRUE(password_problem("court"));
+  EXPECT_FALSE(password_problem("assez-long-vraiment"));
+}
+
+TEST(Tokens, AreSixtyFourHexDigitsAndDiffer) {
+  const std::string a = random_token(), b = random_token();
+  EXPECT_EQ(a.size(), 64u);
+  EXPECT_EQ(a.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_TRUE(equal_in_constant_time(a, a));
+  EXPECT_FALSE(equal_in_constant_time(a, b));
+  EXPECT_FALSE(equal_in_constant_time(a, a.substr(1)));
+}
+
+TEST(LoginThrottle, FiveFailuresOfANameMakeItWaitThenTheWaitEnds) {
+  LoginThrottle throttle;
+  const auto t0 = LoginThrottle::Clock::now();
+  for (int i = 0; i < 4; ++i) throttle.failure("alice", "10.0.0.1", t0);
+  EXPECT_EQ(throttle.wait_seconds("alice", "10.0.0.2", t0), 0);
+  throttle.failure("alice", "10.0.0.1", t0);
+  EXPECT_GT(throttle.wait_seconds("alice", "10.0.0.2", t0), 0);
+  EXPECT_EQ(throttle.wait_seconds("bob", "10.0.0.2", t0), 0);
+  EXPECT_EQ(throttle.wait_seconds("alice", "10.0.0.2", t0 + LoginThrottle::kFirstWait + std::chrono::seconds(1)), 0);
+  throttle.success("alice");
+  EXPECT_EQ(throttle.wait_seconds("alice", "10.0.0.2", t0), 0);
+}
+
+TEST(LoginThrottle, AnAddressTryingManyNamesIsSlowedToo) {
+  LoginThrottle throttle;
+  const auto t0 = LoginThrottle::Clock::now();
+  for (int i = 0; i < LoginThrottle::kFreeAddressFailures; ++i) throttle.failure("nom" + std::to_string(i), "10.0.0.9", t0);
+  EXPECT_GT(throttle.wait_seconds("nouveau", "10.0.0.9", t0), 0);
+  EXPECT_EQ(throttle.wait_seconds("nouveau", "10.0.0.8", t0), 0);
+}
+
+}  // namespace
+}  // namespace subsidia::server::auth

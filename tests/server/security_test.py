@@ -1,0 +1,168 @@
+"""What an attacker would try, against a real server (docs/security.md lists these)."""
+import json
+import os
+import re
+import subprocess
+import sqlite3
+import unittest
+import urllib.parse
+
+from harness import Server, case, quote, add_user
+
+DOSSIER = "ciblage-2019-non-affectee.json"
+
+
+def page_session(server, name):
+    """Logs in through the login page: its CSRF cookie and field, then the session cookie."""
+    r = server.request("GET", "/connexion")
+    login_cookie = r.headers["set-cookie"].split(";")[0]
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', r.text).group(1)
+    form = urllib.parse.urlencode({"csrf": csrf, "nom": name, "mot_de_passe": "mot-de-passe-de-test"})
+    r = server.request("POST", "/connexion", form, content_type="application/x-www-form-urlencoded",
+                       headers={"Cookie": login_cookie})
+    assert r.status == 303, (r.status, r.text)
+    cookie = r.headers["set-cookie"].split(";")[0]
+    page = server.request("GET", "/dossiers", headers={"Cookie": cookie})
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)
+    return cookie, csrf
+
+
+class Security(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server(extra=["--corps-max", "1"])
+        cls.agent = cls.server.login("agent")
+        cls.juriste = cls.server.login("juriste")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def test_every_api_route_but_health_and_login_needs_a_session(self):
+        for method, path in [("GET", "/api/dossiers"), ("GET", "/api/dossiers/X"), ("POST", "/api/verifier"),
+                             ("POST", "/api/dossiers"), ("PUT", "/api/dossiers/X"), ("DELETE", "/api/dossiers/X"),
+                             ("GET", "/api/jaune/2012"), ("GET", "/api/regles"), ("GET", "/api/audit")]:
+            r = self.server.request(method, path, "{}", content_type="application/json")
+            self.assertEqual(r.status, 401, path)
+        r = self.server.request("GET", "/api/dossiers", token="0" * 64)
+        self.assertEqual(r.status, 401)
+        r = self.server.request("GET", "/api/dossiers", token="' OR 1=1 --")
+        self.assertEqual(r.status, 401)
+        # Pages send to the login page.
+        self.assertEqual(self.server.request("GET", "/dossiers").status, 303)
+
+    def test_roles_are_enforced(self):
+        self.assertEqual(self.server.request("POST", "/api/dossiers", case(DOSSIER), token=self.juriste,
+                                             content_type="application/json").status, 403)
+        self.assertEqual(self.server.request("GET", "/api/jaune/2019", token=self.agent).status, 403)
+        self.assertEqual(self.server.request("GET", "/api/audit", token=self.agent).status, 403)
+
+    def test_body_over_the_limit_is_413(self):
+        big = "[" + ",".join([case(DOSSIER)] * 2000) + "]"
+        self.assertGreater(len(big), 1024 * 1024)
+        r = self.server.request("POST", "/api/verifier", big, token=self.agent, content_type="application/json")
+        self.assertEqual(r.status, 413)
+
+    def test_sql_looking_search_is_text(self):
+        d = json.loads(case(DOSSIER))
+        d["id"] = "SQL-1"
+        self.assertEqual(self.server.request("POST", "/api/dossiers", d, token=self.agent).status, 201)
+        for q in ["' OR '1'='1", "%", "_", "x'; DROP TABLE dossiers; --"]:
+            r = self.server.request("GET", "/api/dossiers?q=" + quote(q), token=self.agent)
+            self.assertEqual(r.status, 200)
+            self.assertEqual(r.json()["dossiers"], [], q)
+        self.assertEqual(len(self.server.request("GET", "/api/dossiers?q=SQL", token=self.agent).json()["dossiers"]), 1)
+
+    def test_pages_refuse_a_post_without_the_session_csrf_token(self):
+        cookie, csrf = page_session(self.server, "agent")
+        d = json.loads(case(DOSSIER))
+        form = {"id": "CSRF-1", "exercice": "2019", "collectivite_nom": "X", "collectivite_categorie": "commune",
+                "objet": "Objet assez long", "type_intervention": "cotisation", "montant": "10.00"}
+        r = self.server.request("POST", "/dossiers/nouveau", urllib.parse.urlencode(form),
+                                content_type="application/x-www-form-urlencoded", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 403)
+        form["csrf"] = "f" * 64
+        r = self.server.request("POST", "/dossiers/nouveau", urllib.parse.urlencode(form),
+                                content_type="application/x-www-form-urlencoded", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 403)
+        form["csrf"] = csrf
+        r = self.server.request("POST", "/dossiers/nouveau", urllib.parse.urlencode(form),
+                                content_type="application/x-www-form-urlencoded", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 303, r.text)
+        # The login form's own token, double-submitted.
+        r = self.server.request("POST", "/connexion", "nom=agent&mot_de_passe=mot-de-passe-de-test",
+                                content_type="application/x-www-form-urlencoded")
+        self.assertEqual(r.status, 403)
+
+    def test_scdl_csv_upload_goes_through_the_importer_and_is_stored(self):
+        cookie, csrf = page_session(self.server, "agent")
+        path = os.path.join(os.environ.get("SUBSIDIA_SOURCE_DIR", "."), "tests", "interop", "scdl", "fichiers",
+                            "somme-windows1252-crlf.csv")
+        with open(path, "rb") as f:
+            csv = f.read()
+        boundary = "----subsidia-test"
+        body = (("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n" % (boundary, csrf)).encode()
+                + ("--%s\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"somme.csv\"\r\n"
+                   "Content-Type: text/csv\r\n\r\n" % boundary).encode() + csv
+                + ("\r\n--%s--\r\n" % boundary).encode())
+        r = self.server.request("POST", "/televerser", body, content_type="multipart/form-data; boundary=" + boundary,
+                                headers={"Cookie": cookie})
+        self.assertEqual(r.status, 201, r.text[-2000:])
+        # The drafts `subsidia importe scdl` writes for the same file, no more, no less.
+        cli = subprocess.run([os.environ.get("SUBSIDIA_BINARY", "build/subsidia"), "importe", "scdl", path],
+                             capture_output=True, text=True).stdout.splitlines()
+        ids = [json.loads(line)["id"] for line in cli if line.strip()]
+        self.assertGreater(len(ids), 0)
+        self.assertIn("%d dossier(s) enregistré(s)" % len(ids), r.text)
+        for i in ids:
+            self.assertEqual(self.server.request("GET", "/api/dossiers/" + quote(i), token=self.agent).status, 200)
+        listed = self.server.request("GET", "/api/dossiers?q=" + quote("les-amis-de-dakar"), token=self.agent).json()
+        self.assertEqual(len(listed["dossiers"]), 1)
+        # Without the CSRF part: refused, nothing stored twice.
+        r = self.server.request("POST", "/televerser", body.replace(csrf.encode(), b"0" * 64),
+                                content_type="multipart/form-data; boundary=" + boundary, headers={"Cookie": cookie})
+        self.assertEqual(r.status, 403)
+
+    def test_stored_script_is_shown_as_text(self):
+        d = json.loads(case(DOSSIER))
+        d["id"] = "XSS-<img src=x onerror=alert(1)>"
+        d["objet"] = "<script>alert('xss')</script> jumelage"
+        r = self.server.request("POST", "/api/dossiers", d, token=self.agent)
+        self.assertEqual(r.status, 201, r.text)
+        cookie, _ = page_session(self.server, "juriste")
+        for path in ["/dossiers", "/dossiers/" + quote(d["id"])]:
+            page = self.server.request("GET", path, headers={"Cookie": cookie})
+            self.assertEqual(page.status, 200, path)
+            self.assertNotIn("<script>alert", page.text)
+            self.assertNotIn("<img src=x", page.text)
+            self.assertIn("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;", page.text)
+            self.assertIn("script-src 'none'", page.headers["content-security-policy"])
+
+    def test_downloads_take_no_path_from_the_request(self):
+        budget = self.server.login("budget")
+        for path in ["/api/jaune/..%2f..%2fetc%2fpasswd", "/api/jaune/2012?format=..%2f..%2fetc%2fpasswd",
+                     "/api/jaune/2012?format=xlsx%00.html", "/api/jaune/../../etc/passwd"]:
+            r = self.server.request("GET", path, token=budget)
+            self.assertIn(r.status, (400, 404), path)
+            self.assertNotIn(b"root:", r.data)
+
+    def test_login_is_throttled_per_name_then_even_the_right_password_waits(self):
+        add_user(self.server.data, "cible", "agent")
+        for _ in range(5):
+            self.assertEqual(self.server.request("GET", "/api/dossiers", token=self.agent).status, 200)
+            r = self.server.request("POST", "/api/session", {"nom": "cible", "mot_de_passe": "mauvais-mot-de-passe"})
+            self.assertEqual(r.status, 401)
+        r = self.server.request("POST", "/api/session", {"nom": "cible", "mot_de_passe": "mot-de-passe-de-test"})
+        self.assertEqual(r.status, 429)
+        self.assertGreater(int(r.headers["retry-after"]), 0)
+        # Another name from the same address may still log in (the address limit is higher).
+        self.assertEqual(self.server.request("POST", "/api/session", {"nom": "juriste", "mot_de_passe": "mot-de-passe-de-test"}).status, 200)
+        db = sqlite3.connect(os.path.join(self.server.data, "subsidia.sqlite"))
+        self.assertEqual(db.execute("SELECT count(*) FROM audit WHERE action = 'connexion_refusee' AND objet = 'cible'").fetchone()[0], 5)
+        # Only a hash of each session token is stored.
+        self.assertEqual(db.execute("SELECT count(*) FROM sessions WHERE jeton_sha256 = ?", (self.agent,)).fetchone()[0], 0)
+        db.close()
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,123 @@
+// The store on a real SQLite file in a temporary folder.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "store/migrations.hpp"
+#include "store/sqlite.hpp"
+#include "store/store.hpp"
+
+namespace subsidia::server::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("subsidia-store-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir_);
+    file_ = dir_ / "subsidia.sqlite";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  static CheckedDossier dossier(const std::string& id) {
+    return CheckedDossier{id, "{\"id\":\"" + id + "\"}", "abc", 2019, "objet", "Commune", "10.00", "conforme", "{}"};
+  }
+  fs::path dir_, file_;
+  Actor actor_{"agent", "0.2.0", "sha256:00"};
+};
+
+TEST_F(StoreTest, MigratesANewFileToTheLatestVersionOnce) {
+  { Store store(file_); EXPECT_EQ(store.schema_version(), static_cast<int>(migrations().size())); }
+  Store again(file_);  // a second open applies nothing and fails nothing
+  EXPECT_EQ(again.schema_version(), static_cast<int>(migrations().size()));
+}
+
+TEST_F(StoreTest, RefusesADatabaseNewerThanTheProgram) {
+  { Database db(file_.string()); db.exec("PRAGMA user_version = 99"); }
+  EXPECT_THROW(Store store(file_), SqliteError);
+}
+
+TEST_F(StoreTest, ABatchWithAnExistingIdStoresNothingOfIt) {
+  Store store(file_);
+  ASSERT_FALSE(store.insert({dossier("A")}, actor_));
+  const std::size_t audit_before = store.audit_count();
+  std::optional<std::string> existing = store.insert({dossier("B"), dossier("A"), dossier("C")}, actor_);
+  ASSERT_TRUE(existing);
+  EXPECT_EQ(*existing, "A");
+  EXPECT_FALSE(store.dossier("B"));
+  EXPECT_FALSE(store.dossier("C"));
+  EXPECT_EQ(store.audit_count(), audit_before);
+}
+
+TEST_F(StoreTest, AmendKeepsEveryVersionAndCheck) {
+  Store store(file_);
+  ASSERT_FALSE(store.insert({dossier("A")}, actor_));
+  CheckedDossier next = dossier("A");
+  next.content = "{\"id\":\"A\",\"v\":2}";
+  next.verdict = "non_conforme";
+  ASSERT_TRUE(store.amend(next, actor_));
+  EXPECT_FALSE(store.amend(dossier("INCONNU"), actor_));
+  std::optional<DossierDetail> d = store.dossier("A");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->summary.version, 2);
+  EXPECT_EQ(d->content, next.content);
+  EXPECT_EQ(d->versions.size(), 2u);
+  ASSERT_EQ(d->checks.size(), 2u);
+  EXPECT_EQ(d->checks[1].verdict, "non_conforme");
+  EXPECT_EQ(d->checks[1].fingerprint, "sha256:00");
+}
+
+TEST_F(StoreTest, SoftDeleteHidesFromListsAndYearsButKeepsTheRow) {
+  Store store(file_);
+  ASSERT_FALSE(store.insert({dossier("A"), dossier("B")}, actor_));
+  ASSERT_TRUE(store.remove("A", actor_));
+  EXPECT_FALSE(store.remove("A", actor_));
+  EXPECT_EQ(store.list({}).size(), 1u);
+  EXPECT_EQ(store.contents_of_year(2019).size(), 1u);
+  std::optional<DossierDetail> d = store.dossier("A");
+  ASSERT_TRUE(d);
+  EXPECT_TRUE(d->deleted);
+}
+
+TEST_F(StoreTest, SearchTreatsWildcardsAndQuotesAsText) {
+  Store store(file_);
+  ASSERT_FALSE(store.insert({dossier("A_1"), dossier("AB1")}, actor_));
+  DossierFilter filter;
+  filter.query = "A_";
+  ASSERT_EQ(store.list(filter).size(), 1u);
+  filter.query = "%";
+  EXPECT_TRUE(store.list(filter).empty());
+  filter.query = "' OR '1'='1";
+  EXPECT_TRUE(store.list(filter).empty());
+}
+
+TEST_F(StoreTest, TheAuditTableRefusesUpdateAndDelete) {
+  Store store(file_);
+  store.audit(actor_, "essai", "x", "");
+  Database db(file_.string());
+  EXPECT_THROW(db.exec("UPDATE audit SET qui = 'personne'"), SqliteError);
+  EXPECT_THROW(db.exec("DELETE FROM audit"), SqliteError);
+  Statement count(db, "SELECT count(*) FROM audit WHERE qui = 'agent'");
+  ASSERT_TRUE(count.step());
+  EXPECT_EQ(count.integer(0), 1);
+}
+
+TEST_F(StoreTest, SessionsExpireAndAreFoundByHashOnly) {
+  Store store(file_);
+  ASSERT_TRUE(store.add_user("alice", "agent", "hash"));
+  EXPECT_FALSE(store.add_user("alice", "admin", "hash"));
+  std::optional<User> alice = store.find_user("alice");
+  ASSERT_TRUE(alice);
+  store.create_session("h1", alice->id, "csrf", 1000);
+  ASSERT_TRUE(store.session("h1", 999));
+  EXPECT_EQ(store.session("h1", 999)->user.role, "agent");
+  EXPECT_FALSE(store.session("h1", 1000));
+  EXPECT_FALSE(store.session("h2", 999));
+  store.delete_session("h1");
+  EXPECT_FALSE(store.session("h1", 999));
+}
+
+}  // namespace
+}  // namespace subsidia::server::store
