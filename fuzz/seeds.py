@@ -10,6 +10,8 @@ repository itself, so that nothing is committed twice and the seeds follow the s
   OUT/dict/dossier.dict   the schema's field names as JSON keys, its enum values
   OUT/dict/rule-table.dict CSV's quotes, separators and line ends
   OUT/seeds/scdl/         tests/interop/scdl/fichiers/*.csv, the real files' first 30 lines
+  OUT/seeds/http/         request bodies: cases alone, five cases as an array, the lots as JSONL
+  OUT/dict/http.dict      the dossier dictionary, line breaks, escaped quotes, brackets
   OUT/dict/scdl.dict      separators, spaces, amounts, dates, SCDL and old column names, clues
 
 Usage: fuzz/seeds.py OUT (scripts/fuzz runs it before every run)."""
@@ -99,6 +101,15 @@ def main() -> int:
     for f in files("tests/interop/scdl/reels/*.csv"):
         write_seed(seeds / "scdl", b"\n".join(f.read_bytes().split(b"\n")[:30]) + b"\n")
 
+    # Request bodies: the first byte chooses JSON (even) or JSONL (odd); a case alone, the
+    # cases as one array, and the bad-input lots as JSONL.
+    cases = [f.read_bytes() for f in files("cases/*.json") if not f.name.endswith(".attendu.json")]
+    for case in cases[:40]:
+        write_seed(seeds / "http", b"\x00" + case)
+    write_seed(seeds / "http", b"\x00[" + b",".join(c.strip() for c in cases[:5]) + b"]")
+    for f in files("tests/corpus/lots/*.jsonl"):
+        write_seed(seeds / "http", b"\x01" + f.read_bytes())
+
     names, values = schema_words()
     keywords = (ROOT / "engine" / "parse" / "keywords.hpp").read_text()
     spellings = []
@@ -114,6 +125,8 @@ def main() -> int:
     write_dict(out / "dict" / "dossier.dict",
                json_tokens + ['"%s":' % n for n in names] + ['"%s"' % v for v in values])
     write_dict(out / "dict" / "rule-table.dict", [",", "\"", "\"\"", "\r\n", "\n", "\ufeff"])
+    write_dict(out / "dict" / "http.dict",
+               json_tokens + ['"%s":' % n for n in names] + ['"%s"' % v for v in values] + ["\n", "\\\"", "]", ",{"])
     write_dict(out / "dict" / "scdl.dict",
                [";", ",", "\t", "\"", "\r\n", "\n", "\ufeff", "\u00a0", "\u202f", "\u20ac", "NA", "NC", "2017-03-31",
                 "31/03/2017", "2017/03/31", "24 975,00", "10000.0", "nomAttribuant", "idAttribuant",

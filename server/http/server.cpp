@@ -1,6 +1,10 @@
 #include "http/server.hpp"
 
+#include <arpa/inet.h>
 #include <iostream>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "http/app.hpp"
 
@@ -57,14 +61,43 @@ Server::Server(ServerOptions options, std::shared_ptr<const RuleSet> rules)
 
 Server::~Server() = default;
 
+namespace {
+
+// Debian's cpp-httplib 0.11 is a compiled library that listens with a backlog of 5
+// (CPPHTTPLIB_LISTEN_BACKLOG, fixed when the library was built). Sixteen clients connecting
+// at once overflowed it: the kernel dropped the handshakes it could not queue and a few
+// clients got "connection reset by peer" (tests/server/load_test.py, about one run in five).
+// httplib does not give its socket out, so find our listening socket by its port and call
+// listen() again: on Linux that only raises the backlog of a listening socket.
+void raise_listen_backlog(int port) {
+  const long max_fd = ::sysconf(_SC_OPEN_MAX);
+  for (int fd = 0; fd < (max_fd > 0 && max_fd < 65536 ? max_fd : 1024); ++fd) {
+    int listening = 0;
+    socklen_t length = sizeof listening;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0 || !listening) continue;
+    sockaddr_storage address{};
+    socklen_t address_length = sizeof address;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &address_length) != 0) continue;
+    int bound = 0;
+    if (address.ss_family == AF_INET) bound = ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);
+    if (address.ss_family == AF_INET6) bound = ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port);
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
+}
+
+}  // namespace
+
 bool Server::bind() {
   const ServerOptions& o = impl_->app.options;
   if (o.port == 0) {
     impl_->bound_port = impl_->http.bind_to_any_port(o.host);
-    return impl_->bound_port > 0;
+    if (impl_->bound_port <= 0) return false;
+    raise_listen_backlog(impl_->bound_port);
+    return true;
   }
   if (!impl_->http.bind_to_port(o.host, o.port)) return false;
   impl_->bound_port = o.port;
+  raise_listen_backlog(o.port);
   return true;
 }
 

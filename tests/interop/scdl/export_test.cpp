@@ -147,7 +147,8 @@ TEST(ScdlExport, ImportingTheExportGivesBackTheSameIdsAmountsAndDates) {
   const fs::path reels = kSource / "tests" / "interop" / "scdl" / "reels";
   for (const auto& [file, year] : std::vector<std::pair<std::string, int>>{{"poitiers-2017.csv", 2017}, {"haute-garonne-2017.csv", 2016}}) {
     auto facts = interop::testing::facts_of_import({reels / file});
-    std::erase_if(facts, [&](const DossierFacts& f) { return f.entry.exercice != year; });
+    const int exercice = year;  // clang 14 cannot capture a structured binding in a lambda
+    std::erase_if(facts, [&](const DossierFacts& f) { return f.entry.exercice != exercice; });
     const ScdlExport exported = scdl_csv(facts, {year, {}});
     char pattern[] = "/tmp/subsidia-scdl-XXXXXX";
     const fs::path folder = ::mkdtemp(pattern);
