@@ -3,6 +3,7 @@
 // loaded, and headless Chromium renders the index with every rule id in its DOM.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -94,6 +95,16 @@ TEST_F(DocSite, NoLinkIsBrokenAndNothingIsExternal) {
   }
   EXPECT_GT(pages, 50u);
   EXPECT_GT(links, 500u);
+}
+
+TEST_F(DocSite, ATablePageShowsEveryRowOfItsCsv) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  const std::string page = slurp(site() / "table-pays_zones.html");
+  EXPECT_NE(page.find("<th>pays</th><th>nom</th><th>zone</th>"), std::string::npos);
+  EXPECT_NE(page.find("<td>SN</td><td>Sénégal</td>"), std::string::npos);
+  const std::string csv = slurp(fs::path(SUBSIDIA_SOURCE_DIR) / "rules" / "tables" / "pays-zones.csv");
+  const auto lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n'));
+  EXPECT_NE(page.find(std::to_string(lines - 1) + " ligne(s)"), std::string::npos);
 }
 
 TEST_F(DocSite, DefinitionsNamedInARuleAreLinked) {

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <set>
 
+#include "csv/table.hpp"
 #include "diff/diff_html.hpp"
 #include "fmt/lexer.hpp"
 #include "io/inputs.hpp"
@@ -73,6 +76,33 @@ Declarations find_declarations(const diag::SourceSet& sources) {
     }
   }
   return out;
+}
+
+// A table's rows, read from the CSV file its declaration names (relative to the declaring
+// file, as the checker resolves it), every row shown: lawyers and finance officers read the
+// values a rule compares against. When the file cannot be read here (a base held in memory)
+// the page says so instead of showing nothing.
+std::string table_rows_html(const Declaration& d) {
+  const std::size_t open = d.text.find('"');
+  const std::size_t close = open == std::string::npos ? open : d.text.find('"', open + 1);
+  if (close == std::string::npos) return "";
+  const fs::path file = fs::path(d.file).parent_path() / d.text.substr(open + 1, close - open - 1);
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in) return "<p>Contenu non disponible ici (" + html_escaped(file.filename().string()) + " illisible).</p>\n";
+  const csv::TableResult read = csv::read_table(text.str());
+  if (read.error) return "<p>Contenu illisible : " + html_escaped(read.error->message) + "</p>\n";
+  std::string out = "<p>" + std::to_string(read.table.rows.size()) + " ligne(s), fichier " +
+                    html_escaped(file.filename().string()) + ".</p>\n<table><thead><tr>";
+  for (const std::string& name : read.table.header) out += "<th>" + html_escaped(name) + "</th>";
+  out += "</tr></thead><tbody>\n";
+  for (const csv::TableRow& row : read.table.rows) {
+    out += "<tr>";
+    for (const std::string& cell : row.cells) out += "<td>" + html_escaped(cell) + "</td>";
+    out += "</tr>\n";
+  }
+  return out + "</tbody></table>\n";
 }
 
 std::string page_name(std::string_view kind, std::string_view name) { return std::string(kind) + "-" + std::string(name) + ".html"; }
@@ -289,7 +319,7 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& sit
   for (const auto& [name, d] : names.tables)
     site.push_back({page_name("table", name),
                     page("Table " + name, "<p>Fichier : " + html_escaped(fs::path(d.file).filename().string()) + "</p>\n" +
-                                              linked_code(d.text, names))});
+                                              linked_code(d.text, names) + table_rows_html(d))});
   return site;
 }
 
