@@ -11,7 +11,8 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from harness import Server, case, PASSWORD
 
@@ -40,13 +41,21 @@ class Browser(unittest.TestCase):
         cls.server.close()
         shutil.rmtree(cls.downloads, ignore_errors=True)
 
+    def submit_and_wait(self, button):
+        # A click returns once the event is dispatched, not once the next page has loaded: on a
+        # fast machine current_url is still the form's. Wait until the form's page is gone.
+        button.click()
+        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(button))
+        WebDriverWait(self.driver, 20).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
+
     def login(self, name):
         d = self.driver
         d.delete_all_cookies()
         d.get(self.base + "/connexion")
         d.find_element(By.ID, "nom").send_keys(name)
         d.find_element(By.ID, "mot_de_passe").send_keys(PASSWORD)
-        d.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+        self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
         self.assertIn("/dossiers", d.current_url)
 
     def create_through_form(self, dossier):
@@ -61,7 +70,7 @@ class Browser(unittest.TestCase):
         Select(d.find_element(By.ID, "collectivite_categorie")).select_by_value(collectivite["categorie"])
         Select(d.find_element(By.ID, "type_intervention")).select_by_value(dossier.pop("type_intervention"))
         d.find_element(By.ID, "complement").send_keys(json.dumps(dossier))
-        d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
     def test_1_agent_creates_a_dossier_through_the_form_and_reads_its_verdict(self):
         self.login("agent")
