@@ -64,6 +64,7 @@ std::string layout(std::string_view title, const PageUser& user, std::string_vie
     if (user.role == "agent" || user.role == "admin") out += "<a href=\"/dossiers/nouveau\">Nouveau dossier</a><a href=\"/televerser\">Téléverser</a>";
     if (user.role == "budget" || user.role == "admin") out += "<a href=\"/jaune\">Jaune budgétaire</a>";
     out += "<a href=\"/regles\">Règles</a>";
+    out += "<a href=\"/mot-de-passe\">Mot de passe</a>";
     if (user.role == "admin") out += "<a href=\"/comptes\">Comptes</a><a href=\"/audit\">Journal d'audit</a>";
     out += "<form class=\"ligne\" method=\"post\" action=\"/deconnexion\">" + csrf_field(user) +
            "<button type=\"submit\">Se déconnecter (" + escape(user.name) + ")</button></form>";

@@ -4,6 +4,7 @@
 // session's CSRF token (the login form a token of its own, double-submitted in a cookie).
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -393,6 +394,80 @@ void send_login(App& app, const httplib::Request& req, httplib::Response& res, i
   send_page(res, status, pages::layout("Connexion", PageUser{}, login_form(login_csrf, error, name)));
 }
 
+
+// ---- Accounts -------------------------------------------------------------------------
+
+constexpr std::string_view kRoles[] = {"agent", "budget", "juriste", "admin"};
+
+bool is_role(std::string_view role) {
+  return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
+}
+
+// The rule of `subsidia utilisateurs ajouter`: 1 to 64 bytes, no space or control character.
+std::optional<std::string> account_name_problem(std::string_view name) {
+  if (name.empty() || name.size() > 64) return "nom de 1 à 64 caractères";
+  for (unsigned char c : name)
+    if (c < 0x21 || c == 0x7F) return "nom sans espace ni caractère de contrôle";
+  return std::nullopt;
+}
+
+std::string role_select(std::string_view id, std::string_view selected) {
+  std::string out = "<select id=\"" + std::string(id) + "\" name=\"role\">";
+  for (std::string_view role : kRoles)
+    out += "<option" + std::string(role == selected ? " selected" : "") + ">" + std::string(role) + "</option>";
+  return out + "</select>";
+}
+
+// Every account with its actions (each a small form of its own, with the session's CSRF
+// token), then the creation form; `error` shown on top when a change was refused.
+std::string accounts_page(App& app, const PageUser& admin, const std::string& error) {
+  std::string out;
+  if (!error.empty()) out += "<p class=\"erreur\" role=\"alert\">" + escape(error) + "</p>";
+  out += "<table><caption>Comptes</caption><thead><tr><th scope=\"col\">Nom</th><th scope=\"col\">Rôle</th>"
+         "<th scope=\"col\">Actif</th><th scope=\"col\">Actions</th></tr></thead><tbody>";
+  std::size_t row = 0;
+  for (const store::User& u : app.store.users()) {
+    const std::string base = "/comptes/" + escape(pages::url_encode(u.name));
+    const std::string n = std::to_string(++row);
+    out += "<tr><th scope=\"row\">" + escape(u.name) + "</th><td>" + escape(u.role) + "</td><td>" + (u.active ? "oui" : "non") + "</td><td>";
+    out += "<form class=\"ligne\" method=\"post\" action=\"" + base + "/etat\">" + pages::csrf_field(admin) +
+           "<input type=\"hidden\" name=\"actif\" value=\"" + (u.active ? "0" : "1") + "\"><button type=\"submit\">" +
+           (u.active ? "Désactiver" : "Réactiver") + " <span class=\"saut\">" + escape(u.name) + "</span></button></form> ";
+    out += "<form class=\"ligne\" method=\"post\" action=\"" + base + "/role\">" + pages::csrf_field(admin) +
+           "<label for=\"role-" + n + "\">Rôle de " + escape(u.name) + "</label>" + role_select("role-" + n, u.role) +
+           "<button type=\"submit\">Changer le rôle</button></form> ";
+    out += "<form class=\"ligne\" method=\"post\" action=\"" + base + "/mot-de-passe\">" + pages::csrf_field(admin) +
+           "<label for=\"mdp-" + n + "\">Nouveau mot de passe de " + escape(u.name) + "</label><input id=\"mdp-" + n +
+           "\" name=\"mot_de_passe\" type=\"password\" autocomplete=\"new-password\" required>"
+           "<button type=\"submit\">Remplacer le mot de passe</button></form></td></tr>";
+  }
+  out += "</tbody></table><p>Désactiver un compte, changer son rôle ou son mot de passe ferme ses sessions ouvertes. "
+         "Chaque changement est inscrit au journal d'audit.</p>";
+  out += "<h2>Nouveau compte</h2><form method=\"post\" action=\"/comptes\">" + pages::csrf_field(admin) +
+         "<label for=\"nom\">Nom</label><input id=\"nom\" name=\"nom\" required><label for=\"role\">Rôle</label>" +
+         role_select("role", "agent") + "<label for=\"mot_de_passe\">Mot de passe (10 caractères au moins)</label>"
+         "<input id=\"mot_de_passe\" name=\"mot_de_passe\" type=\"password\" autocomplete=\"new-password\" required>"
+         "<div><button type=\"submit\">Créer le compte</button></div></form>";
+  return out;
+}
+
+std::string password_field(const std::string& id, std::string_view label, std::string_view autocomplete,
+                           const FieldErrors& errors) {
+  std::string out = "<label for=\"" + id + "\">" + std::string(label) + "</label><input id=\"" + id + "\" name=\"" + id +
+                    "\" type=\"password\" autocomplete=\"" + std::string(autocomplete) + "\" required";
+  if (errors.by_field.count(id) > 0) out += " aria-invalid=\"true\" aria-describedby=\"erreur-" + id + "\"";
+  return out + ">" + field_errors_html(errors, id);
+}
+
+std::string password_form(const PageUser& user, const FieldErrors& errors) {
+  return "<form method=\"post\" action=\"/mot-de-passe\">" + pages::csrf_field(user) +
+         password_field("actuel", "Mot de passe actuel", "current-password", errors) +
+         password_field("nouveau", "Nouveau mot de passe (10 caractères au moins)", "new-password", errors) +
+         password_field("confirmation", "Nouveau mot de passe, une seconde fois", "new-password", errors) +
+         "<div><button type=\"submit\">Changer le mot de passe</button></div></form>"
+         "<p>Les autres sessions de ce compte seront fermées.</p>";
+}
+
 }  // namespace
 
 void register_page_routes(httplib::Server& server, App& app) {
@@ -654,16 +729,7 @@ void register_page_routes(httplib::Server& server, App& app) {
   server.Get("/comptes", [&app](const httplib::Request& req, httplib::Response& res) {
     auto user = page_user(app, req, res);
     if (!user || forbidden(res, *user, is_admin(user->role))) return;
-    std::string out = "<table><thead><tr><th scope=\"col\">Nom</th><th scope=\"col\">Rôle</th><th scope=\"col\">Actif</th></tr></thead><tbody>";
-    for (const store::User& u : app.store.users())
-      out += "<tr><td>" + escape(u.name) + "</td><td>" + escape(u.role) + "</td><td>" + (u.active ? "oui" : "non") + "</td></tr>";
-    out += "</tbody></table><h2>Nouveau compte</h2><form method=\"post\" action=\"/comptes\">" + pages::csrf_field(*user) +
-           "<label for=\"nom\">Nom</label><input id=\"nom\" name=\"nom\" required><label for=\"role\">Rôle</label>"
-           "<select id=\"role\" name=\"role\"><option>agent</option><option>budget</option><option>juriste</option>"
-           "<option>admin</option></select><label for=\"mot_de_passe\">Mot de passe (10 caractères au moins)</label>"
-           "<input id=\"mot_de_passe\" name=\"mot_de_passe\" type=\"password\" autocomplete=\"new-password\" required>"
-           "<div><button type=\"submit\">Créer le compte</button></div></form>";
-    send_page(res, 200, pages::layout("Comptes", *user, out));
+    send_page(res, 200, pages::layout("Comptes", *user, accounts_page(app, *user, "")));
   });
 
   server.Post("/comptes", [&app](const httplib::Request& req, httplib::Response& res) {
@@ -672,17 +738,101 @@ void register_page_routes(httplib::Server& server, App& app) {
     const std::string name = req.get_param_value("nom"), role = req.get_param_value("role");
     const std::string password = req.get_param_value("mot_de_passe");
     std::string error;
-    if (name.empty() || name.size() > 64) error = "nom de 1 à 64 caractères";
-    else if (role != "agent" && role != "budget" && role != "juriste" && role != "admin") error = "rôle inconnu";
+    if (auto problem = account_name_problem(name)) error = *problem;
+    else if (!is_role(role)) error = "rôle inconnu";
     else if (auto problem = auth::password_problem(password)) error = *problem;
     if (error.empty()) {
       std::optional<std::string> hash = auth::hash_password(password);
       if (!hash) error = "mémoire insuffisante";
-      else if (!app.store.add_user(name, role, *hash)) error = "ce nom est déjà pris";
+      else if (!app.store.add_user(name, role, *hash, user->name)) error = "ce nom est déjà pris";
     }
     if (!error.empty())
-      return send_page(res, 400, pages::layout("Comptes", *user, "<p class=\"erreur\" role=\"alert\">" + escape(error) + "</p><p><a href=\"/comptes\">Retour</a></p>"));
+      return send_page(res, 400, pages::layout("Comptes", *user, accounts_page(app, *user, "Compte non créé : " + error)));
     redirect(res, "/comptes");
+  });
+
+  // An administrator's changes to an account: active or not, role, a new password.
+  server.Post(R"(/comptes/([^/]+)/(etat|role|mot-de-passe))", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_post_user(app, req, res);
+    if (!user || forbidden(res, *user, is_admin(user->role))) return;
+    const std::string name = req.matches[1], what = req.matches[2];
+    std::string error;
+    store::Store::AccountChange change = store::Store::AccountChange::Done;
+    if (what == "etat") {
+      const std::string active = req.get_param_value("actif");
+      if (active != "0" && active != "1") error = "état inconnu";
+      else if (active == "0" && name == user->name) error = "on ne désactive pas son propre compte";
+      else change = app.store.set_active(name, active == "1", user->name);
+    } else if (what == "role") {
+      const std::string role = req.get_param_value("role");
+      if (!is_role(role)) error = "rôle inconnu";
+      else change = app.store.set_role(name, role, user->name);
+    } else {
+      const std::string password = req.get_param_value("mot_de_passe");
+      if (auto problem = auth::password_problem(password)) {
+        error = *problem;
+      } else if (std::optional<std::string> hash = auth::hash_password(password); !hash) {
+        error = "mémoire insuffisante";
+      } else {
+        change = app.store.set_password(name, *hash, user->name, "par un administrateur");
+      }
+    }
+    if (error.empty() && change == store::Store::AccountChange::NoSuchUser) {
+      return send_page(res, 404, pages::layout("Comptes", *user, accounts_page(app, *user, "Aucun compte « " + name + " ».")));
+    }
+    if (error.empty() && change == store::Store::AccountChange::LastAdmin)
+      error = "c'est le dernier administrateur actif : créer ou réactiver un autre administrateur d'abord";
+    if (!error.empty())
+      return send_page(res, 400, pages::layout("Comptes", *user, accounts_page(app, *user, "« " + name + " » : " + error)));
+    // Changing one's own role or password closes one's own session too: log in again.
+    if (name == user->name && what != "etat") return redirect(res, "/connexion");
+    redirect(res, "/comptes");
+  });
+
+  // Anyone's own password: the current one first (a session left open on a shared computer
+  // must not be enough), throttled like the login.
+  server.Get("/mot-de-passe", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user) return;
+    send_page(res, 200, pages::layout("Changer de mot de passe", *user, password_form(*user, {})));
+  });
+
+  server.Post("/mot-de-passe", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_post_user(app, req, res);
+    if (!user) return;
+    FieldErrors errors;
+    const std::string current = req.get_param_value("actuel"), next = req.get_param_value("nouveau");
+    if (long long wait = app.throttle.wait_seconds(user->name, req.remote_addr); wait > 0) {
+      res.set_header("Retry-After", std::to_string(wait));
+      errors.by_field["actuel"].push_back("trop d'échecs : réessayer dans " + std::to_string(wait) + " secondes");
+      return send_page(res, 429, pages::layout("Changer de mot de passe", *user, password_form(*user, errors)));
+    }
+    std::optional<store::User> account = app.store.find_user(user->name);
+    if (!account || !auth::verify_password(current, account->password_hash)) {
+      app.throttle.failure(user->name, req.remote_addr);
+      errors.by_field["actuel"].push_back("ce n'est pas le mot de passe actuel");
+    } else if (auto problem = auth::password_problem(next)) {
+      errors.by_field["nouveau"].push_back(*problem);
+    } else if (next != req.get_param_value("confirmation")) {
+      errors.by_field["confirmation"].push_back("les deux saisies diffèrent");
+    } else if (next == current) {
+      errors.by_field["nouveau"].push_back("le nouveau mot de passe doit différer de l'actuel");
+    }
+    if (!errors.by_field.empty())
+      return send_page(res, 400, pages::layout("Changer de mot de passe", *user, password_form(*user, errors)));
+    std::optional<std::string> hash = auth::hash_password(next);
+    if (!hash) {
+      errors.by_field["nouveau"].push_back("mémoire insuffisante, réessayer");
+      return send_page(res, 503, pages::layout("Changer de mot de passe", *user, password_form(*user, errors)));
+    }
+    app.throttle.success(user->name);
+    app.store.set_password(user->name, *hash, user->name, "par son titulaire");
+    // Every session of the account was closed with the old password; this one goes on in a
+    // new session (a new token and CSRF token).
+    auto [token, csrf] = app.open_session(*account);
+    app.set_session_cookie(req, res, token);
+    send_page(res, 200, pages::layout("Changer de mot de passe", PageUser{user->name, user->role, csrf},
+                                      "<p role=\"status\">Mot de passe changé. Les autres sessions de ce compte sont fermées.</p>"));
   });
 
   server.Get("/audit", [&app](const httplib::Request& req, httplib::Response& res) {

@@ -78,7 +78,8 @@ int Store::schema_version() {
   return static_cast<int>(s.integer(0));
 }
 
-bool Store::add_user(const std::string& name, const std::string& role, const std::string& password_hash) {
+bool Store::add_user(const std::string& name, const std::string& role, const std::string& password_hash,
+                     const std::string& who) {
   std::lock_guard lock(mutex_);
   Durable durable(*db_);
   Transaction t(*db_);
@@ -87,7 +88,7 @@ bool Store::add_user(const std::string& name, const std::string& role, const std
   if (exists.step()) return false;
   Statement s(*db_, "INSERT INTO utilisateurs (nom, role, mot_de_passe) VALUES (?1, ?2, ?3)");
   s.bind(1, name).bind(2, role).bind(3, password_hash).run();
-  insert_audit(Actor{"(console)", "", ""}, "compte_cree", name, "", "rôle " + role);
+  insert_audit(Actor{who, "", ""}, "compte_cree", name, "", "rôle " + role);
   t.commit();
   return true;
 }
@@ -112,6 +113,77 @@ std::vector<User> Store::users() {
   std::vector<User> out;
   while (s.step()) out.push_back(user_from(s, 0));
   return out;
+}
+
+namespace {
+// The id of an account, and whether it is the last active administrator (to refuse what would
+// leave the server without one).
+struct AccountState {
+  std::int64_t id = 0;
+  bool last_admin = false;
+};
+
+std::optional<AccountState> account_state(Database& db, const std::string& name) {
+  Statement s(db,
+              "SELECT id, role = 'admin' AND actif = 1 AND "
+              "(SELECT count(*) FROM utilisateurs WHERE role = 'admin' AND actif = 1) = 1 "
+              "FROM utilisateurs WHERE nom = ?1");
+  s.bind(1, name);
+  if (!s.step()) return std::nullopt;
+  return AccountState{s.integer(0), s.integer(1) != 0};
+}
+
+void close_sessions(Database& db, std::int64_t user) {
+  Statement s(db, "DELETE FROM sessions WHERE utilisateur = ?1");
+  s.bind(1, user).run();
+}
+}  // namespace
+
+Store::AccountChange Store::set_active(const std::string& name, bool active, const std::string& who) {
+  std::lock_guard lock(mutex_);
+  Durable durable(*db_);
+  Transaction t(*db_);
+  const std::optional<AccountState> state = account_state(*db_, name);
+  if (!state) return AccountChange::NoSuchUser;
+  if (!active && state->last_admin) return AccountChange::LastAdmin;
+  Statement s(*db_, "UPDATE utilisateurs SET actif = ?2 WHERE id = ?1");
+  s.bind(1, state->id).bind(2, std::int64_t{active ? 1 : 0}).run();
+  if (!active) close_sessions(*db_, state->id);
+  insert_audit(Actor{who, "", ""}, active ? "compte_reactive" : "compte_desactive", name, "",
+               active ? "" : "sessions ouvertes fermées");
+  t.commit();
+  return AccountChange::Done;
+}
+
+Store::AccountChange Store::set_role(const std::string& name, const std::string& role, const std::string& who) {
+  std::lock_guard lock(mutex_);
+  Durable durable(*db_);
+  Transaction t(*db_);
+  const std::optional<AccountState> state = account_state(*db_, name);
+  if (!state) return AccountChange::NoSuchUser;
+  if (role != "admin" && state->last_admin) return AccountChange::LastAdmin;
+  Statement s(*db_, "UPDATE utilisateurs SET role = ?2 WHERE id = ?1");
+  s.bind(1, state->id).bind(2, role).run();
+  // A session carries its role: the next request must see the new one, so it logs in again.
+  close_sessions(*db_, state->id);
+  insert_audit(Actor{who, "", ""}, "compte_role", name, "", "rôle " + role);
+  t.commit();
+  return AccountChange::Done;
+}
+
+Store::AccountChange Store::set_password(const std::string& name, const std::string& password_hash,
+                                         const std::string& who, const std::string& detail) {
+  std::lock_guard lock(mutex_);
+  Durable durable(*db_);
+  Transaction t(*db_);
+  const std::optional<AccountState> state = account_state(*db_, name);
+  if (!state) return AccountChange::NoSuchUser;
+  Statement s(*db_, "UPDATE utilisateurs SET mot_de_passe = ?2 WHERE id = ?1");
+  s.bind(1, state->id).bind(2, password_hash).run();
+  close_sessions(*db_, state->id);
+  insert_audit(Actor{who, "", ""}, "mot_de_passe_change", name, "", detail);
+  t.commit();
+  return AccountChange::Done;
 }
 
 void Store::create_session(const std::string& token_hash, std::int64_t user, const std::string& csrf,

@@ -98,10 +98,23 @@ class Store {
 
   int schema_version();
 
-  // Accounts. add_user is false when the name is taken.
-  bool add_user(const std::string& name, const std::string& role, const std::string& password_hash);
+  // Accounts. add_user is false when the name is taken; `who` is the administrator (or
+  // "(console)" for `subsidia utilisateurs`), for the audit row.
+  bool add_user(const std::string& name, const std::string& role, const std::string& password_hash,
+                const std::string& who = "(console)");
   std::optional<User> find_user(const std::string& name);
   std::vector<User> users();
+  // What an account change can refuse, checked in the same transaction as the change.
+  enum class AccountChange { Done, NoSuchUser, LastAdmin };
+  // Deactivating closes the account's sessions at once; an account that is not active cannot
+  // log in. The last active administrator can neither be deactivated nor lose the role: the
+  // server would have no one left to manage its accounts. Audited, like every change below.
+  AccountChange set_active(const std::string& name, bool active, const std::string& who);
+  AccountChange set_role(const std::string& name, const std::string& role, const std::string& who);
+  // A new password hash; every session of the account is closed (a stolen session dies with
+  // the old password). `detail` says who changed it, for the audit row.
+  AccountChange set_password(const std::string& name, const std::string& password_hash, const std::string& who,
+                             const std::string& detail);
 
   // Sessions, by the SHA-256 of their token.
   void create_session(const std::string& token_hash, std::int64_t user, const std::string& csrf,

@@ -1,6 +1,7 @@
 // The store on a real SQLite file in a temporary folder.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 
@@ -37,6 +38,40 @@ TEST_F(StoreTest, MigratesANewFileToTheLatestVersionOnce) {
 TEST_F(StoreTest, RefusesADatabaseNewerThanTheProgram) {
   { Database db(file_.string()); db.exec("PRAGMA user_version = 99"); }
   EXPECT_THROW(Store store(file_), SqliteError);
+}
+
+TEST_F(StoreTest, AccountChangesCloseSessionsAndKeepOneActiveAdministrator) {
+  Store store(file_);
+  ASSERT_TRUE(store.add_user("root", "admin", "h"));
+  ASSERT_TRUE(store.add_user("bob", "agent", "h"));
+  const std::int64_t bob = store.find_user("bob")->id;
+  store.create_session("s1", bob, "c", 4'000'000'000);
+  ASSERT_TRUE(store.session("s1", 1));
+  using Change = Store::AccountChange;
+  EXPECT_EQ(store.set_active("root", false, "x"), Change::LastAdmin);
+  EXPECT_EQ(store.set_role("root", "agent", "x"), Change::LastAdmin);
+  EXPECT_EQ(store.set_role("root", "admin", "x"), Change::Done);  // staying admin is allowed
+  EXPECT_EQ(store.set_active("nobody", false, "x"), Change::NoSuchUser);
+  EXPECT_EQ(store.set_active("bob", false, "root"), Change::Done);
+  EXPECT_FALSE(store.session("s1", 1));
+  EXPECT_FALSE(store.find_user("bob")->active);
+  // A second admin makes the first one removable; then the second is the last.
+  ASSERT_TRUE(store.add_user("ada", "admin", "h"));
+  EXPECT_EQ(store.set_active("root", false, "ada"), Change::Done);
+  EXPECT_EQ(store.set_role("ada", "budget", "ada"), Change::LastAdmin);
+  store.create_session("s2", bob, "c", 4'000'000'000);
+  EXPECT_EQ(store.set_password("bob", "h2", "ada", "par un administrateur"), Change::Done);
+  EXPECT_EQ(store.find_user("bob")->password_hash, "h2");
+  const auto log = store.audit_log(50);
+  auto has = [&](const std::string& who, const std::string& action, const std::string& object) {
+    return std::any_of(log.begin(), log.end(), [&](const AuditEntry& e) {
+      return e.who == who && e.action == action && e.object == object;
+    });
+  };
+  EXPECT_TRUE(has("root", "compte_desactive", "bob"));
+  EXPECT_TRUE(has("ada", "compte_desactive", "root"));
+  EXPECT_TRUE(has("ada", "mot_de_passe_change", "bob"));
+  EXPECT_FALSE(has("x", "compte_desactive", "root"));  // refused changes leave no row
 }
 
 TEST_F(StoreTest, ABatchWithAnExistingIdStoresNothingOfIt) {
