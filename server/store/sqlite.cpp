@@ -22,7 +22,10 @@ Database::Database(const std::string& path) {
   sqlite3_busy_timeout(db_, 5000);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  for (auto& [sql, cached] : statements_) sqlite3_finalize(cached.stmt);
+  sqlite3_close(db_);
+}
 
 void Database::exec(std::string_view sql) {
   const std::string text(sql);
@@ -37,11 +40,33 @@ void Database::exec(std::string_view sql) {
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db.handle()) {
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+  auto found = db.statements_.find(sql);
+  if (found != db.statements_.end() && !found->second.in_use) {
+    stmt_ = found->second.stmt;
+    in_use_ = &found->second.in_use;  // a std::map's entries never move
+    *in_use_ = true;
+    return;
+  }
+  // PERSISTENT: kept for the connection's life, which SQLite allocates accordingly.
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) !=
+      SQLITE_OK)
     fail(db_, "préparation de la requête");
+  if (found == db.statements_.end()) {
+    in_use_ = &db.statements_.emplace(std::string(sql), Database::Cached{stmt_, true}).first->second.in_use;
+  }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  if (in_use_ == nullptr) {
+    sqlite3_finalize(stmt_);
+    return;
+  }
+  // Given back clean: no open read (a SELECT left mid-way would hold its snapshot) and no
+  // parameter of this use visible to the next.
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  *in_use_ = false;
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
   if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
