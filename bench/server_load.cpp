@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <malloc.h>
 #include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -93,6 +94,9 @@ double percentile(const std::vector<double>& sorted, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The allocator setting of subsidia's own main() (engine/cli/main.cpp), so that the server
+  // measured here is the one `subsidia serve` runs.
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
   const fs::path source(SUBSIDIA_SOURCE_DIR);
   int clients = 16, requests = 500;
   fs::path dossier_file = source / "cases" / "ciblage-2019-non-affectee.json";

@@ -133,9 +133,10 @@ SplitBody split_body(std::string_view body, bool ndjson, std::string_view label)
 BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail detail) {
   BatchCheck out;
   out.errors = body.errors;
-  io::DossierReader reader(rules.engine->shared_schema());
-  api::Engine::Scratch scratch = rules.engine->scratch();
-  output::RuleJsonCache cache;
+  CheckToolPool::Lease tools = rules.tools.take(*rules.engine);
+  io::DossierReader& reader = tools->reader;
+  api::Engine::Scratch& scratch = tools->scratch;
+  output::RuleJsonCache& cache = tools->json_cache;
   std::set<std::string> ids;
   for (const io::InputItem& item : body.items) {
     io::ReadOutcome read = reader.read(item.text, item.file, item.line);

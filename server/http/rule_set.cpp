@@ -2,6 +2,23 @@
 
 namespace subsidia::server::http {
 
+CheckToolPool::Lease CheckToolPool::take(const api::Engine& engine) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!free_.empty()) {
+      std::unique_ptr<CheckTools> tools = std::move(free_.back());
+      free_.pop_back();
+      return Lease(*this, std::move(tools));
+    }
+  }
+  return Lease(*this, std::make_unique<CheckTools>(engine));
+}
+
+void CheckToolPool::give_back(std::unique_ptr<CheckTools> tools) {
+  std::lock_guard lock(mutex_);
+  free_.push_back(std::move(tools));
+}
+
 RuleSetLoad load_rule_set(const std::filesystem::path& rules, const std::filesystem::path& schema) {
   api::Loaded loaded = api::Engine::load({.rules = rules, .schema = schema});
   if (!loaded.ok()) return {nullptr, loaded.format_errors()};
@@ -18,7 +35,7 @@ RuleSetLoad load_rule_set(const std::filesystem::path& rules, const std::filesys
     zones = reports::ZoneTable::builtin();
   }
   reports::EntryExtractor extractor(loaded.engine->schema());
-  auto set = std::make_shared<const RuleSet>(RuleSet{loaded.engine, std::move(extractor), std::move(*zones)});
+  auto set = std::make_shared<const RuleSet>(loaded.engine, std::move(extractor), std::move(*zones));
   return {std::move(set), {}};
 }
 

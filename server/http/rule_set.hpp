@@ -9,17 +9,61 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "api/engine.hpp"
+#include "output/check_format.hpp"
 #include "reports/jaune_entry.hpp"
 #include "reports/zone_table.hpp"
 
 namespace subsidia::server::http {
 
+// What checking a request needs besides the engine, kept from one request to the next: a
+// reader (its JSON parser's buffers, the schema's compiled patterns), an evaluation scratch,
+// the JSON of the rules' fixed fields. Made afresh for every request they cost allocations,
+// page faults and pattern compilation on each (a tenth of the server's CPU under load).
+struct CheckTools {
+  explicit CheckTools(const api::Engine& engine) : reader(engine.shared_schema()), scratch(engine.scratch()) {}
+  io::DossierReader reader;
+  api::Engine::Scratch scratch;
+  output::RuleJsonCache json_cache;
+};
+
+// Tools lent to one request at a time and given back when it ends; as many as requests ran at
+// once, at most (the server's threads). They live and die with their RuleSet, so a tool never
+// outlives the base it was made for.
+class CheckToolPool {
+ public:
+  class Lease {
+   public:
+    Lease(CheckToolPool& pool, std::unique_ptr<CheckTools> tools) : pool_(&pool), tools_(std::move(tools)) {}
+    Lease(Lease&&) noexcept = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease() {
+      if (tools_) pool_->give_back(std::move(tools_));
+    }
+    CheckTools& operator*() const { return *tools_; }
+    CheckTools* operator->() const { return tools_.get(); }
+
+   private:
+    CheckToolPool* pool_;
+    std::unique_ptr<CheckTools> tools_;
+  };
+  Lease take(const api::Engine& engine);
+
+ private:
+  void give_back(std::unique_ptr<CheckTools> tools);
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<CheckTools>> free_;
+};
+
 struct RuleSet {
+  RuleSet(std::shared_ptr<const api::Engine> e, reports::EntryExtractor x, reports::ZoneTable z)
+      : engine(std::move(e)), extractor(std::move(x)), zones(std::move(z)) {}
   std::shared_ptr<const api::Engine> engine;
   reports::EntryExtractor extractor;
   reports::ZoneTable zones;
+  mutable CheckToolPool tools;  // state for checking, not part of what the set is
 };
 
 struct RuleSetLoad {

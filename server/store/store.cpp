@@ -1,6 +1,7 @@
 #include "store/store.hpp"
 
 #include <chrono>
+#include <exception>
 
 #include "store/migrations.hpp"
 #include "store/sqlite.hpp"
@@ -302,11 +303,48 @@ bool Store::remove(const std::string& id, const Actor& actor) {
   return true;
 }
 
+struct Store::CheckBatch {
+  struct Row {
+    Actor actor;
+    std::string id, sha256, detail;
+  };
+  std::vector<Row> rows;
+  bool done = false;
+  std::exception_ptr error;  // the commit's failure, for every request whose rows it carried
+};
+
 void Store::record_checks(const std::vector<CheckedDossier>& dossiers, const Actor& actor) {
-  std::lock_guard lock(mutex_);
-  Transaction t(*db_);
-  for (const CheckedDossier& d : dossiers) insert_audit(actor, "verification", d.id, d.sha256, "verdict " + d.verdict);
-  t.commit();
+  std::unique_lock lock(batch_mutex_);
+  if (!open_batch_) open_batch_ = std::make_shared<CheckBatch>();
+  const std::shared_ptr<CheckBatch> mine = open_batch_;
+  for (const CheckedDossier& d : dossiers) mine->rows.push_back({actor, d.id, d.sha256, "verdict " + d.verdict});
+  while (!mine->done) {
+    if (committing_) {
+      batch_committed_.wait(lock);
+      continue;
+    }
+    // No commit in progress and my rows not committed: they are in the open batch (a batch
+    // is closed only by the one who commits it). Commit it, with whoever joined it.
+    committing_ = true;
+    const std::shared_ptr<CheckBatch> batch = std::move(open_batch_);
+    open_batch_.reset();
+    lock.unlock();
+    std::exception_ptr error;
+    try {
+      std::lock_guard db_lock(mutex_);
+      Transaction t(*db_);
+      for (const CheckBatch::Row& row : batch->rows) insert_audit(row.actor, "verification", row.id, row.sha256, row.detail);
+      t.commit();
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    batch->error = error;
+    batch->done = true;
+    committing_ = false;
+    batch_committed_.notify_all();
+  }
+  if (mine->error) std::rethrow_exception(mine->error);
 }
 
 void Store::record_rechecks(const std::vector<CheckedDossier>& dossiers, const Actor& actor) {

@@ -129,7 +129,10 @@ class Store {
   bool amend(const CheckedDossier& dossier, const Actor& actor);
   // Soft delete. false: no such dossier (or already deleted).
   bool remove(const std::string& id, const Actor& actor);
-  // Checks made without storing (POST /api/verifier): audit rows only.
+  // Checks made without storing (POST /api/verifier): audit rows only. Returns once they are
+  // committed. Concurrent calls share one commit (group commit): whoever finds no commit in
+  // progress commits every row queued so far, the others wait for it; under load one commit
+  // carries the rows of several requests instead of one commit each.
   void record_checks(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
   // A re-check of stored dossiers with the current rules: new check rows, verdicts updated.
   void record_rechecks(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
@@ -149,6 +152,13 @@ class Store {
   void insert_check(const CheckedDossier& dossier, std::int64_t version, const Actor& actor);
   std::mutex mutex_;
   std::unique_ptr<Database> db_;
+  // The group commit of record_checks: the batch that collects rows, and whether one is being
+  // committed.
+  struct CheckBatch;
+  std::mutex batch_mutex_;
+  std::condition_variable batch_committed_;
+  std::shared_ptr<CheckBatch> open_batch_;
+  bool committing_ = false;
   // The checkpointer thread and its own connection.
   std::unique_ptr<Database> checkpoints_;
   std::mutex checkpoint_mutex_;

@@ -11,7 +11,7 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from harness import Server, case, PASSWORD
@@ -43,11 +43,21 @@ class Browser(unittest.TestCase):
 
     def submit_and_wait(self, button):
         # A click returns once the event is dispatched, not once the next page has loaded: on a
-        # fast machine current_url is still the form's. Wait until the form's page is gone.
+        # fast machine current_url is still the form's. Mark the form's document, then wait for
+        # a complete document without the mark (a staleness check on the button raced with the
+        # navigation itself: chromedriver then answered "Node ... does not belong to the document").
+        d = self.driver
+        d.execute_script("window.subsidiaFormulaire = true")
         button.click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(button))
-        WebDriverWait(self.driver, 20).until(
-            lambda d: d.execute_script("return document.readyState") == "complete")
+
+        def next_page_loaded(driver):
+            try:
+                return driver.execute_script(
+                    "return window.subsidiaFormulaire === undefined && document.readyState === 'complete'")
+            except WebDriverException:
+                return False  # between two documents
+
+        WebDriverWait(d, 20).until(next_page_loaded)
 
     def login(self, name):
         d = self.driver
@@ -108,10 +118,17 @@ class Browser(unittest.TestCase):
         self.assertRegex(d.find_element(By.TAG_NAME, "main").text, r"Total : 30\s000,00\s€")
         d.find_element(By.LINK_TEXT, "XLSX").click()
         target = os.path.join(self.downloads, "jaune-2019.xlsx")
+
+        def downloaded():
+            # Chromium may create the file before writing it, or write a .crdownload first.
+            names = os.listdir(self.downloads)
+            return (os.path.exists(target) and os.path.getsize(target) > 0
+                    and not any(n.endswith(".crdownload") for n in names))
+
         deadline = time.time() + 20
-        while not os.path.exists(target) and time.time() < deadline:
+        while not downloaded() and time.time() < deadline:
             time.sleep(0.1)
-        self.assertTrue(os.path.exists(target), os.listdir(self.downloads))
+        self.assertTrue(downloaded(), os.listdir(self.downloads))
         with open(target, "rb") as f:
             self.assertEqual(f.read(2), b"PK")
 
