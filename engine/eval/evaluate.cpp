@@ -57,6 +57,16 @@ Val from_dossier(const io::Value& v, std::int32_t location, Frame& frame) {
   return out;
 }
 
+// A dossier value read at `where`. The place is recorded only when something will need it:
+// a missing or null value (its path is the evidence to ask for), a fact (the full and
+// failures passes), an object or a list (the base of the paths read below it). A present
+// scalar in the fast pass needs none, and that is most reads.
+Val read_at(const io::Value& v, const Location& where, Frame& frame) {
+  const bool needed = !frame.skip_facts || v.kind == io::Kind::Missing || v.kind == io::Kind::Null ||
+                      v.kind == io::Kind::Object || v.kind == io::Kind::Array;
+  return from_dossier(v, needed ? frame.add_location(where) : -1, frame);
+}
+
 bool equal_values(const Val& a, const Val& b) {
   if (a.tag != b.tag) return false;
   switch (a.tag) {
@@ -113,6 +123,12 @@ template <class Fn>
 Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
   const model::Node& n = plan.nodes[id];
   if (n.op == Op::ListLiteral) {
+    if (const std::int32_t literal = plan.constant_list[id]; literal >= 0) {
+      for (const Val& item : plan.constant_lists[static_cast<std::size_t>(literal)]) {
+        if (!fn(item)) break;
+      }
+      return Val::of_bool(true);
+    }
     for (NodeId item : n.children) {
       if (!fn(plan.eval(item, frame))) break;
     }
@@ -165,8 +181,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
         Location element = v.location >= 0 ? frame.locations[static_cast<std::size_t>(v.location)] : Location{};
         element.element = true;
         if (element.count < element.index.size()) element.index[element.count++] = i;
-        const std::int32_t at = frame.add_location(element);
-        if (!fn(from_dossier(v.node->items[i], at, frame))) break;
+        if (!fn(read_at(v.node->items[i], element, frame))) break;
       }
     }
     return Val::of_bool(true);
@@ -235,8 +250,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     }
     // End of the steps: an element (after [*]) or the array itself (no [*]).
     if (crossed) {
-      const std::int32_t at = frame.add_location(loc);
-      if (!fn(from_dossier(*v, at, frame))) stop = true;
+      if (!fn(read_at(*v, loc, frame))) stop = true;
       return;
     }
     if (v->kind != io::Kind::Array) {
@@ -250,8 +264,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
       Location element = loc;
       element.element = true;
       if (element.count < element.index.size()) element.index[element.count++] = i;
-      const std::int32_t at = frame.add_location(element);
-      if (!fn(from_dossier(v->items[i], at, frame))) stop = true;
+      if (!fn(read_at(v->items[i], element, frame))) stop = true;
     }
   };
   if (start == nullptr) {
@@ -304,8 +317,7 @@ Val read_path(const CompiledPlan& plan, NodeId id, Frame& frame) {
       return list;
     }
   }
-  const std::int32_t at = frame.add_location(Location{base, id, 0xFF, 0, false, {}});
-  return from_dossier(*v, at, frame);
+  return read_at(*v, Location{base, id, 0xFF, 0, false, {}}, frame);
 }
 
 Val compare(Op op, const Val& a, const Val& b, Frame& frame) {
@@ -467,6 +479,25 @@ Val CompiledPlan::elements(NodeId id, Frame& frame, std::vector<Val>& out) const
   });
 }
 
+Val CompiledPlan::constant_value(const model::Node& n) {
+  Val v;
+  switch (n.constant.kind) {
+    case model::TypeKind::Boolean: return Val::of_bool(n.constant.boolean);
+    case model::TypeKind::Integer:
+    case model::TypeKind::Decimal:
+    case model::TypeKind::Money: return Val::of_number(n.constant.number);
+    case model::TypeKind::Text:
+      v.tag = Tag::Text;
+      v.text = n.constant.text;
+      return v;
+    case model::TypeKind::Date:
+      v.tag = Tag::Date;
+      v.date = n.constant.date;
+      return v;
+    default: return Val::no_value();
+  }
+}
+
 Val CompiledPlan::eval(NodeId id, Frame& frame) const {
   if (!frame.memo_enabled) return eval_node(id, frame);
   const std::int32_t slot = memo_slot[id];
@@ -490,24 +521,7 @@ Val CompiledPlan::eval(NodeId id, Frame& frame) const {
 Val CompiledPlan::eval_node(NodeId id, Frame& frame) const {
   const model::Node& n = nodes[id];
   switch (n.op) {
-    case Op::Constant: {
-      Val v;
-      switch (n.constant.kind) {
-        case model::TypeKind::Boolean: return Val::of_bool(n.constant.boolean);
-        case model::TypeKind::Integer:
-        case model::TypeKind::Decimal:
-        case model::TypeKind::Money: return Val::of_number(n.constant.number);
-        case model::TypeKind::Text:
-          v.tag = Tag::Text;
-          v.text = n.constant.text;
-          return v;
-        case model::TypeKind::Date:
-          v.tag = Tag::Date;
-          v.date = n.constant.date;
-          return v;
-        default: return Val::no_value();
-      }
-    }
+    case Op::Constant: return constant_values[id];
     case Op::Path:
     case Op::DeliberationDate: return read_path(*this, id, frame);
     case Op::ListLiteral: {

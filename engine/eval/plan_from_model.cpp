@@ -89,6 +89,7 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
   }
 
   // Fold constants; children always precede their parent in the arena.
+  p.make_constant_values();
   Frame frame;
   for (NodeId id = 0; id < p.nodes.size(); ++id) {
     model::Node& n = p.nodes[id];
@@ -123,8 +124,29 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
     n.op = Op::Constant;
     n.constant = std::move(folded);
     n.children.clear();
+    p.constant_values[id] = CompiledPlan::constant_value(n);  // a view of n's own text: after the move
   }
+  p.make_constant_values();  // again: list literals whose items were folded into constants
   p.choose_memo_slots();
+}
+
+void CompiledPlan::make_constant_values() {
+  constant_values.resize(nodes.size());
+  constant_list.assign(nodes.size(), -1);
+  constant_lists.clear();
+  for (NodeId id = 0; id < nodes.size(); ++id) {
+    const model::Node& n = nodes[id];
+    if (n.op == Op::Constant) constant_values[id] = constant_value(n);
+    if (n.op != Op::ListLiteral) continue;
+    const bool all_constant = std::all_of(n.children.begin(), n.children.end(), [&](NodeId c) {
+      return c != model::kNoNode && c < nodes.size() && nodes[c].op == Op::Constant;
+    });
+    if (!all_constant) continue;
+    std::vector<Val> items;
+    for (NodeId c : n.children) items.push_back(constant_value(nodes[c]));
+    constant_list[id] = static_cast<std::int32_t>(constant_lists.size());
+    constant_lists.push_back(std::move(items));
+  }
 }
 
 void CompiledPlan::choose_memo_slots() {

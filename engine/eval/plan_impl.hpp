@@ -37,6 +37,13 @@ struct CompiledPlan {
   std::vector<KeyMap> maps;                            // per TableLookup node: aux index
   std::vector<std::int32_t> aux;                       // node -> index in sets / maps, or -1
   std::vector<std::string> path_names;                 // Path without [*]: "deliberation.date", cached
+  // The value of every Constant node, made once (a constant costs a copy, not a switch and a
+  // construction); and for a list literal whose items are all constants, its items' values
+  // (an index in constant_lists, or -1), so that `x dans [...]` and a quantifier over a
+  // literal list walk values rather than evaluate nodes.
+  std::vector<Val> constant_values;
+  std::vector<std::int32_t> constant_list;
+  std::vector<std::vector<Val>> constant_lists;
   int variable_count = 0;
   // Sub-expressions worth remembering within one dossier: shared by several rules or
   // definitions (used twice or more) and closed (no variable bound outside them). Their
@@ -46,7 +53,10 @@ struct CompiledPlan {
   int deliberation_slot = -1;
   int deliberation_date_slot = -1;
 
+  // plan_from_model.cpp: constant_values and constant_lists from the (folded) nodes.
+  void make_constant_values();
   // evaluate.cpp
+  static Val constant_value(const model::Node& n);
   Val eval(model::NodeId id, Frame& frame) const;  // through the memo when the frame allows it
   Val eval_node(model::NodeId id, Frame& frame) const;
   // The elements of a list-valued expression; an Unknown when the list itself is absent.
