@@ -1,5 +1,7 @@
 #include "reports/jaune_entry.hpp"
 
+#include <cstring>
+
 namespace subsidia::reports {
 
 EntryExtractor::EntryExtractor(const schema::Schema& schema) {
@@ -31,37 +33,58 @@ EntryExtractor::EntryExtractor(const schema::Schema& schema) {
 
 namespace {
 
-// Two 64-bit FNV-1a hashes (different offsets) over a canonical walk of the value: kinds,
-// slots, numbers by value (5000 and 5000.00 are equal), dates, texts.
+// Two 64-bit hashes (different constants) over a canonical walk of the value: kinds, slots,
+// numbers by value (5000 and 5000.00 are equal: the normalized coefficient and scale), dates
+// by their day, texts with their length. Words of 8 bytes at a time, mixed by a multiply and
+// a shift (the high bits of a word reach the low bits of the state): the hash was an eighth
+// of `subsidia diff` when it went byte by byte through std::to_string and to_string().
 struct ContentHash {
   std::uint64_t a = 1469598103934665603ull, b = 0x84222325cbf29ce4ull;
-  void byte(unsigned char c) {
-    a = (a ^ c) * 1099511628211ull;
-    b = (b ^ c) * 0x100000001B3ull + 0x9E3779B97F4A7C15ull;
+  void word(std::uint64_t w) {
+    a = (a ^ w) * 0x9E3779B97F4A7C15ull;
+    a ^= a >> 32;
+    b = (b ^ w) * 0xC2B2AE3D27D4EB4Full + 0x165667B19E3779F9ull;
+    b ^= b >> 29;
   }
   void text(std::string_view t) {
-    for (char c : t) byte(static_cast<unsigned char>(c));
-    byte(0);
+    word(t.size());
+    std::size_t i = 0;
+    for (; i + 8 <= t.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, t.data() + i, 8);
+      word(w);
+    }
+    std::uint64_t tail = 0;
+    if (i < t.size()) std::memcpy(&tail, t.data() + i, t.size() - i);
+    word(tail);
   }
   void value(const io::Value& v, int skip_slot = -1) {
-    byte(static_cast<unsigned char>(v.kind));
+    word(static_cast<std::uint64_t>(v.kind));
     switch (v.kind) {
       case io::Kind::Missing:
       case io::Kind::Null: break;
-      case io::Kind::Boolean: byte(v.boolean ? 1 : 0); break;
+      case io::Kind::Boolean: word(v.boolean ? 1 : 0); break;
       case io::Kind::Integer:
-      case io::Kind::Decimal: text(v.number.normalized().to_string()); break;
-      case io::Kind::Date: text(v.date.iso()); break;
+      case io::Kind::Decimal: {
+        const decimal::Decimal n = v.number.normalized();
+        const auto c = static_cast<unsigned __int128>(n.coefficient());
+        word(static_cast<std::uint64_t>(c));
+        word(static_cast<std::uint64_t>(c >> 64));
+        word(static_cast<std::uint64_t>(n.scale()));
+        break;
+      }
+      case io::Kind::Date: word(static_cast<std::uint64_t>(static_cast<std::int64_t>(v.date.days_since_epoch()))); break;
       case io::Kind::String: text(v.text); break;
       case io::Kind::Object:
         for (std::uint32_t i = 0; i < v.count; ++i) {
           if (static_cast<int>(i) == skip_slot || !v.items[i].present()) continue;
-          text(std::to_string(i));
+          word(0x5107000000000000ull | i);  // the slot, apart from any count
           value(v.items[i]);
         }
+        word(0xE7D0000000000000ull);  // end of the object: {x:{}} and {x:{},y:…} differ
         break;
       case io::Kind::Array:
-        text(std::to_string(v.count));
+        word(0xA77A000000000000ull | v.count);
         for (const io::Value& item : v.elements()) value(item);
         break;
     }

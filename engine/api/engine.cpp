@@ -155,4 +155,8 @@ eval::DossierResult Engine::check(const io::Dossier& dossier, Scratch& scratch, 
   return plan_->evaluate(dossier, scratch.evaluation_, detail);
 }
 
+eval::DossierResult Engine::check(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const {
+  return plan_->evaluate(dossier, scratch.evaluation_, explain);
+}
+
 }  // namespace subsidia::api

@@ -102,6 +102,9 @@ class Engine {
   // Checks a dossier already read (by a reader of this engine's schema).
   eval::DossierResult check(const io::Dossier& dossier, Scratch& scratch,
                             eval::Detail detail = eval::Detail::Full) const;
+  // Statuses of every family, explanations of the chosen ones (`explain[i]`, in rule-base
+  // order) alone: eval::Plan::evaluate's selective form.
+  eval::DossierResult check(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const;
 
   const schema::Schema& schema() const { return *schema_; }
   const std::shared_ptr<const schema::Schema>& shared_schema() const { return schema_; }

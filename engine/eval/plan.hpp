@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "eval/result.hpp"
 #include "io/dossier.hpp"
@@ -48,10 +49,17 @@ class Plan {
   DossierResult evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail = Detail::Full) const;
   // The same with a scratch of its own (tests, one-off checks).
   DossierResult evaluate(const io::Dossier& dossier) const;
+  // Every family's status and the verdict, as Detail::None, and the explanation and facts
+  // (Detail::Full) of the families whose `explain[i]` is true alone: what `subsidia diff` shows
+  // of a dossier is the explanation of the rules that moved, and a full explanation of every
+  // rule cost it ten times a status. The chosen families' outcomes are those of a Full pass.
+  DossierResult evaluate(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const;
 
   const model::RuleBase& base() const;
 
  private:
+  DossierResult evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
+                         const std::vector<bool>* explain) const;
   struct Impl;
   std::shared_ptr<const Impl> impl_;  // shared with the results, which point into its rule base
 };

@@ -207,6 +207,15 @@ DossierResult Plan::evaluate(const io::Dossier& dossier) const {
 }
 
 DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail) const {
+  return evaluate(dossier, scratch, detail, nullptr);
+}
+
+DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const {
+  return evaluate(dossier, scratch, Detail::None, &explain);
+}
+
+DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
+                             const std::vector<bool>* explain) const {
   DossierResult result;
   result.keeps_alive = impl_;
   result.id = std::string(dossier.id());
@@ -239,11 +248,13 @@ DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detai
       frame.memo_values.assign(slots, Val{});
     }
   }
-  for (const model::RuleFamily& family : impl_->base->families) {
+  for (std::size_t i = 0; i < impl_->base->families.size(); ++i) {
+    const model::RuleFamily& family = impl_->base->families[i];
     result.rules.push_back(impl_->evaluate_family(family, frame));
-    if (detail == Detail::Failures &&
-        (result.rules.back().status == RuleStatus::Violated || result.rules.back().status == RuleStatus::Unknown)) {
-      frame.detail = Detail::Failures;
+    const bool chosen = explain != nullptr && i < explain->size() && (*explain)[i];
+    if (chosen || (detail == Detail::Failures && (result.rules.back().status == RuleStatus::Violated ||
+                                                  result.rules.back().status == RuleStatus::Unknown))) {
+      frame.detail = chosen ? Detail::Full : Detail::Failures;
       frame.skip_facts = false;
       frame.memo_enabled = false;
       result.rules.back() = impl_->evaluate_family(family, frame);

@@ -234,9 +234,25 @@ class Differ {
     verdicts_after_.push_back(after_verdict);
     if (!changed) return;
 
-    // Only now are the explanations worth their cost.
-    const eval::DossierResult full_a = before_.engine->check(dossier_before, before_.scratch, eval::Detail::Full);
-    const eval::DossierResult full_b = after_.engine->check(dossier_after, after_.scratch, eval::Detail::Full);
+    // Only now are the explanations worth their cost, and only for the rules that moved (or
+    // that speak on one side only): a full explanation of every rule cost ten times a status.
+    std::vector<bool>& explain_a = explain_before_;
+    std::vector<bool>& explain_b = explain_after_;
+    explain_a.assign(a.rules.size(), false);
+    explain_b.assign(sb.size(), false);
+    for (std::size_t i = 0; i < sb.size(); ++i) {
+      const int j = after_.other_index[i];
+      if (j < 0) {
+        explain_b[i] = speaks(sb[i]);
+      } else if (a.rules[static_cast<std::size_t>(j)].status != sb[i]) {
+        explain_b[i] = true;
+        explain_a[static_cast<std::size_t>(j)] = true;
+      }
+    }
+    for (std::size_t j = 0; j < a.rules.size(); ++j)
+      if (before_.other_index[j] < 0 && speaks(a.rules[j].status)) explain_a[j] = true;
+    const eval::DossierResult full_a = before_.engine->check(dossier_before, before_.scratch, explain_a);
+    const eval::DossierResult full_b = after_.engine->check(dossier_after, after_.scratch, explain_b);
     DossierChange change;
     change.id = std::string(dossier_before.id());
     change.file = dossier_before.file();
@@ -270,12 +286,14 @@ class Differ {
     if (changed_exercices_.empty()) return;
     const reports::ZoneTable zones_before = zones_of(*before.loaded->engine, report_.notes);
     const reports::ZoneTable zones_after = zones_of(*after.loaded->engine, report_.notes);
-    std::unordered_map<std::string, const decimal::Decimal*> amount_of;
-    for (const auto& entry : entries_) amount_of[entry.id] = &entry.montant;
+    // Views of the ids in entries_, which no longer changes: no copy of an id per dossier.
+    std::unordered_map<std::string_view, const decimal::Decimal*> amount_of;
+    amount_of.reserve(entries_.size());
+    for (const auto& entry : entries_) amount_of.insert_or_assign(entry.id, &entry.montant);
     auto flagged_amount = [&](const reports::JauneLine& line) {
       decimal::Decimal sum;
       for (const std::string& id : line.flagged) {
-        auto found = amount_of.find(id);
+        auto found = amount_of.find(std::string_view(id));
         if (found == amount_of.end()) continue;
         if (auto next = decimal::add(sum, *found->second)) sum = *next;
       }
@@ -323,6 +341,7 @@ class Differ {
   std::optional<NarrowedBase> narrowed_;
   std::optional<api::Engine::Scratch> narrow_scratch_;
   std::vector<eval::RuleStatus> statuses_after_;
+  std::vector<bool> explain_before_, explain_after_;  // reused from one changed dossier to the next
   bool overflow_ = false;
   std::vector<std::size_t> flips_after_, flips_removed_;
   std::vector<reports::JauneEntry> entries_;
