@@ -159,4 +159,8 @@ eval::DossierResult Engine::check(const io::Dossier& dossier, Scratch& scratch, 
   return plan_->evaluate(dossier, scratch.evaluation_, explain);
 }
 
+eval::DossierResult Engine::check_only(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& only) const {
+  return plan_->evaluate_only(dossier, scratch.evaluation_, only);
+}
+
 }  // namespace subsidia::api

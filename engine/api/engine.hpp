@@ -105,6 +105,8 @@ class Engine {
   // Statuses of every family, explanations of the chosen ones (`explain[i]`, in rule-base
   // order) alone: eval::Plan::evaluate's selective form.
   eval::DossierResult check(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const;
+  // Statuses of the chosen families alone (eval::Plan::evaluate_only).
+  eval::DossierResult check_only(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& only) const;
 
   const schema::Schema& schema() const { return *schema_; }
   const std::shared_ptr<const schema::Schema>& shared_schema() const { return schema_; }

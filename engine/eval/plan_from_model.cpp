@@ -207,15 +207,19 @@ DossierResult Plan::evaluate(const io::Dossier& dossier) const {
 }
 
 DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail) const {
-  return evaluate(dossier, scratch, detail, nullptr);
+  return evaluate(dossier, scratch, detail, nullptr, nullptr);
 }
 
 DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const {
-  return evaluate(dossier, scratch, Detail::None, &explain);
+  return evaluate(dossier, scratch, Detail::None, &explain, nullptr);
+}
+
+DossierResult Plan::evaluate_only(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& only) const {
+  return evaluate(dossier, scratch, Detail::None, nullptr, &only);
 }
 
 DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
-                             const std::vector<bool>* explain) const {
+                             const std::vector<bool>* explain, const std::vector<bool>* only) const {
   DossierResult result;
   result.keeps_alive = impl_;
   result.id = std::string(dossier.id());
@@ -250,6 +254,12 @@ DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detai
   }
   for (std::size_t i = 0; i < impl_->base->families.size(); ++i) {
     const model::RuleFamily& family = impl_->base->families[i];
+    if (only != nullptr && (i >= only->size() || !(*only)[i])) {
+      RuleOutcome skipped;  // not evaluated: sans objet, no rule, so it decides nothing
+      skipped.id = family.id;
+      result.rules.push_back(std::move(skipped));
+      continue;
+    }
     result.rules.push_back(impl_->evaluate_family(family, frame));
     const bool chosen = explain != nullptr && i < explain->size() && (*explain)[i];
     if (chosen || (detail == Detail::Failures && (result.rules.back().status == RuleStatus::Violated ||

@@ -1,5 +1,6 @@
 #include "diff/diff_from_bases.hpp"
 
+#include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -95,7 +96,6 @@ class Differ {
                  before_.engine->receipt().fingerprint == after_.engine->receipt().fingerprint;
     if (!identical_ && shared_schema_ && settings.narrow) {
       narrowed_ = narrow_after_base(*before.loaded, *after.loaded);
-      if (narrowed_ && narrowed_->loaded) narrow_scratch_.emplace(narrowed_->loaded->engine->scratch());
     }
     flips_after_.assign(b.families.size(), 0);
     flips_removed_.assign(a.families.size(), 0);
@@ -154,7 +154,7 @@ class Differ {
   }
 
   // The "après" statuses (statuses_after_, in the après base's order) and verdict: the same
-  // plan gives the same results; a narrowed base evaluates the families that can differ and
+  // plan gives the same results; when narrowed, the families that can differ are evaluated and
   // the others keep the "avant" statuses; otherwise the whole après base is evaluated.
   eval::Verdict judge_after(const eval::DossierResult& a, const io::Dossier& dossier_after) {
     std::vector<eval::RuleStatus>& sb = statuses_after_;
@@ -170,14 +170,13 @@ class Differ {
       return b.verdict;
     }
     std::optional<eval::DossierResult> n;
-    if (narrowed_->loaded) n = narrowed_->loaded->engine->check(dossier_after, *narrow_scratch_, eval::Detail::None);
+    if (narrowed_->any()) n = after_.engine->check_only(dossier_after, after_.scratch, narrowed_->affected);
     // The verdict as eval::Plan decides it: a blocking rule violated, else one indéterminée.
     bool violated = false, unknown = false;
     sb.resize(narrowed_->affected.size());
     for (std::size_t i = 0; i < sb.size(); ++i) {
-      const eval::RuleOutcome& o = narrowed_->affected[i]
-                                       ? n->rules[static_cast<std::size_t>(narrowed_->narrow_index[i])]
-                                       : a.rules[static_cast<std::size_t>(after_.other_index[i])];
+      const eval::RuleOutcome& o = narrowed_->affected[i] ? n->rules[i]
+                                                          : a.rules[static_cast<std::size_t>(after_.other_index[i])];
       sb[i] = o.status;
       if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
         violated = violated || o.status == eval::RuleStatus::Violated;
@@ -339,12 +338,11 @@ class Differ {
   bool shared_schema_ = true;
   bool identical_ = false;  // same fingerprint: one evaluation serves both sides
   std::optional<NarrowedBase> narrowed_;
-  std::optional<api::Engine::Scratch> narrow_scratch_;
   std::vector<eval::RuleStatus> statuses_after_;
   std::vector<bool> explain_before_, explain_after_;  // reused from one changed dossier to the next
   bool overflow_ = false;
   std::vector<std::size_t> flips_after_, flips_removed_;
-  std::vector<reports::JauneEntry> entries_;
+  std::deque<reports::JauneEntry> entries_;  // grows without moving what it holds
   std::vector<eval::Verdict> verdicts_before_, verdicts_after_;
   std::map<int, bool> changed_exercices_;
   DiffReport report_;

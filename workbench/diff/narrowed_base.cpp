@@ -189,7 +189,7 @@ std::optional<NarrowedBase> narrow_after_base(const api::Loaded& before, const a
 
   NarrowedBase out;
   const model::RuleBase& rb = b.rules();
-  std::set<std::string> affected_ids;
+  std::size_t affected_count = 0;
   for (const model::RuleFamily& family : rb.families) {
     const Declaration& mine = db.at({"règle", family.id});
     auto theirs = da.find({"règle", family.id});
@@ -199,38 +199,9 @@ std::optional<NarrowedBase> narrow_after_base(const api::Loaded& before, const a
       affected = std::any_of(changed.begin(), changed.end(), [&](const std::string& n) { return names.count(n) > 0; });
     }
     out.affected.push_back(affected);
-    if (affected) affected_ids.insert(family.id);
+    affected_count += affected ? 1 : 0;
   }
-  if (affected_ids.size() == rb.families.size()) return std::nullopt;  // nothing to gain
-  out.narrow_index.assign(rb.families.size(), -1);
-  if (affected_ids.empty()) return out;
-
-  // The après base's rule files with the unaffected families cut out; tables and imports are
-  // found beside them on disk as before (names in memory come first, then the disk).
-  api::TextSources texts;
-  texts.schema_text = read_file(b.schema_path());
-  texts.schema_name = b.schema_path().string();
-  std::map<diag::FileId, std::vector<diag::SourceSpan>> cuts;
-  for (const model::RuleFamily& family : rb.families)
-    if (!affected_ids.count(family.id))
-      for (const model::Rule& version : family.versions) cuts[version.span.file].push_back(version.span);
-  for (std::size_t f = 0; f < after.sources.size(); ++f) {
-    const diag::SourceFile& file = after.sources.file(static_cast<diag::FileId>(f));
-    if (fs::path(file.path()).extension() != ".regles") continue;
-    std::string text = file.text();
-    auto& spans = cuts[static_cast<diag::FileId>(f)];
-    std::sort(spans.begin(), spans.end(), [](const auto& x, const auto& y) { return x.begin > y.begin; });
-    for (const diag::SourceSpan& s : spans) text.erase(s.begin, s.end - s.begin);
-    texts.files.emplace_back(file.path(), std::move(text));
-  }
-  api::Loaded narrowed = api::Engine::load(texts);
-  if (!narrowed.ok() || narrowed.engine->rules().families.size() != affected_ids.size()) return std::nullopt;
-  std::map<std::string, int> position;
-  const auto& nf = narrowed.engine->rules().families;
-  for (std::size_t i = 0; i < nf.size(); ++i) position[nf[i].id] = static_cast<int>(i);
-  for (std::size_t i = 0; i < rb.families.size(); ++i)
-    if (out.affected[i]) out.narrow_index[i] = position.at(rb.families[i].id);
-  out.loaded = std::move(narrowed);
+  if (affected_count == rb.families.size()) return std::nullopt;  // nothing to gain
   return out;
 }
 
