@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "api/version.hpp"
+#include "io/reader.hpp"
 
 namespace subsidia::api {
 namespace {
@@ -81,6 +82,49 @@ TEST(Engine, LessDetailBuildsLessButDecidesTheSame) {
       EXPECT_EQ(failures.rules[i].explanation, full.rules[i].explanation);
     }
   }
+}
+
+// The selective forms `subsidia diff` uses: explanations of chosen families, evaluation of
+// chosen families. Over every case, against the full evaluation of the same dossier.
+TEST(Engine, ChosenFamiliesAreExplainedOrEvaluatedAsInAFullPass) {
+  const auto engine = real_engine();
+  Engine::Scratch scratch = engine->scratch();
+  io::DossierReader reader(engine->shared_schema());
+  std::size_t cases = 0, explained = 0;
+  for (const auto& entry : fs::directory_iterator(kCases)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".json") || name.ends_with(".attendu.json")) continue;
+    const std::string text = slurp(entry.path());
+    io::ReadOutcome read = reader.read(text, name);
+    if (!read.dossier) continue;  // the cases of unreadable input
+    ++cases;
+    const eval::DossierResult full = engine->check(*read.dossier, scratch, eval::Detail::Full);
+    // Every other family chosen, starting with the first, then the others.
+    for (int parity = 0; parity < 2; ++parity) {
+      std::vector<bool> chosen(full.rules.size());
+      for (std::size_t i = 0; i < chosen.size(); ++i) chosen[i] = static_cast<int>(i % 2) == parity;
+      const eval::DossierResult some = engine->check(*read.dossier, scratch, chosen);
+      const eval::DossierResult only = engine->check_only(*read.dossier, scratch, chosen);
+      ASSERT_EQ(some.rules.size(), full.rules.size());
+      ASSERT_EQ(only.rules.size(), full.rules.size());
+      EXPECT_EQ(some.verdict, full.verdict) << name;
+      for (std::size_t i = 0; i < full.rules.size(); ++i) {
+        EXPECT_EQ(some.rules[i].status, full.rules[i].status) << name << " " << full.rules[i].id;
+        if (chosen[i]) {
+          EXPECT_EQ(some.rules[i].explanation, full.rules[i].explanation) << name << " " << full.rules[i].id;
+          EXPECT_EQ(some.rules[i].facts.size(), full.rules[i].facts.size()) << name << " " << full.rules[i].id;
+          EXPECT_EQ(only.rules[i].status, full.rules[i].status) << name << " " << full.rules[i].id;
+          explained += !full.rules[i].explanation.empty();
+        } else {
+          EXPECT_TRUE(some.rules[i].explanation.empty()) << name << " " << full.rules[i].id;
+          EXPECT_EQ(only.rules[i].status, eval::RuleStatus::NotApplicable);
+          EXPECT_EQ(only.rules[i].rule, nullptr);  // decides nothing
+        }
+      }
+    }
+  }
+  EXPECT_GT(cases, 100u);
+  EXPECT_GT(explained, 1000u);
 }
 
 // A result outlives the engine that made it (a server reloading its rules).
