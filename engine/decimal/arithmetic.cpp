@@ -139,6 +139,18 @@ std::optional<Decimal> divide(const Decimal& a, const Decimal& b, int scale, Rou
 }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  // The same scale (most comparisons: amounts with amounts): the coefficients alone. Two
+  // coefficients of 64 bits or less and scales at most 18 apart: the smaller scale widened,
+  // which stays under 2^63 * 10^18 < 2^124, no overflow. Both spare the 128-bit divisions of
+  // the general case, which were a third of the comparison's cost in an evaluation.
+  if (a.scale() == b.scale()) return a.coefficient() <=> b.coefficient();
+  constexpr i128 kSmall = i128{1} << 63;
+  const int gap = a.scale() - b.scale();
+  if (gap >= -18 && gap <= 18 && a.coefficient() > -kSmall && a.coefficient() < kSmall &&
+      b.coefficient() > -kSmall && b.coefficient() < kSmall) {
+    if (gap > 0) return a.coefficient() <=> b.coefficient() * static_cast<i128>(kPow10[gap]);
+    return a.coefficient() * static_cast<i128>(kPow10[-gap]) <=> b.coefficient();
+  }
   // Integer parts first, then fractions widened to kMaxScale: neither step can overflow,
   // whatever the two scales.
   const i128 pa = static_cast<i128>(kPow10[a.scale()]), pb = static_cast<i128>(kPow10[b.scale()]);

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <random>
+#include <vector>
+
 #include "decimal/decimal.hpp"
 
 namespace subsidia::decimal {
@@ -138,6 +141,46 @@ TEST(Decimal, ComparesValuesAcrossScales) {
   EXPECT_LT(D("-0.5"), D("0.5"));
   EXPECT_LT(D("0.000000000000000000000000000001"), D("100000000000000000000000000000000000"));
   EXPECT_GT(D("1.000000000000000000000000000001"), Decimal::from_integer(1));
+}
+
+// The comparison's fast paths (same scale; small coefficients with nearby scales) against
+// the general method (integer parts, then fractions widened to kMaxScale), on values drawn
+// around their edges: coefficients near 2^63 and near the 36-digit limit, every scale.
+TEST(Decimal, ComparisonFastPathsAgreeWithTheGeneralMethod) {
+  using i128 = __int128;
+  auto pow10 = [](int n) {
+    i128 p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
+  };
+  auto general = [&](const Decimal& a, const Decimal& b) {
+    const i128 pa = pow10(a.scale()), pb = pow10(b.scale());
+    const i128 ia = a.coefficient() / pa, ib = b.coefficient() / pb;
+    if (ia != ib) return ia <=> ib;
+    return (a.coefficient() % pa) * pow10(Decimal::kMaxScale - a.scale()) <=>
+           (b.coefficient() % pb) * pow10(Decimal::kMaxScale - b.scale());
+  };
+  std::mt19937_64 random(20140709);
+  const i128 edge63 = i128{1} << 63;
+  const i128 max36 = pow10(36) - 1;
+  std::vector<i128> pool = {0, 1, -1, 5, 500, edge63 - 1, edge63, edge63 + 1, -edge63 + 1, -edge63, max36, -max36};
+  for (int i = 0; i < 200; ++i) {
+    const i128 wide = (static_cast<i128>(random() % 1000000000000000000ull) * pow10(18) + static_cast<i128>(random() % 1000000000000000000ull)) % max36;
+    pool.push_back((random() & 1) ? wide : -wide);
+    const i128 small = static_cast<i128>(random() % 100000000000ull);
+    pool.push_back((random() & 1) ? small : -small);
+  }
+  std::size_t compared = 0;
+  for (int round = 0; round < 20000; ++round) {
+    const i128 ca = pool[random() % pool.size()], cb = pool[random() % pool.size()];
+    const int sa = static_cast<int>(random() % (Decimal::kMaxScale + 1));
+    const int sb = (random() & 1) ? sa : static_cast<int>(random() % (Decimal::kMaxScale + 1));
+    const auto a = Decimal::from_parts(ca, sa), b = Decimal::from_parts(cb, sb);
+    if (!a || !b) continue;
+    ASSERT_EQ((*a <=> *b), general(*a, *b)) << a->to_string() << " vs " << b->to_string();
+    ++compared;
+  }
+  EXPECT_GT(compared, 15000u);
 }
 
 TEST(Decimal, NormalizedDropsTrailingZeros) {
