@@ -84,6 +84,14 @@ class Accounts(unittest.TestCase):
         self.assertEqual(self.server.request("POST", "/api/session", {"nom": "admin2", "mot_de_passe": PASSWORD}).status, 200)
         self.assertIn(("admin", "compte_cree", "admin2"), self.audit())
 
+    def test_a_name_with_an_accent_is_found_through_its_encoded_url(self):
+        self.assertEqual(self.admin_post("/comptes", {"nom": "rené.d'arc", "role": "agent", "mot_de_passe": PASSWORD}).status, 303)
+        page = self.server.request("GET", "/comptes", headers={"Cookie": self.admin_cookie})
+        self.assertIn('action="/comptes/ren%C3%A9.d%27arc/etat"', page.text)
+        self.assertEqual(self.admin_post("/comptes/ren%C3%A9.d%27arc/etat", {"actif": "0"}).status, 303)
+        self.assertEqual(self.server.request("POST", "/api/session", {"nom": "rené.d'arc", "mot_de_passe": PASSWORD}).status, 401)
+        self.assertIn(("admin", "compte_desactive", "rené.d'arc"), self.audit())
+
     def test_changes_need_the_csrf_token_and_the_admin_role(self):
         self.assertEqual(self.post("/comptes/agent/etat", {"actif": "0"}).status, 403)
         self.assertEqual(self.post("/comptes/agent/etat", {"actif": "0"}, csrf="f" * 64).status, 403)
