@@ -28,19 +28,21 @@ bool is_identifier_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-std::set<std::string> identifiers(std::string_view text) {
-  std::set<std::string> out;
-  for (std::size_t i = 0; i < text.size();) {
-    if (!is_identifier_char(text[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < text.size() && is_identifier_char(text[j])) ++j;
-    out.emplace(text.substr(i, j - i));
-    i = j;
+// Whether `text` names `name` as a whole identifier (not as part of a longer one). A search
+// for each changed name: the set of every identifier of every rule cost more than the rest of
+// the narrowing.
+bool names(std::string_view text, std::string_view name) {
+  if (name.empty()) return false;
+  for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const std::size_t end = at + name.size();
+    if ((at == 0 || !is_identifier_char(text[at - 1])) && (end == text.size() || !is_identifier_char(text[end])))
+      return true;
   }
-  return out;
+  return false;
+}
+
+bool names_any(std::string_view text, const std::set<std::string>& changed) {
+  return std::any_of(changed.begin(), changed.end(), [&](const std::string& n) { return names(text, n); });
 }
 
 // Every file but the rule files under a base's folder, by relative path: tables, schema.
@@ -56,11 +58,21 @@ std::optional<std::map<std::string, std::string>> other_files(const fs::path& ru
 }
 
 // A base's top-level declarations as written: kind ("règle", "définition", "table", "source",
-// anything else) and name, their code signature and raw text.
+// anything else) and name, and their raw text (several pieces for a rule's versions).
 struct Declaration {
-  std::string signature;
+  std::vector<std::string_view> pieces;  // views into the base's source texts
   std::string raw;
 };
+
+// Two declarations mean the same when their code signatures (words and string contents,
+// without layout or comments) are equal. Most declarations of two bases are byte for byte
+// the same: the signature, a lexing of the text, is only made for those that are not.
+bool same_code(const Declaration& x, const Declaration& y) {
+  if (x.pieces.size() != y.pieces.size()) return false;
+  for (std::size_t i = 0; i < x.pieces.size(); ++i)
+    if (x.pieces[i] != y.pieces[i] && fmt::code_signature(x.pieces[i]) != fmt::code_signature(y.pieces[i])) return false;
+  return true;
+}
 using Declarations = std::map<std::pair<std::string, std::string>, Declaration>;
 
 std::string canonical_kind(std::string_view w) {
@@ -85,22 +97,23 @@ std::optional<Declarations> declarations(const api::Loaded& loaded) {
   const model::RuleBase& base = loaded.engine->rules();
   std::map<diag::FileId, std::vector<diag::SourceSpan>> spans;
   auto text_of = [&](const diag::SourceSpan& span) {
-    return sources.file(span.file).text().substr(span.begin, span.end - span.begin);
+    return std::string_view(sources.file(span.file).text()).substr(span.begin, span.end - span.begin);
   };
   for (const model::RuleFamily& family : base.families) {
     Declaration& d = out[{"règle", family.id}];
     for (const model::Rule& version : family.versions) {
       if (version.span.file >= sources.size()) return std::nullopt;
-      const std::string raw = text_of(version.span);
-      d.signature += fmt::code_signature(raw) + "\n";
-      d.raw += raw + "\n";
+      const std::string_view raw = text_of(version.span);
+      d.pieces.push_back(raw);
+      d.raw += raw;
+      d.raw += '\n';
       spans[version.span.file].push_back(version.span);
     }
   }
   for (const auto& [name, source] : base.sources) {
     if (source.span.file >= sources.size()) return std::nullopt;
-    const std::string raw = text_of(source.span);
-    out[{"source", name}] = {fmt::code_signature(raw), raw};
+    const std::string_view raw = text_of(source.span);
+    out[{"source", name}] = {{raw}, std::string(raw)};
     spans[source.span.file].push_back(source.span);
   }
   for (std::size_t f = 0; f < sources.size(); ++f) {
@@ -125,7 +138,7 @@ std::optional<Declarations> declarations(const api::Loaded& loaded) {
       std::size_t end = i + 1;
       while (end < tokens.size() && !starts(end) && !in_span(offset(end))) ++end;
       const std::size_t from = offset(i), to = end < tokens.size() ? offset(end) : text.size();
-      const std::string raw = text.substr(from, to - from);
+      const std::string_view raw = std::string_view(text).substr(from, to - from);
       std::string name;
       if (i + 1 < tokens.size()) {
         const std::string_view next = tokens[i + 1].text;
@@ -134,11 +147,11 @@ std::optional<Declarations> declarations(const api::Loaded& loaded) {
         name = std::string(next.substr(0, n));
       }
       // Import lines and unknown kinds are keyed by their whole text: any change shows.
-      if (kind != "définition" && kind != "table") name = raw;
+      if (kind != "définition" && kind != "table") name = std::string(raw);
       // A table read from outside the base's folder is not covered by the file comparison.
       if (kind == "table" && (raw.find("..") != std::string::npos || raw.find("\"/") != std::string::npos))
         return std::nullopt;
-      auto [it, inserted] = out.try_emplace({kind, name}, Declaration{fmt::code_signature(raw), raw});
+      auto [it, inserted] = out.try_emplace({kind, name}, Declaration{{raw}, std::string(raw)});
       if (!inserted && kind != "importer") return std::nullopt;
     }
   }
@@ -168,7 +181,7 @@ std::optional<NarrowedBase> narrow_after_base(const api::Loaded& before, const a
   for (const auto& key : keys) {
     if (key.first == "règle") continue;
     auto x = da.find(key), y = db.find(key);
-    const bool same = x != da.end() && y != db.end() && x->second.signature == y->second.signature;
+    const bool same = x != da.end() && y != db.end() && same_code(x->second, y->second);
     if (same) continue;
     if (key.first == "importer") continue;  // what an import brings shows in its declarations
     if (key.first != "définition" && key.first != "table" && key.first != "source") return std::nullopt;
@@ -179,8 +192,7 @@ std::optional<NarrowedBase> narrow_after_base(const api::Loaded& before, const a
     grew = false;
     for (const auto& [key, value] : db) {
       if (key.first != "définition" || changed.count(key.second)) continue;
-      const std::set<std::string> names = identifiers(value.raw);
-      if (std::any_of(changed.begin(), changed.end(), [&](const std::string& n) { return names.count(n) > 0; })) {
+      if (names_any(value.raw, changed)) {
         changed.insert(key.second);
         grew = true;
       }
@@ -193,10 +205,9 @@ std::optional<NarrowedBase> narrow_after_base(const api::Loaded& before, const a
   for (const model::RuleFamily& family : rb.families) {
     const Declaration& mine = db.at({"règle", family.id});
     auto theirs = da.find({"règle", family.id});
-    bool affected = theirs == da.end() || theirs->second.signature != mine.signature;
+    bool affected = theirs == da.end() || !same_code(theirs->second, mine);
     if (!affected) {
-      const std::set<std::string> names = identifiers(mine.raw);
-      affected = std::any_of(changed.begin(), changed.end(), [&](const std::string& n) { return names.count(n) > 0; });
+      affected = names_any(mine.raw, changed);
     }
     out.affected.push_back(affected);
     affected_count += affected ? 1 : 0;
