@@ -1,5 +1,6 @@
 #include "reports/jaune_entry.hpp"
 
+#include <cstdint>
 #include <cstring>
 
 namespace subsidia::reports {
@@ -58,6 +59,31 @@ struct ContentHash {
     if (i < t.size()) std::memcpy(&tail, t.data() + i, t.size() - i);
     word(tail);
   }
+  // A number by its normalized coefficient and scale (trailing zeros of the fraction
+  // dropped), in 64-bit arithmetic when the coefficient fits: 128-bit division by ten is a
+  // library call, and nearly every amount fits.
+  void number(const decimal::Decimal& d) {
+    __int128 c = d.coefficient();
+    int scale = d.scale();
+    if (c == 0) {
+      scale = 0;
+    } else if (c >= INT64_MIN && c <= INT64_MAX) {
+      std::int64_t small = static_cast<std::int64_t>(c);
+      while (scale > 0 && small % 10 == 0) {
+        small /= 10;
+        --scale;
+      }
+      c = small;
+    } else {
+      const decimal::Decimal n = d.normalized();
+      c = n.coefficient();
+      scale = n.scale();
+    }
+    const auto u = static_cast<unsigned __int128>(c);
+    word(static_cast<std::uint64_t>(u));
+    word(static_cast<std::uint64_t>(u >> 64));
+    word(static_cast<std::uint64_t>(scale));
+  }
   void value(const io::Value& v, int skip_slot = -1) {
     word(static_cast<std::uint64_t>(v.kind));
     switch (v.kind) {
@@ -65,14 +91,7 @@ struct ContentHash {
       case io::Kind::Null: break;
       case io::Kind::Boolean: word(v.boolean ? 1 : 0); break;
       case io::Kind::Integer:
-      case io::Kind::Decimal: {
-        const decimal::Decimal n = v.number.normalized();
-        const auto c = static_cast<unsigned __int128>(n.coefficient());
-        word(static_cast<std::uint64_t>(c));
-        word(static_cast<std::uint64_t>(c >> 64));
-        word(static_cast<std::uint64_t>(n.scale()));
-        break;
-      }
+      case io::Kind::Decimal: number(v.number); break;
       case io::Kind::Date: word(static_cast<std::uint64_t>(static_cast<std::int64_t>(v.date.days_since_epoch()))); break;
       case io::Kind::String: text(v.text); break;
       case io::Kind::Object:
