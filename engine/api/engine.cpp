@@ -159,8 +159,9 @@ eval::DossierResult Engine::check(const io::Dossier& dossier, Scratch& scratch, 
   return plan_->evaluate(dossier, scratch.evaluation_, explain);
 }
 
-eval::DossierResult Engine::check_only(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& only) const {
-  return plan_->evaluate_only(dossier, scratch.evaluation_, only);
+void Engine::statuses(const io::Dossier& dossier, Scratch& scratch, eval::Statuses& out,
+                      const std::vector<bool>* only) const {
+  plan_->statuses(dossier, scratch.evaluation_, out, only);
 }
 
 }  // namespace subsidia::api

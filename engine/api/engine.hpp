@@ -105,8 +105,10 @@ class Engine {
   // Statuses of every family, explanations of the chosen ones (`explain[i]`, in rule-base
   // order) alone: eval::Plan::evaluate's selective form.
   eval::DossierResult check(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const;
-  // Statuses of the chosen families alone (eval::Plan::evaluate_only).
-  eval::DossierResult check_only(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& only) const;
+  // Statuses and verdict alone, into `out`, of every family or of the chosen ones
+  // (eval::Plan::statuses).
+  void statuses(const io::Dossier& dossier, Scratch& scratch, eval::Statuses& out,
+                const std::vector<bool>* only = nullptr) const;
 
   const schema::Schema& schema() const { return *schema_; }
   const std::shared_ptr<const schema::Schema>& shared_schema() const { return schema_; }

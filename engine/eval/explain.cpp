@@ -126,6 +126,10 @@ std::string CompiledPlan::render_template(const model::MessageTemplate& t, Frame
 }
 
 void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t missing_root) const {
+  if (frame.status_only) {
+    out.explanation.clear();
+    return;  // the status alone: no missing path, no message
+  }
   // Missing paths: flatten the union tree, then sorted and unique.
   std::vector<std::int32_t> stack;
   if (missing_root >= 0) stack.push_back(missing_root);
@@ -392,14 +396,14 @@ RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame
       out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
     }
     finish_outcome(out, frame, -1);
-    add_date_caveats(family, date->date, out);
+    if (!frame.status_only) add_date_caveats(family, date->date, out);
     return out;
   }
   evaluate_version(*chosen, out, frame);
   // A version that does not apply to this dossier (its condition is false) needs no
   // reservation on the date: the other reading of the day would not make it apply either,
   // unless it chose another version, which the versions' own periods already show.
-  if (out.status != RuleStatus::NotApplicable) add_date_caveats(family, date->date, out);
+  if (out.status != RuleStatus::NotApplicable && !frame.status_only) add_date_caveats(family, date->date, out);
   return out;
 }
 

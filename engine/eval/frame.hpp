@@ -101,6 +101,7 @@ struct Frame {
   bool division_by_zero = false;
   std::uint8_t roundings = 0;  // bit per decimal::RoundingMode used
   bool skip_facts = false;     // the fast pass: no fact is kept
+  bool status_only = false;    // Plan::statuses: no missing path rendered, no caveat made
   // Values of memoised sub-expressions for the current dossier (CompiledPlan::memo_slot): an
   // entry counts when its stamp is the current dossier's.
   bool memo_enabled = false;

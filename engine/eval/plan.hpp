@@ -54,17 +54,18 @@ class Plan {
   // of a dossier is the explanation of the rules that moved, and a full explanation of every
   // rule cost it ten times a status. The chosen families' outcomes are those of a Full pass.
   DossierResult evaluate(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const;
-  // The families whose `only[i]` is true alone, as Detail::None; the others are not evaluated
-  // (status sans objet, no rule) and the verdict is that of the evaluated ones: for a caller
-  // that knows the other families' statuses already (`subsidia diff`, whose unchanged rules
-  // keep the statuses of the other base).
-  DossierResult evaluate_only(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& only) const;
+  // Statuses and verdict alone, into `out` (reused: no allocation once it has grown): no
+  // missing path is rendered, no caveat nor message is made. With `only`, the families whose
+  // `only[i]` is true alone; the others are not evaluated (sans objet, no rule) and the verdict
+  // is that of the evaluated ones: for a caller that knows the other families' statuses
+  // already (`subsidia diff`, whose unchanged rules keep the statuses of the other base).
+  void statuses(const io::Dossier& dossier, Scratch& scratch, Statuses& out, const std::vector<bool>* only = nullptr) const;
 
   const model::RuleBase& base() const;
 
  private:
   DossierResult evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
-                         const std::vector<bool>* explain, const std::vector<bool>* only) const;
+                         const std::vector<bool>* explain) const;
   struct Impl;
   std::shared_ptr<const Impl> impl_;  // shared with the results, which point into its rule base
 };

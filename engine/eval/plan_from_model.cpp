@@ -207,59 +207,84 @@ DossierResult Plan::evaluate(const io::Dossier& dossier) const {
 }
 
 DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail) const {
-  return evaluate(dossier, scratch, detail, nullptr, nullptr);
+  return evaluate(dossier, scratch, detail, nullptr);
 }
 
 DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const {
-  return evaluate(dossier, scratch, Detail::None, &explain, nullptr);
+  return evaluate(dossier, scratch, Detail::None, &explain);
 }
 
-DossierResult Plan::evaluate_only(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& only) const {
-  return evaluate(dossier, scratch, Detail::None, nullptr, &only);
-}
+namespace {
 
-DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
-                             const std::vector<bool>* explain, const std::vector<bool>* only) const {
-  DossierResult result;
-  result.keeps_alive = impl_;
-  result.id = std::string(dossier.id());
-  // The caller's frame, kept from one dossier to the next: its vectors keep their capacity,
-  // so a dossier costs no allocation for them (it is reset, not freed, between rules too).
-  Frame& frame = scratch.frame();
+// The frame's state for the fast pass (Detail::None): no fact kept, no text built, shared
+// sub-expressions computed once per dossier.
+void start_dossier(const CompiledPlan& plan, const io::Dossier& dossier, Frame& frame, Detail detail) {
   frame.reset_rule();
   frame.key.clear();
   frame.dossier = &dossier;
   frame.detail = detail;
-  frame.bindings.assign(static_cast<std::size_t>(impl_->variable_count), Val{});
+  frame.status_only = false;
+  frame.bindings.assign(static_cast<std::size_t>(plan.variable_count), Val{});
   frame.locations.reserve(256);
   frame.facts.reserve(64);
   frame.missing.reserve(64);
-  result.rules.reserve(impl_->base->families.size());
-  bool violated = false;
-  bool unknown = false;
-  // The fast pass (Failures, None): no fact kept, no text built, shared sub-expressions
-  // computed once per dossier. With Failures, a rule found violated or indéterminée is then
-  // evaluated again the full way, for its explanation and facts alone.
   const bool fast = detail != Detail::Full;
   frame.skip_facts = fast;
   frame.memo_enabled = fast;
   if (fast) {
     frame.detail = Detail::None;
     ++frame.memo_stamp;
-    const std::size_t slots = static_cast<std::size_t>(impl_->memo_count);
+    const std::size_t slots = static_cast<std::size_t>(plan.memo_count);
     if (frame.memo_stamps.size() != slots) {
       frame.memo_stamps.assign(slots, 0);
       frame.memo_values.assign(slots, Val{});
     }
   }
+}
+
+Verdict verdict_of(bool violated, bool unknown) {
+  return violated ? Verdict::NonCompliant : unknown ? Verdict::Incomplete : Verdict::Compliant;
+}
+
+}  // namespace
+
+void Plan::statuses(const io::Dossier& dossier, Scratch& scratch, Statuses& out, const std::vector<bool>* only) const {
+  Frame& frame = scratch.frame();
+  start_dossier(*impl_, dossier, frame, Detail::None);
+  frame.status_only = true;
+  out.keeps_alive = impl_;
+  const auto& families = impl_->base->families;
+  out.rules.assign(families.size(), StatusOutcome{});
+  bool violated = false, unknown = false;
+  for (std::size_t i = 0; i < families.size(); ++i) {
+    if (only != nullptr && (i >= only->size() || !(*only)[i])) continue;  // not evaluated: decides nothing
+    const RuleOutcome o = impl_->evaluate_family(families[i], frame);
+    out.rules[i] = {o.status, o.rule};
+    if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
+      violated = violated || o.status == RuleStatus::Violated;
+      unknown = unknown || o.status == RuleStatus::Unknown;
+    }
+  }
+  frame.status_only = false;
+  out.verdict = verdict_of(violated, unknown);
+}
+
+DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
+                             const std::vector<bool>* explain) const {
+  DossierResult result;
+  result.keeps_alive = impl_;
+  result.id = std::string(dossier.id());
+  // The caller's frame, kept from one dossier to the next: its vectors keep their capacity,
+  // so a dossier costs no allocation for them (it is reset, not freed, between rules too).
+  // With Failures (and None), the fast pass first; a rule found violated or indéterminée is
+  // then evaluated again the full way, for its explanation and facts alone.
+  Frame& frame = scratch.frame();
+  start_dossier(*impl_, dossier, frame, detail);
+  result.rules.reserve(impl_->base->families.size());
+  bool violated = false;
+  bool unknown = false;
   for (std::size_t i = 0; i < impl_->base->families.size(); ++i) {
     const model::RuleFamily& family = impl_->base->families[i];
-    if (only != nullptr && (i >= only->size() || !(*only)[i])) {
-      RuleOutcome skipped;  // not evaluated: sans objet, no rule, so it decides nothing
-      skipped.id = family.id;
-      result.rules.push_back(std::move(skipped));
-      continue;
-    }
     result.rules.push_back(impl_->evaluate_family(family, frame));
     const bool chosen = explain != nullptr && i < explain->size() && (*explain)[i];
     if (chosen || (detail == Detail::Failures && (result.rules.back().status == RuleStatus::Violated ||
@@ -279,7 +304,7 @@ DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detai
       unknown = unknown || o.status == RuleStatus::Unknown;
     }
   }
-  result.verdict = violated ? Verdict::NonCompliant : unknown ? Verdict::Incomplete : Verdict::Compliant;
+  result.verdict = verdict_of(violated, unknown);
   for (const RuleOutcome& o : result.rules) {
     if (o.status == RuleStatus::Unknown) result.missing.insert(result.missing.end(), o.missing.begin(), o.missing.end());
   }

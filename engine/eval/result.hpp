@@ -42,6 +42,21 @@ struct RuleOutcome {
   std::vector<std::string> caveats;
 };
 
+// A family's status alone, and the version that judged it (nullptr: not evaluated).
+struct StatusOutcome {
+  RuleStatus status = RuleStatus::NotApplicable;
+  const model::Rule* rule = nullptr;
+};
+
+// The statuses of a dossier's rules and its verdict, without explanation, facts, missing paths
+// or caveats: what `subsidia diff` compares for every dossier before it explains the few that
+// change. Meant to be reused from one dossier to the next (its vector keeps its capacity).
+struct Statuses {
+  std::shared_ptr<const void> keeps_alive;  // what `rules[i].rule` points into
+  Verdict verdict = Verdict::Compliant;
+  std::vector<StatusOutcome> rules;  // one per rule family, in rule-base order
+};
+
 struct DossierResult {
   // What `rules[i].rule` and `rules[i].id` point into (the compiled rule base): kept alive as
   // long as the result, whatever happens to the engine that made it.

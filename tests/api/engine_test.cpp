@@ -104,12 +104,18 @@ TEST(Engine, ChosenFamiliesAreExplainedOrEvaluatedAsInAFullPass) {
       std::vector<bool> chosen(full.rules.size());
       for (std::size_t i = 0; i < chosen.size(); ++i) chosen[i] = static_cast<int>(i % 2) == parity;
       const eval::DossierResult some = engine->check(*read.dossier, scratch, chosen);
-      const eval::DossierResult only = engine->check_only(*read.dossier, scratch, chosen);
+      eval::Statuses only, all;
+      engine->statuses(*read.dossier, scratch, only, &chosen);
+      engine->statuses(*read.dossier, scratch, all);
       ASSERT_EQ(some.rules.size(), full.rules.size());
       ASSERT_EQ(only.rules.size(), full.rules.size());
+      ASSERT_EQ(all.rules.size(), full.rules.size());
       EXPECT_EQ(some.verdict, full.verdict) << name;
+      EXPECT_EQ(all.verdict, full.verdict) << name;
       for (std::size_t i = 0; i < full.rules.size(); ++i) {
         EXPECT_EQ(some.rules[i].status, full.rules[i].status) << name << " " << full.rules[i].id;
+        EXPECT_EQ(all.rules[i].status, full.rules[i].status) << name << " " << full.rules[i].id;
+        EXPECT_EQ(all.rules[i].rule, full.rules[i].rule) << name << " " << full.rules[i].id;
         if (chosen[i]) {
           EXPECT_EQ(some.rules[i].explanation, full.rules[i].explanation) << name << " " << full.rules[i].id;
           EXPECT_EQ(some.rules[i].facts.size(), full.rules[i].facts.size()) << name << " " << full.rules[i].id;

@@ -156,27 +156,27 @@ class Differ {
   // The "après" statuses (statuses_after_, in the après base's order) and verdict: the same
   // plan gives the same results; when narrowed, the families that can differ are evaluated and
   // the others keep the "avant" statuses; otherwise the whole après base is evaluated.
-  eval::Verdict judge_after(const eval::DossierResult& a, const io::Dossier& dossier_after) {
+  eval::Verdict judge_after(const eval::Statuses& a, const io::Dossier& dossier_after) {
     std::vector<eval::RuleStatus>& sb = statuses_after_;
     if (identical_) {
       sb.clear();
-      for (const eval::RuleOutcome& o : a.rules) sb.push_back(o.status);
+      for (const eval::StatusOutcome& o : a.rules) sb.push_back(o.status);
       return a.verdict;
     }
+    eval::Statuses& b = after_statuses_;
     if (!narrowed_) {
-      const eval::DossierResult b = after_.engine->check(dossier_after, after_.scratch, eval::Detail::None);
+      after_.engine->statuses(dossier_after, after_.scratch, b);
       sb.clear();
-      for (const eval::RuleOutcome& o : b.rules) sb.push_back(o.status);
+      for (const eval::StatusOutcome& o : b.rules) sb.push_back(o.status);
       return b.verdict;
     }
-    std::optional<eval::DossierResult> n;
-    if (narrowed_->any()) n = after_.engine->check_only(dossier_after, after_.scratch, narrowed_->affected);
+    if (narrowed_->any()) after_.engine->statuses(dossier_after, after_.scratch, b, &narrowed_->affected);
     // The verdict as eval::Plan decides it: a blocking rule violated, else one indéterminée.
     bool violated = false, unknown = false;
     sb.resize(narrowed_->affected.size());
     for (std::size_t i = 0; i < sb.size(); ++i) {
-      const eval::RuleOutcome& o = narrowed_->affected[i] ? n->rules[i]
-                                                          : a.rules[static_cast<std::size_t>(after_.other_index[i])];
+      const eval::StatusOutcome& o = narrowed_->affected[i] ? b.rules[i]
+                                                            : a.rules[static_cast<std::size_t>(after_.other_index[i])];
       sb[i] = o.status;
       if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
         violated = violated || o.status == eval::RuleStatus::Violated;
@@ -187,7 +187,8 @@ class Differ {
   }
 
   void compare(const io::Dossier& dossier_before, const io::Dossier& dossier_after) {
-    const eval::DossierResult a = before_.engine->check(dossier_before, before_.scratch, eval::Detail::None);
+    eval::Statuses& a = before_statuses_;
+    before_.engine->statuses(dossier_before, before_.scratch, a);
     const eval::Verdict after_verdict = judge_after(a, dossier_after);
     ++report_.dossiers;
     reports::JauneEntry entry = extractor_.extract(dossier_before);
@@ -338,6 +339,7 @@ class Differ {
   bool shared_schema_ = true;
   bool identical_ = false;  // same fingerprint: one evaluation serves both sides
   std::optional<NarrowedBase> narrowed_;
+  eval::Statuses before_statuses_, after_statuses_;  // reused from one dossier to the next
   std::vector<eval::RuleStatus> statuses_after_;
   std::vector<bool> explain_before_, explain_after_;  // reused from one changed dossier to the next
   bool overflow_ = false;

@@ -3,7 +3,7 @@
 // A rule family cannot change its statuses when its own text is the same (as the parser sees
 // it) and no definition, table or source it names changed, directly or through a definition
 // that names it. Those families keep the statuses the "avant" base gave; only the others are
-// evaluated under the "après" base (api::Engine::check_only). Names are found by reading
+// evaluated under the "après" base (api::Engine::statuses with `only`). Names are found by reading
 // every identifier of the declarations as written (strings and comments included): a name
 // read where it is not a reference only makes a family evaluated for nothing, never skipped
 // wrongly. Anything this reading cannot vouch for (a table file or schema that differs, a
