@@ -360,11 +360,18 @@ void CompiledPlan::add_date_caveats(const model::RuleFamily& family, const calen
   }
 }
 
-RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame) const {
+void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame, RuleOutcome& out) const {
   frame.reset_rule();
-  RuleOutcome out;
+  // `out` is the caller's, reused: emptied, its strings and vectors keep their capacity.
+  out.rule = nullptr;
   out.id = family.id;
-  if (family.versions.empty()) return out;
+  out.status = RuleStatus::NotApplicable;
+  out.explanation.clear();
+  out.facts.clear();
+  out.missing.clear();
+  out.possible_versions.clear();
+  out.caveats.clear();
+  if (family.versions.empty()) return;
   out.rule = &family.versions.back();
 
   // The deliberation date selects the version in force.
@@ -378,9 +385,12 @@ RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame
                                    [](const model::Rule& r) { return r.period.bounded(); });
   if (!bounded) {
     evaluate_version(family.versions.front(), out, frame);
-    return out;
+    return;
   }
-  if (date == nullptr || date->kind != io::Kind::Date) return evaluate_without_date(family, frame);
+  if (date == nullptr || date->kind != io::Kind::Date) {
+    out = evaluate_without_date(family, frame);
+    return;
+  }
 
   const std::int32_t at = frame.add_location(Location{});  // path kNoNode: deliberation.date
   frame.fact(date, at);
@@ -397,14 +407,13 @@ RuleOutcome CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame
     }
     finish_outcome(out, frame, -1);
     if (!frame.status_only) add_date_caveats(family, date->date, out);
-    return out;
+    return;
   }
   evaluate_version(*chosen, out, frame);
   // A version that does not apply to this dossier (its condition is false) needs no
   // reservation on the date: the other reading of the day would not make it apply either,
   // unless it chose another version, which the versions' own periods already show.
   if (out.status != RuleStatus::NotApplicable && !frame.status_only) add_date_caveats(family, date->date, out);
-  return out;
 }
 
 }  // namespace subsidia::eval

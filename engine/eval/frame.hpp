@@ -11,6 +11,7 @@
 #include "calendar/date.hpp"
 #include "decimal/decimal.hpp"
 #include "eval/kleene.hpp"
+#include "eval/result.hpp"
 #include "io/dossier.hpp"
 #include "model/expression.hpp"
 
@@ -102,6 +103,7 @@ struct Frame {
   std::uint8_t roundings = 0;  // bit per decimal::RoundingMode used
   bool skip_facts = false;     // the fast pass: no fact is kept
   bool status_only = false;    // Plan::statuses: no missing path rendered, no caveat made
+  RuleOutcome outcome;         // Plan::statuses: one family's outcome at a time, reused
   // Values of memoised sub-expressions for the current dossier (CompiledPlan::memo_slot): an
   // entry counts when its stamp is the current dossier's.
   bool memo_enabled = false;

@@ -258,7 +258,8 @@ void Plan::statuses(const io::Dossier& dossier, Scratch& scratch, Statuses& out,
   bool violated = false, unknown = false;
   for (std::size_t i = 0; i < families.size(); ++i) {
     if (only != nullptr && (i >= only->size() || !(*only)[i])) continue;  // not evaluated: decides nothing
-    const RuleOutcome o = impl_->evaluate_family(families[i], frame);
+    RuleOutcome& o = frame.outcome;
+    impl_->evaluate_family(families[i], frame, o);
     out.rules[i] = {o.status, o.rule};
     if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
       violated = violated || o.status == RuleStatus::Violated;
@@ -285,14 +286,14 @@ DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detai
   bool unknown = false;
   for (std::size_t i = 0; i < impl_->base->families.size(); ++i) {
     const model::RuleFamily& family = impl_->base->families[i];
-    result.rules.push_back(impl_->evaluate_family(family, frame));
+    impl_->evaluate_family(family, frame, result.rules.emplace_back());
     const bool chosen = explain != nullptr && i < explain->size() && (*explain)[i];
     if (chosen || (detail == Detail::Failures && (result.rules.back().status == RuleStatus::Violated ||
                                                   result.rules.back().status == RuleStatus::Unknown))) {
       frame.detail = chosen ? Detail::Full : Detail::Failures;
       frame.skip_facts = false;
       frame.memo_enabled = false;
-      result.rules.back() = impl_->evaluate_family(family, frame);
+      impl_->evaluate_family(family, frame, result.rules.back());
       frame.detail = Detail::None;
       frame.skip_facts = true;
       frame.memo_enabled = true;

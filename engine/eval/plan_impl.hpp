@@ -61,7 +61,8 @@ struct CompiledPlan {
   Val eval_node(model::NodeId id, Frame& frame) const;
   // The elements of a list-valued expression; an Unknown when the list itself is absent.
   Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
-  RuleOutcome evaluate_family(const model::RuleFamily& family, Frame& frame) const;
+  // Into `out`, which it empties first (the caller's, reused: no allocation once grown).
+  void evaluate_family(const model::RuleFamily& family, Frame& frame, RuleOutcome& out) const;
   // plan_from_model.cpp: which nodes the memo keeps.
   void choose_memo_slots();
   RuleOutcome evaluate_without_date(const model::RuleFamily& family, Frame& frame) const;
