@@ -2,6 +2,8 @@
 // sub-expressions are folded, tables become hash sets and maps keyed by their cells.
 #include <algorithm>
 
+#include <unordered_map>
+
 #include "eval/plan_impl.hpp"
 
 namespace subsidia::eval {
@@ -149,11 +151,65 @@ void CompiledPlan::make_constant_values() {
   }
 }
 
+namespace {
+
+template <class T>
+void append_raw(std::string& key, const T& value) {
+  key.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+// What decides a node's value, as bytes: its operation and every field the evaluator reads,
+// its children by their own shape. Two nodes with the same shape compute the same value on
+// the same dossier (with the same bindings): the same expression written in two rules.
+void append_shape(std::string& key, const model::Node& n, const std::vector<std::uint32_t>& shape_of) {
+  append_raw(key, n.op);
+  append_raw(key, n.type.kind);
+  append_raw(key, n.type.element);
+  append_raw(key, n.type.node);
+  append_raw(key, n.children.size());
+  for (model::NodeId c : n.children) append_raw(key, c == model::kNoNode || c >= shape_of.size() ? ~0u : shape_of[c]);
+  append_raw(key, n.constant.kind);
+  append_raw(key, n.constant.boolean);
+  const auto coefficient = n.constant.number.coefficient();
+  append_raw(key, coefficient);
+  append_raw(key, n.constant.number.scale());
+  append_raw(key, n.constant.date.days_since_epoch());
+  append_raw(key, n.constant.text.size());
+  key += n.constant.text;
+  append_raw(key, n.variable);
+  append_raw(key, n.steps.size());
+  for (const model::PathStep& step : n.steps) {
+    append_raw(key, step.slot);
+    append_raw(key, step.all_items);
+  }
+  append_raw(key, n.table);
+  append_raw(key, n.columns.size());
+  for (int column : n.columns) append_raw(key, column);
+  append_raw(key, n.result_column);
+  append_raw(key, n.negated);
+  append_raw(key, n.distinct);
+  append_raw(key, n.divide);
+  append_raw(key, n.digits);
+  append_raw(key, n.rounding);
+}
+
+}  // namespace
+
 void CompiledPlan::choose_memo_slots() {
   const std::size_t count = nodes.size();
-  std::vector<std::uint32_t> uses(count, 0);
+  // Nodes of the same shape (the arena lists children before parents) count as one: the
+  // same condition written in several rules is computed once a dossier.
+  std::vector<std::uint32_t> shape(count, 0);
+  std::unordered_map<std::string, std::uint32_t> shapes;
+  std::string key;
+  for (NodeId id = 0; id < count; ++id) {
+    key.clear();
+    append_shape(key, nodes[id], shape);
+    shape[id] = shapes.try_emplace(key, static_cast<std::uint32_t>(shapes.size())).first->second;
+  }
+  std::vector<std::uint32_t> uses(shapes.size(), 0);
   auto use = [&](NodeId id) {
-    if (id != model::kNoNode && id < count) ++uses[id];
+    if (id != model::kNoNode && id < count) ++uses[shape[id]];
   };
   for (const model::Node& n : nodes) {
     for (NodeId c : n.children) use(c);
@@ -170,6 +226,7 @@ void CompiledPlan::choose_memo_slots() {
   std::vector<std::vector<int>> free(count);
   memo_slot.assign(count, -1);
   memo_count = 0;
+  std::vector<std::int32_t> slot_of_shape(shapes.size(), -1);
   for (NodeId id = 0; id < count; ++id) {
     const model::Node& n = nodes[id];
     std::vector<int>& f = free[id];
@@ -184,10 +241,13 @@ void CompiledPlan::choose_memo_slots() {
                        n.op == Op::Count || n.op == Op::CountDistinct || n.op == Op::Min || n.op == Op::Max ||
                        n.op == Op::Collect;
     if (binds && n.variable >= 0) f.erase(std::remove(f.begin(), f.end(), n.variable), f.end());
-    // Worth keeping: used twice or more, closed, and more than a constant or a lone path.
-    const bool cheap = n.op == Op::Constant || n.op == Op::Path || n.op == Op::DeliberationDate ||
-                       n.op == Op::ListLiteral;
-    if (uses[id] >= 2 && f.empty() && !cheap) memo_slot[id] = memo_count++;
+    // Worth keeping: used twice or more (under any of its copies), closed, and more than a
+    // constant or a lone path.
+    const bool cheap = n.op == Op::Constant || n.op == Op::ListLiteral;
+    if (uses[shape[id]] < 2 || !f.empty() || cheap) continue;
+    std::int32_t& slot = slot_of_shape[shape[id]];
+    if (slot < 0) slot = memo_count++;
+    memo_slot[id] = slot;
   }
 }
 
