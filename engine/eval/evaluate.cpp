@@ -498,11 +498,8 @@ Val CompiledPlan::constant_value(const model::Node& n) {
   }
 }
 
-Val CompiledPlan::eval(NodeId id, Frame& frame) const {
-  if (!frame.memo_enabled) return eval_node(id, frame);
-  const std::int32_t slot = memo_slot[id];
-  if (slot < 0) return eval_node(id, frame);
-  const std::size_t s = static_cast<std::size_t>(slot);
+Val CompiledPlan::eval_memo(NodeId id, Frame& frame) const {
+  const std::size_t s = static_cast<std::size_t>(memo_slot[id]);
   if (frame.memo_stamps[s] == frame.memo_stamp) return frame.memo_values[s];
   const bool overflow_before = frame.overflow;
   Val v = eval_node(id, frame);

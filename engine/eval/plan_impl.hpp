@@ -57,7 +57,13 @@ struct CompiledPlan {
   void make_constant_values();
   // evaluate.cpp
   static Val constant_value(const model::Node& n);
-  Val eval(model::NodeId id, Frame& frame) const;  // through the memo when the frame allows it
+  // Every node is evaluated through here, inlined where it is called: a test and a call, no
+  // frame of its own (the memo's bookkeeping, with its local value, lives in eval_memo).
+  Val eval(model::NodeId id, Frame& frame) const {  // through the memo when the frame allows it
+    if (!frame.memo_enabled || memo_slot[static_cast<std::size_t>(id)] < 0) return eval_node(id, frame);
+    return eval_memo(id, frame);
+  }
+  [[gnu::noinline]] Val eval_memo(model::NodeId id, Frame& frame) const;  // a node with a memo slot, memo enabled
   Val eval_node(model::NodeId id, Frame& frame) const;
   // The elements of a list-valued expression; an Unknown when the list itself is absent.
   Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
