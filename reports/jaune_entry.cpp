@@ -113,45 +113,62 @@ struct ContentHash {
 }  // namespace
 
 JauneEntry EntryExtractor::extract(const io::Dossier& dossier) const {
-  const io::Value& root = dossier.root();
-  auto text = [&](const ValuePath& path) { return path.text(root); };
-  auto flag = [&](const ValuePath& path) { return path.flag(root); };
   JauneEntry e;
-  e.id = text(id_);
-  e.file = dossier.file();
-  if (dossier.line() > 0) e.file += ":" + std::to_string(dossier.line());
+  extract(dossier, e);
+  return e;
+}
+
+void EntryExtractor::extract(const io::Dossier& dossier, JauneEntry& e) const {
+  // Every field is set anew; strings and vectors are assigned in place, so that an entry
+  // reused from one dossier to the next allocates nothing once it has grown.
+  const io::Value& root = dossier.root();
+  auto text = [&](std::string& into, const ValuePath& path) { into.assign(path.view(root)); };
+  auto flag = [&](const ValuePath& path) { return path.flag(root); };
+  text(e.id, id_);
+  e.file.assign(dossier.file());
+  if (dossier.line() > 0) {
+    e.file += ':';
+    e.file += std::to_string(dossier.line());
+  }
+  e.exercice.reset();
   if (const io::Value* v = exercice_.follow(root); v && v->kind == io::Kind::Integer) {
     if (auto year = v->number.to_int64()) e.exercice = static_cast<int>(*year);
   }
+  e.montant = decimal::Decimal();
   if (const io::Value* v = montant_.follow(root);
       v && (v->kind == io::Kind::Decimal || v->kind == io::Kind::Integer))
     e.montant = v->number;
-  e.collectivite = text(collectivite_nom_);
-  e.objet = text(objet_);
-  e.secteur = text(secteur_);
+  text(e.collectivite, collectivite_nom_);
+  text(e.objet, objet_);
+  text(e.secteur, secteur_);
   e.operation_exceptionnelle = flag(exceptionnelle_);
   e.hors_perimetre = flag(hors_perimetre_);
-  e.domaine = text(domaine_);
+  text(e.domaine, domaine_);
+  e.pays.clear();
   if (const io::Value* v = pays_.follow(root); v && v->kind == io::Kind::Array) {
     for (const io::Value& item : v->elements())
       if (item.kind == io::Kind::String) e.pays.emplace_back(item.text);
   }
-  e.nomenclature = text(nomenclature_);
-  e.section = text(section_);
-  e.chapitre = text(chapitre_);
-  e.fonction = text(fonction_);
+  text(e.nomenclature, nomenclature_);
+  text(e.section, section_);
+  text(e.chapitre, chapitre_);
+  text(e.fonction, fonction_);
 
   e.action_declared = nature_.follow(root) != nullptr || domaine_.follow(root) != nullptr;
+  e.convention = false;
   if (const io::Value* v = convention_.follow(root)) e.convention = v->kind == io::Kind::Object;
-  e.beneficiaire_categorie = text(beneficiaire_categorie_);
+  text(e.beneficiaire_categorie, beneficiaire_categorie_);
+  e.beneficiaire_pays.clear();
   for (const ValuePath* path : {&beneficiaire_pays_, &siege_pays_})
-    if (std::string country = text(*path); !country.empty()) e.beneficiaire_pays.push_back(std::move(country));
+    if (const std::string_view country = path->view(root); !country.empty()) e.beneficiaire_pays.emplace_back(country);
   e.candidate = flag(candidat_);
+  e.clues.clear();
   if (const io::Value* v = indices_.follow(root); v && v->kind == io::Kind::Array) {
     for (const io::Value& clue : v->elements()) {
       if (const io::Value* t = field_of(clue, "texte"); t && t->kind == io::Kind::String) e.clues.emplace_back(t->text);
     }
   }
+  e.repartition.clear();
   if (const io::Value* v = repartition_.follow(root); v && v->kind == io::Kind::Array) {
     for (const io::Value& line : v->elements()) {
       JauneEntry::CountryShare share;
@@ -165,7 +182,6 @@ JauneEntry EntryExtractor::extract(const io::Dossier& dossier) const {
   hash.value(root, origine_slot_);
   e.content[0] = hash.a;
   e.content[1] = hash.b;
-  return e;
 }
 
 }  // namespace subsidia::reports

@@ -58,6 +58,8 @@ class EntryExtractor {
  public:
   explicit EntryExtractor(const schema::Schema& schema);
   JauneEntry extract(const io::Dossier& dossier) const;
+  // The same into `into`, every field set anew (for a caller that reuses one entry).
+  void extract(const io::Dossier& dossier, JauneEntry& into) const;
 
  private:
   ValuePath id_, exercice_, collectivite_nom_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,

@@ -30,9 +30,11 @@ const io::Value* ValuePath::follow(const io::Value& root) const {
   return value;
 }
 
-std::string ValuePath::text(const io::Value& root) const {
+std::string ValuePath::text(const io::Value& root) const { return std::string(view(root)); }
+
+std::string_view ValuePath::view(const io::Value& root) const {
   const io::Value* v = follow(root);
-  return v && v->kind == io::Kind::String ? std::string(v->text) : std::string();
+  return v && v->kind == io::Kind::String ? v->text : std::string_view();
 }
 
 bool ValuePath::flag(const io::Value& root) const {

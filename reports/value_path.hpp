@@ -22,6 +22,7 @@ class ValuePath {
   const io::Value* follow(const io::Value& root) const;
   // The text of a string or enum value, or "".
   std::string text(const io::Value& root) const;
+  std::string_view view(const io::Value& root) const;  // the same, as a view into the dossier
   // True only for a boolean true.
   bool flag(const io::Value& root) const;
 

@@ -1,6 +1,5 @@
 #include "diff/diff_from_bases.hpp"
 
-#include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -10,6 +9,7 @@
 #include "diff/rule_changes.hpp"
 #include "io/reader.hpp"
 #include "reports/jaune_entry.hpp"
+#include "reports/packed_entries.hpp"
 #include "reports/jaune_from_verdicts.hpp"
 #include "reports/zone_table.hpp"
 
@@ -191,7 +191,8 @@ class Differ {
     before_.engine->statuses(dossier_before, before_.scratch, a);
     const eval::Verdict after_verdict = judge_after(a, dossier_after);
     ++report_.dossiers;
-    reports::JauneEntry entry = extractor_.extract(dossier_before);
+    reports::JauneEntry& entry = entry_;  // reused: extracting allocates nothing once grown
+    extractor_.extract(dossier_before, entry);
     TransitionCell& cell = report_.matrix[verdict_index(a.verdict)][verdict_index(after_verdict)];
     ++cell.count;
     if (auto sum = decimal::add(cell.euros, entry.montant)) cell.euros = *sum;
@@ -225,11 +226,11 @@ class Differ {
     }
 
     // The jaune needs every dossier's facts, but only for an exercice where a verdict moved
-    // (otherwise both jaunes flag the same dossiers): the entries are kept once, moved, and
+    // (otherwise both jaunes flag the same dossiers): the entries are kept once, packed, and
     // the two jaunes are built at the end for those exercices alone.
     const decimal::Decimal montant = entry.montant;
     if (a.verdict != after_verdict && entry.exercice) changed_exercices_[*entry.exercice] = true;
-    entries_.push_back(std::move(entry));
+    entries_.add(entry);
     verdicts_before_.push_back(a.verdict);
     verdicts_after_.push_back(after_verdict);
     if (!changed) return;
@@ -286,10 +287,13 @@ class Differ {
     if (changed_exercices_.empty()) return;
     const reports::ZoneTable zones_before = zones_of(*before.loaded->engine, report_.notes);
     const reports::ZoneTable zones_after = zones_of(*after.loaded->engine, report_.notes);
-    // Views of the ids in entries_, which no longer changes: no copy of an id per dossier.
+    // The head of every entry (its id views entries_, which no longer changes).
+    std::vector<reports::PackedEntries::Head> heads;
+    heads.reserve(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) heads.push_back(entries_.head(i));
     std::unordered_map<std::string_view, const decimal::Decimal*> amount_of;
-    amount_of.reserve(entries_.size());
-    for (const auto& entry : entries_) amount_of.insert_or_assign(entry.id, &entry.montant);
+    amount_of.reserve(heads.size());
+    for (const auto& head : heads) amount_of.insert_or_assign(head.id, &head.montant);
     auto flagged_amount = [&](const reports::JauneLine& line) {
       decimal::Decimal sum;
       for (const std::string& id : line.flagged) {
@@ -303,9 +307,10 @@ class Differ {
       (void)unused;
       std::vector<reports::JauneRecord> records_before, records_after;
       for (std::size_t i = 0; i < entries_.size(); ++i) {
-        if (entries_[i].exercice != exercice) continue;
-        records_before.push_back({entries_[i], verdicts_before_[i]});
-        records_after.push_back({entries_[i], verdicts_after_[i]});
+        if (heads[i].exercice != exercice) continue;
+        reports::JauneEntry entry = entries_.entry(i);
+        records_before.push_back({entry, verdicts_before_[i]});
+        records_after.push_back({std::move(entry), verdicts_after_[i]});
       }
       reports::JauneBuild a = reports::jaune_from_verdicts(exercice, std::move(records_before), zones_before);
       reports::JauneBuild b = reports::jaune_from_verdicts(exercice, std::move(records_after), zones_after);
@@ -344,7 +349,8 @@ class Differ {
   std::vector<bool> explain_before_, explain_after_;  // reused from one changed dossier to the next
   bool overflow_ = false;
   std::vector<std::size_t> flips_after_, flips_removed_;
-  std::deque<reports::JauneEntry> entries_;  // grows without moving what it holds
+  reports::JauneEntry entry_;        // the current dossier's, reused
+  reports::PackedEntries entries_;  // every dossier's, in reading order
   std::vector<eval::Verdict> verdicts_before_, verdicts_after_;
   std::map<int, bool> changed_exercices_;
   DiffReport report_;
