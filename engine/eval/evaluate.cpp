@@ -515,237 +515,357 @@ Val CompiledPlan::eval_memo(NodeId id, Frame& frame) const {
   return v;
 }
 
-Val CompiledPlan::eval_node(NodeId id, Frame& frame) const {
-  const model::Node& n = nodes[id];
+namespace {
+
+// The operations, one function each, chosen per node by make_steps. `s.a` and `s.b` are the
+// node's first two children.
+
+Val run_constant(const CompiledPlan& plan, const Step&, NodeId id, Frame&) { return plan.constant_values[id]; }
+
+Val run_path(const CompiledPlan& plan, const Step&, NodeId id, Frame& frame) { return read_path(plan, id, frame); }
+
+// A path without [*]: read_path's walk over the slots kept in the step, without the node.
+Val run_plain_path(const CompiledPlan& plan, const Step& s, NodeId id, Frame& frame) {
+  const io::Value* v = nullptr;
+  std::int32_t base = -1;
+  if (s.variable >= 0) {
+    const Val& b = frame.bindings[static_cast<std::size_t>(s.variable)];
+    if (s.path_count == 0) return b;
+    v = b.node;
+    base = b.location;
+    if (v == nullptr) return b;  // an element that is itself unknown
+  } else {
+    v = &frame.dossier->root();
+  }
+  const std::int32_t* slot = plan.path_slots.data() + s.path_begin;
+  for (std::uint8_t step = 0; step < s.path_count; ++step) {
+    if (v->kind != io::Kind::Object) {
+      const std::int32_t at = frame.add_location(Location{base, id, 0xFF, 0, false, {}});
+      return Val::unknown(frame.leaf(at));
+    }
+    v = &v->slot(slot[step]);
+  }
+  return read_at(*v, Location{base, id, 0xFF, 0, false, {}}, frame);
+}
+
+Val run_list_literal(const CompiledPlan&, const Step&, NodeId, Frame&) {
+  // A literal list is always there; each() walks its items.
+  Val v;
+  v.tag = Tag::List;
+  v.node = nullptr;
+  return v;
+}
+
+Val run_not(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  Val v = plan.eval(s.a, frame);
+  if (v.tag != Tag::Boolean) return v;
+  return Val::of_bool(!v.boolean);
+}
+
+Val run_negate(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  Val v = plan.eval(s.a, frame);
+  if (v.tag != Tag::Number) return v;
+  return Val::of_number(v.number.negated());
+}
+
+Val run_exists(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {  // Exists, IsAbsent
+  const Val v = plan.eval(s.a, frame);
+  const bool present = v.tag != Tag::Unknown && v.tag != Tag::NoValue;
+  return Val::of_bool(s.op == Op::Exists ? present : !present);
+}
+
+Val run_is_known(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val v = plan.eval(s.a, frame);
+  if (v.tag == Tag::Unknown) return v;
+  return Val::of_bool(v.tag != Tag::NoValue);
+}
+
+Val run_is_null(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val v = plan.eval(s.a, frame);
+  if (v.null_given) return Val::of_bool(true);
+  if (v.tag == Tag::Unknown) return v;  // silence: neither null nor a value
+  return Val::of_bool(false);
+}
+
+Val run_and_or(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val a = plan.eval(s.a, frame);
+  const Truth ta = a.truth();
+  // Short circuit where the table decides alone: false et _, true ou _.
+  if ((s.op == Op::And && ta == Truth::False) || (s.op == Op::Or && ta == Truth::True)) return Val::of_bool(ta == Truth::True);
+  const Val b = plan.eval(s.b, frame);
+  const Truth tb = b.truth();
+  const Truth t = s.op == Op::And ? kleene_and(ta, tb) : kleene_or(ta, tb);
+  if (t != Truth::Unknown) return Val::of_bool(t == Truth::True);
+  return Val::unknown(frame.merge(kleene_keeps_missing(t, ta) ? a.missing : -1, kleene_keeps_missing(t, tb) ? b.missing : -1));
+}
+
+Val run_compare(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val a = plan.eval(s.a, frame);
+  const Val b = plan.eval(s.b, frame);
+  return compare(s.op, a, b, frame);
+}
+
+// Unknown when either operand is, with the missing paths of both.
+Val unknown_of(const Val& a, const Val& b, Frame& frame) {
+  return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
+}
+
+Val run_arithmetic(const CompiledPlan& plan, const Step& s, NodeId id, Frame& frame) {  // Add, Subtract, Multiply
+  const Val a = plan.eval(s.a, frame);
+  const Val b = plan.eval(s.b, frame);
+  if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) return unknown_of(a, b, frame);
+  if (a.tag != Tag::Number || b.tag != Tag::Number) return Val::no_value();
+  if (s.op == Op::Add) return number_or_overflow(add(a.number, b.number), frame, id);
+  if (s.op == Op::Subtract) return number_or_overflow(subtract(a.number, b.number), frame, id);
+  return number_or_overflow(multiply(a.number, b.number), frame, id);
+}
+
+Val run_otherwise(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  Val a = plan.eval(s.a, frame);
+  if (a.tag != Tag::Unknown && a.tag != Tag::NoValue) return a;
+  return plan.eval(s.b, frame);
+}
+
+Val run_starts_with(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val a = plan.eval(s.a, frame);
+  const Val b = plan.eval(s.b, frame);
+  if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) return unknown_of(a, b, frame);
+  if (a.tag != Tag::Text || b.tag != Tag::Text) return Val::of_bool(false);
+  return Val::of_bool(a.text.starts_with(b.text));
+}
+
+Val run_in_list(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val x = plan.eval(s.a, frame);
+  if (x.tag == Tag::Unknown) return x;
+  if (x.tag == Tag::NoValue) return Val::of_bool(s.negated);
+  bool found = false;
+  std::int32_t missing = -1;
+  bool unknown = false;
+  each(plan, s.b, frame, [&](const Val& item) {
+    if (item.tag == Tag::Unknown) {
+      unknown = true;
+      missing = frame.merge(missing, item.missing);
+      return true;
+    }
+    if (equal_values(x, item)) {
+      found = true;
+      return false;
+    }
+    return true;
+  });
+  if (!found && unknown) return Val::unknown(missing);
+  return Val::of_bool(found != s.negated);
+}
+
+Val run_table(const CompiledPlan& plan, const Step&, NodeId id, Frame& frame) {  // InTable, TableLookup
+  const model::Node& n = plan.nodes[id];
+  std::string& key = frame.key;
+  key.clear();
+  std::int32_t missing = -1;
+  bool unknown = false;
+  bool no_value = false;
+  for (std::size_t i = 0; i < n.children.size(); ++i) {
+    const Val v = plan.eval(n.children[i], frame);
+    if (v.tag == Tag::Unknown) {
+      unknown = true;
+      missing = frame.merge(missing, v.missing);
+      continue;
+    }
+    if (v.tag == Tag::NoValue) no_value = true;
+    if (i > 0) key += kKeySeparator;
+    append_key(key, v);
+  }
+  if (unknown) return Val::unknown(missing);
+  const std::int32_t a = plan.aux[id];
+  if (n.op == Op::InTable) {
+    if (no_value) return Val::of_bool(n.negated);
+    const KeySet& set = plan.sets[static_cast<std::size_t>(a)];
+    const bool found = set.find(std::string_view(key)) != set.end();
+    return Val::of_bool(found != n.negated);
+  }
+  if (no_value) return Val::no_value();
+  const KeyMap& map = plan.maps[static_cast<std::size_t>(a)];
+  auto it = map.find(std::string_view(key));
+  if (it == map.end()) return Val::no_value();
+  Val v;
+  v.tag = Tag::Text;
+  v.text = it->second;
+  return v;
+}
+
+Val run_quantify(const CompiledPlan& plan, const Step&, NodeId id, Frame& frame) {  // All, Some, None
+  return quantify(plan, plan.nodes[id], frame);
+}
+
+Val run_aggregate(const CompiledPlan& plan, const Step&, NodeId id, Frame& frame) {  // Sum, Count, CountDistinct, Min, Max
+  return aggregate(plan, id, plan.nodes[id], frame);
+}
+
+Val run_collect(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  // Walked by each(); as a value it is there when its source list is.
+  const Val source = plan.eval(s.a, frame);
+  if (source.tag == Tag::Unknown) return source;
+  Val v;
+  v.tag = Tag::List;
+  v.node = nullptr;
+  return v;
+}
+
+Val run_at_least(const CompiledPlan& plan, const Step&, NodeId id, Frame& frame) {
+  return at_least(plan, plan.nodes[id], frame);
+}
+
+Val run_round(const CompiledPlan& plan, const Step& s, NodeId id, Frame& frame) {
+  const model::Node& n = plan.nodes[id];
+  const Val a = plan.eval(s.a, frame);
+  Val b;
+  if (n.divide) b = plan.eval(s.b, frame);
+  if (a.tag == Tag::Unknown || (n.divide && b.tag == Tag::Unknown)) {
+    return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, n.divide && b.tag == Tag::Unknown ? b.missing : -1));
+  }
+  if (a.tag != Tag::Number || (n.divide && b.tag != Tag::Number)) return Val::no_value();
+  frame.roundings = static_cast<std::uint8_t>(frame.roundings | (1u << static_cast<unsigned>(n.rounding)));
+  if (n.divide) {
+    if (b.number.is_zero()) {
+      frame.division_by_zero = true;
+      return overflow(frame, id);
+    }
+    return number_or_overflow(divide(a.number, b.number, n.digits, n.rounding), frame, id);
+  }
+  return number_or_overflow(a.number.round(n.digits, n.rounding), frame, id);
+}
+
+Val run_start_end(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {  // Start, End
+  const Val text = plan.eval(s.a, frame);
+  const Val k = plan.eval(s.b, frame);
+  if (text.tag == Tag::Unknown || k.tag == Tag::Unknown) return unknown_of(text, k, frame);
+  if (text.tag != Tag::Text || k.tag != Tag::Number) return Val::no_value();
+  const auto count = k.number.to_int64();
+  if (!count || *count < 0) return Val::no_value();
+  const std::size_t total = code_points(text.text);
+  const std::size_t take = std::min<std::size_t>(total, static_cast<std::size_t>(*count));
+  Val v;
+  v.tag = Tag::Text;
+  if (s.op == Op::Start) {
+    v.text = text.text.substr(0, byte_offset(text.text, take));
+  } else {
+    v.text = text.text.substr(byte_offset(text.text, total - take));
+  }
+  return v;
+}
+
+Val run_length(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val text = plan.eval(s.a, frame);
+  if (text.tag != Tag::Text) return text.tag == Tag::Unknown ? text : Val::no_value();
+  return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(code_points(text.text))));
+}
+
+Val run_abs(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val v = plan.eval(s.a, frame);
+  if (v.tag != Tag::Number) return v;
+  return Val::of_number(v.number.abs());
+}
+
+Val run_year(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val v = plan.eval(s.a, frame);
+  if (v.tag != Tag::Date) return v.tag == Tag::Unknown ? v : Val::no_value();
+  return Val::of_number(decimal::Decimal::from_integer(v.date.year()));
+}
+
+Val run_min_max(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {  // Min2, Max2
+  const Val a = plan.eval(s.a, frame);
+  const Val b = plan.eval(s.b, frame);
+  if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) return unknown_of(a, b, frame);
+  if (a.tag == Tag::NoValue) return b;
+  if (b.tag == Tag::NoValue) return a;
+  const bool less = a.tag == Tag::Date ? a.date < b.date : a.number < b.number;
+  return (s.op == Op::Min2) == less ? a : b;
+}
+
+Val run_no_value(const CompiledPlan&, const Step&, NodeId, Frame&) { return Val::no_value(); }
+
+StepFn step_function(const model::Node& n) {
   switch (n.op) {
-    case Op::Constant: return constant_values[id];
+    case Op::Constant: return run_constant;
     case Op::Path:
-    case Op::DeliberationDate: return read_path(*this, id, frame);
-    case Op::ListLiteral: {
-      // A literal list is always there; each() walks its items.
-      Val v;
-      v.tag = Tag::List;
-      v.node = nullptr;
-      return v;
-    }
-    case Op::Not: {
-      Val v = eval(n.children[0], frame);
-      if (v.tag != Tag::Boolean) return v;
-      return Val::of_bool(!v.boolean);
-    }
-    case Op::Negate: {
-      Val v = eval(n.children[0], frame);
-      if (v.tag != Tag::Number) return v;
-      return Val::of_number(v.number.negated());
-    }
+      for (const model::PathStep& step : n.steps) {
+        if (step.all_items) return run_path;
+      }
+      return run_plain_path;
+    case Op::DeliberationDate: return run_path;
+    case Op::ListLiteral: return run_list_literal;
+    case Op::Not: return run_not;
+    case Op::Negate: return run_negate;
     case Op::Exists:
-    case Op::IsAbsent: {
-      const Val v = eval(n.children[0], frame);
-      const bool present = v.tag != Tag::Unknown && v.tag != Tag::NoValue;
-      return Val::of_bool(n.op == Op::Exists ? present : !present);
-    }
-    case Op::IsKnown: {
-      const Val v = eval(n.children[0], frame);
-      if (v.tag == Tag::Unknown) return v;
-      return Val::of_bool(v.tag != Tag::NoValue);
-    }
-    case Op::IsNull: {
-      const Val v = eval(n.children[0], frame);
-      if (v.null_given) return Val::of_bool(true);
-      if (v.tag == Tag::Unknown) return v;  // silence: neither null nor a value
-      return Val::of_bool(false);
-    }
+    case Op::IsAbsent: return run_exists;
+    case Op::IsKnown: return run_is_known;
+    case Op::IsNull: return run_is_null;
     case Op::And:
-    case Op::Or: {
-      const Val a = eval(n.children[0], frame);
-      const Truth ta = a.truth();
-      // Short circuit where the table decides alone: false et _, true ou _.
-      if ((n.op == Op::And && ta == Truth::False) || (n.op == Op::Or && ta == Truth::True)) return Val::of_bool(ta == Truth::True);
-      const Val b = eval(n.children[1], frame);
-      const Truth tb = b.truth();
-      const Truth t = n.op == Op::And ? kleene_and(ta, tb) : kleene_or(ta, tb);
-      if (t != Truth::Unknown) return Val::of_bool(t == Truth::True);
-      return Val::unknown(frame.merge(kleene_keeps_missing(t, ta) ? a.missing : -1, kleene_keeps_missing(t, tb) ? b.missing : -1));
-    }
+    case Op::Or: return run_and_or;
     case Op::Equal:
     case Op::NotEqual:
     case Op::Less:
     case Op::LessEqual:
     case Op::Greater:
-    case Op::GreaterEqual: {
-      const Val a = eval(n.children[0], frame);
-      const Val b = eval(n.children[1], frame);
-      return compare(n.op, a, b, frame);
-    }
+    case Op::GreaterEqual: return run_compare;
     case Op::Add:
     case Op::Subtract:
-    case Op::Multiply: {
-      const Val a = eval(n.children[0], frame);
-      const Val b = eval(n.children[1], frame);
-      if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) {
-        return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
-      }
-      if (a.tag != Tag::Number || b.tag != Tag::Number) return Val::no_value();
-      if (n.op == Op::Add) return number_or_overflow(add(a.number, b.number), frame, id);
-      if (n.op == Op::Subtract) return number_or_overflow(subtract(a.number, b.number), frame, id);
-      return number_or_overflow(multiply(a.number, b.number), frame, id);
-    }
-    case Op::Otherwise: {
-      Val a = eval(n.children[0], frame);
-      if (a.tag != Tag::Unknown && a.tag != Tag::NoValue) return a;
-      return eval(n.children[1], frame);
-    }
-    case Op::StartsWith: {
-      const Val a = eval(n.children[0], frame);
-      const Val b = eval(n.children[1], frame);
-      if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) {
-        return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
-      }
-      if (a.tag != Tag::Text || b.tag != Tag::Text) return Val::of_bool(false);
-      return Val::of_bool(a.text.starts_with(b.text));
-    }
-    case Op::InList: {
-      const Val x = eval(n.children[0], frame);
-      if (x.tag == Tag::Unknown) return x;
-      if (x.tag == Tag::NoValue) return Val::of_bool(n.negated);
-      bool found = false;
-      std::int32_t missing = -1;
-      bool unknown = false;
-      each(*this, n.children[1], frame, [&](const Val& item) {
-        if (item.tag == Tag::Unknown) {
-          unknown = true;
-          missing = frame.merge(missing, item.missing);
-          return true;
-        }
-        if (equal_values(x, item)) {
-          found = true;
-          return false;
-        }
-        return true;
-      });
-      if (!found && unknown) return Val::unknown(missing);
-      return Val::of_bool(found != n.negated);
-    }
+    case Op::Multiply: return run_arithmetic;
+    case Op::Otherwise: return run_otherwise;
+    case Op::StartsWith: return run_starts_with;
+    case Op::InList: return run_in_list;
     case Op::InTable:
-    case Op::TableLookup: {
-      std::string& key = frame.key;
-      key.clear();
-      std::int32_t missing = -1;
-      bool unknown = false;
-      bool no_value = false;
-      for (std::size_t i = 0; i < n.children.size(); ++i) {
-        const Val v = eval(n.children[i], frame);
-        if (v.tag == Tag::Unknown) {
-          unknown = true;
-          missing = frame.merge(missing, v.missing);
-          continue;
-        }
-        if (v.tag == Tag::NoValue) no_value = true;
-        if (i > 0) key += kKeySeparator;
-        append_key(key, v);
-      }
-      if (unknown) return Val::unknown(missing);
-      const std::int32_t a = aux[id];
-      if (n.op == Op::InTable) {
-        if (no_value) return Val::of_bool(n.negated);
-        const bool found = sets[static_cast<std::size_t>(a)].find(std::string_view(key)) != sets[static_cast<std::size_t>(a)].end();
-        return Val::of_bool(found != n.negated);
-      }
-      if (no_value) return Val::no_value();
-      const KeyMap& map = maps[static_cast<std::size_t>(a)];
-      auto it = map.find(std::string_view(key));
-      if (it == map.end()) return Val::no_value();
-      Val v;
-      v.tag = Tag::Text;
-      v.text = it->second;
-      return v;
-    }
+    case Op::TableLookup: return run_table;
     case Op::All:
     case Op::Some:
-    case Op::None: return quantify(*this, n, frame);
+    case Op::None: return run_quantify;
     case Op::Sum:
     case Op::Count:
     case Op::CountDistinct:
     case Op::Min:
-    case Op::Max: return aggregate(*this, id, n, frame);
-    case Op::Collect: {
-      // Walked by each(); as a value it is there when its source list is.
-      const Val source = eval(n.children[0], frame);
-      if (source.tag == Tag::Unknown) return source;
-      Val v;
-      v.tag = Tag::List;
-      v.node = nullptr;
-      return v;
-    }
-    case Op::AtLeast: return at_least(*this, n, frame);
-    case Op::Round: {
-      const Val a = eval(n.children[0], frame);
-      Val b;
-      if (n.divide) b = eval(n.children[1], frame);
-      if (a.tag == Tag::Unknown || (n.divide && b.tag == Tag::Unknown)) {
-        return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, n.divide && b.tag == Tag::Unknown ? b.missing : -1));
-      }
-      if (a.tag != Tag::Number || (n.divide && b.tag != Tag::Number)) return Val::no_value();
-      frame.roundings = static_cast<std::uint8_t>(frame.roundings | (1u << static_cast<unsigned>(n.rounding)));
-      if (n.divide) {
-        if (b.number.is_zero()) {
-          frame.division_by_zero = true;
-          return overflow(frame, id);
-        }
-        return number_or_overflow(divide(a.number, b.number, n.digits, n.rounding), frame, id);
-      }
-      return number_or_overflow(a.number.round(n.digits, n.rounding), frame, id);
-    }
+    case Op::Max: return run_aggregate;
+    case Op::Collect: return run_collect;
+    case Op::AtLeast: return run_at_least;
+    case Op::Round: return run_round;
     case Op::Start:
-    case Op::End: {
-      const Val s = eval(n.children[0], frame);
-      const Val k = eval(n.children[1], frame);
-      if (s.tag == Tag::Unknown || k.tag == Tag::Unknown) {
-        return Val::unknown(frame.merge(s.tag == Tag::Unknown ? s.missing : -1, k.tag == Tag::Unknown ? k.missing : -1));
-      }
-      if (s.tag != Tag::Text || k.tag != Tag::Number) return Val::no_value();
-      const auto count = k.number.to_int64();
-      if (!count || *count < 0) return Val::no_value();
-      const std::size_t total = code_points(s.text);
-      const std::size_t take = std::min<std::size_t>(total, static_cast<std::size_t>(*count));
-      Val v;
-      v.tag = Tag::Text;
-      if (n.op == Op::Start) {
-        v.text = s.text.substr(0, byte_offset(s.text, take));
-      } else {
-        v.text = s.text.substr(byte_offset(s.text, total - take));
-      }
-      return v;
-    }
-    case Op::Length: {
-      const Val s = eval(n.children[0], frame);
-      if (s.tag != Tag::Text) return s.tag == Tag::Unknown ? s : Val::no_value();
-      return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(code_points(s.text))));
-    }
-    case Op::Abs: {
-      const Val s = eval(n.children[0], frame);
-      if (s.tag != Tag::Number) return s;
-      return Val::of_number(s.number.abs());
-    }
-    case Op::Year: {
-      const Val s = eval(n.children[0], frame);
-      if (s.tag != Tag::Date) return s.tag == Tag::Unknown ? s : Val::no_value();
-      return Val::of_number(decimal::Decimal::from_integer(s.date.year()));
-    }
+    case Op::End: return run_start_end;
+    case Op::Length: return run_length;
+    case Op::Abs: return run_abs;
+    case Op::Year: return run_year;
     case Op::Min2:
-    case Op::Max2: {
-      const Val a = eval(n.children[0], frame);
-      const Val b = eval(n.children[1], frame);
-      if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) {
-        return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
-      }
-      if (a.tag == Tag::NoValue) return b;
-      if (b.tag == Tag::NoValue) return a;
-      const bool less = a.tag == Tag::Date ? a.date < b.date : a.number < b.number;
-      return (n.op == Op::Min2) == less ? a : b;
-    }
+    case Op::Max2: return run_min_max;
   }
-  return Val::no_value();
+  return run_no_value;
+}
+
+}  // namespace
+
+void CompiledPlan::make_steps() {
+  steps.assign(nodes.size(), Step{});
+  path_slots.clear();
+  for (NodeId id = 0; id < nodes.size(); ++id) make_step(id);
+}
+
+void CompiledPlan::make_step(NodeId id) {
+  const model::Node& n = nodes[id];
+  Step& s = steps[id];
+  s = Step{};
+  s.run = step_function(n);
+  s.op = n.op;
+  s.negated = n.negated;
+  if (!n.children.empty()) s.a = n.children[0];
+  if (n.children.size() > 1) s.b = n.children[1];
+  if (id < memo_slot.size()) s.memo = memo_slot[id];
+  if (s.run == run_plain_path) {
+    s.variable = n.variable;
+    if (n.steps.size() > 0xFF) {
+      s.run = run_path;
+      return;
+    }
+    s.path_begin = static_cast<std::int32_t>(path_slots.size());
+    s.path_count = static_cast<std::uint8_t>(n.steps.size());
+    for (const model::PathStep& step : n.steps) path_slots.push_back(step.slot);
+  }
 }
 
 }  // namespace subsidia::eval

@@ -92,6 +92,7 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
 
   // Fold constants; children always precede their parent in the arena.
   p.make_constant_values();
+  p.make_steps();
   Frame frame;
   for (NodeId id = 0; id < p.nodes.size(); ++id) {
     model::Node& n = p.nodes[id];
@@ -127,9 +128,11 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
     n.constant = std::move(folded);
     n.children.clear();
     p.constant_values[id] = CompiledPlan::constant_value(n);  // a view of n's own text: after the move
+    p.make_step(id);
   }
   p.make_constant_values();  // again: list literals whose items were folded into constants
   p.choose_memo_slots();
+  p.make_steps();
 }
 
 void CompiledPlan::make_constant_values() {

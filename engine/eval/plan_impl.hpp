@@ -26,6 +26,27 @@ using KeyMap = std::unordered_map<std::string, std::string, StringHash, std::equ
 // Cells of a table key are joined with a separator no CSV cell of ours holds.
 inline constexpr char kKeySeparator = '\x1f';
 
+struct CompiledPlan;
+struct Step;
+using StepFn = Val (*)(const CompiledPlan& plan, const Step& step, model::NodeId id, Frame& frame);
+
+// What evaluating one node needs, 32 bytes (a model::Node is 304): the function of its
+// operation, chosen once when the plan is built, and the fields the frequent operations read.
+// A dossier walks some 600 nodes; as steps they stay in the first-level cache, and each
+// operation is a small function with its own short prologue instead of one case of a switch
+// whose frame is sized for the largest case. Rarer operations read their model::Node.
+struct Step {
+  StepFn run = nullptr;
+  model::NodeId a = model::kNoNode;  // first child
+  model::NodeId b = model::kNoNode;  // second child
+  std::int32_t memo = -1;            // memo slot, or -1
+  std::int32_t variable = -1;        // Path: the bound variable it starts from, or -1
+  std::int32_t path_begin = 0;       // Path without [*]: its field slots in path_slots
+  std::uint8_t path_count = 0;
+  model::Op op = model::Op::Constant;
+  bool negated = false;              // InList
+};
+
 struct CompiledPlan {
   CompiledPlan() = default;
   CompiledPlan(const CompiledPlan&) = delete;
@@ -50,6 +71,9 @@ struct CompiledPlan {
   // known values are kept in the frame's memo for the fast pass (no facts, no text).
   std::vector<std::int32_t> memo_slot;  // node -> slot, or -1
   std::int32_t memo_count = 0;
+  // One step per node (evaluate.cpp, make_steps), remade whenever nodes or memo slots change.
+  std::vector<Step> steps;
+  std::vector<std::int32_t> path_slots;
   int deliberation_slot = -1;
   int deliberation_date_slot = -1;
 
@@ -60,11 +84,19 @@ struct CompiledPlan {
   // Every node is evaluated through here, inlined where it is called: a test and a call, no
   // frame of its own (the memo's bookkeeping, with its local value, lives in eval_memo).
   Val eval(model::NodeId id, Frame& frame) const {  // through the memo when the frame allows it
-    if (!frame.memo_enabled || memo_slot[static_cast<std::size_t>(id)] < 0) return eval_node(id, frame);
+    const Step& s = steps[id];
+    if (s.memo < 0 || !frame.memo_enabled) return s.run(*this, s, id, frame);
     return eval_memo(id, frame);
   }
   [[gnu::noinline]] Val eval_memo(model::NodeId id, Frame& frame) const;  // a node with a memo slot, memo enabled
-  Val eval_node(model::NodeId id, Frame& frame) const;
+  Val eval_node(model::NodeId id, Frame& frame) const {  // never through the memo
+    const Step& s = steps[id];
+    return s.run(*this, s, id, frame);
+  }
+  // evaluate.cpp: the step of every node (of one node: after it was folded into a constant),
+  // from nodes and memo_slot.
+  void make_steps();
+  void make_step(model::NodeId id);
   // The elements of a list-valued expression; an Unknown when the list itself is absent.
   Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
   // Into `out`, which it empties first (the caller's, reused: no allocation once grown).
