@@ -61,7 +61,7 @@ Val from_dossier(const io::Value& v, std::int32_t location, Frame& frame) {
 // a missing or null value (its path is the evidence to ask for), a fact (the full and
 // failures passes), an object or a list (the base of the paths read below it). A present
 // scalar in the fast pass needs none, and that is most reads.
-Val read_at(const io::Value& v, const Location& where, Frame& frame) {
+[[gnu::always_inline]] inline Val read_at(const io::Value& v, const Location& where, Frame& frame) {
   const bool needed = !frame.skip_facts || v.kind == io::Kind::Missing || v.kind == io::Kind::Null ||
                       v.kind == io::Kind::Object || v.kind == io::Kind::Array;
   return from_dossier(v, needed ? frame.add_location(where) : -1, frame);
@@ -114,6 +114,45 @@ Val overflow(Frame& frame, NodeId at) {
 Val number_or_overflow(const std::optional<decimal::Decimal>& d, Frame& frame, NodeId at) {
   if (!d) return overflow(frame, at);
   return Val::of_number(*d);
+}
+
+Val run_plain_path(const CompiledPlan& plan, const Step& s, NodeId id, Frame& frame);
+
+// each() over a path without [*] (`financement.plan`): the array it ends on, element by
+// element, the slots taken from the step. The general walk below gives the same values,
+// locations and missing paths.
+template <class Fn>
+Val each_of_plain_path(const CompiledPlan& plan, const Step& s, NodeId id, Frame& frame, Fn&& fn) {
+  const io::Value* v = nullptr;
+  Location loc;
+  loc.path = id;
+  if (s.variable >= 0) {
+    const Val& b = frame.bindings[static_cast<std::size_t>(s.variable)];
+    v = b.node;
+    loc.base = b.location;
+    if (v == nullptr) return Val::unknown(frame.leaf(frame.add_location(loc)));
+    if (s.path_count == 0) return Val::of_bool(true);  // a bound variable that is itself a list: not produced by the checker
+  } else {
+    v = &frame.dossier->root();
+  }
+  const std::int32_t* slot = plan.path_slots.data() + s.path_begin;
+  for (std::uint8_t step = 0; step < s.path_count; ++step) {
+    if (v->kind != io::Kind::Object) return Val::unknown(frame.leaf(frame.add_location(loc)));
+    v = &v->slot(slot[step]);
+  }
+  if (v->kind != io::Kind::Array) {
+    const std::int32_t at = frame.add_location(loc);
+    if (v->kind == io::Kind::Null) frame.fact(v, at);
+    return Val::unknown(frame.leaf(at));
+  }
+  Location element = loc;
+  element.element = true;
+  element.count = 1;
+  for (std::uint32_t i = 0; i < v->count; ++i) {
+    element.index[0] = i;
+    if (!fn(read_at(v->items[i], element, frame))) break;
+  }
+  return Val::of_bool(true);
 }
 
 // Walks a list-valued expression, calling `fn(element)` for every element (elements that
@@ -172,6 +211,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     const bool present = first.tag != Tag::Unknown && first.tag != Tag::NoValue;
     return each(plan, n.children[present ? 0 : 1], frame, std::forward<Fn>(fn));
   }
+  if (const Step& s = plan.steps[id]; s.run == run_plain_path) return each_of_plain_path(plan, s, id, frame, std::forward<Fn>(fn));
   if (n.op != Op::Path) {
     // A list produced by another construct: evaluate it.
     const Val v = plan.eval(id, frame);
@@ -498,11 +538,11 @@ Val CompiledPlan::constant_value(const model::Node& n) {
   }
 }
 
-Val CompiledPlan::eval_memo(NodeId id, Frame& frame) const {
-  const std::size_t s = static_cast<std::size_t>(memo_slot[id]);
+Val CompiledPlan::eval_memo(const Step& step, NodeId id, Frame& frame) const {
+  const std::size_t s = static_cast<std::size_t>(step.memo);
   if (frame.memo_stamps[s] == frame.memo_stamp) return frame.memo_values[s];
   const bool overflow_before = frame.overflow;
-  Val v = eval_node(id, frame);
+  Val v = step.run(*this, step, id, frame);
   // Only what does not depend on the rule being evaluated: a known value (an unknown carries
   // missing paths of this rule's frame) computed without overflow.
   const bool known = v.tag != Tag::Unknown && v.tag != Tag::List && v.tag != Tag::Object;

@@ -86,9 +86,10 @@ struct CompiledPlan {
   Val eval(model::NodeId id, Frame& frame) const {  // through the memo when the frame allows it
     const Step& s = steps[id];
     if (s.memo < 0 || !frame.memo_enabled) return s.run(*this, s, id, frame);
-    return eval_memo(id, frame);
+    return eval_memo(s, id, frame);
   }
-  [[gnu::noinline]] Val eval_memo(model::NodeId id, Frame& frame) const;  // a node with a memo slot, memo enabled
+  // A node with a memo slot, memo enabled.
+  [[gnu::noinline]] Val eval_memo(const Step& s, model::NodeId id, Frame& frame) const;
   Val eval_node(model::NodeId id, Frame& frame) const {  // never through the memo
     const Step& s = steps[id];
     return s.run(*this, s, id, frame);
