@@ -64,7 +64,8 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
     Tally tally;
     std::string out;
     out.reserve(kDropBufferAt + (1 << 16));
-    eval::Scratch scratch;  // one per thread, as the CLI's workers do
+    eval::Scratch scratch;        // one per thread, as the CLI's workers do
+    eval::DossierResult result;   // refilled for every dossier, as the CLI's workers do
     for (std::size_t i = begin; i < end; ++i) {
       const std::size_t line = input.line_numbers[i];
       io::ReadOutcome read = readers[t].read(input.lines[i], label, line);
@@ -83,7 +84,7 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
       const eval::Detail detail = pass == Pass::None    ? eval::Detail::None
                                   : pass == Pass::Jsonl ? eval::Detail::Failures
                                                         : eval::Detail::Full;
-      const eval::DossierResult result = plan.evaluate(*read.dossier, scratch, detail);
+      plan.evaluate(*read.dossier, scratch, detail, result);
       switch (result.verdict) {
         case eval::Verdict::Compliant: ++tally.compliant; break;
         case eval::Verdict::NonCompliant: ++tally.non_compliant; break;

@@ -155,6 +155,10 @@ eval::DossierResult Engine::check(const io::Dossier& dossier, Scratch& scratch, 
   return plan_->evaluate(dossier, scratch.evaluation_, detail);
 }
 
+void Engine::check(const io::Dossier& dossier, Scratch& scratch, eval::Detail detail, eval::DossierResult& into) const {
+  plan_->evaluate(dossier, scratch.evaluation_, detail, into);
+}
+
 eval::DossierResult Engine::check(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const {
   return plan_->evaluate(dossier, scratch.evaluation_, explain);
 }

@@ -102,6 +102,8 @@ class Engine {
   // Checks a dossier already read (by a reader of this engine's schema).
   eval::DossierResult check(const io::Dossier& dossier, Scratch& scratch,
                             eval::Detail detail = eval::Detail::Full) const;
+  // The same into a result the caller keeps from one dossier to the next (eval::Plan's form).
+  void check(const io::Dossier& dossier, Scratch& scratch, eval::Detail detail, eval::DossierResult& into) const;
   // Statuses of every family, explanations of the chosen ones (`explain[i]`, in rule-base
   // order) alone: eval::Plan::evaluate's selective form.
   eval::DossierResult check(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const;

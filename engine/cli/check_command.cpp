@@ -82,7 +82,8 @@ class CheckWorker {
     if (!dossier) return out;
     const io::InputItem& item = std::get<io::InputItem>(entry);
     try {
-      const eval::DossierResult result = rules_->plan->evaluate(*dossier, scratch_, level_);
+      rules_->plan->evaluate(*dossier, scratch_, level_, result_);
+      const eval::DossierResult& result = result_;
       out.has_verdict = true;
       out.verdict = result.verdict;
       out.id = result.id;
@@ -113,6 +114,7 @@ class CheckWorker {
   const LoadedRules* rules_;
   io::DossierReader reader_;
   eval::Scratch scratch_;
+  eval::DossierResult result_;  // refilled for every dossier: its outcomes keep their capacity
   RuleJsonCache rule_json_;
   std::size_t last_size_ = 0;  // bytes of the previous dossier's output, to reserve the next
   OutputFormat format_;

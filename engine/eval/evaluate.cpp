@@ -61,10 +61,18 @@ Val from_dossier(const io::Value& v, std::int32_t location, Frame& frame) {
 // a missing or null value (its path is the evidence to ask for), a fact (the full and
 // failures passes), an object or a list (the base of the paths read below it). A present
 // scalar in the fast pass needs none, and that is most reads.
+bool location_needed(const io::Value& v, const Frame& frame) {
+  return !frame.skip_facts || v.kind == io::Kind::Missing || v.kind == io::Kind::Null || v.kind == io::Kind::Object ||
+         v.kind == io::Kind::Array;
+}
+
 [[gnu::always_inline]] inline Val read_at(const io::Value& v, const Location& where, Frame& frame) {
-  const bool needed = !frame.skip_facts || v.kind == io::Kind::Missing || v.kind == io::Kind::Null ||
-                      v.kind == io::Kind::Object || v.kind == io::Kind::Array;
-  return from_dossier(v, needed ? frame.add_location(where) : -1, frame);
+  return from_dossier(v, location_needed(v, frame) ? frame.add_location(where) : -1, frame);
+}
+
+// The same for a path read whole from `base` (no [*], no element index).
+[[gnu::always_inline]] inline Val read_whole_path_at(const io::Value& v, std::int32_t base, NodeId path, Frame& frame) {
+  return from_dossier(v, location_needed(v, frame) ? frame.add_path_location(base, path) : -1, frame);
 }
 
 bool equal_values(const Val& a, const Val& b) {
@@ -357,7 +365,7 @@ Val read_path(const CompiledPlan& plan, NodeId id, Frame& frame) {
       return list;
     }
   }
-  return read_at(*v, Location{base, id, 0xFF, 0, false, {}}, frame);
+  return read_whole_path_at(*v, base, id, frame);
 }
 
 Val compare(Op op, const Val& a, const Val& b, Frame& frame) {
@@ -541,6 +549,12 @@ Val CompiledPlan::constant_value(const model::Node& n) {
 Val CompiledPlan::eval_memo(const Step& step, NodeId id, Frame& frame) const {
   const std::size_t s = static_cast<std::size_t>(step.memo);
   if (frame.memo_stamps[s] == frame.memo_stamp) return frame.memo_values[s];
+  return eval_and_remember(step, id, frame);
+}
+
+// One return object, built in the caller's slot by the operation itself: a copy of a value
+// just returned costs a failed store-to-load forwarding on the evaluator's hottest path.
+Val CompiledPlan::eval_and_remember(const Step& step, NodeId id, Frame& frame) const {
   const bool overflow_before = frame.overflow;
   Val v = step.run(*this, step, id, frame);
   // Only what does not depend on the rule being evaluated: a known value (an unknown carries
@@ -549,6 +563,7 @@ Val CompiledPlan::eval_memo(const Step& step, NodeId id, Frame& frame) const {
   if (known && !frame.overflow && !overflow_before) {
     v.location = -1;
     v.missing = -1;
+    const std::size_t s = static_cast<std::size_t>(step.memo);
     frame.memo_stamps[s] = frame.memo_stamp;
     frame.memo_values[s] = v;
   }
@@ -579,13 +594,10 @@ Val run_plain_path(const CompiledPlan& plan, const Step& s, NodeId id, Frame& fr
   }
   const std::int32_t* slot = plan.path_slots.data() + s.path_begin;
   for (std::uint8_t step = 0; step < s.path_count; ++step) {
-    if (v->kind != io::Kind::Object) {
-      const std::int32_t at = frame.add_location(Location{base, id, 0xFF, 0, false, {}});
-      return Val::unknown(frame.leaf(at));
-    }
+    if (v->kind != io::Kind::Object) return Val::unknown(frame.leaf(frame.add_path_location(base, id)));
     v = &v->slot(slot[step]);
   }
-  return read_at(*v, Location{base, id, 0xFF, 0, false, {}}, frame);
+  return read_whole_path_at(*v, base, id, frame);
 }
 
 Val run_list_literal(const CompiledPlan&, const Step&, NodeId, Frame&) {

@@ -392,8 +392,7 @@ void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame
     return;
   }
 
-  const std::int32_t at = frame.add_location(Location{});  // path kNoNode: deliberation.date
-  frame.fact(date, at);
+  if (!frame.skip_facts) frame.fact(date, frame.add_location(Location{}));  // path kNoNode: deliberation.date
   const model::Rule* chosen = nullptr;
   for (const model::Rule& r : family.versions) {
     if (r.period.contains(date->date)) chosen = &r;

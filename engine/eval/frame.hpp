@@ -124,6 +124,14 @@ struct Frame {
     locations.push_back(l);
     return static_cast<std::int32_t>(locations.size() - 1);
   }
+  // The place of a path read whole from `base`, built where it is kept: copying a Location just
+  // built field by field on the stack costs a failed store-to-load forwarding, on the hottest path.
+  std::int32_t add_path_location(std::int32_t base, model::NodeId path) {
+    Location& l = locations.emplace_back();
+    l.base = base;
+    l.path = path;
+    return static_cast<std::int32_t>(locations.size() - 1);
+  }
   std::int32_t leaf(std::int32_t location) {
     missing.push_back(MissingNode{location, -1, -1});
     return static_cast<std::int32_t>(missing.size() - 1);

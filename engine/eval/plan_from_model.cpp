@@ -270,11 +270,19 @@ DossierResult Plan::evaluate(const io::Dossier& dossier) const {
 }
 
 DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail) const {
-  return evaluate(dossier, scratch, detail, nullptr);
+  DossierResult result;
+  evaluate(dossier, scratch, detail, nullptr, result);
+  return result;
+}
+
+void Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail, DossierResult& into) const {
+  evaluate(dossier, scratch, detail, nullptr, into);
 }
 
 DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, const std::vector<bool>& explain) const {
-  return evaluate(dossier, scratch, Detail::None, &explain);
+  DossierResult result;
+  evaluate(dossier, scratch, Detail::None, &explain, result);
+  return result;
 }
 
 namespace {
@@ -333,35 +341,38 @@ void Plan::statuses(const io::Dossier& dossier, Scratch& scratch, Statuses& out,
   out.verdict = verdict_of(violated, unknown);
 }
 
-DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
-                             const std::vector<bool>* explain) const {
-  DossierResult result;
-  result.keeps_alive = impl_;
-  result.id = std::string(dossier.id());
+void Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail, const std::vector<bool>* explain,
+                    DossierResult& result) const {
+  // `result` may be the caller's, reused: every field is set again, its vectors and strings
+  // keep their capacity (a rule outcome is emptied by evaluate_family, not destroyed).
+  if (result.keeps_alive != impl_) result.keeps_alive = impl_;
+  result.id.assign(dossier.id());
+  result.missing.clear();
   // The caller's frame, kept from one dossier to the next: its vectors keep their capacity,
   // so a dossier costs no allocation for them (it is reset, not freed, between rules too).
   // With Failures (and None), the fast pass first; a rule found violated or indéterminée is
   // then evaluated again the full way, for its explanation and facts alone.
   Frame& frame = scratch.frame();
   start_dossier(*impl_, dossier, frame, detail);
-  result.rules.reserve(impl_->base->families.size());
+  result.rules.resize(impl_->base->families.size());
   bool violated = false;
   bool unknown = false;
   for (std::size_t i = 0; i < impl_->base->families.size(); ++i) {
     const model::RuleFamily& family = impl_->base->families[i];
-    impl_->evaluate_family(family, frame, result.rules.emplace_back());
+    RuleOutcome& outcome = result.rules[i];
+    impl_->evaluate_family(family, frame, outcome);
     const bool chosen = explain != nullptr && i < explain->size() && (*explain)[i];
-    if (chosen || (detail == Detail::Failures && (result.rules.back().status == RuleStatus::Violated ||
-                                                  result.rules.back().status == RuleStatus::Unknown))) {
+    if (chosen || (detail == Detail::Failures &&
+                   (outcome.status == RuleStatus::Violated || outcome.status == RuleStatus::Unknown))) {
       frame.detail = chosen ? Detail::Full : Detail::Failures;
       frame.skip_facts = false;
       frame.memo_enabled = false;
-      impl_->evaluate_family(family, frame, result.rules.back());
+      impl_->evaluate_family(family, frame, outcome);
       frame.detail = Detail::None;
       frame.skip_facts = true;
       frame.memo_enabled = true;
     }
-    const RuleOutcome& o = result.rules.back();
+    const RuleOutcome& o = outcome;
     // Warnings are reported, never decide.
     if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
       violated = violated || o.status == RuleStatus::Violated;
@@ -375,7 +386,6 @@ DossierResult Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detai
   std::sort(result.missing.begin(), result.missing.end());
   result.missing.erase(std::unique(result.missing.begin(), result.missing.end()), result.missing.end());
   result.unknown_fields = dossier.unknown_fields();
-  return result;
 }
 
 }  // namespace subsidia::eval

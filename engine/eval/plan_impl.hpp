@@ -90,6 +90,7 @@ struct CompiledPlan {
   }
   // A node with a memo slot, memo enabled.
   [[gnu::noinline]] Val eval_memo(const Step& s, model::NodeId id, Frame& frame) const;
+  Val eval_and_remember(const Step& s, model::NodeId id, Frame& frame) const;
   Val eval_node(model::NodeId id, Frame& frame) const {  // never through the memo
     const Step& s = steps[id];
     return s.run(*this, s, id, frame);

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -131,6 +132,60 @@ TEST(Engine, ChosenFamiliesAreExplainedOrEvaluatedAsInAFullPass) {
   }
   EXPECT_GT(cases, 100u);
   EXPECT_GT(explained, 1000u);
+}
+
+// The CLI's workers refill one result dossier after dossier: nothing of a previous dossier
+// may stay in it. Every case, at every level of detail, in two orders, against a fresh result.
+TEST(Engine, AResultRefilledDossierAfterDossierEqualsAFreshOne) {
+  const auto engine = real_engine();
+  Engine::Scratch scratch = engine->scratch();
+  io::DossierReader reader(engine->shared_schema());
+  std::vector<std::pair<std::string, io::Dossier>> dossiers;
+  for (const auto& entry : fs::directory_iterator(kCases)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with(".json") || name.ends_with(".attendu.json")) continue;
+    io::ReadOutcome read = reader.read(slurp(entry.path()), name);
+    if (read.dossier) dossiers.emplace_back(name, std::move(*read.dossier));
+  }
+  std::sort(dossiers.begin(), dossiers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  ASSERT_GT(dossiers.size(), 100u);
+  const auto same_facts = [](const std::vector<eval::Fact>& a, const std::vector<eval::Fact>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].path != b[i].path || a[i].value != b[i].value) return false;
+    }
+    return true;
+  };
+  std::size_t compared = 0;
+  for (const eval::Detail detail : {eval::Detail::Full, eval::Detail::Failures, eval::Detail::None}) {
+    for (int pass = 0; pass < 2; ++pass) {
+      eval::DossierResult reused;
+      for (const auto& [name, dossier] : dossiers) {
+        engine->check(dossier, scratch, detail, reused);
+        const eval::DossierResult fresh = engine->check(dossier, scratch, detail);
+        EXPECT_EQ(reused.id, fresh.id) << name;
+        EXPECT_EQ(reused.verdict, fresh.verdict) << name;
+        EXPECT_EQ(reused.missing, fresh.missing) << name;
+        EXPECT_EQ(reused.unknown_fields, fresh.unknown_fields) << name;
+        ASSERT_EQ(reused.rules.size(), fresh.rules.size()) << name;
+        for (std::size_t i = 0; i < fresh.rules.size(); ++i) {
+          const eval::RuleOutcome& r = reused.rules[i];
+          const eval::RuleOutcome& f = fresh.rules[i];
+          EXPECT_EQ(r.id, f.id) << name;
+          EXPECT_EQ(r.rule, f.rule) << name << " " << f.id;
+          EXPECT_EQ(r.status, f.status) << name << " " << f.id;
+          EXPECT_EQ(r.explanation, f.explanation) << name << " " << f.id;
+          EXPECT_TRUE(same_facts(r.facts, f.facts)) << name << " " << f.id;
+          EXPECT_EQ(r.missing, f.missing) << name << " " << f.id;
+          EXPECT_EQ(r.possible_versions, f.possible_versions) << name << " " << f.id;
+          EXPECT_EQ(r.caveats, f.caveats) << name << " " << f.id;
+          ++compared;
+        }
+      }
+      std::reverse(dossiers.begin(), dossiers.end());
+    }
+  }
+  EXPECT_GT(compared, 10000u);
 }
 
 // A result outlives the engine that made it (a server reloading its rules).
