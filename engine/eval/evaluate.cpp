@@ -1,6 +1,7 @@
 // The interpreter: one compiled expression, one frame, one value. Three-valued throughout:
 // an absent fact is Unknown with its concrete path, never false.
 #include <algorithm>
+#include <cstring>
 
 #include "eval/plan_impl.hpp"
 
@@ -75,12 +76,21 @@ bool location_needed(const io::Value& v, const Frame& frame) {
   return from_dossier(v, location_needed(v, frame) ? frame.add_path_location(base, path) : -1, frame);
 }
 
+// Texts compared for equality alone, most often codes against a list of codes ("TN" against
+// the thirteen French territories): the length and the first byte settle most pairs without a
+// call to memcmp.
+bool equal_texts(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.empty()) return true;
+  return a[0] == b[0] && std::memcmp(a.data() + 1, b.data() + 1, a.size() - 1) == 0;
+}
+
 bool equal_values(const Val& a, const Val& b) {
   if (a.tag != b.tag) return false;
   switch (a.tag) {
     case Tag::Boolean: return a.boolean == b.boolean;
     case Tag::Number: return a.number == b.number;
-    case Tag::Text: return a.text == b.text;
+    case Tag::Text: return equal_texts(a.text, b.text);
     case Tag::Date: return a.date == b.date;
     default: return false;
   }
@@ -373,6 +383,9 @@ Val compare(Op op, const Val& a, const Val& b, Frame& frame) {
     return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
   }
   if (a.tag == Tag::NoValue || b.tag == Tag::NoValue) return Val::of_bool(op == Op::NotEqual);
+  if (a.tag == Tag::Text && b.tag == Tag::Text && (op == Op::Equal || op == Op::NotEqual)) {
+    return Val::of_bool(equal_texts(a.text, b.text) == (op == Op::Equal));
+  }
   std::partial_ordering order = std::partial_ordering::unordered;
   switch (a.tag) {
     case Tag::Number: order = a.number <=> b.number; break;
@@ -657,6 +670,13 @@ Val run_compare(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
   return compare(s.op, a, b, frame);
 }
 
+// The same against a constant (`l.part >= 0`, `type_intervention = "subvention"`): the
+// constant's value is read where the plan keeps it, not copied out by a call.
+Val run_compare_constant(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  const Val a = plan.eval(s.a, frame);
+  return compare(s.op, a, plan.constant_values[s.b], frame);
+}
+
 // Unknown when either operand is, with the missing paths of both.
 Val unknown_of(const Val& a, const Val& b, Frame& frame) {
   return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
@@ -690,6 +710,17 @@ Val run_in_list(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
   const Val x = plan.eval(s.a, frame);
   if (x.tag == Tag::Unknown) return x;
   if (x.tag == Tag::NoValue) return Val::of_bool(s.negated);
+  if (const std::int32_t literal = plan.constant_list[s.b]; literal >= 0) {
+    // A list of constants (`p hors de territoires_francais`): none of its items is unknown.
+    bool found = false;
+    for (const Val& item : plan.constant_lists[static_cast<std::size_t>(literal)]) {
+      if (equal_values(x, item)) {
+        found = true;
+        break;
+      }
+    }
+    return Val::of_bool(found != s.negated);
+  }
   bool found = false;
   std::int32_t missing = -1;
   bool unknown = false;
@@ -908,6 +939,7 @@ void CompiledPlan::make_step(NodeId id) {
   if (!n.children.empty()) s.a = n.children[0];
   if (n.children.size() > 1) s.b = n.children[1];
   if (id < memo_slot.size()) s.memo = memo_slot[id];
+  if (s.run == run_compare && nodes[s.b].op == Op::Constant) s.run = run_compare_constant;
   if (s.run == run_plain_path) {
     s.variable = n.variable;
     if (n.steps.size() > 0xFF) {

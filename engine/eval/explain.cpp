@@ -344,6 +344,11 @@ RuleOutcome CompiledPlan::evaluate_without_date(const model::RuleFamily& family,
 // reason with its result, whichever version was chosen.
 void CompiledPlan::add_date_caveats(const model::RuleFamily& family, const calendar::Date& date,
                                     RuleOutcome& out) const {
+  const auto& families = base->families;
+  if (&family >= families.data() && &family < families.data() + families.size() &&
+      !family_has_disputed_dates[static_cast<std::size_t>(&family - families.data())]) {
+    return;  // no text of this family has a disputed date
+  }
   for (const model::Rule& version : family.versions) {
     for (const model::LegalSource* source : version.sources) {
       for (const model::DisputedPeriod& disputed : source->disputed) {

@@ -52,6 +52,13 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
     }
     if (p.arena) break;
   }
+  for (const model::RuleFamily& family : p.base->families) {
+    bool disputed = false;
+    for (const model::Rule& version : family.versions) {
+      for (const model::LegalSource* source : version.sources) disputed = disputed || !source->disputed.empty();
+    }
+    p.family_has_disputed_dates.push_back(disputed);
+  }
   if (!p.arena) return;
   p.nodes = p.arena->nodes;
   p.variable_count = p.arena->variable_count;

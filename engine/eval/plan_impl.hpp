@@ -74,6 +74,9 @@ struct CompiledPlan {
   // One step per node (evaluate.cpp, make_steps), remade whenever nodes or memo slots change.
   std::vector<Step> steps;
   std::vector<std::int32_t> path_slots;
+  // Per family of base->families: whether a source of one of its versions has a disputed
+  // period (add_date_caveats has something to look for); made once, as the plan.
+  std::vector<bool> family_has_disputed_dates;
   int deliberation_slot = -1;
   int deliberation_date_slot = -1;
 
