@@ -574,8 +574,10 @@ Val CompiledPlan::eval_and_remember(const Step& step, NodeId id, Frame& frame) c
   // missing paths of this rule's frame) computed without overflow.
   const bool known = v.tag != Tag::Unknown && v.tag != Tag::List && v.tag != Tag::Object;
   if (known && !frame.overflow && !overflow_before) {
-    v.location = -1;
-    v.missing = -1;
+    // Normally neither is set on a known value of the fast pass. Tested before written: a store
+    // into the value just before it is copied whole would block the copy's store forwarding.
+    if (v.location != -1) v.location = -1;
+    if (v.missing != -1) v.missing = -1;
     const std::size_t s = static_cast<std::size_t>(step.memo);
     frame.memo_stamps[s] = frame.memo_stamp;
     frame.memo_values[s] = v;
