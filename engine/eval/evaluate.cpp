@@ -7,6 +7,8 @@
 
 namespace subsidia::eval {
 
+const Val Frame::kUnbound{};
+
 namespace {
 
 using model::NodeId;
@@ -145,7 +147,7 @@ Val each_of_plain_path(const CompiledPlan& plan, const Step& s, NodeId id, Frame
   Location loc;
   loc.path = id;
   if (s.variable >= 0) {
-    const Val& b = frame.bindings[static_cast<std::size_t>(s.variable)];
+    const Val& b = *frame.bindings[static_cast<std::size_t>(s.variable)];
     v = b.node;
     loc.base = b.location;
     if (v == nullptr) return Val::unknown(frame.leaf(frame.add_location(loc)));
@@ -197,7 +199,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     const std::size_t var = bound ? static_cast<std::size_t>(n.variable) : 0;
     const model::NodeId element = bound && n.children.size() > 1 ? n.children[1] : model::kNoNode;
     const model::NodeId filter = bound && n.children.size() > 2 ? n.children[2] : model::kNoNode;
-    Val saved;
+    const Val* saved = nullptr;
     if (bound) saved = frame.bindings[var];
     // The source is walked through the non-template elements(): each() calling itself with a
     // new lambda type would instantiate without end.
@@ -206,7 +208,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     for (const Val& item : items) {
       Val v = item;
       if (bound) {
-        frame.bindings[var] = item;
+        frame.bindings[var] = &item;
         if (filter != model::kNoNode) {
           const Val f = plan.eval(filter, frame);
           if (f.tag == Tag::Unknown) {
@@ -247,7 +249,7 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
   const io::Value* start = nullptr;
   std::int32_t base = -1;
   if (n.variable >= 0) {
-    const Val& b = frame.bindings[static_cast<std::size_t>(n.variable)];
+    const Val& b = *frame.bindings[static_cast<std::size_t>(n.variable)];
     start = b.node;
     base = b.location;
   } else {
@@ -342,7 +344,7 @@ Val read_path(const CompiledPlan& plan, NodeId id, Frame& frame) {
   const io::Value* v = nullptr;
   std::int32_t base = -1;
   if (n.variable >= 0) {
-    const Val& b = frame.bindings[static_cast<std::size_t>(n.variable)];
+    const Val& b = *frame.bindings[static_cast<std::size_t>(n.variable)];
     if (n.steps.empty()) return b;
     v = b.node;
     base = b.location;
@@ -409,9 +411,9 @@ Val quantify(const CompiledPlan& plan, const model::Node& n, Frame& frame) {
   const std::size_t var = static_cast<std::size_t>(n.variable);
   Truth acc = n.op == Op::Some ? Truth::False : Truth::True;
   std::int32_t missing = -1;
-  const Val saved = frame.bindings[var];
+  const Val* saved = frame.bindings[var];
   Val list = each(plan, n.children[0], frame, [&](const Val& element) {
-    frame.bindings[var] = element;
+    frame.bindings[var] = &element;  // the element lives until fn returns
     const Val c = plan.eval(n.children[1], frame);
     Truth t = c.truth();
     if (n.op == Op::None) t = kleene_not(t);
@@ -431,7 +433,7 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
   const std::size_t var = bound ? static_cast<std::size_t>(n.variable) : 0;
   const NodeId element = bound && n.children.size() > 1 ? n.children[1] : model::kNoNode;
   const NodeId filter = bound && n.children.size() > 2 ? n.children[2] : model::kNoNode;
-  Val saved;
+  const Val* saved = nullptr;
   if (bound) saved = frame.bindings[var];
   std::int32_t missing = -1;
   bool unknown = false;
@@ -443,7 +445,7 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
   Val list = each(plan, n.children[0], frame, [&](const Val& item) {
     Val v = item;
     if (bound) {
-      frame.bindings[var] = item;
+      frame.bindings[var] = &item;  // the item lives until this call returns
       if (filter != model::kNoNode) {
         const Val f = plan.eval(filter, frame);
         if (f.tag == Tag::Unknown) {
@@ -599,7 +601,7 @@ Val run_plain_path(const CompiledPlan& plan, const Step& s, NodeId id, Frame& fr
   const io::Value* v = nullptr;
   std::int32_t base = -1;
   if (s.variable >= 0) {
-    const Val& b = frame.bindings[static_cast<std::size_t>(s.variable)];
+    const Val& b = *frame.bindings[static_cast<std::size_t>(s.variable)];
     if (s.path_count == 0) return b;
     v = b.node;
     base = b.location;

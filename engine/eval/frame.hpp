@@ -95,7 +95,11 @@ struct Frame {
   std::vector<Location> locations;
   std::vector<FactRecord> facts;
   std::vector<MissingNode> missing;
-  std::vector<Val> bindings;
+  // The value each bound variable (`l` in `tous l dans financement.plan`) stands for: the
+  // element being walked, pointed to rather than copied (it lives in the walk's frame until the
+  // condition is evaluated); kUnbound outside its quantifier.
+  std::vector<const Val*> bindings;
+  static const Val kUnbound;
   std::string key;  // scratch for table keys
   bool overflow = false;
   model::NodeId overflow_at = model::kNoNode;

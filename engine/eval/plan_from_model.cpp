@@ -302,7 +302,7 @@ void start_dossier(const CompiledPlan& plan, const io::Dossier& dossier, Frame& 
   frame.dossier = &dossier;
   frame.detail = detail;
   frame.status_only = false;
-  frame.bindings.assign(static_cast<std::size_t>(plan.variable_count), Val{});
+  frame.bindings.assign(static_cast<std::size_t>(plan.variable_count), &Frame::kUnbound);
   frame.locations.reserve(256);
   frame.facts.reserve(64);
   frame.missing.reserve(64);
