@@ -131,7 +131,8 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
     return;  // the status alone: no missing path, no message
   }
   // Missing paths: flatten the union tree, then sorted and unique.
-  std::vector<std::int32_t> stack;
+  std::vector<std::int32_t>& stack = frame.missing_stack;  // the frame's: no allocation once grown
+  stack.clear();
   if (missing_root >= 0) stack.push_back(missing_root);
   while (!stack.empty()) {
     const MissingNode node = frame.missing[static_cast<std::size_t>(stack.back())];
@@ -344,9 +345,7 @@ RuleOutcome CompiledPlan::evaluate_without_date(const model::RuleFamily& family,
 // reason with its result, whichever version was chosen.
 void CompiledPlan::add_date_caveats(const model::RuleFamily& family, const calendar::Date& date,
                                     RuleOutcome& out) const {
-  const auto& families = base->families;
-  if (&family >= families.data() && &family < families.data() + families.size() &&
-      !family_has_disputed_dates[static_cast<std::size_t>(&family - families.data())]) {
+  if (const std::ptrdiff_t i = family_index(family); i >= 0 && !family_has_disputed_dates[static_cast<std::size_t>(i)]) {
     return;  // no text of this family has a disputed date
   }
   for (const model::Rule& version : family.versions) {
@@ -379,18 +378,20 @@ void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame
   if (family.versions.empty()) return;
   out.rule = &family.versions.back();
 
+  const std::ptrdiff_t index = family_index(family);
+  const bool bounded = index >= 0 ? family_has_bounded_version[static_cast<std::size_t>(index)]
+                                  : std::any_of(family.versions.begin(), family.versions.end(),
+                                                [](const model::Rule& r) { return r.period.bounded(); });
+  if (!bounded) {
+    evaluate_version(family.versions.front(), out, frame);
+    return;
+  }
   // The deliberation date selects the version in force.
   const io::Value* date = nullptr;
   const io::Value& root = frame.dossier->root();
   if (deliberation_slot >= 0 && deliberation_date_slot >= 0 && root.kind == io::Kind::Object) {
     const io::Value& d = root.slot(deliberation_slot);
     if (d.kind == io::Kind::Object) date = &d.slot(deliberation_date_slot);
-  }
-  const bool bounded = std::any_of(family.versions.begin(), family.versions.end(),
-                                   [](const model::Rule& r) { return r.period.bounded(); });
-  if (!bounded) {
-    evaluate_version(family.versions.front(), out, frame);
-    return;
   }
   if (date == nullptr || date->kind != io::Kind::Date) {
     out = evaluate_without_date(family, frame);

@@ -101,6 +101,7 @@ struct Frame {
   std::vector<const Val*> bindings;
   static const Val kUnbound;
   std::string key;  // scratch for table keys
+  std::vector<std::int32_t> missing_stack;  // scratch for flattening a missing-paths tree
   bool overflow = false;
   model::NodeId overflow_at = model::kNoNode;
   bool division_by_zero = false;

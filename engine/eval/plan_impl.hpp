@@ -77,6 +77,14 @@ struct CompiledPlan {
   // Per family of base->families: whether a source of one of its versions has a disputed
   // period (add_date_caveats has something to look for); made once, as the plan.
   std::vector<bool> family_has_disputed_dates;
+  // Per family: whether a version has a bounded period (the deliberation date chooses it).
+  std::vector<bool> family_has_bounded_version;
+  // The index in base->families of a family of this plan's base, or -1 for any other.
+  std::ptrdiff_t family_index(const model::RuleFamily& family) const {
+    const auto& families = base->families;
+    if (&family < families.data() || &family >= families.data() + families.size()) return -1;
+    return &family - families.data();
+  }
   int deliberation_slot = -1;
   int deliberation_date_slot = -1;
 
