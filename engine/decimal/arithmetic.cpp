@@ -45,14 +45,16 @@ Decimal Decimal::abs() const { return coefficient_ < 0 ? negated() : *this; }
 
 Decimal Decimal::normalized() const {
   Decimal d = *this;
-  if (d.coefficient_ == 0) {
+  i128 coefficient = coefficient_;
+  if (coefficient == 0) {
     d.scale_ = 0;
     return d;
   }
-  while (d.scale_ > 0 && d.coefficient_ % 10 == 0) {
-    d.coefficient_ /= 10;
+  while (d.scale_ > 0 && coefficient % 10 == 0) {
+    coefficient /= 10;
     --d.scale_;
   }
+  d.coefficient_ = coefficient;
   return d;
 }
 
