@@ -561,12 +561,6 @@ Val CompiledPlan::constant_value(const model::Node& n) {
   }
 }
 
-Val CompiledPlan::eval_memo(const Step& step, NodeId id, Frame& frame) const {
-  const std::size_t s = static_cast<std::size_t>(step.memo);
-  if (frame.memo_stamps[s] == frame.memo_stamp) return frame.memo_values[s];
-  return eval_and_remember(step, id, frame);
-}
-
 // One return object, built in the caller's slot by the operation itself: a copy of a value
 // just returned costs a failed store-to-load forwarding on the evaluator's hottest path.
 Val CompiledPlan::eval_and_remember(const Step& step, NodeId id, Frame& frame) const {

@@ -93,15 +93,16 @@ struct CompiledPlan {
   // evaluate.cpp
   static Val constant_value(const model::Node& n);
   // Every node is evaluated through here, inlined where it is called: a test and a call, no
-  // frame of its own (the memo's bookkeeping, with its local value, lives in eval_memo).
+  // frame of its own. A value the memo holds is copied out here; its first evaluation, with
+  // the bookkeeping and a local value, lives in eval_and_remember.
   Val eval(model::NodeId id, Frame& frame) const {  // through the memo when the frame allows it
     const Step& s = steps[id];
     if (s.memo < 0 || !frame.memo_enabled) return s.run(*this, s, id, frame);
-    return eval_memo(s, id, frame);
+    const std::size_t slot = static_cast<std::size_t>(s.memo);
+    if (frame.memo_stamps[slot] == frame.memo_stamp) return frame.memo_values[slot];
+    return eval_and_remember(s, id, frame);
   }
-  // A node with a memo slot, memo enabled.
-  [[gnu::noinline]] Val eval_memo(const Step& s, model::NodeId id, Frame& frame) const;
-  Val eval_and_remember(const Step& s, model::NodeId id, Frame& frame) const;
+  [[gnu::noinline]] Val eval_and_remember(const Step& s, model::NodeId id, Frame& frame) const;
   Val eval_node(model::NodeId id, Frame& frame) const {  // never through the memo
     const Step& s = steps[id];
     return s.run(*this, s, id, frame);
