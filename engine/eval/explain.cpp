@@ -364,6 +364,10 @@ void CompiledPlan::add_date_caveats(const model::RuleFamily& family, const calen
   }
 }
 
+bool CompiledPlan::has_bounded_version(const model::RuleFamily& family) {
+  return std::any_of(family.versions.begin(), family.versions.end(), [](const model::Rule& r) { return r.period.bounded(); });
+}
+
 void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame, RuleOutcome& out) const {
   frame.reset_rule();
   // `out` is the caller's, reused: emptied, its strings and vectors keep their capacity.
@@ -379,9 +383,8 @@ void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame
   out.rule = &family.versions.back();
 
   const std::ptrdiff_t index = family_index(family);
-  const bool bounded = index >= 0 ? family_has_bounded_version[static_cast<std::size_t>(index)]
-                                  : std::any_of(family.versions.begin(), family.versions.end(),
-                                                [](const model::Rule& r) { return r.period.bounded(); });
+  const bool bounded =
+      index >= 0 ? family_has_bounded_version[static_cast<std::size_t>(index)] : has_bounded_version(family);
   if (!bounded) {
     evaluate_version(family.versions.front(), out, frame);
     return;

@@ -58,8 +58,7 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
       for (const model::LegalSource* source : version.sources) disputed = disputed || !source->disputed.empty();
     }
     p.family_has_disputed_dates.push_back(disputed);
-    p.family_has_bounded_version.push_back(std::any_of(family.versions.begin(), family.versions.end(),
-                                                       [](const model::Rule& r) { return r.period.bounded(); }));
+    p.family_has_bounded_version.push_back(CompiledPlan::has_bounded_version(family));
   }
   if (!p.arena) return;
   p.nodes = p.arena->nodes;

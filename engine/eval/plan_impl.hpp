@@ -79,6 +79,7 @@ struct CompiledPlan {
   std::vector<bool> family_has_disputed_dates;
   // Per family: whether a version has a bounded period (the deliberation date chooses it).
   std::vector<bool> family_has_bounded_version;
+  static bool has_bounded_version(const model::RuleFamily& family);  // explain.cpp
   // The index in base->families of a family of this plan's base, or -1 for any other.
   std::ptrdiff_t family_index(const model::RuleFamily& family) const {
     const auto& families = base->families;
@@ -103,10 +104,6 @@ struct CompiledPlan {
     return eval_and_remember(s, id, frame);
   }
   [[gnu::noinline]] Val eval_and_remember(const Step& s, model::NodeId id, Frame& frame) const;
-  Val eval_node(model::NodeId id, Frame& frame) const {  // never through the memo
-    const Step& s = steps[id];
-    return s.run(*this, s, id, frame);
-  }
   // evaluate.cpp: the step of every node (of one node: after it was folded into a constant),
   // from nodes and memo_slot.
   void make_steps();
