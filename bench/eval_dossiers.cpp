@@ -3,10 +3,12 @@
 //
 //   subsidia-bench-eval FILE.jsonl [--regles DIR] [--runs N] [--threads 1,2]
 //
-// Five passes per run, in this order, over lines read before any clock starts:
+// Six passes per run, in this order, over lines read before any clock starts:
 //   parse   io::DossierReader::read of every line (simdjson, schema, exact decimals);
 //   aucune  read + Plan::evaluate at Detail::None (statuses and missing paths, no explanation:
 //           `check --explication aucune`);
+//   echecs  read + Plan::evaluate at Detail::Failures (the default level), nothing written:
+//           with `jsonl` below, splits the default path into evaluation and writing;
 //   eval    read + Plan::evaluate at Detail::Full (every explanation and fact);
 //   jsonl   read + evaluate at Detail::Failures + the compact line `subsidia check --format
 //           jsonl` writes by default (output::append_dossier_jsonl);
@@ -36,10 +38,10 @@ namespace {
 
 using namespace subsidia;
 
-enum class Pass { Parse, None, Eval, Jsonl, Check };
-constexpr const char* kPassNames[] = {"parse", "aucune", "eval", "jsonl", "check"};
-constexpr Pass kPasses[] = {Pass::Parse, Pass::None, Pass::Eval, Pass::Jsonl, Pass::Check};
-constexpr int kPassCount = 5;
+enum class Pass { Parse, None, Failures, Eval, Jsonl, Check };
+constexpr const char* kPassNames[] = {"parse", "aucune", "echecs", "eval", "jsonl", "check"};
+constexpr Pass kPasses[] = {Pass::Parse, Pass::None, Pass::Failures, Pass::Eval, Pass::Jsonl, Pass::Check};
+constexpr int kPassCount = 6;
 
 // What a pass produced; equal across runs or the bench is measuring a moving target.
 struct Tally {
@@ -81,9 +83,9 @@ Tally run_pass(Pass pass, const bench::LineFile& input, const std::string& label
       }
       ++tally.read;
       if (pass == Pass::Parse) continue;
-      const eval::Detail detail = pass == Pass::None    ? eval::Detail::None
-                                  : pass == Pass::Jsonl ? eval::Detail::Failures
-                                                        : eval::Detail::Full;
+      const eval::Detail detail = pass == Pass::None                               ? eval::Detail::None
+                                  : pass == Pass::Jsonl || pass == Pass::Failures ? eval::Detail::Failures
+                                                                                  : eval::Detail::Full;
       plan.evaluate(*read.dossier, scratch, detail, result);
       switch (result.verdict) {
         case eval::Verdict::Compliant: ++tally.compliant; break;
