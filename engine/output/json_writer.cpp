@@ -3,6 +3,9 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace subsidia::output::json {
 
@@ -24,13 +27,36 @@ constexpr bool word_needs_escape(std::uint64_t w) {
   return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)) & kHigh;
 }
 
+// The offset, from `i`, of the first 16-byte block of `text` holding a byte to escape, or of
+// the last partial block: the same test as above on sixteen bytes at once, in the SSE2 every
+// x86-64 processor has (explanations are ~200-byte French sentences without an escape, and
+// scanning them eight bytes at a time was most of `append_string`). Elsewhere, no skip.
+std::size_t skip_clean_blocks(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  while (i + 16 <= text.size()) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // A byte is a control when max(byte, 0x1F) is 0x1F, unsigned (bytes >= 0x80 are not).
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(block, last_control), last_control);
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)), control);
+    if (_mm_movemask_epi8(hit) != 0) break;
+    i += 16;
+  }
+#endif
+  return i;
+}
+
 }  // namespace
 
 void append_string(std::string& out, std::string_view text) {
   out.push_back('"');
   std::size_t run_start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    // Skip clean words eight bytes at a time; a word with an escape goes byte by byte.
+    // Skip clean blocks sixteen, then eight, bytes at a time; a block with an escape goes
+    // byte by byte.
+    i = skip_clean_blocks(text, i);
     while (i + 8 <= text.size()) {
       std::uint64_t word;
       std::memcpy(&word, text.data() + i, sizeof word);
