@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace subsidia::io {
 
@@ -28,8 +29,19 @@ constexpr std::array<std::string_view, 250> kCodes = {
 
 }  // namespace
 
+// The same list as 26 × 26 bits, one per pair of capital letters, made at compile time: a
+// dossier has several country codes, and the reader checks each (a binary search made eight
+// string comparisons a code).
+constexpr std::array<std::uint32_t, 26> kCodeBits = [] {
+  std::array<std::uint32_t, 26> bits{};
+  for (std::string_view c : kCodes) bits[static_cast<std::size_t>(c[0] - 'A')] |= std::uint32_t{1} << (c[1] - 'A');
+  return bits;
+}();
+
 bool is_country_code(std::string_view code) {
-  return std::binary_search(kCodes.begin(), kCodes.end(), code);
+  if (code.size() != 2) return false;
+  const unsigned first = static_cast<unsigned char>(code[0]) - 'A', second = static_cast<unsigned char>(code[1]) - 'A';
+  return first < 26 && second < 26 && (kCodeBits[first] >> second & 1u) != 0;
 }
 
 std::span<const std::string_view> country_codes() { return kCodes; }

@@ -1,6 +1,7 @@
 // Country codes are checked against ISO 3166-1, the same list as the rule base's zone table.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -17,6 +18,25 @@ TEST(CountryCodes, AssignedCodesAreKnownOthersAreNot) {
   EXPECT_FALSE(is_country_code("XX"));
   EXPECT_FALSE(is_country_code("UK"));
   EXPECT_FALSE(is_country_code("fr"));
+}
+
+// The bit table answers as the list does for every pair of bytes, and no other length is a code.
+TEST(CountryCodes, EveryPairOfBytesIsACodeExactlyWhenTheListHasIt) {
+  const auto codes = country_codes();
+  std::size_t known = 0;
+  for (int a = 0; a < 256; ++a) {
+    for (int b = 0; b < 256; ++b) {
+      const char pair[2] = {static_cast<char>(a), static_cast<char>(b)};
+      const std::string_view code(pair, 2);
+      const bool listed = std::find(codes.begin(), codes.end(), code) != codes.end();
+      ASSERT_EQ(is_country_code(code), listed) << a << " " << b;
+      known += listed;
+    }
+  }
+  EXPECT_EQ(known, codes.size());
+  EXPECT_FALSE(is_country_code(""));
+  EXPECT_FALSE(is_country_code("F"));
+  EXPECT_FALSE(is_country_code("FRA"));
 }
 
 TEST(CountryCodes, SuggestsOnlyWhatIsMeant) {
