@@ -12,6 +12,10 @@ namespace detail {
 
 bool next_entry(io::InputStream& input, InputEntry& entry) {
   io::InputItem item;
+  // The previous item, when `entry` still holds one, lends its strings: the next line is read
+  // into their capacity instead of two new allocations a dossier. Every field of an item is
+  // set again by the stream.
+  if (io::InputItem* previous = std::get_if<io::InputItem>(&entry)) item = std::move(*previous);
   std::optional<io::InputError> error;
   if (!input.next(item, error)) return false;
   if (error) {
