@@ -83,36 +83,49 @@ void CompiledPlan::append_location(std::string& out, const Frame& frame, std::in
   if (loc.element && used < loc.count) append_index(loc.index[used]);
 }
 
-std::string CompiledPlan::render_value(const Val& v, const model::Type& type, Frame& frame, NodeId id) const {
+// Values and templates are appended to the caller's string: an explanation is written into
+// the outcome's own string, which keeps its capacity from one dossier to the next, instead of
+// a string per piece and a string per template, each grown by doubling and then copied.
+void CompiledPlan::append_value(std::string& out, const Val& v, const model::Type& type, Frame& frame, NodeId id) const {
   if (type.kind == model::TypeKind::List && id != model::kNoNode) {
     std::vector<Val> items;
     const Val list = elements(id, frame, items);
-    if (list.tag == Tag::Unknown) return "(non renseigné)";
-    std::string out;
-    const model::Type element = type.element_type();
-    for (const Val& item : items) {
-      if (!out.empty()) out += ", ";
-      out += render_value(item, element, frame, model::kNoNode);
+    if (list.tag == Tag::Unknown) {
+      out += "(non renseigné)";
+      return;
     }
-    return out;
+    const model::Type element = type.element_type();
+    const std::size_t start = out.size();
+    for (const Val& item : items) {
+      if (out.size() != start) out += ", ";
+      append_value(out, item, element, frame, model::kNoNode);
+    }
+    return;
   }
   switch (v.tag) {
-    case Tag::Unknown: return "(non renseigné)";
-    case Tag::NoValue: return "(aucune valeur)";
-    case Tag::Boolean: return v.boolean ? "oui" : "non";
+    case Tag::Unknown: out += "(non renseigné)"; return;
+    case Tag::NoValue: out += "(aucune valeur)"; return;
+    case Tag::Boolean: out += v.boolean ? "oui" : "non"; return;
     case Tag::Number:
-      if (type.kind == model::TypeKind::Money) return v.number.to_french(2) + " €";
+      if (type.kind == model::TypeKind::Money) {
+        out += v.number.to_french(2);
+        out += " €";
+        return;
+      }
       // Integers are years and counts: "2006", never "2 006".
-      if (type.kind == model::TypeKind::Integer && v.number.is_integer()) return v.number.normalized().to_string();
-      return decimal_french(v.number);
-    case Tag::Text: return std::string(v.text);
-    case Tag::Date: return v.date.french();
-    default: return {};
+      if (type.kind == model::TypeKind::Integer && v.number.is_integer()) {
+        out += v.number.normalized().to_string();
+        return;
+      }
+      out += decimal_french(v.number);
+      return;
+    case Tag::Text: out += v.text; return;
+    case Tag::Date: out += v.date.french(); return;
+    default: return;
   }
 }
 
-std::string CompiledPlan::render_template(const model::MessageTemplate& t, Frame& frame) const {
-  std::string out;
+void CompiledPlan::append_template(std::string& out, const model::MessageTemplate& t, Frame& frame) const {
   for (const model::TemplatePiece& piece : t.pieces) {
     if (piece.expression == model::kNoNode) {
       out += piece.text;
@@ -120,9 +133,8 @@ std::string CompiledPlan::render_template(const model::MessageTemplate& t, Frame
     }
     const model::Node& n = nodes[piece.expression];
     const Val v = n.type.kind == model::TypeKind::List ? Val{} : eval(piece.expression, frame);
-    out += render_value(v, n.type, frame, piece.expression);
+    append_value(out, v, n.type, frame, piece.expression);
   }
-  return out;
 }
 
 void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t missing_root) const {
@@ -159,7 +171,7 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
     if (out.status == RuleStatus::Violated) chosen = &compiled->when_violated;
     if (out.status == RuleStatus::Unknown) chosen = &compiled->when_unknown;
     if (chosen != nullptr && chosen->has_value()) {
-      out.explanation = render_template(**chosen, frame);
+      append_template(out.explanation, **chosen, frame);  // empty here: written in place
       // A lawyer's message cannot know which facts a given dossier lacks: the engine says it,
       // so that the sentence a finance officer pastes names every missing piece.
       if (out.status == RuleStatus::Unknown && !out.missing.empty()) {
@@ -232,9 +244,12 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
     if (applies.tag == Tag::Boolean && !applies.boolean) {
       out.status = RuleStatus::NotApplicable;
       if (wants_text(frame, out.status)) {
-        out.explanation = compiled->when_not_applicable
-                              ? "Sans objet : " + render_template(*compiled->when_not_applicable, frame)
-                              : "Sans objet : la condition d'application n'est pas remplie.";
+        if (compiled->when_not_applicable) {
+          out.explanation = "Sans objet : ";
+          append_template(out.explanation, *compiled->when_not_applicable, frame);
+        } else {
+          out.explanation = "Sans objet : la condition d'application n'est pas remplie.";
+        }
       }
       finish_outcome(out, frame, -1);
       return;

@@ -121,8 +121,8 @@ struct CompiledPlan {
   // explain.cpp
   std::string render_location(const Frame& frame, std::int32_t location) const;
   void append_location(std::string& out, const Frame& frame, std::int32_t location) const;
-  std::string render_value(const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
-  std::string render_template(const model::MessageTemplate& t, Frame& frame) const;
+  void append_value(std::string& out, const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
+  void append_template(std::string& out, const model::MessageTemplate& t, Frame& frame) const;
   void finish_outcome(RuleOutcome& outcome, Frame& frame, std::int32_t missing) const;
   // Whether this level of detail asks for the message and facts of an outcome of `status`.
   static bool wants_text(const Frame& frame, RuleStatus status) {
