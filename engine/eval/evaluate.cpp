@@ -203,7 +203,8 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     if (bound) saved = frame.bindings[var];
     // The source is walked through the non-template elements(): each() calling itself with a
     // new lambda type would instantiate without end.
-    std::vector<Val> items;
+    BorrowedList borrowed(frame);
+    std::vector<Val>& items = borrowed.items();
     const Val list = plan.elements(n.children[0], frame, items);
     for (const Val& item : items) {
       Val v = item;
@@ -440,7 +441,8 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
   std::int64_t count = 0;
   decimal::Decimal sum;
   Val best = Val::no_value();
-  std::vector<Val> distinct;
+  BorrowedList borrowed_distinct(frame);
+  std::vector<Val>& distinct = borrowed_distinct.items();
   bool failed = false;
   Val list = each(plan, n.children[0], frame, [&](const Val& item) {
     Val v = item;
@@ -517,7 +519,8 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
 Val at_least(const CompiledPlan& plan, const model::Node& n, Frame& frame) {
   const Val needed = plan.eval(n.children[0], frame);
   if (needed.tag != Tag::Number) return needed.tag == Tag::Unknown ? needed : Val::of_bool(false);
-  std::vector<Val> seen;
+  BorrowedList borrowed_seen(frame);
+  std::vector<Val>& seen = borrowed_seen.items();
   std::int64_t count = 0;
   Val list = each(plan, n.children[1], frame, [&](const Val& v) {
     if (v.tag == Tag::Unknown || v.tag == Tag::NoValue) return true;  // counts the values that are there

@@ -116,6 +116,9 @@ struct Frame {
   std::vector<std::uint64_t> memo_stamps;
   std::vector<Val> memo_values;
 
+  // Emptied value lists lent to the walks that gather elements (BorrowedList below).
+  std::vector<std::vector<Val>> spare_lists;
+
   void reset_rule() {
     locations.clear();
     facts.clear();
@@ -154,6 +157,30 @@ struct Frame {
     }
     facts.push_back(FactRecord{value, location});
   }
+};
+
+// A list of values for one walk (the elements of a `liste(...)`, the values seen by
+// `distincts`), lent by the frame and given back emptied: each evaluation of such a node
+// allocated its own vector, and grew it, for every dossier. Nested walks borrow in turn.
+class BorrowedList {
+ public:
+  explicit BorrowedList(Frame& frame) : frame_(frame) {
+    if (!frame.spare_lists.empty()) {
+      items_ = std::move(frame.spare_lists.back());
+      frame.spare_lists.pop_back();
+    }
+  }
+  ~BorrowedList() {
+    items_.clear();
+    frame_.spare_lists.push_back(std::move(items_));
+  }
+  BorrowedList(const BorrowedList&) = delete;
+  BorrowedList& operator=(const BorrowedList&) = delete;
+  std::vector<Val>& items() { return items_; }
+
+ private:
+  Frame& frame_;
+  std::vector<Val> items_;
 };
 
 }  // namespace subsidia::eval
