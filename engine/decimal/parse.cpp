@@ -1,3 +1,5 @@
+#include <cstdint>
+
 #include "decimal/decimal.hpp"
 #include "decimal/internal/wide.hpp"
 
@@ -41,6 +43,10 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
   }
   if (i == n || !is_digit(text[i])) return fail(error, ParseError::Syntax);
 
+  // The first 19 significant digits are gathered in 64 bits (10^19 - 1 < 2^64), the rest in
+  // 128: amounts and shares rarely have more, and a 128-bit multiplication a digit was most
+  // of reading a number.
+  std::uint64_t leading = 0;
   u128 coefficient = 0;
   int significant = 0;  // digits counted from the first non-zero one
   bool too_many = false;
@@ -51,6 +57,11 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
       too_many = true;
       return;
     }
+    if (significant <= 19) {
+      leading = leading * 10 + digit;
+      return;
+    }
+    if (significant == 20) coefficient = leading;
     coefficient = coefficient * 10 + digit;
   };
 
@@ -85,6 +96,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
   }
   if (i != n) return fail(error, ParseError::Syntax);
   if (too_many) return fail(error, ParseError::TooManyDigits);
+  if (significant <= 19) coefficient = leading;
 
   long scale = fraction_digits - exponent;
   if (coefficient == 0) {

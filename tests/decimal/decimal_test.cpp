@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 #include <vector>
 
 #include "decimal/decimal.hpp"
@@ -18,6 +19,41 @@ ParseError error_of(std::string_view text) {
   ParseError error = ParseError::Empty;
   EXPECT_FALSE(Decimal::parse(text, &error).has_value()) << text;
   return error;
+}
+
+// Every count of significant digits the type holds (1 to 36, across the 19 gathered in 64
+// bits and the rest in 128), with the point anywhere and leading zeros after it, reads back as
+// written; 37 digits are refused.
+TEST(Decimal, EveryCountOfDigitsReadsBackAsWritten) {
+  std::mt19937 random(20261201);
+  std::uniform_int_distribution<int> digit(0, 9), nonzero(1, 9), coin(0, 1);
+  for (int digits = 1; digits <= 36; ++digits) {
+    for (int trial = 0; trial < 200; ++trial) {
+      std::string significant(1, static_cast<char>('0' + nonzero(random)));
+      for (int k = 1; k < digits; ++k) significant += static_cast<char>('0' + digit(random));
+      std::string text;
+      if (coin(random) == 0) {
+        // 0.000ddd: leading zeros after the point, at most 30 decimals in all.
+        const int zeros = std::uniform_int_distribution<int>(0, std::max(0, 30 - digits))(random);
+        if (digits > 30) continue;
+        text = "0." + std::string(static_cast<std::size_t>(zeros), '0') + significant;
+      } else {
+        // ddd.ddd: the point after 1 to `digits` digits, at most 30 decimals.
+        const int whole = std::uniform_int_distribution<int>(std::max(1, digits - 30), digits)(random);
+        text = significant.substr(0, static_cast<std::size_t>(whole));
+        if (whole < digits) text += "." + significant.substr(static_cast<std::size_t>(whole));
+      }
+      if (coin(random) == 0) text = "-" + text;
+      const std::optional<Decimal> read = Decimal::parse(text);
+      ASSERT_TRUE(read.has_value()) << text;
+      EXPECT_EQ(read->to_string(), text);
+    }
+  }
+  ParseError error{};
+  EXPECT_FALSE(Decimal::parse(std::string(37, '7'), &error).has_value());
+  EXPECT_EQ(error, ParseError::TooManyDigits);
+  EXPECT_EQ(Decimal::parse("9999999999999999999")->to_string(), "9999999999999999999");    // 19 nines: 64 bits
+  EXPECT_EQ(Decimal::parse("18446744073709551616")->to_string(), "18446744073709551616");  // 2^64: 128 bits
 }
 
 TEST(Decimal, TenthPlusTwoTenthsPlusSevenTenthsIsExactlyOne) {
