@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 
 #include "decimal/decimal.hpp"
 #include "decimal/internal/round_quotient.hpp"
@@ -73,8 +74,15 @@ std::optional<Decimal> add_signed(const Decimal& a, const Decimal& b, bool subtr
   }
   i128 sum;
   const bool overflow = subtract ? __builtin_sub_overflow(x, y, &sum) : __builtin_add_overflow(x, y, &sum);
-  if (overflow) return std::nullopt;
-  return Decimal::from_parts(sum, scale);
+  if (!overflow) {
+    if (std::optional<Decimal> exact = Decimal::from_parts(sum, scale)) return exact;
+  }
+  // The sum at this scale has more than 36 digits: trailing zeros of an operand may be what
+  // widened it (9999999999999999.99 − 5.97500000000000000000), so retry on the normalized
+  // values before giving up.
+  const Decimal na = a.normalized(), nb = b.normalized();
+  if (na.scale() == a.scale() && nb.scale() == b.scale()) return std::nullopt;
+  return add_signed(na, nb, subtract);
 }
 
 }  // namespace
@@ -85,7 +93,16 @@ std::optional<Decimal> subtract(const Decimal& a, const Decimal& b) { return add
 std::optional<Decimal> multiply(const Decimal& a, const Decimal& b) {
   i128 product;
   int scale = a.scale() + b.scale();
-  if (__builtin_mul_overflow(a.coefficient(), b.coefficient(), &product) || magnitude(product) > kMaxCoefficient) {
+  // Two coefficients of 64 bits (a cost in cents times a share): one 64 × 64 → 128-bit
+  // multiplication, which cannot overflow (|product| <= 2^126), instead of the checked
+  // 128-bit one, a library call.
+  bool overflow = false;
+  if (internal::fits_int64(a.coefficient()) && internal::fits_int64(b.coefficient())) {
+    product = static_cast<i128>(static_cast<std::int64_t>(a.coefficient())) * static_cast<std::int64_t>(b.coefficient());
+  } else {
+    overflow = __builtin_mul_overflow(a.coefficient(), b.coefficient(), &product);
+  }
+  if (overflow || magnitude(product) > kMaxCoefficient) {
     const Decimal na = a.normalized(), nb = b.normalized();
     if (na.scale() == a.scale() && nb.scale() == b.scale()) return std::nullopt;
     return multiply(na, nb);

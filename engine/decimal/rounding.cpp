@@ -1,3 +1,5 @@
+#include <cstdint>
+
 #include "decimal/decimal.hpp"
 #include "decimal/internal/round_quotient.hpp"
 
@@ -52,7 +54,18 @@ std::optional<Decimal> Decimal::round(int digits, RoundingMode mode) const {
   if (digits >= scale_) return *this;  // never widens
   const u128 divisor = internal::kPow10[scale_ - digits];
   const u128 mag = internal::magnitude(coefficient_);
-  const u128 rounded = internal::round_quotient(coefficient_ < 0, mag / divisor, mag % divisor, divisor, mode);
+  // Both within 64 bits (an amount rounded to the cent): the processor's division, not the
+  // 128-bit library one.
+  u128 quotient, remainder;
+  if (mag <= UINT64_MAX && divisor <= UINT64_MAX) {
+    const std::uint64_t m = static_cast<std::uint64_t>(mag), d = static_cast<std::uint64_t>(divisor);
+    quotient = m / d;
+    remainder = m % d;
+  } else {
+    quotient = mag / divisor;
+    remainder = mag % divisor;
+  }
+  const u128 rounded = internal::round_quotient(coefficient_ < 0, quotient, remainder, divisor, mode);
   if (rounded > internal::kMaxCoefficient) return std::nullopt;
   const i128 signed_value = coefficient_ < 0 ? -static_cast<i128>(rounded) : static_cast<i128>(rounded);
   return from_parts(signed_value, digits);

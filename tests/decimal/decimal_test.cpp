@@ -21,6 +21,61 @@ ParseError error_of(std::string_view text) {
   return error;
 }
 
+// The 64-bit shortcuts of multiply, add, subtract and round against the general 128-bit
+// path: the same value written with extra trailing zeros (5.5 as 5.50000000000000000000) has a
+// coefficient beyond 64 bits and takes the general path; both must give equal values, and fail
+// alike. Coefficients up to 18 digits, both signs, scales 0 to 8, and the 64-bit edges.
+TEST(Decimal, SixtyFourBitShortcutsAgreeWithTheGeneralPath) {
+  std::mt19937_64 random(20261201);
+  const auto make = [&](std::int64_t coefficient, int scale) { return *Decimal::from_parts(coefficient, scale); };
+  // The same value with a coefficient of at least 20 digits.
+  const auto widened = [](const Decimal& d) {
+    __int128 c = d.coefficient();
+    int scale = d.scale();
+    while (c != 0 && c > -(static_cast<__int128>(1) << 66) && c < (static_cast<__int128>(1) << 66)) {
+      c *= 10;
+      ++scale;
+    }
+    return *Decimal::from_parts(c, scale);
+  };
+  std::vector<Decimal> values = {make(INT64_MAX, 0), make(INT64_MIN, 0), make(INT64_MAX, 8), make(INT64_MIN, 3),
+                                 make(999999999999999999, 2), make(-1, 8), make(0, 4), make(5, 3)};
+  std::uniform_int_distribution<int> digits(1, 18), scale(0, 8), sign(0, 1);
+  for (int n = 0; n < 400; ++n) {
+    std::int64_t c = 0;
+    const int count = digits(random);
+    for (int k = 0; k < count; ++k) c = c * 10 + static_cast<std::int64_t>(random() % 10);
+    values.push_back(make(sign(random) ? -c : c, scale(random)));
+  }
+  const auto same = [](const std::optional<Decimal>& x, const std::optional<Decimal>& y) {
+    return x.has_value() == y.has_value() && (!x || *x == *y);
+  };
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const Decimal& a = values[i];
+    const Decimal wide_a = widened(a);
+    ASSERT_EQ(a, wide_a);
+    ASSERT_TRUE(a.is_zero() || !(wide_a.coefficient() >= INT64_MIN && wide_a.coefficient() <= INT64_MAX));
+    for (int d = 0; d <= a.scale(); ++d) {
+      for (RoundingMode mode : {RoundingMode::HalfAwayFromZero, RoundingMode::HalfEven, RoundingMode::TowardZero,
+                                RoundingMode::Up, RoundingMode::Down}) {
+        ASSERT_TRUE(same(a.round(d, mode), wide_a.round(d, mode))) << a.to_string() << " to " << d;
+      }
+    }
+    for (std::size_t j = i % 7; j < values.size(); j += 7) {
+      const Decimal& b = values[j];
+      ASSERT_TRUE(same(multiply(a, b), multiply(wide_a, b))) << a.to_string() << " × " << b.to_string();
+      ASSERT_TRUE(same(add(a, b), add(wide_a, b))) << a.to_string() << " + " << b.to_string();
+      ASSERT_TRUE(same(subtract(a, b), subtract(a, widened(b)))) << a.to_string() << " - " << b.to_string();
+    }
+  }
+  // At the edges: -2^63 × -2^63 = 2^126 has 38 digits, beyond the 36 the type holds: refused,
+  // not wrapped; (2^63 - 1) × 10^17 has 36 and is exact.
+  EXPECT_FALSE(multiply(make(INT64_MIN, 0), make(INT64_MIN, 0)).has_value());
+  const std::optional<Decimal> product = multiply(make(INT64_MAX, 0), make(100000000000000000, 0));
+  ASSERT_TRUE(product.has_value());
+  EXPECT_EQ(product->to_string(), "922337203685477580700000000000000000");
+}
+
 // Every count of significant digits the type holds (1 to 36, across the 19 gathered in 64
 // bits and the rest in 128), with the point anywhere and leading zeros after it, reads back as
 // written; 37 digits are refused.

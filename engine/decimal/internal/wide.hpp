@@ -2,6 +2,8 @@
 // unsigned 128-bit integers. Internal to decimal/.
 #pragma once
 
+#include <cstdint>
+
 #include <array>
 
 namespace subsidia::decimal::internal {
@@ -23,8 +25,18 @@ inline constexpr u128 kMaxCoefficient = kPow10[36] - 1;
 
 inline u128 magnitude(i128 v) { return v < 0 ? u128(0) - u128(v) : u128(v); }
 
+// Whether a coefficient fits in 64 signed bits: then products and quotients can take the
+// processor's own 64-bit instructions instead of 128-bit library calls.
+inline bool fits_int64(i128 v) { return v >= INT64_MIN && v <= INT64_MAX; }
+
 // coefficient * 10^shift with overflow detection against kMaxCoefficient.
 inline bool scale_up(i128 coefficient, int shift, i128& out) {
+  // No shift, the case of two amounts at the same scale: the coefficient is already within
+  // kMaxCoefficient, and the checked 128-bit multiplication by 1 is a library call.
+  if (shift == 0) {
+    out = coefficient;
+    return true;
+  }
   if (shift < 0 || shift > 38) return coefficient == 0 ? (out = 0, true) : false;
   i128 result;
   if (__builtin_mul_overflow(coefficient, static_cast<i128>(kPow10[shift]), &result)) return false;
