@@ -21,6 +21,19 @@ ParseError error_of(std::string_view text) {
   return error;
 }
 
+// Trailing zeros that widen the common scale beyond 36 digits do not make a sum fail: it is
+// retried on the normalized operands.
+TEST(Decimal, ASumWidenedByTrailingZerosIsStillExact) {
+  const Decimal a = *Decimal::parse("9999999999999999.99");
+  const Decimal b = *Decimal::parse("5.97500000000000000000");
+  const std::optional<Decimal> difference = subtract(a, b);
+  ASSERT_TRUE(difference.has_value());
+  EXPECT_EQ(*difference, *Decimal::parse("9999999999999994.015"));  // fits at the common scale
+  const std::optional<Decimal> sum = add(a, b);
+  ASSERT_TRUE(sum.has_value());
+  EXPECT_EQ(sum->to_string(), "10000000000000005.965");  // 37 digits at scale 20: retried
+}
+
 // The 64-bit shortcuts of multiply, add, subtract and round against the general 128-bit
 // path: the same value written with extra trailing zeros (5.5 as 5.50000000000000000000) has a
 // coefficient beyond 64 bits and takes the general path; both must give equal values, and fail
