@@ -2,6 +2,7 @@
 // an absent fact is Unknown with its concrete path, never false.
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "eval/plan_impl.hpp"
 
@@ -441,8 +442,9 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
   std::int64_t count = 0;
   decimal::Decimal sum;
   Val best = Val::no_value();
-  BorrowedList borrowed_distinct(frame);
-  std::vector<Val>& distinct = borrowed_distinct.items();
+  // Only `distincts` keeps the values it has seen: the other aggregates borrow no list.
+  std::optional<BorrowedList> distinct;
+  if (n.op == Op::CountDistinct) distinct.emplace(frame);
   bool failed = false;
   Val list = each(plan, n.children[0], frame, [&](const Val& item) {
     Val v = item;
@@ -481,8 +483,8 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
         break;
       }
       case Op::CountDistinct:
-        if (std::none_of(distinct.begin(), distinct.end(), [&](const Val& d) { return equal_values(d, v); })) {
-          distinct.push_back(v);
+        if (std::none_of(distinct->items().begin(), distinct->items().end(), [&](const Val& d) { return equal_values(d, v); })) {
+          distinct->items().push_back(v);
         }
         break;
       case Op::Min:
@@ -508,7 +510,7 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
     case Op::Sum: return Val::of_number(sum);
     case Op::Count: return Val::of_number(decimal::Decimal::from_integer(count));
     case Op::CountDistinct:
-      return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(distinct.size())));
+      return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(distinct->items().size())));
     default: {
       best.location = -1;
       return best;
@@ -519,20 +521,22 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
 Val at_least(const CompiledPlan& plan, const model::Node& n, Frame& frame) {
   const Val needed = plan.eval(n.children[0], frame);
   if (needed.tag != Tag::Number) return needed.tag == Tag::Unknown ? needed : Val::of_bool(false);
-  BorrowedList borrowed_seen(frame);
-  std::vector<Val>& seen = borrowed_seen.items();
+  // Only `au moins n distincts` keeps the values it has seen.
+  std::optional<BorrowedList> seen;
+  if (n.distinct) seen.emplace(frame);
   std::int64_t count = 0;
   Val list = each(plan, n.children[1], frame, [&](const Val& v) {
     if (v.tag == Tag::Unknown || v.tag == Tag::NoValue) return true;  // counts the values that are there
     if (n.distinct) {
-      if (std::none_of(seen.begin(), seen.end(), [&](const Val& d) { return equal_values(d, v); })) seen.push_back(v);
+      std::vector<Val>& values = seen->items();
+      if (std::none_of(values.begin(), values.end(), [&](const Val& d) { return equal_values(d, v); })) values.push_back(v);
     } else {
       ++count;
     }
     return true;
   });
   if (list.tag == Tag::Unknown) return list;
-  if (n.distinct) count = static_cast<std::int64_t>(seen.size());
+  if (n.distinct) count = static_cast<std::int64_t>(seen->items().size());
   return Val::of_bool(decimal::Decimal::from_integer(count) >= needed.number);
 }
 
