@@ -3,7 +3,6 @@
 // lists equal.
 #include "io/country_codes.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 

@@ -2,9 +2,8 @@
 // unsigned 128-bit integers. Internal to decimal/.
 #pragma once
 
-#include <cstdint>
-
 #include <array>
+#include <cstdint>
 
 namespace subsidia::decimal::internal {
 
