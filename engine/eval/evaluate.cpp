@@ -1,6 +1,7 @@
 // The interpreter: one compiled expression, one frame, one value. Three-valued throughout:
 // an absent fact is Unknown with its concrete path, never false.
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 
@@ -588,6 +589,29 @@ Val CompiledPlan::eval_and_remember(const Step& step, NodeId id, Frame& frame) c
   return v;
 }
 
+Val CompiledPlan::eval_for_element(const Step& step, NodeId id, Frame& frame) const {
+  const Val& element = *frame.bindings[static_cast<std::size_t>(step.variable)];
+  // Only an element read from the dossier has a place to key on (not a literal's item).
+  if (element.tag != Tag::Object || element.node == nullptr) return step.run(*this, step, id, frame);
+  const io::Value* key = element.node;
+  // The items of an array are contiguous: consecutive elements take consecutive entries.
+  const std::size_t way = (reinterpret_cast<std::uintptr_t>(key) / sizeof(io::Value)) % Frame::kElementMemoWays;
+  ElementMemo& entry = frame.element_memo[static_cast<std::size_t>(-2 - step.memo) * Frame::kElementMemoWays + way];
+  if (entry.stamp == frame.memo_stamp && entry.key == key) return entry.value;
+  const bool overflow_before = frame.overflow;
+  Val v = step.run(*this, step, id, frame);
+  // As eval_and_remember: a known value computed without overflow, with no place of this rule.
+  const bool known = v.tag != Tag::Unknown && v.tag != Tag::List && v.tag != Tag::Object;
+  if (known && !frame.overflow && !overflow_before) {
+    if (v.location != -1) v.location = -1;
+    if (v.missing != -1) v.missing = -1;
+    entry.stamp = frame.memo_stamp;
+    entry.key = key;
+    entry.value = v;
+  }
+  return v;
+}
+
 namespace {
 
 // The operations, one function each, chosen per node by make_steps. `s.a` and `s.b` are the
@@ -944,6 +968,7 @@ void CompiledPlan::make_step(NodeId id) {
   if (!n.children.empty()) s.a = n.children[0];
   if (n.children.size() > 1) s.b = n.children[1];
   if (id < memo_slot.size()) s.memo = memo_slot[id];
+  if (id < element_variable.size() && element_variable[id] >= 0) s.variable = element_variable[id];  // not a path
   if (s.run == run_compare && nodes[s.b].op == Op::Constant) s.run = run_compare_constant;
   if (s.run == run_plain_path) {
     s.variable = n.variable;

@@ -86,6 +86,14 @@ struct MissingNode {
   std::int32_t left = -1, right = -1;
 };
 
+// A value of an expression of one element (CompiledPlan::element_variable), for the element
+// `key` of the dossier whose stamp it carries.
+struct ElementMemo {
+  std::uint64_t stamp = 0;
+  const io::Value* key = nullptr;
+  Val value;
+};
+
 // How much of an outcome to build (eval/plan.hpp, Detail): kept here to avoid a dependency.
 enum class Detail : std::uint8_t;
 
@@ -115,6 +123,10 @@ struct Frame {
   std::uint64_t memo_stamp = 0;
   std::vector<std::uint64_t> memo_stamps;
   std::vector<Val> memo_values;
+  // The element memo: kElementMemoWays entries per slot, the element's place in its array
+  // choosing the entry (a plan of financement of up to eight lines never shares one).
+  static constexpr std::size_t kElementMemoWays = 8;
+  std::vector<ElementMemo> element_memo;
 
   // Emptied value lists lent to the walks that gather elements (BorrowedList below).
   std::vector<std::vector<Val>> spare_lists;

@@ -172,7 +172,11 @@ void append_raw(std::string& key, const T& value) {
 // What decides a node's value, as bytes: its operation and every field the evaluator reads,
 // its children by their own shape. Two nodes with the same shape compute the same value on
 // the same dossier (with the same bindings): the same expression written in two rules.
-void append_shape(std::string& key, const model::Node& n, const std::vector<std::uint32_t>& shape_of) {
+// With `any_variable`, a path from a bound variable has the same shape whichever variable it
+// starts from: `arrondi(financement.cout_total × l.part, 0.01)` written in two rules, each
+// with its own `l`, is one expression of the element `l` stands for.
+void append_shape(std::string& key, const model::Node& n, const std::vector<std::uint32_t>& shape_of,
+                  bool any_variable = false) {
   append_raw(key, n.op);
   append_raw(key, n.type.kind);
   append_raw(key, n.type.element);
@@ -187,7 +191,7 @@ void append_shape(std::string& key, const model::Node& n, const std::vector<std:
   append_raw(key, n.constant.date.days_since_epoch());
   append_raw(key, n.constant.text.size());
   key += n.constant.text;
-  append_raw(key, n.variable);
+  append_raw(key, any_variable && n.op == Op::Path && n.variable >= 0 ? -2 : n.variable);
   append_raw(key, n.steps.size());
   for (const model::PathStep& step : n.steps) {
     append_raw(key, step.slot);
@@ -218,9 +222,20 @@ void CompiledPlan::choose_memo_slots() {
     append_shape(key, nodes[id], shape);
     shape[id] = shapes.try_emplace(key, static_cast<std::uint32_t>(shapes.size())).first->second;
   }
+  // The same with the variable a path starts from left out, for the memo of an element.
+  std::vector<std::uint32_t> element_shape(count, 0);
+  std::unordered_map<std::string, std::uint32_t> element_shapes;
+  for (NodeId id = 0; id < count; ++id) {
+    key.clear();
+    append_shape(key, nodes[id], element_shape, true);
+    element_shape[id] = element_shapes.try_emplace(key, static_cast<std::uint32_t>(element_shapes.size())).first->second;
+  }
   std::vector<std::uint32_t> uses(shapes.size(), 0);
+  std::vector<std::uint32_t> element_uses(element_shapes.size(), 0);
   auto use = [&](NodeId id) {
-    if (id != model::kNoNode && id < count) ++uses[shape[id]];
+    if (id == model::kNoNode || id >= count) return;
+    ++uses[shape[id]];
+    ++element_uses[element_shape[id]];
   };
   for (const model::Node& n : nodes) {
     for (NodeId c : n.children) use(c);
@@ -235,30 +250,72 @@ void CompiledPlan::choose_memo_slots() {
   // Free variables, children before parents (the arena is in that order): a node is closed
   // when every variable its paths read is bound inside it.
   std::vector<std::vector<int>> free(count);
+  std::vector<bool> binds_inside(count, false);
   memo_slot.assign(count, -1);
   memo_count = 0;
+  element_variable.assign(count, -1);
+  element_memo_count = 0;
   std::vector<std::int32_t> slot_of_shape(shapes.size(), -1);
+  std::vector<std::int32_t> slot_of_element_shape(element_shapes.size(), -1);
   for (NodeId id = 0; id < count; ++id) {
     const model::Node& n = nodes[id];
     std::vector<int>& f = free[id];
     if (n.op == Op::Path && n.variable >= 0) f.push_back(n.variable);
+    const bool binds = n.op == Op::All || n.op == Op::Some || n.op == Op::None || n.op == Op::Sum ||
+                       n.op == Op::Count || n.op == Op::CountDistinct || n.op == Op::Min || n.op == Op::Max ||
+                       n.op == Op::Collect;
+    bool inner_binder = binds;
     for (NodeId c : n.children) {
       if (c == model::kNoNode || c >= count) continue;
+      inner_binder = inner_binder || binds_inside[c];
       for (int v : free[c]) {
         if (std::find(f.begin(), f.end(), v) == f.end()) f.push_back(v);
       }
     }
-    const bool binds = n.op == Op::All || n.op == Op::Some || n.op == Op::None || n.op == Op::Sum ||
-                       n.op == Op::Count || n.op == Op::CountDistinct || n.op == Op::Min || n.op == Op::Max ||
-                       n.op == Op::Collect;
+    binds_inside[id] = inner_binder;
     if (binds && n.variable >= 0) f.erase(std::remove(f.begin(), f.end(), n.variable), f.end());
     // Worth keeping: used twice or more (under any of its copies), closed, and more than a
     // constant or a lone path.
     const bool cheap = n.op == Op::Constant || n.op == Op::ListLiteral;
-    if (uses[shape[id]] < 2 || !f.empty() || cheap) continue;
-    std::int32_t& slot = slot_of_shape[shape[id]];
-    if (slot < 0) slot = memo_count++;
-    memo_slot[id] = slot;
+    if (cheap) continue;
+    if (f.empty()) {
+      if (uses[shape[id]] < 2) continue;
+      std::int32_t& slot = slot_of_shape[shape[id]];
+      if (slot < 0) slot = memo_count++;
+      memo_slot[id] = slot;
+      continue;
+    }
+    // An expression of one element (`l.demandeur sinon faux`, the theoretical amount of a plan
+    // line) that several rules compute over the same list, each walk with its own variable:
+    // remembered per element within the dossier. A lone path is cheaper read than looked up;
+    // a node that binds a variable of its own has a shape that names it, and is left out.
+    if (f.size() != 1 || inner_binder || n.op == Op::Path || element_uses[element_shape[id]] < 2) continue;
+    std::int32_t& slot = slot_of_element_shape[element_shape[id]];
+    if (slot < 0) slot = element_memo_count++;
+    memo_slot[id] = -2 - slot;
+    element_variable[id] = f.front();
+  }
+  // A part only ever computed inside a remembered whole (the product inside `arrondi(...)`)
+  // would be stored for nothing: the whole is looked up first.
+  std::vector<std::uint32_t> uses_under_memo(element_shapes.size(), 0);
+  for (NodeId id = 0; id < count; ++id) {
+    if (element_variable[id] < 0) continue;
+    for (NodeId c : nodes[id].children) {
+      if (c != model::kNoNode && c < count) ++uses_under_memo[element_shape[c]];
+    }
+  }
+  std::vector<std::int32_t> renumbered(static_cast<std::size_t>(element_memo_count), -1);
+  element_memo_count = 0;
+  for (NodeId id = 0; id < count; ++id) {
+    if (element_variable[id] < 0) continue;
+    if (uses_under_memo[element_shape[id]] == element_uses[element_shape[id]]) {
+      memo_slot[id] = -1;
+      element_variable[id] = -1;
+      continue;
+    }
+    std::int32_t& slot = renumbered[static_cast<std::size_t>(-2 - memo_slot[id])];
+    if (slot < 0) slot = element_memo_count++;
+    memo_slot[id] = -2 - slot;
   }
 }
 
@@ -318,6 +375,8 @@ void start_dossier(const CompiledPlan& plan, const io::Dossier& dossier, Frame& 
       frame.memo_stamps.assign(slots, 0);
       frame.memo_values.assign(slots, Val{});
     }
+    const std::size_t entries = static_cast<std::size_t>(plan.element_memo_count) * Frame::kElementMemoWays;
+    if (frame.element_memo.size() != entries) frame.element_memo.assign(entries, ElementMemo{});
   }
 }
 

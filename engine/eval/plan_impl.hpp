@@ -69,8 +69,12 @@ struct CompiledPlan {
   // Sub-expressions worth remembering within one dossier: shared by several rules or
   // definitions (used twice or more) and closed (no variable bound outside them). Their
   // known values are kept in the frame's memo for the fast pass (no facts, no text).
-  std::vector<std::int32_t> memo_slot;  // node -> slot, or -1
+  std::vector<std::int32_t> memo_slot;  // node -> slot, or -1; -2 - k: slot k of the element memo
   std::int32_t memo_count = 0;
+  // Sub-expressions of one bound element worth remembering per element (memo_slot <= -2): the
+  // variable they read the element from, and the number of their slots in the frame.
+  std::vector<std::int32_t> element_variable;  // node -> variable, or -1
+  std::int32_t element_memo_count = 0;
   // One step per node (evaluate.cpp, make_steps), remade whenever nodes or memo slots change.
   std::vector<Step> steps;
   std::vector<std::int32_t> path_slots;
@@ -98,12 +102,16 @@ struct CompiledPlan {
   // the bookkeeping and a local value, lives in eval_and_remember.
   Val eval(model::NodeId id, Frame& frame) const {  // through the memo when the frame allows it
     const Step& s = steps[id];
-    if (s.memo < 0 || !frame.memo_enabled) return s.run(*this, s, id, frame);
+    if (s.memo == -1 || !frame.memo_enabled) return s.run(*this, s, id, frame);
+    if (s.memo < -1) return eval_for_element(s, id, frame);
     const std::size_t slot = static_cast<std::size_t>(s.memo);
     if (frame.memo_stamps[slot] == frame.memo_stamp) return frame.memo_values[slot];
     return eval_and_remember(s, id, frame);
   }
   [[gnu::noinline]] Val eval_and_remember(const Step& s, model::NodeId id, Frame& frame) const;
+  // Through the element memo (memo_slot <= -2), keyed by the dossier value the step's variable
+  // stands for.
+  [[gnu::noinline]] Val eval_for_element(const Step& s, model::NodeId id, Frame& frame) const;
   // evaluate.cpp: the step of every node (of one node: after it was folded into a constant),
   // from nodes and memo_slot.
   void make_steps();
