@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <optional>
 
 #include "output/json_writer.hpp"
@@ -506,19 +507,30 @@ void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, c
     if (r == nullptr || versions.empty() || r < versions.data() || r >= versions.data() + versions.size()) return -1;
     return static_cast<long>(r - versions.data());
   };
+  // Both written in place, into room made once: a character appended at a time, with its
+  // capacity check, for each of the 36 families cost more than the rest of the line's frame.
   out += ",\"statuts\":\"";
-  for (std::size_t f = 0; f < families; ++f) out += status_letter(result.rules[f].status);
+  std::size_t at = out.size();
+  out.resize(at + families);
+  for (std::size_t f = 0; f < families; ++f) out[at + f] = status_letter(result.rules[f].status);
   out += "\",\"versions\":[";
+  at = out.size();
+  constexpr std::size_t kWidest = 21;  // a comma and the 20 digits of a 64-bit index
+  out.resize(at + families * kWidest);
+  char* const begin = out.data() + at;
+  char* next = begin;
   for (std::size_t f = 0; f < families; ++f) {
-    if (f > 0) out += ',';
+    if (f > 0) *next++ = ',';
     const eval::RuleOutcome& rule = result.rules[f];
     const long index = rule.possible_versions.empty() ? index_of(f, rule.rule) : -1;
     if (index < 0) {
-      out += "-1";
+      *next++ = '-';
+      *next++ = '1';
     } else {
-      json::append_integer(out, static_cast<std::size_t>(index));
+      next = std::to_chars(next, begin + families * kWidest, static_cast<std::size_t>(index)).ptr;
     }
   }
+  out.resize(at + static_cast<std::size_t>(next - begin));
   // Details, for the rules that have something to say at this level of explanation.
   out += "],\"details\":[";
   bool first = true;
