@@ -138,9 +138,10 @@ void CompiledPlan::append_template(std::string& out, const model::MessageTemplat
 }
 
 void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t missing_root) const {
-  if (frame.status_only) {
+  if (frame.status_only || (missing_root < 0 && !wants_text(frame, out.status))) {
+    // The status alone, or (the fast pass, most rules) nothing missing and no message wanted.
     out.explanation.clear();
-    return;  // the status alone: no missing path, no message
+    return;
   }
   // Missing paths: flatten the union tree, then sorted and unique.
   std::vector<std::int32_t>& stack = frame.missing_stack;  // the frame's: no allocation once grown
@@ -404,18 +405,15 @@ void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame
     evaluate_version(family.versions.front(), out, frame);
     return;
   }
-  // The deliberation date selects the version in force.
-  const io::Value* date = nullptr;
-  const io::Value& root = frame.dossier->root();
-  if (deliberation_slot >= 0 && deliberation_date_slot >= 0 && root.kind == io::Kind::Object) {
-    const io::Value& d = root.slot(deliberation_slot);
-    if (d.kind == io::Kind::Object) date = &d.slot(deliberation_date_slot);
-  }
-  if (date == nullptr || date->kind != io::Kind::Date) {
+  // The deliberation date selects the version in force (found once a dossier: start_dossier).
+  const io::Value* date = frame.deliberation_date;
+  if (date == nullptr) {
     out = evaluate_without_date(family, frame);
     return;
   }
 
+  // Only a family whose texts have a disputed date has caveats to look for.
+  const bool caveats = !frame.status_only && (index < 0 || family_has_disputed_dates[static_cast<std::size_t>(index)]);
   if (!frame.skip_facts) frame.fact(date, frame.add_location(Location{}));  // path kNoNode: deliberation.date
   const model::Rule* chosen = nullptr;
   for (const model::Rule& r : family.versions) {
@@ -429,14 +427,14 @@ void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame
       out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
     }
     finish_outcome(out, frame, -1);
-    if (!frame.status_only) add_date_caveats(family, date->date, out);
+    if (caveats) add_date_caveats(family, date->date, out);
     return;
   }
   evaluate_version(*chosen, out, frame);
   // A version that does not apply to this dossier (its condition is false) needs no
   // reservation on the date: the other reading of the day would not make it apply either,
   // unless it chose another version, which the versions' own periods already show.
-  if (out.status != RuleStatus::NotApplicable && !frame.status_only) add_date_caveats(family, date->date, out);
+  if (out.status != RuleStatus::NotApplicable && caveats) add_date_caveats(family, date->date, out);
 }
 
 }  // namespace subsidia::eval

@@ -99,6 +99,9 @@ enum class Detail : std::uint8_t;
 
 struct Frame {
   const io::Dossier* dossier = nullptr;
+  // The dossier's deliberation date when it gives one (a Date value), else null: it chooses the
+  // version in force of every family with bounded versions, so it is looked up once a dossier.
+  const io::Value* deliberation_date = nullptr;
   Detail detail{};  // Detail::Full (0) unless the caller asks for less
   std::vector<Location> locations;
   std::vector<FactRecord> facts;

@@ -358,6 +358,15 @@ void start_dossier(const CompiledPlan& plan, const io::Dossier& dossier, Frame& 
   frame.reset_rule();
   frame.key.clear();
   frame.dossier = &dossier;
+  frame.deliberation_date = nullptr;
+  const io::Value& root = dossier.root();
+  if (plan.deliberation_slot >= 0 && plan.deliberation_date_slot >= 0 && root.kind == io::Kind::Object) {
+    const io::Value& deliberation = root.slot(plan.deliberation_slot);
+    if (deliberation.kind == io::Kind::Object) {
+      const io::Value& date = deliberation.slot(plan.deliberation_date_slot);
+      if (date.kind == io::Kind::Date) frame.deliberation_date = &date;
+    }
+  }
   frame.detail = detail;
   frame.status_only = false;
   frame.bindings.assign(static_cast<std::size_t>(plan.variable_count), &Frame::kUnbound);
