@@ -19,27 +19,28 @@ std::string decimal_french(const decimal::Decimal& d) {
   return s;
 }
 
-std::string fact_text(const io::Value& v) {
+// A fact's value as the dossier gives it, appended to `out`.
+void append_fact_text(std::string& out, const io::Value& v) {
   switch (v.kind) {
-    case io::Kind::Null: return "null";
-    case io::Kind::Boolean: return v.boolean ? "vrai" : "faux";
+    case io::Kind::Null: out += "null"; return;
+    case io::Kind::Boolean: out += v.boolean ? "vrai" : "faux"; return;
     case io::Kind::Integer:
-    case io::Kind::Decimal: return v.text.empty() ? v.number.to_string() : std::string(v.text);
-    case io::Kind::String: return std::string(v.text);
-    case io::Kind::Date: return v.date.iso();
-    default: return {};
+    case io::Kind::Decimal:
+      if (v.text.empty()) {
+        out += v.number.to_string();
+      } else {
+        out += v.text;
+      }
+      return;
+    case io::Kind::String: out += v.text; return;
+    case io::Kind::Date: out += v.date.iso(); return;
+    default: return;
   }
 }
 
 constexpr const char* kDeliberationDate = "deliberation.date";
 
 }  // namespace
-
-std::string CompiledPlan::render_location(const Frame& frame, std::int32_t location) const {
-  std::string out;
-  append_location(out, frame, location);
-  return out;
-}
 
 // Appends into one string for the whole chain of bases: the recursive version that returned
 // a string per level cost an allocation and a copy per level for every fact of every rule.
@@ -151,7 +152,9 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
     const MissingNode node = frame.missing[static_cast<std::size_t>(stack.back())];
     stack.pop_back();
     if (node.location >= 0) {
-      out.missing.push_back(render_location(frame, node.location));
+      std::string path = frame.take_string();
+      append_location(path, frame, node.location);
+      out.missing.push_back(std::move(path));
       continue;
     }
     if (node.left >= 0) stack.push_back(node.left);
@@ -213,7 +216,11 @@ void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t m
     }
   }
   out.facts.reserve(frame.facts.size());
-  for (const FactRecord& f : frame.facts) out.facts.push_back(Fact{render_location(frame, f.location), fact_text(*f.value)});
+  for (const FactRecord& f : frame.facts) {
+    Fact& fact = out.facts.emplace_back(Fact{frame.take_string(), frame.take_string()});
+    append_location(fact.path, frame, f.location);
+    append_fact_text(fact.value, *f.value);
+  }
 }
 
 namespace {
@@ -391,7 +398,12 @@ void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame
   out.id = family.id;
   out.status = RuleStatus::NotApplicable;
   out.explanation.clear();
+  for (Fact& fact : out.facts) {
+    frame.give_back(fact.path);
+    frame.give_back(fact.value);
+  }
   out.facts.clear();
+  for (std::string& path : out.missing) frame.give_back(path);
   out.missing.clear();
   out.possible_versions.clear();
   out.caveats.clear();

@@ -134,6 +134,25 @@ struct Frame {
   // Emptied value lists lent to the walks that gather elements (BorrowedList below).
   std::vector<std::vector<Val>> spare_lists;
 
+  // Strings of the outcomes emptied for the next dossier (fact paths and values, missing
+  // paths), given back with their capacity: a path such as "financement.plan[2].montant" is
+  // longer than a string holds without an allocation, and the same rules fail dossier after
+  // dossier. Bounded, so that one dossier with thousands of facts does not keep them all.
+  std::vector<std::string> spare_strings;
+  static constexpr std::size_t kMaxSpareStrings = 1024;
+  std::string take_string() {
+    if (spare_strings.empty()) return {};
+    std::string s = std::move(spare_strings.back());
+    spare_strings.pop_back();
+    s.clear();
+    return s;
+  }
+  void give_back(std::string& s) {
+    if (spare_strings.size() < kMaxSpareStrings && s.capacity() > std::string().capacity()) {
+      spare_strings.push_back(std::move(s));
+    }
+  }
+
   void reset_rule() {
     locations.clear();
     facts.clear();

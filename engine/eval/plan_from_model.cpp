@@ -423,12 +423,13 @@ void Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
   // keep their capacity (a rule outcome is emptied by evaluate_family, not destroyed).
   if (result.keeps_alive != impl_) result.keeps_alive = impl_;
   result.id.assign(dossier.id());
-  result.missing.clear();
   // The caller's frame, kept from one dossier to the next: its vectors keep their capacity,
   // so a dossier costs no allocation for them (it is reset, not freed, between rules too).
   // With Failures (and None), the fast pass first; a rule found violated or indéterminée is
   // then evaluated again the full way, for its explanation and facts alone.
   Frame& frame = scratch.frame();
+  for (std::string& path : result.missing) frame.give_back(path);
+  result.missing.clear();
   start_dossier(*impl_, dossier, frame, detail);
   result.rules.resize(impl_->base->families.size());
   bool violated = false;
@@ -457,10 +458,17 @@ void Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
   }
   result.verdict = verdict_of(violated, unknown);
   for (const RuleOutcome& o : result.rules) {
-    if (o.status == RuleStatus::Unknown) result.missing.insert(result.missing.end(), o.missing.begin(), o.missing.end());
+    if (o.status != RuleStatus::Unknown) continue;
+    for (const std::string& path : o.missing) {
+      std::string copy = frame.take_string();
+      copy.assign(path);
+      result.missing.push_back(std::move(copy));
+    }
   }
   std::sort(result.missing.begin(), result.missing.end());
-  result.missing.erase(std::unique(result.missing.begin(), result.missing.end()), result.missing.end());
+  const auto duplicates = std::unique(result.missing.begin(), result.missing.end());
+  for (auto it = duplicates; it != result.missing.end(); ++it) frame.give_back(*it);
+  result.missing.erase(duplicates, result.missing.end());
   result.unknown_fields = dossier.unknown_fields();
 }
 

@@ -127,7 +127,6 @@ struct CompiledPlan {
   // Applicability, then requirement, of one version; fills status, facts, missing, explanation.
   void evaluate_version(const model::Rule& version, RuleOutcome& outcome, Frame& frame) const;
   // explain.cpp
-  std::string render_location(const Frame& frame, std::int32_t location) const;
   void append_location(std::string& out, const Frame& frame, std::int32_t location) const;
   void append_value(std::string& out, const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
   void append_template(std::string& out, const model::MessageTemplate& t, Frame& frame) const;
