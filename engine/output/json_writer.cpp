@@ -52,22 +52,28 @@ std::size_t skip_clean_blocks(std::string_view text, std::size_t i) {
 
 void append_string(std::string& out, std::string_view text) {
   out.push_back('"');
-  std::size_t run_start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // Skip clean blocks sixteen, then eight, bytes at a time; a block with an escape goes
-    // byte by byte.
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  std::size_t run_start = 0;  // the first byte not yet copied
+  std::size_t i = 0;
+  while (i < size) {
+    // Skip clean blocks sixteen, then eight, bytes at a time. What is left to look at byte by
+    // byte is the word that holds an escape, or the last few bytes: a short string (a status,
+    // a fact's path or value) is mostly that, and went once round the whole loop per byte.
     i = skip_clean_blocks(text, i);
-    while (i + 8 <= text.size()) {
+    while (i + 8 <= size) {
       std::uint64_t word;
-      std::memcpy(&word, text.data() + i, sizeof word);
+      std::memcpy(&word, data + i, sizeof word);
       if (word_needs_escape(word)) break;
       i += 8;
     }
-    if (i >= text.size()) break;
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (!needs_escape(c)) continue;
-    out.append(text.data() + run_start, i - run_start);
+    const std::size_t stop = i + 8 < size ? i + 8 : size;
+    while (i < stop && !needs_escape(static_cast<unsigned char>(data[i]))) ++i;
+    if (i == stop) continue;  // the last bytes were clean
+    const auto c = static_cast<unsigned char>(data[i]);
+    out.append(data + run_start, i - run_start);
     run_start = i + 1;
+    ++i;
     switch (c) {
       case '"': out.append("\\\""); break;
       case '\\': out.append("\\\\"); break;
@@ -83,7 +89,7 @@ void append_string(std::string& out, std::string_view text) {
       }
     }
   }
-  out.append(text.data() + run_start, text.size() - run_start);
+  out.append(data + run_start, size - run_start);
   out.push_back('"');
 }
 
