@@ -569,19 +569,29 @@ Val CompiledPlan::constant_value(const model::Node& n) {
   }
 }
 
+namespace {
+
+// Whether a value just computed may be remembered, made ready to be: only what does not depend
+// on the rule being evaluated, a known value (an unknown carries missing paths of this rule's
+// frame) computed without overflow, with no place of this rule's frame.
+[[gnu::always_inline]] inline bool ready_to_remember(Val& v, bool overflow_before, const Frame& frame) {
+  const bool known = v.tag != Tag::Unknown && v.tag != Tag::List && v.tag != Tag::Object;
+  if (!known || frame.overflow || overflow_before) return false;
+  // Normally neither is set on a known value of the fast pass. Tested before written: a store
+  // into the value just before it is copied whole would block the copy's store forwarding.
+  if (v.location != -1) v.location = -1;
+  if (v.missing != -1) v.missing = -1;
+  return true;
+}
+
+}  // namespace
+
 // One return object, built in the caller's slot by the operation itself: a copy of a value
 // just returned costs a failed store-to-load forwarding on the evaluator's hottest path.
 Val CompiledPlan::eval_and_remember(const Step& step, NodeId id, Frame& frame) const {
   const bool overflow_before = frame.overflow;
   Val v = step.run(*this, step, id, frame);
-  // Only what does not depend on the rule being evaluated: a known value (an unknown carries
-  // missing paths of this rule's frame) computed without overflow.
-  const bool known = v.tag != Tag::Unknown && v.tag != Tag::List && v.tag != Tag::Object;
-  if (known && !frame.overflow && !overflow_before) {
-    // Normally neither is set on a known value of the fast pass. Tested before written: a store
-    // into the value just before it is copied whole would block the copy's store forwarding.
-    if (v.location != -1) v.location = -1;
-    if (v.missing != -1) v.missing = -1;
+  if (ready_to_remember(v, overflow_before, frame)) {
     const std::size_t s = static_cast<std::size_t>(step.memo);
     frame.memo_stamps[s] = frame.memo_stamp;
     frame.memo_values[s] = v;
@@ -600,11 +610,7 @@ Val CompiledPlan::eval_for_element(const Step& step, NodeId id, Frame& frame) co
   if (entry.stamp == frame.memo_stamp && entry.key == key) return entry.value;
   const bool overflow_before = frame.overflow;
   Val v = step.run(*this, step, id, frame);
-  // As eval_and_remember: a known value computed without overflow, with no place of this rule.
-  const bool known = v.tag != Tag::Unknown && v.tag != Tag::List && v.tag != Tag::Object;
-  if (known && !frame.overflow && !overflow_before) {
-    if (v.location != -1) v.location = -1;
-    if (v.missing != -1) v.missing = -1;
+  if (ready_to_remember(v, overflow_before, frame)) {
     entry.stamp = frame.memo_stamp;
     entry.key = key;
     entry.value = v;
