@@ -24,6 +24,16 @@ std::string rule(const std::string& id, const std::string& requirement) {
   return "règle " + id + "\n  titre \"" + id + "\"\n  source S\n  gravité bloquante\n  exige " + requirement + "\nfin\n";
 }
 
+// A plan of one blocking rule per (id, requirement), all on one source in force at every date.
+std::unique_ptr<Plan> plan_of(const std::vector<std::pair<std::string, std::string>>& rules) {
+  std::string text = "source S\n  intitulé \"Source\"\n  en vigueur à toute date\nfin\n";
+  for (const auto& [id, requirement] : rules) text += rule(id, requirement);
+  check::LoadResult loaded = check::load_rule_base_from_texts({{"m.regles", text}}, schema());
+  EXPECT_TRUE(loaded.base) << diag::format_diagnostics(loaded.sources, loaded.diagnostics);
+  if (!loaded.base) return nullptr;
+  return std::make_unique<Plan>(loaded.base);
+}
+
 // Pairs of identical requirements (shared) and their near twins.
 const std::vector<std::pair<std::string, std::string>> kRules = {
     {"arrondi_1", "arrondi(montant × 0.5, 0.01) = 500,01 €"},
@@ -46,13 +56,7 @@ const std::vector<std::pair<std::string, std::string>> kRules = {
 
 class SharedMemo : public ::testing::Test {
  protected:
-  SharedMemo() {
-    std::string text = "source S\n  intitulé \"Source\"\n  en vigueur à toute date\nfin\n";
-    for (const auto& [id, requirement] : kRules) text += rule(id, requirement);
-    check::LoadResult loaded = check::load_rule_base_from_texts({{"m.regles", text}}, schema());
-    EXPECT_TRUE(loaded.base) << diag::format_diagnostics(loaded.sources, loaded.diagnostics);
-    if (loaded.base) plan_ = std::make_unique<Plan>(loaded.base);
-  }
+  SharedMemo() : plan_(plan_of(kRules)) {}
 
   // Statuses by rule id, checked equal between the fast and the full pass.
   std::map<std::string, RuleStatus> statuses(const std::string& montant, const std::string& members) {
@@ -144,13 +148,7 @@ const std::vector<std::pair<std::string, std::string>> kLineRules = {
 
 class ElementMemo : public ::testing::Test {
  protected:
-  ElementMemo() {
-    std::string text = "source S\n  intitulé \"Source\"\n  en vigueur à toute date\nfin\n";
-    for (const auto& [id, requirement] : kLineRules) text += rule(id, requirement);
-    check::LoadResult loaded = check::load_rule_base_from_texts({{"m.regles", text}}, schema());
-    EXPECT_TRUE(loaded.base) << diag::format_diagnostics(loaded.sources, loaded.diagnostics);
-    if (loaded.base) plan_ = std::make_unique<Plan>(loaded.base);
-  }
+  ElementMemo() : plan_(plan_of(kLineRules)) {}
 
   // A plan of `parts.size()` lines on `cost`: line i has parts[i] and amounts[i] (omitted when
   // empty); the first line is the applicant's when `applicant`.
