@@ -17,7 +17,7 @@ using model::NodeId;
 using model::Op;
 
 // A dossier value as an evaluation value; records it as a fact when it is a scalar.
-Val from_dossier(const io::Value& v, std::int32_t location, Frame& frame) {
+[[gnu::always_inline]] inline Val from_dossier(const io::Value& v, std::int32_t location, Frame& frame) {
   Val out;
   out.location = location;
   switch (v.kind) {
@@ -383,7 +383,7 @@ Val read_path(const CompiledPlan& plan, NodeId id, Frame& frame) {
   return read_whole_path_at(*v, base, id, frame);
 }
 
-Val compare(Op op, const Val& a, const Val& b, Frame& frame) {
+[[gnu::always_inline]] inline Val compare(Op op, const Val& a, const Val& b, Frame& frame) {
   if (a.tag == Tag::Unknown || b.tag == Tag::Unknown) {
     return Val::unknown(frame.merge(a.tag == Tag::Unknown ? a.missing : -1, b.tag == Tag::Unknown ? b.missing : -1));
   }
