@@ -157,11 +157,11 @@ std::optional<Decimal> divide(const Decimal& a, const Decimal& b, int scale, Rou
   return Decimal::from_parts(negative ? -static_cast<i128>(rounded) : static_cast<i128>(rounded), scale);
 }
 
-std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-  // The same scale (most comparisons: amounts with amounts): the coefficients alone. Two
-  // coefficients of 64 bits or less and scales at most 18 apart: the smaller scale widened,
-  // which stays under 2^63 * 10^18 < 2^124, no overflow. Both spare the 128-bit divisions of
-  // the general case, which were a third of the comparison's cost in an evaluation.
+std::strong_ordering Decimal::compare_across_scales(const Decimal& a, const Decimal& b) {
+  // (The same scale is settled inline, decimal.hpp.) Two coefficients of 64 bits or less and
+  // scales at most 18 apart: the smaller scale widened, which stays under 2^63 * 10^18 < 2^124,
+  // no overflow. That spares the 128-bit divisions of the general case, which were a third of
+  // the comparison's cost in an evaluation.
   if (a.scale() == b.scale()) return a.coefficient() <=> b.coefficient();
   constexpr i128 kSmall = i128{1} << 63;
   const int gap = a.scale() - b.scale();

@@ -70,8 +70,13 @@ class Decimal {
   // Same value, without trailing zeros after the point ("5000.00" -> "5000").
   Decimal normalized() const;
 
-  // Exact comparison of values: 5000 == 5000.00.
-  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+  // Exact comparison of values: 5000 == 5000.00. The same scale (most comparisons: amounts
+  // with amounts) compares the coefficients alone, inline where it is called: the evaluator
+  // compares some 25 numbers a dossier.
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+    if (a.scale_ == b.scale_) return static_cast<__int128>(a.coefficient_) <=> static_cast<__int128>(b.coefficient_);
+    return compare_across_scales(a, b);
+  }
   friend bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }
 
   // As stored: "5000.00", "-0.5", "0.33333333333333331".
@@ -98,6 +103,9 @@ class Decimal {
   };
   Coefficient coefficient_;
   int scale_ = 0;
+
+  // operator<=> of two different scales (arithmetic.cpp).
+  static std::strong_ordering compare_across_scales(const Decimal& a, const Decimal& b);
 };
 
 // Namespace-scope declarations of the friends above, so that decimal::add(a, b) also works
