@@ -138,11 +138,10 @@ void CompiledPlan::append_template(std::string& out, const model::MessageTemplat
   }
 }
 
-void CompiledPlan::finish_outcome(RuleOutcome& out, Frame& frame, std::int32_t missing_root) const {
-  if (frame.status_only || (missing_root < 0 && !wants_text(frame, out.status))) {
-    // The status alone, or (the fast pass, most rules) nothing missing and no message wanted.
+void CompiledPlan::finish_outcome_in_full(RuleOutcome& out, Frame& frame, std::int32_t missing_root) const {
+  if (frame.status_only) {
     out.explanation.clear();
-    return;
+    return;  // the status alone: no missing path, no message
   }
   // Missing paths: flatten the union tree, then sorted and unique.
   std::vector<std::int32_t>& stack = frame.missing_stack;  // the frame's: no allocation once grown

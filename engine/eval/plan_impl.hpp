@@ -130,7 +130,16 @@ struct CompiledPlan {
   void append_location(std::string& out, const Frame& frame, std::int32_t location) const;
   void append_value(std::string& out, const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
   void append_template(std::string& out, const model::MessageTemplate& t, Frame& frame) const;
-  void finish_outcome(RuleOutcome& outcome, Frame& frame, std::int32_t missing) const;
+  // Inline for what most outcomes of the fast pass are, a status alone (nothing missing, no
+  // message wanted): the rest, missing paths rendered, message and facts, is written out of line.
+  void finish_outcome(RuleOutcome& outcome, Frame& frame, std::int32_t missing) const {
+    if (frame.status_only || (missing < 0 && !wants_text(frame, outcome.status))) {
+      outcome.explanation.clear();
+      return;
+    }
+    finish_outcome_in_full(outcome, frame, missing);
+  }
+  void finish_outcome_in_full(RuleOutcome& outcome, Frame& frame, std::int32_t missing) const;
   // Whether this level of detail asks for the message and facts of an outcome of `status`.
   static bool wants_text(const Frame& frame, RuleStatus status) {
     if (frame.detail == Detail::None) return false;
