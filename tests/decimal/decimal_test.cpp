@@ -187,6 +187,39 @@ TEST(Decimal, ParsesJsonNumbersWithExactExponents) {
   EXPECT_EQ(D("0.000000000000000000000000000001").scale(), 30);
 }
 
+// Short plain numbers ("194260.00", "0.2") are read by a shortcut. The same text with "e0"
+// appended has the same value and scale but must go the general way: both agree, error kind
+// included, on every string of up to 20 characters drawn from digits, point and minus, and on
+// the forms a dossier writes.
+TEST(Decimal, ShortPlainNumbersReadAsByTheGeneralPath) {
+  const auto agree = [](const std::string& text) {
+    ParseError short_error = ParseError::Empty, general_error = ParseError::Empty;
+    const std::optional<Decimal> short_way = Decimal::parse(text, &short_error);
+    const std::optional<Decimal> general_way = Decimal::parse(text + "e0", &general_error);
+    ASSERT_EQ(short_way.has_value(), general_way.has_value()) << text;
+    if (!short_way) {
+      EXPECT_EQ(short_error, general_error) << text;
+      return;
+    }
+    EXPECT_EQ(short_way->coefficient(), general_way->coefficient()) << text;
+    EXPECT_EQ(short_way->scale(), general_way->scale()) << text;
+  };
+  for (const char* text : {"0", "-0", "0.0", "-0.00", "0.05", "1", "-1", "194260.00", "0.2", "1942600.00",
+                           "9999999999999999999", "-999999999999999999", "999999999999999999.9", "0.000000000000000001",
+                           "18446744073709551615", "00", "01", "-01", "1.", ".5", "-", "-.5", "1.2.3", "1..2", "1-2"}) {
+    agree(text);
+  }
+  std::mt19937 random(20261201);
+  const std::string alphabet = "0123456789012345678901234567890123456789.-";
+  std::uniform_int_distribution<std::size_t> length(1, 20), pick(0, alphabet.size() - 1);
+  for (int n = 0; n < 50000; ++n) {
+    std::string text;
+    const std::size_t size = length(random);
+    for (std::size_t i = 0; i < size; ++i) text += alphabet[pick(random)];
+    agree(text);
+  }
+}
+
 TEST(Decimal, RejectsEmptyText) { EXPECT_EQ(error_of(""), ParseError::Empty); }
 
 TEST(Decimal, RejectsWhatJsonDoesNotAllow) {
