@@ -468,7 +468,9 @@ struct DossierReader::Impl {
       std::string_view body = digits.substr(negative ? 1 : 0);
       while (body.size() > 1 && body[0] == '0' && body[1] != '.') body.remove_prefix(1);
       char local[80];
-      if (body.size() + 1 <= sizeof local) {
+      if (body.size() + (negative ? 1 : 0) == digits.size()) {
+        number = decimal::Decimal::parse(digits, &parse_error);  // no leading zero taken off: as written
+      } else if (body.size() + 1 <= sizeof local) {
         std::size_t n = 0;
         if (negative) local[n++] = '-';
         std::memcpy(local + n, body.data(), body.size());

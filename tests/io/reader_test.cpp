@@ -182,6 +182,21 @@ TEST(DossierReader, AcceptsAmountNumberWithExponent) {
   EXPECT_EQ(at(out.dossier->root(), "montant").number, decimal::Decimal::from_integer(15000));
 }
 
+// The schema lets an amount in a string carry leading zeros ("007.50"), which a JSON number may
+// not: they are taken off before the number is read; an amount written without them is read as
+// written.
+TEST(DossierReader, AmountStringsWithLeadingZerosReadAsWithout) {
+  for (const auto& [text, expected] : std::vector<std::pair<std::string, std::string>>{
+           {R"("007.50")", "7.50"}, {R"("-0012.5")", "-12.5"}, {R"("0.50")", "0.50"}, {R"("000")", "0"},
+           {R"("00.05")", "0.05"}, {R"("10000.00")", "10000.00"}, {R"("-3.10")", "-3.10"}}) {
+    ReadOutcome out = read(replace(kValidDossier, R"("10000.00")", text));
+    ASSERT_TRUE(out.dossier) << text;
+    const Value& montant = at(out.dossier->root(), "montant");
+    EXPECT_EQ(montant.number.to_string(), expected) << text;
+    EXPECT_EQ(montant.text, text.substr(1, text.size() - 2)) << text;  // the text as the dossier gives it
+  }
+}
+
 TEST(DossierReader, RejectsBooleanAmountQuotingIt) {
   InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "true")));
   EXPECT_EQ(e.json_path, "/montant");
