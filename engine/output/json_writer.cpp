@@ -48,6 +48,40 @@ std::size_t skip_clean_blocks(std::string_view text, std::size_t i) {
   return i;
 }
 
+std::uint64_t load_word(const char* at) {
+  std::uint64_t word;
+  std::memcpy(&word, at, sizeof word);
+  return word;
+}
+
+// The offset of the first byte of `text`, from `i`, that needs an escape; text.size() when
+// none does. Most strings written are short (a status, a fact's path or value, a key: some
+// 160 a dossier) and need none: their last bytes are tested as one word that overlaps bytes
+// already seen clean (two overlapping halves for four to seven bytes), not byte by byte.
+std::size_t find_escape(std::string_view text, std::size_t i) {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+  i = skip_clean_blocks(text, i);
+  while (i + 8 <= size) {
+    if (word_needs_escape(load_word(data + i))) {
+      while (!needs_escape(static_cast<unsigned char>(data[i]))) ++i;  // one is in this word
+      return i;
+    }
+    i += 8;
+  }
+  if (i == size) return size;
+  if (size >= 8) {
+    if (!word_needs_escape(load_word(data + size - 8))) return size;
+  } else if (i == 0 && size >= 4) {
+    std::uint32_t low, high;
+    std::memcpy(&low, data, sizeof low);
+    std::memcpy(&high, data + size - 4, sizeof high);
+    if (!word_needs_escape(low | static_cast<std::uint64_t>(high) << 32)) return size;
+  }
+  while (i < size && !needs_escape(static_cast<unsigned char>(data[i]))) ++i;
+  return i;
+}
+
 }  // namespace
 
 void append_string(std::string& out, std::string_view text) {
@@ -55,25 +89,10 @@ void append_string(std::string& out, std::string_view text) {
   const char* const data = text.data();
   const std::size_t size = text.size();
   std::size_t run_start = 0;  // the first byte not yet copied
-  std::size_t i = 0;
-  while (i < size) {
-    // Skip clean blocks sixteen, then eight, bytes at a time. What is left to look at byte by
-    // byte is the word that holds an escape, or the last few bytes: a short string (a status,
-    // a fact's path or value) is mostly that, and went once round the whole loop per byte.
-    i = skip_clean_blocks(text, i);
-    while (i + 8 <= size) {
-      std::uint64_t word;
-      std::memcpy(&word, data + i, sizeof word);
-      if (word_needs_escape(word)) break;
-      i += 8;
-    }
-    const std::size_t stop = i + 8 < size ? i + 8 : size;
-    while (i < stop && !needs_escape(static_cast<unsigned char>(data[i]))) ++i;
-    if (i == stop) continue;  // the last bytes were clean
+  for (std::size_t i = find_escape(text, 0); i < size; i = find_escape(text, i)) {
     const auto c = static_cast<unsigned char>(data[i]);
     out.append(data + run_start, i - run_start);
-    run_start = i + 1;
-    ++i;
+    run_start = ++i;
     switch (c) {
       case '"': out.append("\\\""); break;
       case '\\': out.append("\\\\"); break;
