@@ -414,7 +414,7 @@ void Plan::statuses(const io::Dossier& dossier, Scratch& scratch, Statuses& out,
     }
   }
   frame.status_only = false;
-  out.verdict = verdict_of(violated, unknown);
+  out.verdict = verdict_of(violated, unknown || !dossier.unknown_fields().empty());  // as Plan::evaluate
 }
 
 void Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail, const std::vector<bool>* explain,
@@ -456,7 +456,10 @@ void Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
       unknown = unknown || o.status == RuleStatus::Unknown;
     }
   }
-  result.verdict = verdict_of(violated, unknown);
+  // A key the schema does not know may be a misspelt fact (`priseDePositionPolitique`): what it
+  // says reached no rule, so the dossier cannot be found conforme until it is corrected or taken
+  // out. It is incomplet, with the key listed; a violation stays a violation.
+  result.verdict = verdict_of(violated, unknown || !dossier.unknown_fields().empty());
   for (const RuleOutcome& o : result.rules) {
     if (o.status != RuleStatus::Unknown) continue;
     for (const std::string& path : o.missing) {

@@ -286,7 +286,8 @@ void append_dossier_text(std::string& out, const eval::DossierResult& result, co
   if (!result.unknown_fields.empty()) {
     out += "  Champs inconnus du schéma, lus par aucune règle (vérifier leur orthographe) : ";
     append_list_text(out, result.unknown_fields, ", ");
-    out += '\n';
+    out += ". Tant qu'ils ne sont pas corrigés ou retirés, le dossier ne peut être dit conforme : une faute "
+           "de frappe y cacherait un fait.\n";
   }
   std::size_t respected = 0, not_applicable = 0;
   for (const eval::RuleOutcome& rule : result.rules) {
