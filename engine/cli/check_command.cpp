@@ -246,6 +246,12 @@ int run_check(const CheckOptions& options) {
   }
 
   if (tally.errors > 0) return kExitError;
+  if (tally.compliant + tally.non_compliant + tally.incomplete == 0) {
+    // Nothing was checked: "0 dossier", exit 0 would read as "all conforme".
+    std::cerr << "subsidia check : aucun dossier trouvé (fichiers *.json ou *.jsonl, dans les dossiers de fichiers "
+                 "et leurs sous-dossiers) : rien n'a été vérifié\n";
+    return kExitError;
+  }
   if (tally.non_compliant > 0 || tally.incomplete > 0) return kExitFindings;
   return kExitOk;
 }
@@ -273,7 +279,7 @@ Runner register_check_command(CLI::App& app) {
                     "En texte, affiche aussi les règles respectées et sans objet, avec les faits utilisés");
   command->add_option("PATH", options->paths,
                       "Dossier JSON, tableau JSON de dossiers, fichier .jsonl (un dossier par ligne) "
-                      "ou répertoire (tous ses *.json et *.jsonl)")
+                      "ou répertoire (ses *.json et *.jsonl et ceux de ses sous-répertoires)")
       ->required();
   command->footer(
       "Exemples :\n"

@@ -21,6 +21,17 @@ bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// File names are matched without regard to case: `DOSSIER.JSON` and `x.Json`, as a Windows share
+// or a scanner names them, are dossiers too.
+std::string ascii_lowercase(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+bool is_jsonl_name(const std::string& path) { return ends_with(ascii_lowercase(path), ".jsonl"); }
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
@@ -58,15 +69,24 @@ struct InputStream::Impl {
     return InputError{file, line, "", std::move(message), {}, code};
   }
 
-  // Folders give their *.json and *.jsonl files, sorted, in place of the folder.
+  // Folders give their *.json and *.jsonl files (any case) and their subfolders, sorted by
+  // name, in place of the folder: a year filed month by month is checked whole, not its top
+  // level alone with "0 dossier" and a pass. Hidden entries (".x.json", ".git") are an
+  // editor's or a tool's, not dossiers.
   std::optional<InputError> expand_folder(const fs::path& folder) {
     std::error_code ec;
     std::vector<fs::path> files;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
+      const std::string name = ascii_lowercase(p.filename().string());
+      if (name.empty() || name.front() == '.') continue;
       std::error_code type_ec;
-      if (!it->is_regular_file(type_ec)) continue;  // no recursion into subfolders
-      const std::string name = p.filename().string();
+      if (it->is_directory(type_ec)) {
+        // Not through a link: a link to a parent folder would be walked without end.
+        if (!it->is_symlink(type_ec)) files.push_back(p);
+        continue;
+      }
+      if (!it->is_regular_file(type_ec)) continue;
       if (ends_with(name, ".attendu.json")) continue;  // expected verdicts, not dossiers
       if (ends_with(name, ".json") || ends_with(name, ".jsonl")) files.push_back(p);
     }
@@ -80,6 +100,8 @@ struct InputStream::Impl {
   bool next_line(InputItem& item, std::optional<InputError>& error) {
     while (std::getline(lines, line_buffer)) {
       ++line_number;
+      // A byte order mark before the first line (PowerShell 5, Notepad): as for a .json file.
+      if (line_number == 1 && line_buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) line_buffer.erase(0, 3);
       if (trim(line_buffer).empty()) continue;
       produced_line = true;
       item.file = current_file;
@@ -175,7 +197,7 @@ struct InputStream::Impl {
 
   bool open_file(const fs::path& path, InputItem& item, std::optional<InputError>& error) {
     current_file = path.string();
-    if (ends_with(current_file, ".jsonl")) {
+    if (is_jsonl_name(current_file)) {
       lines = std::ifstream(path, std::ios::binary);
       if (!lines) {
         error = file_error(current_file, "fichier illisible");

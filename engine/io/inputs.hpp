@@ -1,6 +1,7 @@
 // What the command line names, turned into a sequence of dossier texts, in input order:
 // a dossier file (one JSON object), a JSON array of dossiers, a .jsonl file (one dossier a
-// line, read as a stream), or a folder (every *.json / *.jsonl in it, sorted by name).
+// line, read as a stream), or a folder (every *.json / *.jsonl in it and in its subfolders,
+// any case, hidden entries and *.attendu.json left out, sorted by name).
 // Memory stays flat: a .jsonl file is read line by line, never whole.
 #pragma once
 

@@ -244,6 +244,65 @@ TEST_F(CheckCommand, UnknownFieldsAreReportedInEveryFormat) {
   EXPECT_NE(as_text.out.find("/note_interne"), std::string::npos) << as_text.out;
 }
 
+// A key the schema does not know may be a misspelt fact that no rule read (`priseDePosition`
+// for `prise_de_position_politique`): it never leaves a dossier conforme. A dossier that would
+// be conforme is incomplet (exit 1), in every format and in the summary; a violation stays one.
+TEST_F(CheckCommand, AnUnknownKeyNeverLeavesADossierConforme) {
+  const auto clean = write("d/clean.json", dossier("PROPRE-1").dump());
+  const auto clean_run = run({"check", "--regles", rules_dir(), "--format", "json", clean.string()});
+  ASSERT_EQ(clean_run.exit_code, 0) << clean_run.out;
+  ASSERT_EQ(json::parse(clean_run.out)["dossiers"][0].at("verdict"), "conforme");
+
+  json d = dossier("INCONNU-2");
+  d["beneficiaire"]["priseDePosition"] = true;
+  const auto file = write("d/inconnu.json", d.dump());
+  const auto as_json = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
+  EXPECT_EQ(as_json.exit_code, 1) << as_json.out;
+  const json doc = json::parse(as_json.out);
+  EXPECT_EQ(doc["dossiers"][0].at("verdict"), "incomplet");
+  EXPECT_EQ(doc["dossiers"][0].at("champs_inconnus"), json::array({"/beneficiaire/priseDePosition"}));
+  EXPECT_EQ(doc.at("resume").at("incomplet"), 1);
+  const auto as_jsonl = run({"check", "--regles", rules_dir(), "--format", "jsonl", file.string()});
+  EXPECT_EQ(as_jsonl.exit_code, 1);
+  std::istringstream lines(as_jsonl.out);
+  std::string header, first_line;
+  std::getline(lines, header);
+  std::getline(lines, first_line);
+  EXPECT_EQ(json::parse(first_line).at("verdict"), "incomplet") << first_line;
+  const auto as_text = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_EQ(as_text.exit_code, 1);
+  EXPECT_NE(as_text.out.find("INCOMPLET"), std::string::npos) << as_text.out;
+  EXPECT_NE(as_text.out.find("le dossier ne peut être dit conforme"), std::string::npos) << as_text.out;
+
+  json bad = non_compliant("INCONNU-3");
+  bad["note_interne"] = "à relire";
+  const auto bad_file = write("d/mauvais.json", bad.dump());
+  const auto bad_run = run({"check", "--regles", rules_dir(), "--format", "json", bad_file.string()});
+  EXPECT_EQ(json::parse(bad_run.out)["dossiers"][0].at("verdict"), "non_conforme") << bad_run.out;
+}
+
+// A folder is checked with its subfolders and whatever the case of its files' extensions; a
+// run that finds no dossier at all is an input error (exit 2), never "0 dossier" and a pass.
+TEST_F(CheckCommand, FoldersAreReadWithTheirSubfoldersAndNothingFoundIsAnError) {
+  write("annee/01/a.json", non_compliant("SOUS-1").dump());
+  write("annee/DOSSIER.JSON", dossier("MAJ-1").dump());
+  write("annee/.brouillon.json", non_compliant("CACHE-1").dump());
+  const auto result = run({"check", "--regles", rules_dir(), "--format", "json", (dir() / "annee").string()});
+  EXPECT_EQ(result.exit_code, 1) << result.out;
+  const json doc = json::parse(result.out);
+  ASSERT_EQ(doc.at("dossiers").size(), 2u) << result.out;
+  EXPECT_EQ(doc["dossiers"][0].at("id"), "SOUS-1");  // "01/" sorts before "DOSSIER.JSON"
+  EXPECT_EQ(doc["dossiers"][0].at("verdict"), "non_conforme");
+  EXPECT_EQ(doc["dossiers"][1].at("id"), "MAJ-1");
+
+  write("vide/notes.txt", "rien");
+  const auto empty = run({"check", "--regles", rules_dir(), (dir() / "vide").string()});
+  EXPECT_EQ(empty.exit_code, 2) << empty.out << empty.err;
+  EXPECT_NE(empty.err.find("aucun dossier trouvé"), std::string::npos) << empty.err;
+  const auto empty_array = run({"check", "--regles", rules_dir(), write("vide.json", "[]").string()});
+  EXPECT_EQ(empty_array.exit_code, 2) << empty_array.out << empty_array.err;
+}
+
 // A misspelt key is a reading error, with its code and the field meant: never a silent pass.
 TEST_F(CheckCommand, MisspeltKeyIsAReadingErrorWithItsCode) {
   json d = dossier("FAUTE-1");

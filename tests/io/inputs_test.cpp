@@ -84,18 +84,41 @@ TEST_F(InputStreamTest, JsonlGivesOneItemPerNonBlankLineWithItsNumber) {
   EXPECT_EQ(entries[2].item.line, 4u);
 }
 
-TEST_F(InputStreamTest, FolderGivesJsonAndJsonlSortedSkippingExpectedVerdictsAndSubfolders) {
+// A folder gives every dossier file in it and in its subfolders, whatever the case of the
+// extension (a Windows share's DOSSIER.JSON), sorted by name; expected verdicts, other files and
+// hidden entries (an editor's .x.json, a .git folder) are left out.
+TEST_F(InputStreamTest, FolderGivesItsDossierFilesAndThoseOfItsSubfoldersSorted) {
   write("b.json", "{\"id\":\"b\"}");
   write("a.jsonl", "{\"id\":\"a1\"}\n{\"id\":\"a2\"}\n");
   write("b.attendu.json", "{\"verdict\":1}");
+  write("C.ATTENDU.JSON", "{\"verdict\":1}");
   write("notes.txt", "hello");
+  write("D.JSON", "{\"id\":\"D\"}");
+  write(".cache.json", "{\"id\":\"hidden\"}");
+  write(".git/x.json", "{\"id\":\"hidden too\"}");
   write("sub/c.json", "{\"id\":\"c\"}");
+  write("sub/deeper/Z.Jsonl", "{\"id\":\"z\"}\n");
   auto entries = drain({dir_});
-  ASSERT_EQ(entries.size(), 3u);
-  EXPECT_EQ(entries[0].item.text, "{\"id\":\"a1\"}");
-  EXPECT_EQ(entries[1].item.text, "{\"id\":\"a2\"}");
-  EXPECT_EQ(entries[2].item.text, "{\"id\":\"b\"}");
-  EXPECT_EQ(fs::path(entries[2].item.file).filename(), "b.json");
+  ASSERT_EQ(entries.size(), 6u);
+  EXPECT_EQ(entries[0].item.text, "{\"id\":\"D\"}");  // "D.JSON" sorts before "a.jsonl" (bytes)
+  EXPECT_EQ(entries[1].item.text, "{\"id\":\"a1\"}");
+  EXPECT_EQ(entries[2].item.text, "{\"id\":\"a2\"}");
+  EXPECT_EQ(entries[3].item.text, "{\"id\":\"b\"}");
+  EXPECT_EQ(fs::path(entries[3].item.file).filename(), "b.json");
+  EXPECT_EQ(entries[4].item.text, "{\"id\":\"c\"}");
+  EXPECT_EQ(entries[5].item.text, "{\"id\":\"z\"}");  // read line by line: a .jsonl file in any case
+  EXPECT_EQ(entries[5].item.line, 1u);
+  for (const Entry& e : entries) EXPECT_FALSE(e.is_error) << e.error.message;
+}
+
+// A byte order mark before the first line of a .jsonl file (PowerShell 5 writes one) is not
+// part of the first dossier, as for a .json file.
+TEST_F(InputStreamTest, JsonlByteOrderMarkIsSkipped) {
+  auto entries = drain({write("a.jsonl", "\xEF\xBB\xBF{\"id\":\"a\"}\n\xEF\xBB\xBF{\"id\":\"b\"}\n")});
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].item.text, "{\"id\":\"a\"}");
+  // Only the first line's: a mark in the middle of a file is a byte of that line, reported by the reader.
+  EXPECT_EQ(entries[1].item.text, "\xEF\xBB\xBF{\"id\":\"b\"}");
 }
 
 TEST_F(InputStreamTest, BadPathsBecomeErrorsAndReadingContinues) {
