@@ -53,6 +53,10 @@ struct ExportOptions {
 // Every dossier read, or std::nullopt after printing each reading error (nothing is written
 // from a partial read).
 std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOptions& o, const char* command) {
+  if (auto clobber = output_clobbers_input(o.output, std::vector<fs::path>(o.paths.begin(), o.paths.end()))) {
+    std::cerr << "subsidia exporte " << command << " : " << *clobber << '\n';
+    return std::nullopt;
+  }
   const fs::path schema_path = o.schema.empty() ? default_schema_for(default_rules_dir()) : fs::path(o.schema);
   schema::SchemaResult loaded = schema::load_schema(schema_path);
   if (!loaded.schema) {

@@ -30,6 +30,7 @@
 #include "cli/command.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/read_entry.hpp"
+#include "cli/paths.hpp"
 #include "cli/rule_loading.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
@@ -147,6 +148,10 @@ int run_jaune(const JauneOptions& options) {
   const bool to_file = !options.output.empty();
   if (options.format == "xlsx" && !to_file) {
     std::cerr << "subsidia jaune : le format xlsx exige un fichier de sortie (-o FICHIER.xlsx)\n";
+    return kExitError;
+  }
+  if (auto clobber = output_clobbers_input(options.output, std::vector<fs::path>(options.paths.begin(), options.paths.end()))) {
+    std::cerr << "subsidia jaune : " << *clobber << '\n';
     return kExitError;
   }
   std::optional<LoadedRules> rules = load_rules(options.rules, std::cerr);

@@ -8,6 +8,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace subsidia::cli {
 
@@ -18,5 +21,12 @@ std::filesystem::path default_cases_dir();   // <data>/cases
 
 // The schema to use for `rules` (a folder or one .regles file) when --schema is not given.
 std::filesystem::path default_schema_for(const std::filesystem::path& rules);
+
+// Why `output` (-o) must not be written, given the dossiers read from `inputs`, or nothing:
+// it is one of the input files (the report would replace the dossiers it was made from), or
+// a .json / .jsonl file inside an input folder (the next run would read the report as a
+// dossier). Checked before anything is read or written.
+std::optional<std::string> output_clobbers_input(const std::filesystem::path& output,
+                                                 const std::vector<std::filesystem::path>& inputs);
 
 }  // namespace subsidia::cli

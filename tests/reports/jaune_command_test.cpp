@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -104,6 +105,35 @@ TEST_F(JauneCommand, UnreadableDossierExitsWithTwoAndWritesNoFile) {
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("b.json"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(out));
+}
+
+// -o naming a file that is read, or a .json file inside a folder that is read, would destroy a
+// dossier or make the next run read the report as one: refused before anything is written.
+TEST_F(JauneCommand, AnOutputThatWouldReplaceOrJoinTheDossiersIsRefused) {
+  fs::create_directories(folder_ / "dossiers");
+  const fs::path dossier = folder_ / "dossiers" / "a.json";
+  fs::copy_file(kSourceDir / "cases" / "jaune-2012" / "aie-01-dakar.json", dossier);
+  const std::string before = std::string(std::istreambuf_iterator<char>(std::ifstream(dossier).rdbuf()), {});
+  CommandRun same = run("jaune --exercice 2012 --format json -o '" + dossier.string() + "' " + rules() + " '" +
+                        dossier.string() + "'");
+  EXPECT_EQ(same.exit_code, 2) << same.output;
+  EXPECT_NE(same.output.find("est aussi un fichier lu"), std::string::npos) << same.output;
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(std::ifstream(dossier).rdbuf()), {}), before);
+
+  const fs::path inside = folder_ / "dossiers" / "sous" / "jaune.json";
+  CommandRun in_folder = run("jaune --exercice 2012 --format json -o '" + inside.string() + "' " + rules() + " '" +
+                             (folder_ / "dossiers").string() + "/'");
+  EXPECT_EQ(in_folder.exit_code, 2) << in_folder.output;
+  EXPECT_NE(in_folder.output.find("prendrait pour un dossier"), std::string::npos) << in_folder.output;
+  EXPECT_FALSE(fs::exists(inside));
+  EXPECT_EQ(entries(folder_ / "dossiers"), 1u);
+
+  // A format no reader takes for a dossier may be written beside the dossiers.
+  const fs::path html = folder_ / "dossiers" / "jaune.html";
+  CommandRun beside = run("jaune --exercice 2012 --format html -o '" + html.string() + "' " + rules() + " '" +
+                          (folder_ / "dossiers").string() + "'");
+  EXPECT_EQ(beside.exit_code, 0) << beside.output;
+  EXPECT_TRUE(fs::exists(html));
 }
 
 TEST_F(JauneCommand, XlsxWithoutOutputFileIsAUsageError) {
