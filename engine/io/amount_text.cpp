@@ -186,8 +186,22 @@ AmountAdvice advise_amount_text(std::string_view text, int max_decimals) {
     advice.reason = why.empty() ? "forme inattendue" : why;
     return advice;
   }
+  // "25.000" for a money amount: a decimal point with a third decimal, or the dot that groups
+  // thousands in continental usage (25 000 €)? As for "1,500", no fix is offered for a reading
+  // that could be off by a factor of a thousand.
+  if (max_decimals >= 0 && *reading == body) {
+    const std::size_t dot = body.find('.');
+    const std::size_t whole = dot == std::string::npos ? 0 : dot;
+    if (dot != std::string::npos && body.size() - dot - 1 == 3 && whole >= 1 && whole <= 3 &&
+        static_cast<std::size_t>(max_decimals) < 3 && !(whole == 1 && body[0] == '0')) {
+      advice.reason = "« " + body + " » est ambigu : point décimal (" + body.substr(0, dot) + "," + body.substr(dot + 1) +
+                      ") ou séparateur de milliers (" + body.substr(0, dot) + body.substr(dot + 1) +
+                      ") ; donner le montant sans séparateur de milliers, avec au plus deux décimales";
+      return advice;
+    }
+  }
   std::string fixed = (negative ? "-" : "") + *reading;
-  // Too many decimals: fixable only when the extra ones are zeros ("250.000" is 250.00).
+  // Too many decimals: fixable only when the extra ones are zeros ("2500.000" is 2500.00).
   if (max_decimals >= 0 && !is_plain_decimal_text(fixed, max_decimals)) {
     const std::size_t dot = fixed.find('.');
     std::size_t keep = fixed.size();

@@ -40,10 +40,22 @@ TEST(AmountText, ScientificNotationHasLostTheExactValue) {
 }
 
 TEST(AmountText, TrailingZerosBeyondTheCentAreDroppedOtherDecimalsAreNot) {
-  EXPECT_EQ(fix("250.000"), "250.00");
+  EXPECT_EQ(fix("2500.000"), "2500.00");
+  EXPECT_EQ(fix("0.500"), "0.50");
   EXPECT_EQ(fix("250,000 \xE2\x82\xAC"), "(aucune)");  // ambiguous before anything else
   EXPECT_FALSE(advise_amount_text("250.001", 2).fix);
   EXPECT_EQ(fix("0,3333", -1), "0.3333");  // a share has no limit
+}
+
+// "25.000": 25 € with a third decimal, or 25 000 € written with the continental thousands dot?
+// Off by a factor of a thousand either way: no fix, the reason says why (as for "1,500").
+TEST(AmountText, ADotBeforeThreeDigitsIsAmbiguousForAnAmount) {
+  for (const char* text : {"25.000", "250.000", "1.500", "-25.000"}) {
+    const AmountAdvice a = advise_amount_text(text, 2);
+    EXPECT_FALSE(a.fix) << text << " -> " << a.fix.value_or("");
+    EXPECT_NE(a.reason.find("ambigu"), std::string::npos) << text << ": " << a.reason;
+  }
+  EXPECT_EQ(fix("0,3333", -1), "0.3333");  // a share, not an amount: no thousands
 }
 
 TEST(AmountText, BadlyGroupedOrWordsGetNoFix) {
@@ -53,7 +65,7 @@ TEST(AmountText, BadlyGroupedOrWordsGetNoFix) {
 }
 
 TEST(AmountText, EveryFixIsAPlainDecimalTheReaderAccepts) {
-  for (const char* text : {"1 500,00", "1.500,00", "1,500.00", "12,5", "250.000", "1 500 \xE2\x82\xAC"}) {
+  for (const char* text : {"1 500,00", "1.500,00", "1,500.00", "12,5", "2500.000", "1 500 \xE2\x82\xAC"}) {
     const AmountAdvice a = advise_amount_text(text, 2);
     ASSERT_TRUE(a.fix) << text;
     EXPECT_TRUE(is_plain_decimal_text(*a.fix, 2)) << text << " -> " << *a.fix;

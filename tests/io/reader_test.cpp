@@ -102,9 +102,14 @@ TEST(DossierReader, RejectsAmountWithCodes) {
 }
 
 TEST(DossierReader, AmountWithThreeDecimalsIsRejectedEvenWhenTheyAreZeros) {
-  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("250.000")")));
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("2500.000")")));
   EXPECT_EQ(e.code, ReadCode::TooManyDecimals);
-  EXPECT_TRUE(contains(e.message, "\"250.00\"")) << e.message;
+  EXPECT_TRUE(contains(e.message, "\"2500.00\"")) << e.message;
+  // 250 € or 250 000 €: no fix offered.
+  e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("250.000")")));
+  EXPECT_EQ(e.code, ReadCode::TooManyDecimals);
+  EXPECT_TRUE(contains(e.message, "ambigu")) << e.message;
+  EXPECT_FALSE(contains(e.message, "écrire \"")) << e.message;
   e = single_error(read(replace(kValidDossier, R"("10000.00")", "250.000")));
   EXPECT_EQ(e.code, ReadCode::TooManyDecimals);
   e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("250.001")")));
