@@ -434,6 +434,10 @@ struct DossierReader::Impl {
       item_stack.push_back(item);
     }
     const std::size_t count = item_stack.size() - base;
+    if (count == 0 && ok && node.empty_means_absent) {
+      out.kind = Kind::Missing;  // as if the key were not there (schema.hpp, empty_means_absent)
+      return true;
+    }
     Value* items = allocate_values(count);
     std::copy(item_stack.begin() + static_cast<std::ptrdiff_t>(base), item_stack.end(), items);
     item_stack.resize(base);

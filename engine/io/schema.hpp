@@ -45,6 +45,10 @@ struct Node {
   std::optional<std::string> pattern;       // String: the schema's regex, as text
   std::optional<std::int64_t> minimum, maximum;  // Integer
   std::optional<std::size_t> min_length;    // String, Enum
+  // Array, "x-empty-means-absent": true: an empty list is read as no list at all. The countries
+  // where an action takes place, given as [] (a form's empty choice), say nothing about where
+  // it is; read as an empty list, they would place it in France by omission.
+  bool empty_means_absent = false;
 
   // Slot of a field, or -1.
   int field_index(std::string_view name) const;
@@ -65,7 +69,8 @@ SchemaResult parse_schema(std::string_view json_text, std::string_view file_name
 class Schema {
  public:
   // Reads a JSON Schema of the shape of dossier.schema.json ($defs montant, decimal, date,
-  // pays; properties, required, enum, type, items, pattern, minimum, maximum, minLength).
+  // pays; properties, required, enum, type, items, pattern, minimum, maximum, minLength, and
+  // x-empty-means-absent, our own keyword: validators ignore it, as JSON Schema allows).
   // Throws std::runtime_error with a message naming the file and the JSON pointer of the
   // construct it does not understand: for tests and tools, where a broken schema is a bug;
   // programs use load_schema().

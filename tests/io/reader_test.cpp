@@ -61,6 +61,35 @@ TEST(DossierReader, ReadsValidDossierIntoSchemaSlots) {
   EXPECT_EQ(countries.elements()[1].text, "FR");
 }
 
+// "pays": [] (a form's empty choice) says nothing about where the action takes place: the
+// schema marks the field x-empty-means-absent and the reader reads it as absent, so that no
+// rule takes the action for one held in France. Other empty lists stay lists.
+TEST(DossierReader, AnEmptyListMarkedEmptyMeansAbsentIsReadAsAbsent) {
+  ReadOutcome out = read(replace(kValidDossier, R"("pays": ["NI", "FR"])", R"("pays": [])"));
+  for (const auto& e : out.errors) ADD_FAILURE() << e.json_path << " : " << e.message;
+  ASSERT_TRUE(out.dossier);
+  const Value& action = at(out.dossier->root(), "action");
+  EXPECT_EQ(at(action, "pays").kind, Kind::Missing);
+  EXPECT_FALSE(at(action, "pays").present());
+  EXPECT_TRUE(vendored_schema().root().fields[static_cast<std::size_t>(vendored_schema().root().field_index("action"))]
+                  .node->fields[static_cast<std::size_t>(
+                                    vendored_schema().root().fields[static_cast<std::size_t>(
+                                        vendored_schema().root().field_index("action"))].node->field_index("pays"))]
+                  .node->empty_means_absent);
+
+  // Without the mark, [] is an empty list (here: a schema whose action.pays lacks it).
+  const std::string plain = R"({"type": "object", "properties": {"id": {"type": "string"},
+    "action": {"type": "object", "properties": {"pays": {"type": "array", "items": {"type": "string"}}}}}})";
+  schema::SchemaResult loaded = schema::parse_schema(plain, "plain.json");
+  ASSERT_TRUE(loaded.schema) << loaded.error;
+  DossierReader reader(loaded.schema);
+  ReadOutcome unmarked = reader.read(R"({"id": "X", "action": {"pays": []}})", "x.json");
+  ASSERT_TRUE(unmarked.dossier);
+  const Value& list = at(at(unmarked.dossier->root(), "action"), "pays");
+  EXPECT_EQ(list.kind, Kind::Array);
+  EXPECT_EQ(list.count, 0u);
+}
+
 TEST(DossierReader, ReadsJsonNumberShareExactly) {
   ReadOutcome out = read(kValidDossier);
   ASSERT_TRUE(out.dossier);
