@@ -72,4 +72,11 @@ TEST_F(ImporteCommand, AFolderAndJsonlTogetherIsAUsageError) {
   EXPECT_FALSE(fs::exists(folder_ / "x"));
 }
 
+TEST_F(ImporteCommand, AShiftedRowIsRejectedWithItsLineAndExitCodeOne) {
+  CommandRun r = run("importe scdl " + quoted(kFiles / "cellule-decalee-derniere-vide.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("cellule-decalee-derniere-vide.csv:2: 15 cellules pour 14 colonnes d'en-tête"), std::string::npos) << r.err;
+}
+
 }  // namespace

@@ -252,5 +252,37 @@ TEST(ScdlImporter, AnotherFileWithTheSameIdAndOtherContentKeepsBothAndWarns) {
   EXPECT_NE(importer.summary().renamed[0].text.find("v1.csv:2"), std::string::npos);
 }
 
+// An unquoted separator in a cell shifts every later cell one column to the right; when the
+// row's last cell was empty, the cell past the header is empty too. Read as it stands, the
+// row would have 2017 as its amount.
+TEST(ScdlImporter, ARowWiderThanTheHeaderIsRejectedEvenWhenItsExtraCellsAreEmpty) {
+  for (const char* name : {"cellule-decalee-derniere-vide.csv", "cellule-decalee-point-virgule-1x.csv"}) {
+    ImportRun run = import_files({kFiles / name});
+    EXPECT_EQ(run.summary.rows_read, 1u) << name;
+    EXPECT_TRUE(run.dossiers.empty()) << name << " " << (run.texts.empty() ? "" : run.texts[0]);
+    ASSERT_TRUE(run.rejected_at(2)) << name;
+    EXPECT_NE(run.rejected_at(2)->text.find("cellules pour"), std::string::npos) << run.rejected_at(2)->text;
+    EXPECT_NE(run.rejected_at(2)->text.find("décalerait"), std::string::npos) << run.rejected_at(2)->text;
+  }
+}
+
+// Every data row ending with a separator the header lacks is a convention of the file: those
+// rows are read; a row wider still is a shifted one.
+TEST(ScdlImporter, AnEmptyCellAtTheEndOfEveryRowIsAConventionOfTheFileNotAShift) {
+  ImportRun run = import_files({kFiles / "separateur-en-fin-de-ligne.csv"});
+  EXPECT_EQ(run.summary.rows_read, 4u);
+  ASSERT_EQ(run.dossiers.size(), 3u);
+  ASSERT_TRUE(run.by_line(2));
+  EXPECT_EQ((*run.by_line(2))["montant"], "8500.00");
+  ASSERT_TRUE(run.by_line(3));
+  EXPECT_EQ((*run.by_line(3))["montant"], "1200.00");
+  ASSERT_TRUE(run.by_line(5));
+  EXPECT_EQ((*run.by_line(5))["montant"], "3000.00");
+  ASSERT_TRUE(run.rejected_at(4));
+  EXPECT_NE(run.rejected_at(4)->text.find("13 cellules pour 11 colonnes d'en-tête et 12 cellules aux autres lignes"),
+            std::string::npos)
+      << run.rejected_at(4)->text;
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
