@@ -174,6 +174,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& name, const Si
     summary_.files.push_back(std::move(report));
     return true;
   }
+  if (columns[Column::Montant] < 0 && !columns.ambiguity.empty()) {
+    report.error = "en-tête ligne " + std::to_string(report.header_line) + " : " + columns.ambiguity;
+    summary_.files.push_back(std::move(report));
+    return true;
+  }
   for (const char* required : {"montant", "objet"}) {
     const Column c = std::string_view(required) == "montant" ? Column::Montant : Column::Objet;
     if (columns[c] < 0) {

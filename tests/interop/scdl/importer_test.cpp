@@ -284,5 +284,30 @@ TEST(ScdlImporter, AnEmptyCellAtTheEndOfEveryRowIsAConventionOfTheFileNotAShift)
       << run.rejected_at(4)->text;
 }
 
+TEST(ScdlImporter, TheAmountColumnNamedExactlyWinsOverLastYearsAmount) {
+  ImportRun run = import_files({kFiles / "montant-n-1.csv"});
+  ASSERT_EQ(run.dossiers.size(), 1u);
+  EXPECT_EQ(run.dossiers[0]["montant"], "4000.00");
+  ASSERT_EQ(run.summary.files[0].column_notes.size(), 1u);
+  EXPECT_NE(run.summary.files[0].column_notes[0].find("« Montant N-1 » (n° 5) non lue comme montant"), std::string::npos)
+      << run.summary.files[0].column_notes[0];
+}
+
+TEST(ScdlImporter, TwoAmountColumnsWithoutTheExactNameAreAnErrorOfTheFileNotAGuess) {
+  Importer importer(clues(), {});
+  std::size_t written = 0;
+  importer.import_bytes("Collectivité;Objet;Date décision;Montant 2016;Montant 2017\n"
+                        "Commune de Roques;Jumelage avec Zaragoza;2017-03-01;1500;4000\n",
+                        "deux-montants.csv", [&](const DossierDraft&) {
+                          ++written;
+                          return true;
+                        });
+  EXPECT_EQ(written, 0u);
+  ASSERT_EQ(importer.summary().files.size(), 1u);
+  const std::string& error = importer.summary().files[0].error;
+  EXPECT_NE(error.find("montant ambigu : « Montant 2016 » (n° 4) ou « Montant 2017 » (n° 5)"), std::string::npos) << error;
+  EXPECT_TRUE(importer.summary().files_failed());
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
