@@ -209,13 +209,20 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     }
     auto share = decimal::Decimal::parse(plain);
     const auto one = decimal::Decimal::from_integer(1), hundred = decimal::Decimal::from_integer(100);
-    if (share && (percent_sign || *share > one) && *share <= hundred) {
+    // "45 %" says it is a percentage. A bare number is the schema's decimal share (0.45), in
+    // [0.01, 1] (SCDL 2.1.1 constraints): 1.5 is out of range, not 1.5 % (that would turn
+    // 10 000 € into 150 €), nor 150 %.
+    if (share && percent_sign) {
       auto divided = divide(*share, hundred, 10, decimal::RoundingMode::HalfAwayFromZero);
-      if (divided) share = divided->normalized();
+      share = divided ? std::optional(divided->normalized()) : std::nullopt;
     }
-    if (!share || share->is_negative() || share->is_zero() || *share > one) {
-      d.avertissements.push_back("pourcentage de la subvention illisible ou hors de ]0, 1] : « " + std::string(raw) +
+    static const decimal::Decimal minimum = *decimal::Decimal::from_parts(1, 2);  // 0.01
+    if (!share) {
+      d.avertissements.push_back("pourcentage de la subvention illisible : « " + std::string(raw) +
                                  " » ; le montant n'est pas réparti");
+    } else if (*share < minimum || *share > one) {
+      d.avertissements.push_back("pourcentage de la subvention hors de l'intervalle [0.01, 1] du schéma SCDL : « " +
+                                 std::string(raw) + " » ; le montant n'est pas réparti");
     } else {
       d.scdl.pourcentage = share->normalized();
       if (*share != one) {

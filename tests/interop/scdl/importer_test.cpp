@@ -309,5 +309,32 @@ TEST(ScdlImporter, TwoAmountColumnsWithoutTheExactNameAreAnErrorOfTheFileNotAGue
   EXPECT_TRUE(importer.summary().files_failed());
 }
 
+bool has_warning(const nlohmann::json& d, std::string_view words) {
+  for (const auto& w : d["origine"]["avertissements"])
+    if (w.get<std::string>().find(words) != std::string::npos) return true;
+  return false;
+}
+
+// SCDL 2.1.1: pourcentageSubvention is a decimal share in [0.01, 1]. 1.5 is out of range, not
+// 1.5 %: the amount is left whole and the row says why.
+TEST(ScdlImporter, AShareOutsideTheSchemasRangeIsReportedNotReinterpreted) {
+  ImportRun run = import_files({kFiles / "pourcentage-hors-intervalle.csv"});
+  ASSERT_EQ(run.dossiers.size(), 5u);
+  for (std::size_t line : {2u, 3u, 4u}) {
+    const nlohmann::json* d = run.by_line(line);
+    ASSERT_TRUE(d) << line;
+    EXPECT_EQ((*d)["montant"], "10000.00") << line;
+    EXPECT_FALSE((*d)["origine"]["scdl"].contains("pourcentageSubvention")) << line;
+    EXPECT_TRUE(has_warning(*d, "hors de l'intervalle [0.01, 1]")) << (*d)["origine"]["avertissements"].dump();
+    EXPECT_FALSE(has_guess(*d, "montant")) << line;
+  }
+  for (std::size_t line : {5u, 6u}) {  // 45 %, 0.45
+    const nlohmann::json* d = run.by_line(line);
+    ASSERT_TRUE(d) << line;
+    EXPECT_EQ((*d)["montant"], "4500.00") << line;
+    EXPECT_EQ((*d)["origine"]["scdl"]["pourcentageSubvention"], "0.45") << line;
+  }
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
