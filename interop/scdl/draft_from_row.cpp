@@ -267,7 +267,23 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     year = options_->exercice;
     year_reason = "exercice donné par --exercice (le fichier ne donne ni année ni date)";
   }
-  if (!year) return rejected("aucun exercice : ni colonne d'année, ni date de décision, ni --exercice");
+  if (!year) {
+    // Say what each place holds, with its column: "ni date de décision" next to a date cell
+    // 2017-13-01 sent the reader looking for a missing column.
+    auto where = [&](Column c) {
+      const auto at = static_cast<std::size_t>(columns[c]);
+      return "colonne " + std::to_string(at + 1) + " « " + (*file.header)[at] + " »";
+    };
+    std::string why = "aucun exercice : ";
+    if (columns[Column::Exercice] < 0) why += "pas de colonne d'année";
+    else if (!given(Column::Exercice)) why += "année absente (" + where(Column::Exercice) + ")";
+    else why += "année illisible « " + std::string(cell(Column::Exercice)) + " » (" + where(Column::Exercice) + ")";
+    why += ", ";
+    if (columns[Column::DateConvention] < 0) why += "pas de colonne de date";
+    else if (date.status == DateReading::Status::Invalid) why += date.reason + " (" + where(Column::DateConvention) + ")";
+    else why += "date absente (" + where(Column::DateConvention) + ")";
+    return rejected(why + ", pas de --exercice");
+  }
   if (*year < 1980 || *year > 2100) return rejected("exercice " + std::to_string(*year) + " hors de 1980-2100");
   d.exercice = *year;
   if (!year_stated) d.devines.push_back({"exercice", std::to_string(*year), year_reason});

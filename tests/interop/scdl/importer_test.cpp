@@ -336,5 +336,19 @@ TEST(ScdlImporter, AShareOutsideTheSchemasRangeIsReportedNotReinterpreted) {
   }
 }
 
+TEST(ScdlImporter, ARowWithoutAYearSaysWhichDateCellItCouldNotReadAndWhy) {
+  ImportRun run = import_files({kFiles / "dates-inexistantes.csv"});
+  EXPECT_TRUE(run.dossiers.empty());
+  ASSERT_TRUE(run.rejected_at(2));
+  const std::string& february = run.rejected_at(2)->text;
+  EXPECT_NE(february.find("« 2017-02-30 »"), std::string::npos) << february;
+  EXPECT_NE(february.find("le 30 février 2017 n'existe pas"), std::string::npos) << february;
+  EXPECT_NE(february.find("colonne 3 « dateConvention »"), std::string::npos) << february;
+  ASSERT_TRUE(run.rejected_at(3));
+  const std::string& month = run.rejected_at(3)->text;
+  EXPECT_NE(month.find("« 2017-13-01 » : mois 13 inexistant"), std::string::npos) << month;
+  EXPECT_EQ(month.find("jour"), std::string::npos) << month;
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
