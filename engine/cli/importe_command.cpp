@@ -104,8 +104,9 @@ int run_import_scdl(const ImportOptions& o) {
   OutputSink out(STDOUT_FILENO);
   std::string line;
   std::optional<std::string> failure;
-  std::size_t replaced = 0;
+  std::size_t prepared = 0, files_written = 0, replaced = 0;
   auto sink = [&](const scdl::DossierDraft& draft) -> bool {
+    ++prepared;
     line.clear();
     scdl::append_draft_json(line, draft);
     if (o.output_dir.empty()) {
@@ -115,7 +116,10 @@ int run_import_scdl(const ImportOptions& o) {
       const std::string pretty = nlohmann::ordered_json::parse(line).dump(2) + "\n";
       const std::string name = draft.id + ".json";
       failure = reports::write_file_atomically(fs::path(o.output_dir) / name, pretty);
-      if (!failure && existing.contains(name)) ++replaced;
+      if (!failure) {
+        ++files_written;
+        if (existing.contains(name)) ++replaced;
+      }
     }
     return !failure;
   };
@@ -123,7 +127,14 @@ int run_import_scdl(const ImportOptions& o) {
     if (!importer.import_file(file, sink)) break;
   }
   if (!out.flush() && !failure) failure = "écriture sur la sortie standard impossible";
-  const scdl::ImportSummary& summary = importer.summary();
+  scdl::ImportSummary summary = importer.summary();
+  if (failure) {
+    // Only what is known written is counted: each file of -o is; on standard output, what
+    // went out before the failure cannot be told from what stayed in the buffer.
+    summary.write_failure = *failure;
+    summary.prepared = prepared;
+    summary.written = o.output_dir.empty() ? 0 : files_written;
+  }
   std::cerr << scdl::summary_text(summary);
   if (replaced) std::cerr << "Brouillons déjà présents remplacés (--remplacer) : " << replaced << '\n';
   if (!o.summary_file.empty()) {

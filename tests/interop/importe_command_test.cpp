@@ -115,4 +115,20 @@ TEST_F(ImporteCommand, ADraftAlreadyInTheFolderIsNotReplacedWithoutRemplacer) {
   EXPECT_NE(replaced.err.find("remplacés (--remplacer) : 1"), std::string::npos) << replaced.err;
 }
 
+TEST_F(ImporteCommand, AFailedWriteIsExitCodeTwoAndTheSummaryDoesNotCountTheRowsAsWritten) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const fs::path err = folder_ / "stderr";
+  const std::string command = std::string("'") + SUBSIDIA_BINARY + "' importe scdl " + quoted(kReal / "haute-garonne-2017.csv") +
+                              " > /dev/full 2> " + quoted(err);
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  const std::string text = file_text(err);
+  // The run stops at the first failed write (some 30 drafts fill the 64 KB buffer): none is
+  // known written, whatever was prepared.
+  EXPECT_NE(text.find("dossiers écrits : 0 sûr(s) sur "), std::string::npos) << text;
+  EXPECT_NE(text.find("préparé(s), écriture impossible : écriture sur la sortie standard impossible"), std::string::npos)
+      << text;
+}
+
 }  // namespace
