@@ -1,10 +1,11 @@
 // `subsidia importe scdl FICHIER... [-o DOSSIER | --format jsonl] [--exercice AAAA]
 //                        [--collectivite-categorie CAT] [--international-seulement]
-//                        [--resume FICHIER]`
+//                        [--resume FICHIER] [--remplacer]`
 //
 // Published subsidies files (SCDL subventions 1.x and 2.x, any encoding and separator) ->
 // one draft dossier per row (interop/scdl/importer). Dossiers go to standard output, one
-// JSON line each, or with -o DOSSIER to DOSSIER/<id>.json, each written at once. The summary
+// JSON line each, or with -o DOSSIER to DOSSIER/<id>.json, each written at once (a draft
+// already there is not replaced without --remplacer: the run stops before writing). The summary
 // (rows read, written, rejected with their line and reason, duplicates, candidates) goes to
 // standard error, and with --resume to a JSON file. Exit code: 0 every row written (or set
 // apart by an option); 1 some rows rejected; 2 a usage error, an unreadable file or a failed
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unistd.h>
@@ -40,7 +42,18 @@ struct ImportOptions {
   std::string categorie;
   bool international_only = false;
   std::string summary_file;
+  bool replace = false;
 };
+
+// The names of the *.json files already in `folder` (drafts of an earlier run, which a person
+// may have corrected since).
+std::set<std::string> existing_drafts(const fs::path& folder) {
+  std::set<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".json" && it->is_regular_file(ec)) names.insert(it->path().filename().string());
+  return names;
+}
 
 int run_import_scdl(const ImportOptions& o) {
   if (!o.output_dir.empty() && !o.format.empty()) {
@@ -62,11 +75,38 @@ int run_import_scdl(const ImportOptions& o) {
   options.international_only = o.international_only;
 
   const interop::InternationalClues clues = interop::InternationalClues::builtin();
+
+  // Drafts already in the folder are not replaced silently: a person may have corrected them.
+  // When the folder holds drafts, a first pass (nothing written) finds the ids this run would
+  // write over; without --remplacer the run stops there, before writing anything.
+  std::set<std::string> existing;
+  if (!o.output_dir.empty()) existing = existing_drafts(o.output_dir);
+  if (!existing.empty() && !o.replace) {
+    scdl::Importer dry_run(clues, options);
+    std::vector<std::string> taken;
+    for (const std::string& file : o.files)
+      dry_run.import_file(file, [&](const scdl::DossierDraft& draft) {
+        if (existing.contains(draft.id + ".json")) taken.push_back(draft.id + ".json");
+        return true;
+      });
+    if (!taken.empty()) {
+      std::cerr << "subsidia importe scdl : " << taken.size() << " brouillon(s) de " << o.output_dir
+                << " seraient remplacés (une personne a pu les corriger depuis l'import précédent) :\n";
+      for (std::size_t i = 0; i < taken.size() && i < 20; ++i)
+        std::cerr << "  " << (fs::path(o.output_dir) / taken[i]).string() << '\n';
+      if (taken.size() > 20) std::cerr << "  … et " << taken.size() - 20 << " de plus\n";
+      std::cerr << "rien n'est écrit : importer dans un autre dossier, ou ajouter --remplacer pour les remplacer\n";
+      return kExitError;
+    }
+  }
+
   scdl::Importer importer(clues, options);
   OutputSink out(STDOUT_FILENO);
   std::string line;
   std::optional<std::string> failure;
+  std::size_t prepared = 0, files_written = 0, replaced = 0;
   auto sink = [&](const scdl::DossierDraft& draft) -> bool {
+    ++prepared;
     line.clear();
     scdl::append_draft_json(line, draft);
     if (o.output_dir.empty()) {
@@ -74,7 +114,12 @@ int run_import_scdl(const ImportOptions& o) {
       if (!out.write(line)) failure = "écriture sur la sortie standard impossible";
     } else {
       const std::string pretty = nlohmann::ordered_json::parse(line).dump(2) + "\n";
-      failure = reports::write_file_atomically(fs::path(o.output_dir) / (draft.id + ".json"), pretty);
+      const std::string name = draft.id + ".json";
+      failure = reports::write_file_atomically(fs::path(o.output_dir) / name, pretty);
+      if (!failure) {
+        ++files_written;
+        if (existing.contains(name)) ++replaced;
+      }
     }
     return !failure;
   };
@@ -82,8 +127,16 @@ int run_import_scdl(const ImportOptions& o) {
     if (!importer.import_file(file, sink)) break;
   }
   if (!out.flush() && !failure) failure = "écriture sur la sortie standard impossible";
-  const scdl::ImportSummary& summary = importer.summary();
+  scdl::ImportSummary summary = importer.summary();
+  if (failure) {
+    // Only what is known written is counted: each file of -o is; on standard output, what
+    // went out before the failure cannot be told from what stayed in the buffer.
+    summary.write_failure = *failure;
+    summary.prepared = prepared;
+    summary.written = o.output_dir.empty() ? 0 : files_written;
+  }
   std::cerr << scdl::summary_text(summary);
+  if (replaced) std::cerr << "Brouillons déjà présents remplacés (--remplacer) : " << replaced << '\n';
   if (!o.summary_file.empty()) {
     if (auto error = reports::write_file_atomically(o.summary_file, scdl::summary_json(summary))) {
       std::cerr << "subsidia importe scdl : " << *error << '\n';
@@ -124,6 +177,9 @@ Runner register_importe_command(CLI::App& app) {
   command->add_flag("--international-seulement", options->international_only,
                     "N'écrire que les lignes où un indice d'action internationale a été trouvé (les autres sont comptées)");
   command->add_option("--resume", options->summary_file, "Écrire aussi le résumé complet en JSON dans ce fichier");
+  command->add_flag("--remplacer", options->replace,
+                    "Avec -o : remplacer les brouillons déjà présents du même identifiant (sans cette option, l'import "
+                    "refuse de les écraser et n'écrit rien)");
   command->footer(
       "Exemples :\n"
       "  subsidia importe scdl poitiers-2017.csv > dossiers.jsonl\n"

@@ -123,18 +123,24 @@ constexpr std::string_view kNames[kColumnCount] = {
     "idRAE",          "notificationUE", "pourcentageSubvention", "dispositifAide",
 };
 
+// "Montant (en euros)", "Montant total attribué": a montant column whose name says more, not
+// one of the names above. Such a match is weaker than a name of the list: "Montant N-1" or
+// "Montant 2016" is one too.
+constexpr Alias kFuzzyMontant{"montant", Column::Montant, Naming::Variant};
+
 const Alias* alias_of(std::string_view cell) {
   const std::string key = folded_key(cell);
   for (const Alias& alias : kAliases)
     if (alias.key == key) return &alias;
-  // "Montant (en euros)", "Montant total attribué": a montant column whose name says more.
   // A requested or paid amount is not what was granted: those stay unmapped.
   if (key.starts_with("montant") && key.find("demande") == std::string::npos &&
-      key.find("verse") == std::string::npos && key.find("paye") == std::string::npos) {
-    static constexpr Alias kMontant{"montant", Column::Montant, Naming::Variant};
-    return &kMontant;
-  }
+      key.find("verse") == std::string::npos && key.find("paye") == std::string::npos)
+    return &kFuzzyMontant;
   return nullptr;
+}
+
+std::string named(const std::vector<std::string_view>& header, std::size_t i) {
+  return "« " + std::string(header[i]) + " » (n° " + std::to_string(i + 1) + ")";
 }
 
 }  // namespace
@@ -149,9 +155,16 @@ std::optional<Column> column_of(std::string_view header_cell) {
 
 ColumnMap map_columns(const std::vector<std::string_view>& header) {
   ColumnMap map;
+  // A name of the list first, wherever it stands: "Montant N-1;Montant" reads "Montant", not
+  // last year's amount because it comes first.
+  std::vector<std::size_t> fuzzy;
   for (std::size_t i = 0; i < header.size(); ++i) {
     const Alias* alias = alias_of(header[i]);
     if (!alias) continue;
+    if (alias == &kFuzzyMontant) {
+      fuzzy.push_back(i);
+      continue;
+    }
     auto& slot = map.index[static_cast<std::size_t>(alias->column)];
     if (slot >= 0) {
       map.warnings.push_back("colonne « " + std::string(header[i]) + " » (n° " + std::to_string(i + 1) +
@@ -163,6 +176,24 @@ ColumnMap map_columns(const std::vector<std::string_view>& header) {
     ++map.recognised;
     if (alias->naming == Naming::Scdl2) ++map.scdl2_names;
     if (alias->naming == Naming::Scdl1) ++map.scdl1_names;
+  }
+  auto& montant = map.index[static_cast<std::size_t>(Column::Montant)];
+  if (montant >= 0) {
+    for (std::size_t i : fuzzy)
+      map.warnings.push_back("colonne " + named(header, i) + " non lue comme montant : la colonne " +
+                             named(header, static_cast<std::size_t>(montant)) + " porte le nom du montant");
+  } else if (fuzzy.size() == 1) {
+    montant = static_cast<int>(fuzzy[0]);
+    ++map.recognised;
+  } else if (fuzzy.size() > 1) {
+    // "Montant 2016;Montant 2017", "Montant N-1;Montant N": which one was granted is not
+    // for the importer to guess. Counted as recognised so that the header is still found and
+    // the file refused for this reason, not for a header "not found".
+    ++map.recognised;
+    map.ambiguity = "montant ambigu :";
+    for (std::size_t k = 0; k < fuzzy.size(); ++k) map.ambiguity += (k ? " ou " : " ") + named(header, fuzzy[k]);
+    map.ambiguity += " ? Aucune colonne ne s'appelle « montant » ; aucune ligne n'est lue (renommer « montant » la "
+                     "colonne du montant attribué)";
   }
   return map;
 }

@@ -49,6 +49,9 @@ struct ColumnMap {
   std::size_t scdl2_names = 0;          // header cells that are SCDL 2.x names
   std::size_t scdl1_names = 0;          // header cells that are SCDL 1.x names
   std::vector<std::string> warnings;    // French: a field given twice, an unknown column...
+  // French, when several columns could be the amount and none has its exact name ("Montant
+  // 2016", "Montant 2017"): the amount is left unmapped and the file is not read.
+  std::string ambiguity;
 
   ColumnMap() { index.fill(-1); }
   int operator[](Column c) const { return index[static_cast<std::size_t>(c)]; }
@@ -56,6 +59,8 @@ struct ColumnMap {
   std::string format() const;
 };
 
+// A name of the list (an SCDL name or a known variant) wins over a column that only starts
+// with "montant", wherever each stands; among names of the list the first wins, with a warning.
 ColumnMap map_columns(const std::vector<std::string_view>& header);
 
 // The field a header cell names, if any.

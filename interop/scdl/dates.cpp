@@ -72,6 +72,17 @@ DateReading invalid(std::string_view text, std::string why) {
 
 bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
 
+// Why year-month-day is no date: the month first (2017-13-01 has no 13th month, whatever its
+// day), then the day of that month (30 February).
+std::string why_not_a_date(int year, int month, int day) {
+  static constexpr const char* kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                            "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+  if (year < 1) return "année " + std::to_string(year) + " inexistante";
+  if (month < 1 || month > 12) return "mois " + std::to_string(month) + " inexistant";
+  const std::string day_text = day == 1 ? "1er" : std::to_string(day);
+  return "le " + day_text + " " + kMonths[month - 1] + " " + std::to_string(year) + " n'existe pas";
+}
+
 }  // namespace
 
 DateReading read_date(std::string_view text) {
@@ -114,7 +125,7 @@ DateReading read_date(std::string_view text) {
     if (!all_digits(part) || part.size() > 4) return invalid(original, "");
   if (p[0].size() == 4) {  // yyyy-mm-dd, yyyy/mm/dd
     auto date = calendar::Date::from_ymd(number(p[0]), number(p[1]), number(p[2]));
-    if (!date) return invalid(original, "jour inexistant");
+    if (!date) return invalid(original, why_not_a_date(number(p[0]), number(p[1]), number(p[2])));
     return ok(*date);
   }
   if (p[2].size() != 4) return invalid(original, "année à deux chiffres");
@@ -122,7 +133,8 @@ DateReading read_date(std::string_view text) {
   if (auto date = calendar::Date::from_ymd(year, number(p[1]), number(p[0]))) return ok(*date);
   if (auto date = calendar::Date::from_ymd(year, number(p[0]), number(p[1])))
     return ok(*date, "« " + std::string(original) + " » lu mois/jour/année (le jour/mois/année n'existe pas)");
-  return invalid(original, "jour inexistant");
+  // Neither day/month nor month/day: said as the usual day/month reading.
+  return invalid(original, why_not_a_date(year, number(p[1]), number(p[0])));
 }
 
 std::optional<std::string> read_period(std::string_view text) {

@@ -209,13 +209,20 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     }
     auto share = decimal::Decimal::parse(plain);
     const auto one = decimal::Decimal::from_integer(1), hundred = decimal::Decimal::from_integer(100);
-    if (share && (percent_sign || *share > one) && *share <= hundred) {
+    // "45 %" says it is a percentage. A bare number is the schema's decimal share (0.45), in
+    // [0.01, 1] (SCDL 2.1.1 constraints): 1.5 is out of range, not 1.5 % (that would turn
+    // 10 000 € into 150 €), nor 150 %.
+    if (share && percent_sign) {
       auto divided = divide(*share, hundred, 10, decimal::RoundingMode::HalfAwayFromZero);
-      if (divided) share = divided->normalized();
+      share = divided ? std::optional(divided->normalized()) : std::nullopt;
     }
-    if (!share || share->is_negative() || share->is_zero() || *share > one) {
-      d.avertissements.push_back("pourcentage de la subvention illisible ou hors de ]0, 1] : « " + std::string(raw) +
+    static const decimal::Decimal minimum = *decimal::Decimal::from_parts(1, 2);  // 0.01
+    if (!share) {
+      d.avertissements.push_back("pourcentage de la subvention illisible : « " + std::string(raw) +
                                  " » ; le montant n'est pas réparti");
+    } else if (*share < minimum || *share > one) {
+      d.avertissements.push_back("pourcentage de la subvention hors de l'intervalle [0.01, 1] du schéma SCDL : « " +
+                                 std::string(raw) + " » ; le montant n'est pas réparti");
     } else {
       d.scdl.pourcentage = share->normalized();
       if (*share != one) {
@@ -260,7 +267,23 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     year = options_->exercice;
     year_reason = "exercice donné par --exercice (le fichier ne donne ni année ni date)";
   }
-  if (!year) return rejected("aucun exercice : ni colonne d'année, ni date de décision, ni --exercice");
+  if (!year) {
+    // Say what each place holds, with its column: "ni date de décision" next to a date cell
+    // 2017-13-01 sent the reader looking for a missing column.
+    auto where = [&](Column c) {
+      const auto at = static_cast<std::size_t>(columns[c]);
+      return "colonne " + std::to_string(at + 1) + " « " + (*file.header)[at] + " »";
+    };
+    std::string why = "aucun exercice : ";
+    if (columns[Column::Exercice] < 0) why += "pas de colonne d'année";
+    else if (!given(Column::Exercice)) why += "année absente (" + where(Column::Exercice) + ")";
+    else why += "année illisible « " + std::string(cell(Column::Exercice)) + " » (" + where(Column::Exercice) + ")";
+    why += ", ";
+    if (columns[Column::DateConvention] < 0) why += "pas de colonne de date";
+    else if (date.status == DateReading::Status::Invalid) why += date.reason + " (" + where(Column::DateConvention) + ")";
+    else why += "date absente (" + where(Column::DateConvention) + ")";
+    return rejected(why + ", pas de --exercice");
+  }
   if (*year < 1980 || *year > 2100) return rejected("exercice " + std::to_string(*year) + " hors de 1980-2100");
   d.exercice = *year;
   if (!year_stated) d.devines.push_back({"exercice", std::to_string(*year), year_reason});

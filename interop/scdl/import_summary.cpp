@@ -45,7 +45,11 @@ std::string summary_text(const ImportSummary& s, std::size_t limit) {
     }
     for (const auto& note : f.column_notes) out += "  " + note + "\n";
   }
-  out += "Lignes lues : " + std::to_string(s.rows_read) + " ; dossiers écrits : " + std::to_string(s.written) +
+  // After a failed write the count says so: "36 written" to a full disk would be a lie.
+  const std::string written = s.write_failure.empty() ? std::to_string(s.written)
+                                                      : std::to_string(s.written) + " sûr(s) sur " + std::to_string(s.prepared) +
+                                                            " préparé(s), écriture impossible : " + s.write_failure;
+  out += "Lignes lues : " + std::to_string(s.rows_read) + " ; dossiers écrits : " + written +
          " ; rejetées : " + std::to_string(s.rejected.size()) + " ; vides : " + std::to_string(s.blank) +
          " ; identiques écrites une fois : " + std::to_string(s.identical.size());
   if (!s.other_exercice.empty()) out += " ; d'un autre exercice : " + std::to_string(s.other_exercice.size());
@@ -90,6 +94,10 @@ std::string summary_json(const ImportSummary& s) {
   j["fichiers"] = std::move(files);
   j["lignes_lues"] = s.rows_read;
   j["dossiers_ecrits"] = s.written;
+  if (!s.write_failure.empty()) {
+    j["dossiers_prepares"] = s.prepared;
+    j["erreur_ecriture"] = s.write_failure;
+  }
   j["lignes_vides"] = s.blank;
   j["candidats_internationaux"] = s.candidates;
   j["candidats_indice_fort"] = s.strong_candidates;

@@ -43,6 +43,10 @@ struct ImportSummary {
   std::vector<LineNote> skipped;         // lines before the header
   std::vector<LineNote> warnings;        // about the file (quotes, short rows)
   std::size_t dossier_warnings = 0;      // about values, kept in each dossier's origine.avertissements
+  // Set by the caller when writing failed (French): `written` then counts only the dossiers
+  // known to be written, and `prepared` how many were handed over before the failure.
+  std::string write_failure;
+  std::size_t prepared = 0;
 
   bool files_failed() const;
 };

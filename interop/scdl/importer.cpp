@@ -1,7 +1,9 @@
 #include "scdl/importer.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 #include "csv/encoding.hpp"
 #include "csv/separator.hpp"
@@ -61,6 +63,30 @@ std::string first_cells(const std::vector<std::string_view>& cells) {
     if (shown.size() > 60) break;
   }
   return shown;
+}
+
+// The width shared by most data rows of `text` read from `from` (strictly more than half of the
+// non-blank ones, and at least two of them), or 0 when no width is that common. A file-wide
+// convention such as a separator at the end of every line makes rows wider than the header
+// without shifting anything; one row wider than its neighbours is not a convention. Computed
+// only when a row is wider than the header, so ordinary files are tokenised once.
+std::size_t usual_width(std::string_view text, std::size_t from, char separator) {
+  csv::Tokenizer tokens(text.substr(from), {separator, false});
+  csv::Record record;
+  std::vector<std::pair<std::size_t, std::size_t>> counts;  // width, rows; few distinct widths
+  std::size_t rows = 0;
+  while (tokens.next(record)) {
+    bool empty = true;
+    for (const auto& f : record.fields) empty = empty && trim_spaces(f.value).empty();
+    if (empty) continue;
+    ++rows;
+    auto found = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == record.fields.size(); });
+    if (found == counts.end()) counts.emplace_back(record.fields.size(), 1);
+    else ++found->second;
+  }
+  for (const auto& [width, n] : counts)
+    if (n >= 2 && 2 * n > rows) return width;
+  return 0;
 }
 
 }  // namespace
@@ -124,6 +150,7 @@ bool Importer::import_bytes(std::string bytes, const std::string& name, const Si
   ColumnMap columns;
   std::vector<LineNote> before;
   std::size_t searched = 0;
+  std::size_t header_end = 0;
   while (tokens.next(record)) {
     take_issues();
     cells_of_record();
@@ -133,6 +160,7 @@ bool Importer::import_bytes(std::string bytes, const std::string& name, const Si
       columns = std::move(candidate);
       for (std::string_view c : cells) header.emplace_back(trim_spaces(c));
       report.header_line = record.line;
+      header_end = record.end_offset;
       break;
     }
     before.push_back({name, record.line, "ligne avant l'en-tête, ignorée : « " + first_cells(cells) + " »"});
@@ -143,6 +171,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& name, const Si
                                 : "en-tête introuvable : aucune des " + std::to_string(kHeaderSearch) +
                                       " premières lignes ne nomme deux colonnes SCDL (nomAttribuant, objet, montant, "
                                       "COLL_NOM, SUB_MONTANT…)";
+    summary_.files.push_back(std::move(report));
+    return true;
+  }
+  if (columns[Column::Montant] < 0 && !columns.ambiguity.empty()) {
+    report.error = "en-tête ligne " + std::to_string(report.header_line) + " : " + columns.ambiguity;
     summary_.files.push_back(std::move(report));
     return true;
   }
@@ -171,6 +204,7 @@ bool Importer::import_bytes(std::string bytes, const std::string& name, const Si
   DossierDraft draft;
   bool keep_going = true;
   std::size_t rows = 0;
+  std::optional<std::size_t> usual;  // usual_width(), once a row is wider than the header
   while (keep_going && tokens.next(record)) {
     take_issues();
     cells_of_record();
@@ -188,6 +222,21 @@ bool Importer::import_bytes(std::string bytes, const std::string& name, const Si
         summary_.rejected.push_back({name, line, std::to_string(cells.size()) + " cellules pour " +
                                                      std::to_string(header.size()) +
                                                      " colonnes d'en-tête (un séparateur non protégé par des guillemets dans une cellule ?)"});
+        continue;
+      }
+      // The cells past the header are empty, but that does not make the row safe: a separator
+      // inside a cell shifts every later cell one to the right, and when the row's last cell
+      // was empty the shifted row ends with an empty cell too (an object "Jumelage Marburg;
+      // 2017" puts 2017 in the amount). Only a convention of the whole file (every row ends
+      // with a separator) explains an extra empty cell; otherwise the values cannot be trusted.
+      if (!usual) usual = usual_width(text, header_end, separator);
+      if (cells.size() > *usual) {
+        summary_.rejected.push_back(
+            {name, line, std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
+                             " colonnes d'en-tête" +
+                             (*usual > header.size() ? " et " + std::to_string(*usual) + " cellules aux autres lignes" : std::string()) +
+                             ", les dernières vides : un séparateur non protégé par des guillemets dans une cellule "
+                             "décalerait les valeurs suivantes d'une colonne ; ligne non lue plutôt que lue de travers"});
         continue;
       }
     } else if (cells.size() < header.size()) {

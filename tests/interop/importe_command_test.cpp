@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <fstream>
+#include <iterator>
 #include <sstream>
+#include <vector>
 
 #include "command_fixture.hpp"
 
@@ -70,6 +73,62 @@ TEST_F(ImporteCommand, AFolderAndJsonlTogetherIsAUsageError) {
   CommandRun r = run("importe scdl -o " + quoted(folder_ / "x") + " --format jsonl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(fs::exists(folder_ / "x"));
+}
+
+TEST_F(ImporteCommand, AShiftedRowIsRejectedWithItsLineAndExitCodeOne) {
+  CommandRun r = run("importe scdl " + quoted(kFiles / "cellule-decalee-derniere-vide.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("cellule-decalee-derniere-vide.csv:2: 15 cellules pour 14 colonnes d'en-tête"), std::string::npos) << r.err;
+}
+
+std::string file_text(const fs::path& file) {
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A draft written by an earlier run may have been corrected by a person since: a second run
+// into the same folder does not write over it unless told to, and then writes nothing at all.
+TEST_F(ImporteCommand, ADraftAlreadyInTheFolderIsNotReplacedWithoutRemplacer) {
+  const fs::path out = folder_ / "brouillons";
+  CommandRun first = run("importe scdl -o " + quoted(out) + " " + quoted(kFiles / "import-montant-100.csv"), folder_);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  std::vector<fs::path> drafts;
+  for (const auto& entry : fs::directory_iterator(out)) drafts.push_back(entry.path());
+  ASSERT_EQ(drafts.size(), 1u);
+  const std::string corrected = file_text(drafts[0]);
+  ASSERT_NE(corrected.find("\"montant\": \"100.00\""), std::string::npos) << corrected;
+
+  CommandRun second = run("importe scdl -o " + quoted(out) + " " + quoted(kFiles / "import-montant-999.csv"), folder_);
+  EXPECT_EQ(second.exit_code, 2) << second.err;
+  EXPECT_NE(second.err.find(drafts[0].string()), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("--remplacer"), std::string::npos) << second.err;
+  EXPECT_EQ(file_text(drafts[0]), corrected);
+  EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator()), 1);
+
+  CommandRun replaced =
+      run("importe scdl --remplacer -o " + quoted(out) + " " + quoted(kFiles / "import-montant-999.csv"), folder_);
+  EXPECT_EQ(replaced.exit_code, 0) << replaced.err;
+  EXPECT_NE(file_text(drafts[0]).find("\"montant\": \"999.00\""), std::string::npos);
+  EXPECT_NE(replaced.err.find("remplacés (--remplacer) : 1"), std::string::npos) << replaced.err;
+}
+
+TEST_F(ImporteCommand, AFailedWriteIsExitCodeTwoAndTheSummaryDoesNotCountTheRowsAsWritten) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const fs::path err = folder_ / "stderr";
+  const std::string command = std::string("'") + SUBSIDIA_BINARY + "' importe scdl " + quoted(kReal / "haute-garonne-2017.csv") +
+                              " > /dev/full 2> " + quoted(err);
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  const std::string text = file_text(err);
+  // The run stops at the first failed write (some 30 drafts fill the 64 KB buffer): none is
+  // known written, whatever was prepared.
+  EXPECT_NE(text.find("dossiers écrits : 0 sûr(s) sur "), std::string::npos) << text;
+  EXPECT_NE(text.find("préparé(s), écriture impossible : écriture sur la sortie standard impossible"), std::string::npos)
+      << text;
 }
 
 }  // namespace

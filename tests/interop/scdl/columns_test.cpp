@@ -36,5 +36,24 @@ TEST(Columns, WarnsAboutAFieldGivenTwice) {
   ASSERT_EQ(m.warnings.size(), 1u);
 }
 
+TEST(Columns, TheExactNameOfTheAmountWinsOverAColumnThatOnlyStartsWithMontant) {
+  ColumnMap m = map_columns({"objet", "Montant N-1", "Montant"});
+  EXPECT_EQ(m[Column::Montant], 2);
+  EXPECT_TRUE(m.ambiguity.empty());
+  ASSERT_EQ(m.warnings.size(), 1u);
+  EXPECT_NE(m.warnings[0].find("« Montant N-1 » (n° 2)"), std::string::npos) << m.warnings[0];
+  // A known variant is a name too: "Montant attribué" wins over "Montant 2016" before it.
+  EXPECT_EQ(map_columns({"objet", "Montant 2016", "Montant attribué"})[Column::Montant], 2);
+}
+
+TEST(Columns, TwoColumnsThatOnlyStartWithMontantAreAmbiguousOneAloneIsRead) {
+  ColumnMap m = map_columns({"objet", "Montant 2016", "Montant 2017"});
+  EXPECT_EQ(m[Column::Montant], -1);
+  EXPECT_NE(m.ambiguity.find("« Montant 2016 » (n° 2) ou « Montant 2017 » (n° 3)"), std::string::npos) << m.ambiguity;
+  ColumnMap one = map_columns({"objet", "Montant (en euros)"});
+  EXPECT_EQ(one[Column::Montant], 1);
+  EXPECT_TRUE(one.ambiguity.empty());
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl

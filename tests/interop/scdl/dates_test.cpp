@@ -45,6 +45,15 @@ TEST(Dates, RefusesWhatItCannotRead) {
   EXPECT_EQ(read_date("NC").status, DateReading::Status::Missing);
 }
 
+TEST(Dates, SaysWhetherTheMonthOrTheDayDoesNotExist) {
+  EXPECT_EQ(read_date("2017-13-01").reason, "date illisible « 2017-13-01 » : mois 13 inexistant");
+  EXPECT_EQ(read_date("2017-02-30").reason, "date illisible « 2017-02-30 » : le 30 février 2017 n'existe pas");
+  EXPECT_EQ(read_date("2017-02-29").reason, "date illisible « 2017-02-29 » : le 29 février 2017 n'existe pas");
+  EXPECT_EQ(read_date("2016-02-29").status, DateReading::Status::Ok);
+  EXPECT_EQ(read_date("31/04/2017").reason, "date illisible « 31/04/2017 » : le 31 avril 2017 n'existe pas");
+  EXPECT_EQ(read_date("32/13/2017").reason, "date illisible « 32/13/2017 » : mois 13 inexistant");
+}
+
 TEST(Dates, ReadsPeriodsOfPayment) {
   EXPECT_EQ(read_period("2017-01-01_2017-12-31"), "2017-01-01/2017-12-31");
   EXPECT_EQ(read_period("2017-01-01/2017-12-31"), "2017-01-01/2017-12-31");

@@ -252,5 +252,103 @@ TEST(ScdlImporter, AnotherFileWithTheSameIdAndOtherContentKeepsBothAndWarns) {
   EXPECT_NE(importer.summary().renamed[0].text.find("v1.csv:2"), std::string::npos);
 }
 
+// An unquoted separator in a cell shifts every later cell one column to the right; when the
+// row's last cell was empty, the cell past the header is empty too. Read as it stands, the
+// row would have 2017 as its amount.
+TEST(ScdlImporter, ARowWiderThanTheHeaderIsRejectedEvenWhenItsExtraCellsAreEmpty) {
+  for (const char* name : {"cellule-decalee-derniere-vide.csv", "cellule-decalee-point-virgule-1x.csv"}) {
+    ImportRun run = import_files({kFiles / name});
+    EXPECT_EQ(run.summary.rows_read, 1u) << name;
+    EXPECT_TRUE(run.dossiers.empty()) << name << " " << (run.texts.empty() ? "" : run.texts[0]);
+    ASSERT_TRUE(run.rejected_at(2)) << name;
+    EXPECT_NE(run.rejected_at(2)->text.find("cellules pour"), std::string::npos) << run.rejected_at(2)->text;
+    EXPECT_NE(run.rejected_at(2)->text.find("décalerait"), std::string::npos) << run.rejected_at(2)->text;
+  }
+}
+
+// Every data row ending with a separator the header lacks is a convention of the file: those
+// rows are read; a row wider still is a shifted one.
+TEST(ScdlImporter, AnEmptyCellAtTheEndOfEveryRowIsAConventionOfTheFileNotAShift) {
+  ImportRun run = import_files({kFiles / "separateur-en-fin-de-ligne.csv"});
+  EXPECT_EQ(run.summary.rows_read, 4u);
+  ASSERT_EQ(run.dossiers.size(), 3u);
+  ASSERT_TRUE(run.by_line(2));
+  EXPECT_EQ((*run.by_line(2))["montant"], "8500.00");
+  ASSERT_TRUE(run.by_line(3));
+  EXPECT_EQ((*run.by_line(3))["montant"], "1200.00");
+  ASSERT_TRUE(run.by_line(5));
+  EXPECT_EQ((*run.by_line(5))["montant"], "3000.00");
+  ASSERT_TRUE(run.rejected_at(4));
+  EXPECT_NE(run.rejected_at(4)->text.find("13 cellules pour 11 colonnes d'en-tête et 12 cellules aux autres lignes"),
+            std::string::npos)
+      << run.rejected_at(4)->text;
+}
+
+TEST(ScdlImporter, TheAmountColumnNamedExactlyWinsOverLastYearsAmount) {
+  ImportRun run = import_files({kFiles / "montant-n-1.csv"});
+  ASSERT_EQ(run.dossiers.size(), 1u);
+  EXPECT_EQ(run.dossiers[0]["montant"], "4000.00");
+  ASSERT_EQ(run.summary.files[0].column_notes.size(), 1u);
+  EXPECT_NE(run.summary.files[0].column_notes[0].find("« Montant N-1 » (n° 5) non lue comme montant"), std::string::npos)
+      << run.summary.files[0].column_notes[0];
+}
+
+TEST(ScdlImporter, TwoAmountColumnsWithoutTheExactNameAreAnErrorOfTheFileNotAGuess) {
+  Importer importer(clues(), {});
+  std::size_t written = 0;
+  importer.import_bytes("Collectivité;Objet;Date décision;Montant 2016;Montant 2017\n"
+                        "Commune de Roques;Jumelage avec Zaragoza;2017-03-01;1500;4000\n",
+                        "deux-montants.csv", [&](const DossierDraft&) {
+                          ++written;
+                          return true;
+                        });
+  EXPECT_EQ(written, 0u);
+  ASSERT_EQ(importer.summary().files.size(), 1u);
+  const std::string& error = importer.summary().files[0].error;
+  EXPECT_NE(error.find("montant ambigu : « Montant 2016 » (n° 4) ou « Montant 2017 » (n° 5)"), std::string::npos) << error;
+  EXPECT_TRUE(importer.summary().files_failed());
+}
+
+bool has_warning(const nlohmann::json& d, std::string_view words) {
+  for (const auto& w : d["origine"]["avertissements"])
+    if (w.get<std::string>().find(words) != std::string::npos) return true;
+  return false;
+}
+
+// SCDL 2.1.1: pourcentageSubvention is a decimal share in [0.01, 1]. 1.5 is out of range, not
+// 1.5 %: the amount is left whole and the row says why.
+TEST(ScdlImporter, AShareOutsideTheSchemasRangeIsReportedNotReinterpreted) {
+  ImportRun run = import_files({kFiles / "pourcentage-hors-intervalle.csv"});
+  ASSERT_EQ(run.dossiers.size(), 5u);
+  for (std::size_t line : {2u, 3u, 4u}) {
+    const nlohmann::json* d = run.by_line(line);
+    ASSERT_TRUE(d) << line;
+    EXPECT_EQ((*d)["montant"], "10000.00") << line;
+    EXPECT_FALSE((*d)["origine"]["scdl"].contains("pourcentageSubvention")) << line;
+    EXPECT_TRUE(has_warning(*d, "hors de l'intervalle [0.01, 1]")) << (*d)["origine"]["avertissements"].dump();
+    EXPECT_FALSE(has_guess(*d, "montant")) << line;
+  }
+  for (std::size_t line : {5u, 6u}) {  // 45 %, 0.45
+    const nlohmann::json* d = run.by_line(line);
+    ASSERT_TRUE(d) << line;
+    EXPECT_EQ((*d)["montant"], "4500.00") << line;
+    EXPECT_EQ((*d)["origine"]["scdl"]["pourcentageSubvention"], "0.45") << line;
+  }
+}
+
+TEST(ScdlImporter, ARowWithoutAYearSaysWhichDateCellItCouldNotReadAndWhy) {
+  ImportRun run = import_files({kFiles / "dates-inexistantes.csv"});
+  EXPECT_TRUE(run.dossiers.empty());
+  ASSERT_TRUE(run.rejected_at(2));
+  const std::string& february = run.rejected_at(2)->text;
+  EXPECT_NE(february.find("« 2017-02-30 »"), std::string::npos) << february;
+  EXPECT_NE(february.find("le 30 février 2017 n'existe pas"), std::string::npos) << february;
+  EXPECT_NE(february.find("colonne 3 « dateConvention »"), std::string::npos) << february;
+  ASSERT_TRUE(run.rejected_at(3));
+  const std::string& month = run.rejected_at(3)->text;
+  EXPECT_NE(month.find("« 2017-13-01 » : mois 13 inexistant"), std::string::npos) << month;
+  EXPECT_EQ(month.find("jour"), std::string::npos) << month;
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
