@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "output/markup.hpp"
 #include "reports/amount_format.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/joined.hpp"
@@ -102,8 +103,12 @@ class Book {
 
   // Text, never cut: a text too long for a cell goes to the sheet "Textes longs" in pieces,
   // and the cell says where.
-  void text(lxw_worksheet* s, lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* f = nullptr) {
-    if (value.empty()) return;
+  void text(lxw_worksheet* s, lxw_row_t row, lxw_col_t col, std::string_view text_value, lxw_format* f = nullptr) {
+    if (text_value.empty()) return;
+    // libxlsxwriter escapes & < > but writes U+FFFE and U+FFFF as they are: the sheet's XML
+    // would not open. They become U+FFFD, three bytes as well: the counts below are unchanged.
+    const std::string safe = output::xml_characters(text_value);
+    const std::string_view value = safe;
     if (characters(value) <= kMaxCell) {
       check(worksheet_write_string(s, row, col, std::string(value).c_str(), f), s, row, col);
       return;

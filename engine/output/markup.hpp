@@ -9,9 +9,16 @@
 namespace subsidia::output {
 
 // & < > " ' become entities (&#39; for the quote: valid in HTML and XML alike); control
-// characters other than tab and line breaks, which XML 1.0 forbids, become a space.
+// characters other than tab and line breaks, which XML 1.0 forbids, become a space; the two
+// other characters it forbids that valid UTF-8 can hold, U+FFFE and U+FFFF, become U+FFFD
+// (the replacement character), as in xml_characters below.
 // Safe in element text and in double- or single-quoted attribute values.
 void append_markup_escaped(std::string& out, std::string_view text);
 std::string markup_escaped(std::string_view text);
+
+// `text` (valid UTF-8) with U+FFFE and U+FFFF replaced by U+FFFD: for a library that escapes
+// XML's five characters itself but passes these through (libxlsxwriter), which would leave a
+// file no XML parser opens.
+std::string xml_characters(std::string_view text);
 
 }  // namespace subsidia::output

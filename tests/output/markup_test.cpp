@@ -20,6 +20,18 @@ TEST(Markup, ReplacesControlCharactersXmlForbids) {
   EXPECT_EQ(markup_escaped(std::string("a\0b", 3)), "a b");
 }
 
+// U+FFFE and U+FFFF are valid UTF-8 but not XML characters: a dossier's object holding one made
+// the IATI file and the XLSX jaune unreadable. They become U+FFFD; their neighbours, other
+// characters of the same lead byte (U+FFFD, U+FFEE) and text cut after EF BF stay as they are.
+TEST(Markup, ReplacesTheNoncharactersXmlForbids) {
+  const std::string fffe = "\xEF\xBF\xBE", ffff = "\xEF\xBF\xBF", fffd = "\xEF\xBF\xBD", ffee = "\xEF\xBF\xAE";
+  EXPECT_EQ(markup_escaped("a" + fffe + "b" + ffff + "&"), "a" + fffd + "b" + fffd + "&amp;");
+  EXPECT_EQ(markup_escaped(fffd + ffee + "é"), fffd + ffee + "é");
+  EXPECT_EQ(xml_characters("x" + ffff + ffff + "y<"), "x" + fffd + fffd + "y<");  // escaping is the library's
+  EXPECT_EQ(xml_characters(fffd + ffee), fffd + ffee);
+  EXPECT_EQ(xml_characters(std::string("\xEF\xBF")), std::string("\xEF\xBF"));
+}
+
 TEST(Markup, AppendsAfterWhatIsThere) {
   std::string out = "<p>";
   append_markup_escaped(out, "1 < 2");
