@@ -149,6 +149,12 @@ int run_iati(const ExportOptions& o) {
   const interop::iati::IatiExport result = interop::iati::iati_activities(
       *facts, {o.exercice, ref, now_utc(),
                "subsidia " + std::string(api::engine_version()) + " (commit " + std::string(api::engine_commit()) + ")"});
+  if (!result.errors.empty()) {
+    // Not written: a registry would take the second activity for an update of the first.
+    for (const auto& error : result.errors) std::cerr << "subsidia exporte iati : " << error << '\n';
+    std::cerr << "subsidia exporte iati : aucun fichier écrit\n";
+    return kExitError;
+  }
   if (auto failure = write_output(o.output, result.xml)) {
     std::cerr << "subsidia exporte iati : " << *failure << '\n';
     return kExitError;

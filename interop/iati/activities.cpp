@@ -1,5 +1,7 @@
 #include "iati/activities.hpp"
 
+#include <map>
+
 #include "iati/dac_sectors.hpp"
 #include "output/markup.hpp"
 #include "reports/jaune_scope.hpp"
@@ -98,6 +100,7 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
          " exporte iati (docs/import-export.md). -->\n";
   out += "<iati-activities version=\"2.03\" generated-datetime=\"" + xml_text(options.generated_datetime) + "\">\n";
   const std::string org = identifier_part(options.organisation_ref);
+  std::map<std::string, std::string> dossier_of_identifier;
   for (const DossierFacts& f : dossiers) {
     const reports::JauneEntry& e = f.entry;
     if (e.exercice != options.exercice) continue;
@@ -131,7 +134,12 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
     out += "  <iati-activity xml:lang=\"fr\" default-currency=\"EUR\"";
     if (f.action_nature == "humanitaire") out += " humanitarian=\"1\"";
     out += ">\n";
-    out += "    <iati-identifier>" + xml_text(org + "-" + identifier_part(e.id)) + "</iati-identifier>\n";
+    const std::string identifier = org + "-" + identifier_part(e.id);
+    if (const auto [seen, fresh] = dossier_of_identifier.emplace(identifier, e.id); !fresh) {
+      result.errors.push_back("identifiant IATI « " + identifier + " » en double : dossiers « " + seen->second +
+                              " » et « " + e.id + " » (IATI exige un identifiant par activité ; renommer l'un des dossiers)");
+    }
+    out += "    <iati-identifier>" + xml_text(identifier) + "</iati-identifier>\n";
     out += "    <reporting-org ref=\"" + xml_text(org) + "\" type=\"11\">";
     narrative(out, e.collectivite);
     out += "</reporting-org>\n    <title>";

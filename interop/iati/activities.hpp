@@ -30,6 +30,9 @@ struct IatiExport {
   std::vector<std::string> activities;  // dossier ids, in input order
   decimal::Decimal total;               // sum of the commitments
   std::vector<std::string> left_out;    // dossiers of the exercice not exported, and why (French)
+  // Why the file must not be published (French): two activities under one iati-identifier,
+  // which IATI requires unique ("CP 12/101" and "CP-12-101" both give ...-CP-12-101).
+  std::vector<std::string> errors;
 };
 
 IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const IatiOptions& options);

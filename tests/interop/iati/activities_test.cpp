@@ -95,5 +95,22 @@ TEST(IatiActivities, IdentifiersHoldNoSpaceOrSlash) {
   EXPECT_EQ(identifier_part("CP 12/101"), "CP-12-101");
 }
 
+// Two dossiers whose ids differ only by what identifiers cannot hold ("CP 12/101", "CP-12-101")
+// would be two activities under one iati-identifier, which IATI requires unique: the export
+// says so, naming both, and the command writes nothing. The 2012 case alone has none.
+TEST(IatiActivities, TwoActivitiesUnderOneIdentifierAreAnError) {
+  auto facts = testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  ASSERT_GE(facts.size(), 2u);
+  EXPECT_TRUE(export_2012(facts).errors.empty());
+  facts.resize(2);
+  facts[0].entry.id = "CP 12/101";
+  facts[1].entry.id = "CP-12-101";
+  const IatiExport result = export_2012(facts);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_NE(result.errors[0].find("CP 12/101"), std::string::npos) << result.errors[0];
+  EXPECT_NE(result.errors[0].find("CP-12-101"), std::string::npos) << result.errors[0];
+  EXPECT_NE(result.errors[0].find("en double"), std::string::npos) << result.errors[0];
+}
+
 }  // namespace
 }  // namespace subsidia::interop::iati
