@@ -29,10 +29,11 @@ struct FunctionSignature {
   std::string_view expected;  // French, for the error message
 };
 
-inline constexpr std::array<FunctionSignature, 7> kFunctions = {{
+inline constexpr std::array<FunctionSignature, 8> kFunctions = {{
     {"debut", model::Op::Start, 2, {ArgumentKind::Text, ArgumentKind::Integer}, ResultKind::Text, "(texte, entier)"},
     {"fin", model::Op::End, 2, {ArgumentKind::Text, ArgumentKind::Integer}, ResultKind::Text, "(texte, entier)"},
     {"longueur", model::Op::Length, 1, {ArgumentKind::Text, ArgumentKind::Text}, ResultKind::Integer, "un texte"},
+    {"sans_blancs", model::Op::Trim, 1, {ArgumentKind::Text, ArgumentKind::Text}, ResultKind::Text, "un texte"},
     {"abs", model::Op::Abs, 1, {ArgumentKind::Numeric, ArgumentKind::Numeric}, ResultKind::LikeFirst,
      "un nombre ou un montant"},
     {"annee", model::Op::Year, 1, {ArgumentKind::Date, ArgumentKind::Date}, ResultKind::Integer, "une date"},
@@ -42,9 +43,10 @@ inline constexpr std::array<FunctionSignature, 7> kFunctions = {{
      "deux nombres, deux montants ou deux dates"},
 }};
 
-// "arrondi, debut, fin, longueur, abs, annee, min, max": for "fonction inconnue" messages.
+// "arrondi, debut, fin, longueur, sans_blancs, abs, annee, min, max": for "fonction inconnue"
+// messages.
 inline std::string_view function_names() {
-  return "arrondi, debut, fin, longueur, abs, annee, min, max";
+  return "arrondi, debut, fin, longueur, sans_blancs, abs, annee, min, max";
 }
 
 }  // namespace subsidia::check

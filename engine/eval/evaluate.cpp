@@ -878,6 +878,46 @@ Val run_length(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
   return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(code_points(text.text))));
 }
 
+// The number of bytes of white space that `text` starts with (`from_end`: ends with): the
+// ASCII blanks, and the Unicode spaces a form or a word processor leaves (no-break U+00A0,
+// narrow no-break U+202F, the U+2000-U+200A spaces, ideographic U+3000, zero width U+200B and
+// the byte order mark U+FEFF), so that "   " or a lone no-break space is not an objet.
+std::size_t blank_bytes(std::string_view text, bool from_end) {
+  static constexpr std::string_view kWide[] = {
+      "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\x80", "\xE2\x80\x81", "\xE2\x80\x82", "\xE2\x80\x83",
+      "\xE2\x80\x84", "\xE2\x80\x85", "\xE2\x80\x86", "\xE2\x80\x87", "\xE2\x80\x88", "\xE2\x80\x89",
+      "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F",
+      "\xE3\x80\x80", "\xEF\xBB\xBF"};
+  std::size_t count = 0;
+  while (count < text.size()) {
+    const std::string_view rest = from_end ? text.substr(0, text.size() - count) : text.substr(count);
+    const char c = from_end ? rest.back() : rest.front();
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      ++count;
+      continue;
+    }
+    std::size_t wide = 0;
+    for (std::string_view blank : kWide) {
+      if (from_end ? rest.ends_with(blank) : rest.starts_with(blank)) {
+        wide = blank.size();
+        break;
+      }
+    }
+    if (wide == 0) break;
+    count += wide;
+  }
+  return count;
+}
+
+Val run_trim(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
+  Val text = plan.eval(s.a, frame);
+  if (text.tag != Tag::Text) return text.tag == Tag::Unknown ? text : Val::no_value();
+  const std::size_t head = blank_bytes(text.text, false);
+  text.text.remove_prefix(head);
+  text.text.remove_suffix(blank_bytes(text.text, true));
+  return text;  // a view of the same text: the dossier's, or a constant's
+}
+
 Val run_abs(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
   const Val v = plan.eval(s.a, frame);
   if (v.tag != Tag::Number) return v;
@@ -948,6 +988,7 @@ StepFn step_function(const model::Node& n) {
     case Op::Start:
     case Op::End: return run_start_end;
     case Op::Length: return run_length;
+    case Op::Trim: return run_trim;
     case Op::Abs: return run_abs;
     case Op::Year: return run_year;
     case Op::Min2:

@@ -60,6 +60,7 @@ enum class Op : std::uint8_t {
   Start, End,        // debut(s, n), fin(s, n)
   Length, Abs, Year, // longueur(s), abs(x), annee(d)
   Min2, Max2,        // min(a, b), max(a, b)
+  Trim,              // sans_blancs(s): s without the white space at its two ends
 };
 
 struct Constant {

@@ -1,6 +1,6 @@
 // The evaluator's functions and aggregates one by one, each on dossiers that make it
 // respected, violated or indeterminate: abs, annee, min/max of two values, arrondi(a / b),
-// division by zero, min/max over a list, debut/fin (code points, not bytes).
+// division by zero, min/max over a list, debut/fin (code points, not bytes), sans_blancs.
 #include <gtest/gtest.h>
 
 #include "check/load.hpp"
@@ -52,6 +52,28 @@ class Function : public ::testing::Test {
 
 constexpr const char* kCost3000 = R"("financement": {"cout_total": "3000.00"})";
 constexpr const char* kCost0 = R"("financement": {"cout_total": "0.00"})";
+
+// sans_blancs(s): s without the white space at its ends, ASCII and Unicode (a form's no-break
+// and narrow no-break spaces, an ideographic space, a byte order mark), inner spaces kept; an
+// objet made of blanks alone is empty. Unknown stays unknown.
+TEST_F(Function, SansBlancsTakesOffTheBlanksAtBothEnds) {
+  rule("sans_blancs(convention.objet) = \"eau et assainissement\"");
+  EXPECT_EQ(status(R"("convention": {"objet": " \t\u00a0eau et assainissement\u202f\n"})"), RuleStatus::Respected);
+  EXPECT_EQ(status(R"("convention": {"objet": "\ufeff\u3000eau et assainissement\u2009"})"), RuleStatus::Respected);
+  EXPECT_EQ(status(R"("convention": {"objet": "eau  et assainissement"})"), RuleStatus::Violated);  // inside: kept
+  EXPECT_EQ(status(R"("convention": {"objet": "eau et assainissement."})"), RuleStatus::Violated);
+  const RuleOutcome unknown = on(R"("convention": {"date_signature": "2016-01-04"})");
+  EXPECT_EQ(unknown.status, RuleStatus::Unknown);
+  ASSERT_EQ(unknown.missing.size(), 1u);
+  EXPECT_EQ(unknown.missing[0], "convention.objet");
+
+  rule("longueur(sans_blancs(convention.objet)) = 0");
+  EXPECT_EQ(status(R"("convention": {"objet": "   "})"), RuleStatus::Respected);
+  EXPECT_EQ(status(R"("convention": {"objet": "\u00a0\u202f\u2007 \r\n"})"), RuleStatus::Respected);
+  EXPECT_EQ(status(R"("convention": {"objet": ""})"), RuleStatus::Respected);
+  EXPECT_EQ(status(R"("convention": {"objet": " é "})"), RuleStatus::Violated);
+  EXPECT_EQ(status(R"("convention": {"objet": "\u00a0x"})"), RuleStatus::Violated);
+}
 
 TEST_F(Function, AbsIsTheDistanceToZero) {
   rule("abs(montant - 1500 €) <= 100 €");
