@@ -153,6 +153,30 @@ struct DossierReader::Impl {
            std::to_string(offset);
   }
 
+  // simdjson finds an unterminated string before any walk, without a place. A JSON string
+  // never spans a line (a line break in it must be written \n): the string still open at the
+  // end of a line, or of the text, is the one whose closing quote is missing.
+  const char* unclosed_string_start() const {
+    bool in_string = false;
+    const char* open = nullptr;
+    for (std::size_t i = 0; i < text_size; ++i) {
+      const char c = text[i];
+      if (!in_string) {
+        if (c == '"') {
+          in_string = true;
+          open = text + i;
+        }
+      } else if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      } else if (c == '\n') {
+        return open;
+      }
+    }
+    return in_string ? open : nullptr;
+  }
+
   // Syntax errors stop the walk: report where the iterator stands, then return false.
   bool syntax(simdjson::error_code code, od::document& doc) {
     const char* where = nullptr;
@@ -648,6 +672,10 @@ struct DossierReader::Impl {
     if (auto e = parser.iterate(simdjson::padded_string_view(buffer.get(), json_text.size(), buffer_capacity)).get(doc)) {
       if (e == simdjson::UTF8_ERROR) {
         invalid_utf8();
+      } else if (const char* open = e == simdjson::UNCLOSED_STRING ? unclosed_string_start() : nullptr) {
+        error(open, ReadCode::MalformedJson,
+              syntax_message(e) + " : la chaîne ouverte à la " + place_of(static_cast<std::size_t>(open - text)) +
+                  " n'est pas fermée (guillemet manquant ?)");
       } else {
         error(nullptr, e == simdjson::CAPACITY ? ReadCode::TooLarge : ReadCode::MalformedJson, syntax_message(e));
       }

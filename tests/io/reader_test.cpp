@@ -336,6 +336,21 @@ TEST(DossierReader, StopsAtSyntaxErrorWithItsLine) {
   EXPECT_TRUE(contains(e.message, "JSON")) << e.message;
 }
 
+// A missing closing quote: simdjson says only "unterminated string". The string still open at
+// the end of its line is the culprit (a JSON string never spans a line): its line is given,
+// and the message says where it opens.
+TEST(DossierReader, AnUnterminatedStringIsPlacedOnItsLine) {
+  const std::string text = replace(kValidDossier, R"("objet": "Équipement de deux écoles",)", R"("objet": "Équipement de deux écoles,)");
+  InputError e = single_error(read(text));
+  EXPECT_EQ(e.code, ReadCode::MalformedJson);
+  EXPECT_EQ(e.line, 5u) << e.message;
+  EXPECT_TRUE(contains(e.message, "non terminée")) << e.message;
+  EXPECT_TRUE(contains(e.message, "ligne 5, colonne 12")) << e.message;
+  // An escaped quote does not close a string; the open one is still found.
+  e = single_error(read(replace(kValidDossier, R"("objet": "Équipement de deux écoles",)", R"("objet": "dit \"x\",)")));
+  EXPECT_EQ(e.line, 5u) << e.message;
+}
+
 TEST(DossierReader, RejectsTruncatedJson) {
   InputError e = single_error(read(kValidDossier.substr(0, kValidDossier.size() / 2)));
   EXPECT_TRUE(contains(e.message, "JSON")) << e.message;
