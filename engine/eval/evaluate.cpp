@@ -896,6 +896,9 @@ std::size_t blank_bytes(std::string_view text, bool from_end) {
       ++count;
       continue;
     }
+    // Only a byte of a multi-byte character can start (or end) a wide blank: a letter stops
+    // the scan at once, without the comparisons below.
+    if (static_cast<unsigned char>(c) < 0x80) break;
     std::size_t wide = 0;
     for (std::string_view blank : kWide) {
       if (from_end ? rest.ends_with(blank) : rest.starts_with(blank)) {
