@@ -8,6 +8,8 @@
 #include <CLI/Validators.hpp>
 #include <cstdio>
 #include <exception>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -212,7 +214,15 @@ int run_check(const CheckOptions& options) {
     return kExitError;
   }
   progress.finish();
-  if (!complete || !sink.ok()) return kExitError;  // stdout closed (EPIPE): stop quietly
+  // A closed pipe (`| head`) ends the run quietly; any other failed write (a full disk,
+  // `> /dev/full`) is said, or exit code 2 would come without a word.
+  auto write_failed = [&] {
+    if (sink.error() != 0 && sink.error() != EPIPE) {
+      std::cerr << "subsidia check : écriture de la sortie impossible : " << std::strerror(sink.error()) << '\n';
+    }
+    return kExitError;
+  };
+  if (!complete || !sink.ok()) return write_failed();
 
   std::string tail;
   switch (format) {
@@ -238,7 +248,7 @@ int run_check(const CheckOptions& options) {
       break;
   }
   sink.write(tail);
-  if (!sink.flush()) return kExitError;
+  if (!sink.flush()) return write_failed();
   if (format == OutputFormat::Text && tally.errors > 0 && ::isatty(STDOUT_FILENO) != 1) {
     std::cerr << "subsidia check : " << tally.errors
               << (tally.errors > 1 ? " erreurs de lecture, détaillées" : " erreur de lecture, détaillée")

@@ -34,6 +34,7 @@ bool OutputSink::write_all(const char* data, std::size_t size) {
     const ssize_t n = ::write(fd_, data, size);
     if (n < 0) {
       if (errno == EINTR) continue;
+      error_ = errno;
       ok_ = false;
       return false;
     }

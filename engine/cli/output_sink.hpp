@@ -21,6 +21,8 @@ class OutputSink {
   bool write(std::string_view text);
   bool flush();
   bool ok() const { return ok_; }
+  // The errno of the write that failed (EPIPE: the reader closed the pipe), 0 while ok().
+  int error() const { return error_; }
 
  private:
   bool write_all(const char* data, std::size_t size);
@@ -28,6 +30,7 @@ class OutputSink {
   std::size_t capacity_;
   std::string buffer_;
   bool ok_ = true;
+  int error_ = 0;
 };
 
 }  // namespace subsidia::cli

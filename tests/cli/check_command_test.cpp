@@ -3,9 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <sstream>
+
+#include <sys/wait.h>
 
 #include "cli_fixture.hpp"
 
@@ -301,6 +306,22 @@ TEST_F(CheckCommand, FoldersAreReadWithTheirSubfoldersAndNothingFoundIsAnError) 
   EXPECT_NE(empty.err.find("aucun dossier trouvé"), std::string::npos) << empty.err;
   const auto empty_array = run({"check", "--regles", rules_dir(), write("vide.json", "[]").string()});
   EXPECT_EQ(empty_array.exit_code, 2) << empty_array.out << empty_array.err;
+}
+
+// A failed write other than a closed pipe (a full disk: > /dev/full) is said on stderr, with
+// exit code 2: before, the run ended with 2 and no word.
+TEST_F(CheckCommand, AFailedWriteIsSaid) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const auto file = write("d/x.json", dossier("PLEIN-1").dump());
+  const auto err = dir() / "stderr";
+  const std::string command = std::string("'") + SUBSIDIA_BINARY + "' check --regles '" + rules_dir() + "' '" +
+                              file.string() + "' > /dev/full 2> '" + err.string() + "'";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  std::ifstream in(err);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("écriture de la sortie impossible"), std::string::npos) << text;
 }
 
 // A misspelt key is a reading error, with its code and the field meant: never a silent pass.
