@@ -623,7 +623,9 @@ namespace {
 // The operations, one function each, chosen per node by make_steps. `s.a` and `s.b` are the
 // node's first two children.
 
-Val run_constant(const CompiledPlan& plan, const Step&, NodeId id, Frame&) { return plan.constant_values[id]; }
+Val run_constant(const CompiledPlan& plan, const Step& s, NodeId, Frame&) {
+  return plan.step_constants[static_cast<std::size_t>(s.path_begin)];
+}
 
 Val run_path(const CompiledPlan& plan, const Step&, NodeId id, Frame& frame) { return read_path(plan, id, frame); }
 
@@ -709,7 +711,7 @@ Val run_compare(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
 // constant's value is read where the plan keeps it, not copied out by a call.
 Val run_compare_constant(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
   const Val a = plan.eval(s.a, frame);
-  return compare(s.op, a, plan.constant_values[s.b], frame);
+  return compare(s.op, a, plan.step_constants[static_cast<std::size_t>(s.path_begin)], frame);
 }
 
 // Unknown when either operand is, with the missing paths of both.
@@ -1005,6 +1007,7 @@ StepFn step_function(const model::Node& n) {
 void CompiledPlan::make_steps() {
   steps.assign(nodes.size(), Step{});
   path_slots.clear();
+  step_constants.clear();
   for (NodeId id = 0; id < nodes.size(); ++id) make_step(id);
 }
 
@@ -1020,6 +1023,10 @@ void CompiledPlan::make_step(NodeId id) {
   if (id < memo_slot.size()) s.memo = memo_slot[id];
   if (id < element_variable.size() && element_variable[id] >= 0) s.variable = element_variable[id];  // not a path
   if (s.run == run_compare && nodes[s.b].op == Op::Constant) s.run = run_compare_constant;
+  if (s.run == run_constant || s.run == run_compare_constant) {
+    s.path_begin = static_cast<std::int32_t>(step_constants.size());
+    step_constants.push_back(constant_values[s.run == run_constant ? id : s.b]);
+  }
   if (s.run == run_plain_path) {
     s.variable = n.variable;
     if (n.steps.size() > 0xFF) {
@@ -1030,6 +1037,25 @@ void CompiledPlan::make_step(NodeId id) {
     s.path_count = static_cast<std::uint8_t>(n.steps.size());
     for (const model::PathStep& step : n.steps) path_slots.push_back(step.slot);
   }
+}
+
+void CompiledPlan::pack_constant_texts() {
+  std::size_t total = 0;
+  auto measure = [&](const Val& v) { total += v.tag == Tag::Text ? v.text.size() : 0; };
+  for (const Val& v : constant_values) measure(v);
+  for (const std::vector<Val>& list : constant_lists) std::for_each(list.begin(), list.end(), measure);
+  for (const Val& v : step_constants) measure(v);
+  constant_texts.clear();
+  constant_texts.reserve(total);  // never grows past: the views below stay valid
+  auto pack = [&](Val& v) {
+    if (v.tag != Tag::Text) return;
+    const std::size_t at = constant_texts.size();
+    constant_texts.append(v.text);
+    v.text = std::string_view(constant_texts.data() + at, v.text.size());
+  };
+  for (Val& v : constant_values) pack(v);
+  for (std::vector<Val>& list : constant_lists) std::for_each(list.begin(), list.end(), pack);
+  for (Val& v : step_constants) pack(v);
 }
 
 }  // namespace subsidia::eval

@@ -238,20 +238,31 @@ bool covers_every_date(const model::RuleFamily& family) {
 
 }  // namespace
 
-void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out, Frame& frame) const {
-  out.rule = &version;
-  const model::CompiledRule* compiled = version.compiled.get();
-  if (compiled == nullptr || compiled->requirement == model::kNoNode) {
+CompiledPlan::VersionRecord CompiledPlan::record_of(const model::Rule& version) {
+  VersionRecord record;
+  record.rule = &version;
+  record.period = version.period;
+  record.blocking = version.severity == model::Severity::Blocking;
+  if (const model::CompiledRule* compiled = version.compiled.get()) {
+    record.applies_if = compiled->applies_if;
+    record.requirement = compiled->requirement;
+  }
+  return record;
+}
+
+void CompiledPlan::evaluate_version(const VersionRecord& version, RuleOutcome& out, Frame& frame) const {
+  out.rule = version.rule;
+  if (version.requirement == model::kNoNode) {
     out.status = RuleStatus::Unknown;
     finish_outcome(out, frame, -1);
     return;
   }
-  if (compiled->applies_if != model::kNoNode) {
-    const Val applies = eval(compiled->applies_if, frame);
+  if (version.applies_if != model::kNoNode) {
+    const Val applies = eval(version.applies_if, frame);
     if (applies.tag == Tag::Boolean && !applies.boolean) {
       out.status = RuleStatus::NotApplicable;
       if (wants_text(frame, out.status)) {
-        if (compiled->when_not_applicable) {
+        if (const model::CompiledRule* compiled = version.rule->compiled.get(); compiled->when_not_applicable) {
           out.explanation = "Sans objet : ";
           append_template(out.explanation, *compiled->when_not_applicable, frame);
         } else {
@@ -265,7 +276,7 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
       // Whether the rule applies is not known: it is never sans objet on silence. The
       // requirement is still evaluated, so that everything missing is asked for at once,
       // and so that a requirement met anyway settles the rule.
-      const Val requirement = eval(compiled->requirement, frame);
+      const Val requirement = eval(version.requirement, frame);
       if (requirement.tag == Tag::Boolean && requirement.boolean) {
         out.status = RuleStatus::Respected;
         finish_outcome(out, frame, -1);
@@ -282,7 +293,7 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
       return;
     }
   }
-  const Val requirement = eval(compiled->requirement, frame);
+  const Val requirement = eval(version.requirement, frame);
   if (requirement.tag == Tag::Boolean) {
     out.status = requirement.boolean ? RuleStatus::Respected : RuleStatus::Violated;
     finish_outcome(out, frame, -1);
@@ -297,14 +308,16 @@ void CompiledPlan::evaluate_version(const model::Rule& version, RuleOutcome& out
 // the versions leave dates uncovered): a convention rule on a dossier without convention is
 // sans objet whatever the date. Otherwise it is indéterminée; what is missing is the date and
 // everything any still-possible version lacks, so that one request gathers every piece.
-RuleOutcome CompiledPlan::evaluate_without_date(const model::RuleFamily& family, Frame& frame) const {
+RuleOutcome CompiledPlan::evaluate_without_date(std::size_t index, Frame& frame) const {
+  const model::RuleFamily& family = base->families[index];
+  const FamilyRecord& record = family_records[index];
   std::vector<RuleOutcome> probes;
   probes.reserve(family.versions.size());
-  for (const model::Rule& version : family.versions) {
+  for (std::uint32_t k = 0; k < record.version_count; ++k) {
     frame.reset_rule();
     probes.emplace_back();
     probes.back().id = family.id;
-    evaluate_version(version, probes.back(), frame);
+    evaluate_version(version_records[record.first_version + k], probes.back(), frame);
   }
   const bool uncovered = !covers_every_date(family);
   bool same = true;
@@ -365,32 +378,23 @@ RuleOutcome CompiledPlan::evaluate_without_date(const model::RuleFamily& family,
 // A deliberation on a day when one of the family's texts is disputed (the day of the Journal
 // officiel, say, which Légifrance counts and art. 1 of the Code civil does not) gets the
 // reason with its result, whichever version was chosen.
-void CompiledPlan::add_date_caveats(const model::RuleFamily& family, const calendar::Date& date,
-                                    RuleOutcome& out) const {
-  if (const std::ptrdiff_t i = family_index(family); i >= 0 && !family_has_disputed_dates[static_cast<std::size_t>(i)]) {
-    return;  // no text of this family has a disputed date
-  }
-  for (const model::Rule& version : family.versions) {
-    for (const model::LegalSource* source : version.sources) {
-      for (const model::DisputedPeriod& disputed : source->disputed) {
-        if (!disputed.period.contains(date)) continue;
-        std::string caveat = "Réserve sur la date : la délibération du " + date.french() +
-                             " tombe un jour où l'entrée en vigueur de « " +
-                             (source->title.empty() ? source->name : source->title) + " » est discutée : " +
-                             disputed.reason;
-        if (std::find(out.caveats.begin(), out.caveats.end(), caveat) != out.caveats.end()) continue;
-        if (!out.explanation.empty()) out.explanation += " " + caveat;
-        out.caveats.push_back(std::move(caveat));
-      }
-    }
+void CompiledPlan::add_date_caveats(const FamilyRecord& family, const calendar::Date& date, RuleOutcome& out) const {
+  for (std::uint32_t k = 0; k < family.dispute_count; ++k) {
+    const DisputeRecord& dispute = dispute_records[family.first_dispute + k];
+    if (!dispute.period.contains(date)) continue;
+    const model::LegalSource* source = dispute.source;
+    std::string caveat = "Réserve sur la date : la délibération du " + date.french() +
+                         " tombe un jour où l'entrée en vigueur de « " +
+                         (source->title.empty() ? source->name : source->title) + " » est discutée : " +
+                         dispute.disputed->reason;
+    if (std::find(out.caveats.begin(), out.caveats.end(), caveat) != out.caveats.end()) continue;
+    if (!out.explanation.empty()) out.explanation += " " + caveat;
+    out.caveats.push_back(std::move(caveat));
   }
 }
 
-bool CompiledPlan::has_bounded_version(const model::RuleFamily& family) {
-  return std::any_of(family.versions.begin(), family.versions.end(), [](const model::Rule& r) { return r.period.bounded(); });
-}
-
-void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame, RuleOutcome& out) const {
+void CompiledPlan::evaluate_family(std::size_t index, Frame& frame, RuleOutcome& out) const {
+  const FamilyRecord& family = family_records[index];
   frame.reset_rule();
   // `out` is the caller's, reused: emptied, its strings and vectors keep their capacity.
   out.rule = nullptr;
@@ -406,35 +410,35 @@ void CompiledPlan::evaluate_family(const model::RuleFamily& family, Frame& frame
   out.missing.clear();
   out.possible_versions.clear();
   out.caveats.clear();
-  if (family.versions.empty()) return;
-  out.rule = &family.versions.back();
+  if (family.version_count == 0) return;
+  const VersionRecord* const versions = version_records.data() + family.first_version;
+  out.rule = versions[family.version_count - 1].rule;
 
-  const std::ptrdiff_t index = family_index(family);
-  const bool bounded =
-      index >= 0 ? family_has_bounded_version[static_cast<std::size_t>(index)] : has_bounded_version(family);
-  if (!bounded) {
-    evaluate_version(family.versions.front(), out, frame);
+  if (!family.bounded) {
+    evaluate_version(versions[0], out, frame);
     return;
   }
   // The deliberation date selects the version in force (found once a dossier: start_dossier).
   const io::Value* date = frame.deliberation_date;
   if (date == nullptr) {
-    out = evaluate_without_date(family, frame);
+    out = evaluate_without_date(index, frame);
     return;
   }
 
   // Only a family whose texts have a disputed date has caveats to look for.
-  const bool caveats = !frame.status_only && (index < 0 || family_has_disputed_dates[static_cast<std::size_t>(index)]);
+  const bool caveats = !frame.status_only && family.disputed;
   if (!frame.skip_facts) frame.fact(date, frame.add_location(Location{}));  // path kNoNode: deliberation.date
-  const model::Rule* chosen = nullptr;
-  for (const model::Rule& r : family.versions) {
-    if (r.period.contains(date->date)) chosen = &r;
+  const VersionRecord* chosen = nullptr;
+  for (std::uint32_t k = 0; k < family.version_count; ++k) {
+    if (versions[k].period.contains(date->date)) chosen = &versions[k];
   }
   if (chosen == nullptr) {
     out.status = RuleStatus::NotApplicable;
     if (wants_text(frame, out.status)) {
       std::string periods;
-      for (const model::Rule& r : family.versions) periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
+      for (const model::Rule& r : base->families[index].versions) {
+        periods += (periods.empty() ? "" : " ; ") + period_french(r.period);
+      }
       out.explanation = "Sans objet : texte non en vigueur le " + date->date.french() + " (" + periods + ").";
     }
     finish_outcome(out, frame, -1);

@@ -54,12 +54,23 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
     if (p.arena) break;
   }
   for (const model::RuleFamily& family : p.base->families) {
-    bool disputed = false;
+    CompiledPlan::FamilyRecord record;
+    record.id = family.id;
+    record.first_version = static_cast<std::uint32_t>(p.version_records.size());
+    record.version_count = static_cast<std::uint32_t>(family.versions.size());
+    record.first_dispute = static_cast<std::uint32_t>(p.dispute_records.size());
     for (const model::Rule& version : family.versions) {
-      for (const model::LegalSource* source : version.sources) disputed = disputed || !source->disputed.empty();
+      for (const model::LegalSource* source : version.sources) {
+        for (const model::DisputedPeriod& disputed : source->disputed) {
+          p.dispute_records.push_back({disputed.period, source, &disputed});
+        }
+      }
+      record.bounded = record.bounded || version.period.bounded();
+      p.version_records.push_back(CompiledPlan::record_of(version));
     }
-    p.family_has_disputed_dates.push_back(disputed);
-    p.family_has_bounded_version.push_back(CompiledPlan::has_bounded_version(family));
+    record.dispute_count = static_cast<std::uint32_t>(p.dispute_records.size()) - record.first_dispute;
+    record.disputed = record.dispute_count > 0;
+    p.family_records.push_back(record);
   }
   if (!p.arena) return;
   p.nodes = p.arena->nodes;
@@ -142,6 +153,7 @@ Plan::Plan(std::shared_ptr<const model::RuleBase> base) {
   p.make_constant_values();  // again: list literals whose items were folded into constants
   p.choose_memo_slots();
   p.make_steps();
+  p.pack_constant_texts();
 }
 
 void CompiledPlan::make_constant_values() {
@@ -407,9 +419,9 @@ void Plan::statuses(const io::Dossier& dossier, Scratch& scratch, Statuses& out,
   for (std::size_t i = 0; i < families.size(); ++i) {
     if (only != nullptr && (i >= only->size() || !(*only)[i])) continue;  // not evaluated: decides nothing
     RuleOutcome& o = frame.outcome;
-    impl_->evaluate_family(families[i], frame, o);
+    impl_->evaluate_family(i, frame, o);
     out.rules[i] = {o.status, o.rule};
-    if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
+    if (impl_->blocking(i, o.rule)) {
       violated = violated || o.status == RuleStatus::Violated;
       unknown = unknown || o.status == RuleStatus::Unknown;
     }
@@ -436,23 +448,22 @@ void Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
   bool violated = false;
   bool unknown = false;
   for (std::size_t i = 0; i < impl_->base->families.size(); ++i) {
-    const model::RuleFamily& family = impl_->base->families[i];
     RuleOutcome& outcome = result.rules[i];
-    impl_->evaluate_family(family, frame, outcome);
+    impl_->evaluate_family(i, frame, outcome);
     const bool chosen = explain != nullptr && i < explain->size() && (*explain)[i];
     if (chosen || (detail == Detail::Failures &&
                    (outcome.status == RuleStatus::Violated || outcome.status == RuleStatus::Unknown))) {
       frame.detail = chosen ? Detail::Full : Detail::Failures;
       frame.skip_facts = false;
       frame.memo_enabled = false;
-      impl_->evaluate_family(family, frame, outcome);
+      impl_->evaluate_family(i, frame, outcome);
       frame.detail = Detail::None;
       frame.skip_facts = true;
       frame.memo_enabled = true;
     }
     const RuleOutcome& o = outcome;
     // Warnings are reported, never decide.
-    if (o.rule != nullptr && o.rule->severity == model::Severity::Blocking) {
+    if (impl_->blocking(i, o.rule)) {
       violated = violated || o.status == RuleStatus::Violated;
       unknown = unknown || o.status == RuleStatus::Unknown;
     }

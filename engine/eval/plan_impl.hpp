@@ -41,7 +41,9 @@ struct Step {
   model::NodeId b = model::kNoNode;  // second child
   std::int32_t memo = -1;            // memo slot, or -1
   std::int32_t variable = -1;        // Path: the bound variable it starts from, or -1
-  std::int32_t path_begin = 0;       // Path without [*]: its field slots in path_slots
+  // Path without [*]: its first field slot in path_slots. A constant, or a comparison with
+  // one: the constant's value in step_constants.
+  std::int32_t path_begin = 0;
   std::uint8_t path_count = 0;
   model::Op op = model::Op::Constant;
   bool negated = false;              // InList
@@ -65,6 +67,13 @@ struct CompiledPlan {
   std::vector<Val> constant_values;
   std::vector<std::int32_t> constant_list;
   std::vector<std::vector<Val>> constant_lists;
+  // The constants the steps read (`run_constant`, `run_compare_constant`), side by side, and the
+  // texts of every constant value above, side by side: read from their nodes, 300 bytes apart,
+  // each was a first-level cache miss of its own (a list `dans [...]` of ten codes, ten misses).
+  // Made by make_steps and pack_constant_texts.
+  std::vector<Val> step_constants;
+  std::string constant_texts;
+  void pack_constant_texts();  // evaluate.cpp; last, once the values and steps are final
   int variable_count = 0;
   // Sub-expressions worth remembering within one dossier: shared by several rules or
   // definitions (used twice or more) and closed (no variable bound outside them). Their
@@ -78,17 +87,46 @@ struct CompiledPlan {
   // One step per node (evaluate.cpp, make_steps), remade whenever nodes or memo slots change.
   std::vector<Step> steps;
   std::vector<std::int32_t> path_slots;
-  // Per family of base->families: whether a source of one of its versions has a disputed
-  // period (add_date_caveats has something to look for); made once, as the plan.
-  std::vector<bool> family_has_disputed_dates;
-  // Per family: whether a version has a bounded period (the deliberation date chooses it).
-  std::vector<bool> family_has_bounded_version;
-  static bool has_bounded_version(const model::RuleFamily& family);  // explain.cpp
-  // The index in base->families of a family of this plan's base, or -1 for any other.
-  std::ptrdiff_t family_index(const model::RuleFamily& family) const {
-    const auto& families = base->families;
-    if (&family < families.data() || &family >= families.data() + families.size()) return -1;
-    return &family - families.data();
+  // What choosing and evaluating a version reads, for every version of every family, side by
+  // side. The model's Rule objects are large (titles, sources, messages) and lie apart; reading
+  // a period, a condition's id and a severity from each cost some 200 first-level cache misses
+  // a dossier on the legal base (cachegrind), a tenth of the evaluation's time. Made once, as
+  // the plan; the model is still read for messages, caveats and the no-date path.
+  struct VersionRecord {
+    const model::Rule* rule = nullptr;
+    model::Period period;
+    model::NodeId applies_if = model::kNoNode;   // kNoNode: always applies
+    model::NodeId requirement = model::kNoNode;  // kNoNode: not compiled (indéterminée)
+    bool blocking = false;
+  };
+  // A disputed period of a source of a version, in the order versions, sources, periods.
+  struct DisputeRecord {
+    model::Period period;
+    const model::LegalSource* source = nullptr;
+    const model::DisputedPeriod* disputed = nullptr;
+  };
+  struct FamilyRecord {
+    std::string_view id;
+    std::uint32_t first_version = 0;  // in version_records
+    std::uint32_t version_count = 0;
+    std::uint32_t first_dispute = 0;  // in dispute_records
+    std::uint32_t dispute_count = 0;
+    bool bounded = false;   // a version has a bounded period: the deliberation date chooses
+    bool disputed = false;  // a source of a version has a disputed period: caveats to look for
+  };
+  std::vector<FamilyRecord> family_records;    // one per base->families, in its order
+  std::vector<VersionRecord> version_records;
+  std::vector<DisputeRecord> dispute_records;
+  static VersionRecord record_of(const model::Rule& version);  // explain.cpp
+  // Whether `version`, a version of family `index` (or nullptr), is blocking: read from the
+  // records, not from the Rule.
+  bool blocking(std::size_t index, const model::Rule* version) const {
+    const FamilyRecord& family = family_records[index];
+    for (std::uint32_t k = 0; k < family.version_count; ++k) {
+      const VersionRecord& record = version_records[family.first_version + k];
+      if (record.rule == version) return record.blocking;
+    }
+    return version != nullptr && version->severity == model::Severity::Blocking;
   }
   int deliberation_slot = -1;
   int deliberation_date_slot = -1;
@@ -119,13 +157,14 @@ struct CompiledPlan {
   // The elements of a list-valued expression; an Unknown when the list itself is absent.
   Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
   // Into `out`, which it empties first (the caller's, reused: no allocation once grown).
-  void evaluate_family(const model::RuleFamily& family, Frame& frame, RuleOutcome& out) const;
+  // The family base->families[index].
+  void evaluate_family(std::size_t index, Frame& frame, RuleOutcome& out) const;
   // plan_from_model.cpp: which nodes the memo keeps.
   void choose_memo_slots();
-  RuleOutcome evaluate_without_date(const model::RuleFamily& family, Frame& frame) const;
-  void add_date_caveats(const model::RuleFamily& family, const calendar::Date& date, RuleOutcome& out) const;
+  RuleOutcome evaluate_without_date(std::size_t index, Frame& frame) const;
+  void add_date_caveats(const FamilyRecord& family, const calendar::Date& date, RuleOutcome& out) const;
   // Applicability, then requirement, of one version; fills status, facts, missing, explanation.
-  void evaluate_version(const model::Rule& version, RuleOutcome& outcome, Frame& frame) const;
+  void evaluate_version(const VersionRecord& version, RuleOutcome& outcome, Frame& frame) const;
   // explain.cpp
   void append_location(std::string& out, const Frame& frame, std::int32_t location) const;
   void append_value(std::string& out, const Val& value, const model::Type& type, Frame& frame, model::NodeId id) const;
