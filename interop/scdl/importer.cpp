@@ -159,6 +159,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& name, const Si
     if (candidate.recognised >= 2) {
       columns = std::move(candidate);
       for (std::string_view c : cells) header.emplace_back(trim_spaces(c));
+      // A header ending with a separator ("…;pourcentageSubvention;") names no column after
+      // it. Counted as one, it would make every row without that separator one cell short (a
+      // warning per row), and a row shifted by an unquoted separator in a cell exactly as wide
+      // as the header: read without a word, its amount taken from the wrong column.
+      while (!header.empty() && header.back().empty()) header.pop_back();
       report.header_line = record.line;
       header_end = record.end_offset;
       break;

@@ -284,6 +284,23 @@ TEST(ScdlImporter, AnEmptyCellAtTheEndOfEveryRowIsAConventionOfTheFileNotAShift)
       << run.rejected_at(4)->text;
 }
 
+// A header ending with a separator names no column after it: rows without that separator are
+// as wide as the header (no warning), and a row shifted by an unquoted separator in its object
+// is one cell wider, not read with 2017 as its amount.
+TEST(ScdlImporter, AHeaderEndingWithASeparatorHasNoEmptyColumnAndAShiftedRowIsStillCaught) {
+  ImportRun run = import_files({kFiles / "entete-separateur-en-fin.csv"});
+  EXPECT_EQ(run.summary.rows_read, 3u);
+  ASSERT_EQ(run.dossiers.size(), 2u);
+  ASSERT_TRUE(run.by_line(2));
+  EXPECT_EQ((*run.by_line(2))["montant"], "1000.00");
+  ASSERT_TRUE(run.by_line(4));
+  EXPECT_EQ((*run.by_line(4))["montant"], "1200.00");
+  EXPECT_FALSE(run.by_line(3));
+  ASSERT_TRUE(run.rejected_at(3));
+  EXPECT_NE(run.rejected_at(3)->text.find("11 cellules pour 10 colonnes"), std::string::npos) << run.rejected_at(3)->text;
+  EXPECT_EQ(run.summary.warnings.size(), 0u);  // no "10 cellules pour 11 colonnes" on every row
+}
+
 TEST(ScdlImporter, TheAmountColumnNamedExactlyWinsOverLastYearsAmount) {
   ImportRun run = import_files({kFiles / "montant-n-1.csv"});
   ASSERT_EQ(run.dossiers.size(), 1u);
