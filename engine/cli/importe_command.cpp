@@ -1,4 +1,4 @@
-// `subsidia importe scdl FICHIER... [-o DOSSIER | --format jsonl] [--exercice AAAA]
+// `subsidia importe scdl FICHIER|DOSSIER... [-o DOSSIER | --format jsonl] [--exercice AAAA]
 //                        [--collectivite-categorie CAT] [--international-seulement]
 //                        [--resume FICHIER] [--remplacer]`
 //
@@ -12,8 +12,11 @@
 // write.
 #include <CLI/App.hpp>
 #include <CLI/Validators.hpp>
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <iostream>
+#include <optional>
 #include <memory>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -55,6 +58,51 @@ std::set<std::string> existing_drafts(const fs::path& folder) {
   return names;
 }
 
+// The files to read: each path given, a folder replaced by its *.csv files (any case) and its
+// subfolders', sorted by name, as `check` reads a folder of dossiers: a year published month by
+// month is imported whole. Hidden entries are a tool's; a link to a folder is not followed (it
+// could lead back up). A folder without any CSV file is an error, not "0 ligne lue".
+std::optional<std::vector<fs::path>> files_to_read(const std::vector<std::string>& paths) {
+  std::vector<fs::path> files;
+  std::function<bool(const fs::path&)> add_folder = [&](const fs::path& folder) {
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
+    if (ec) {
+      std::cerr << "subsidia importe scdl : " << folder.string() << " : dossier illisible : " << ec.message() << '\n';
+      return false;
+    }
+    std::sort(entries.begin(), entries.end(), [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    for (const fs::path& p : entries) {
+      std::string name = p.filename().string();
+      if (name.empty() || name.front() == '.') continue;
+      for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      std::error_code type_ec;
+      const fs::file_status link = fs::symlink_status(p, type_ec);
+      if (fs::is_directory(fs::status(p, type_ec))) {
+        if (!fs::is_symlink(link) && !add_folder(p)) return false;
+        continue;
+      }
+      if (name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0) files.push_back(p);
+    }
+    return true;
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      files.emplace_back(path);  // a missing or unreadable file is reported by the importer
+      continue;
+    }
+    const std::size_t before = files.size();
+    if (!add_folder(path)) return std::nullopt;
+    if (files.size() == before) {
+      std::cerr << "subsidia importe scdl : " << path << " : aucun fichier .csv dans ce dossier ni ses sous-dossiers\n";
+      return std::nullopt;
+    }
+  }
+  return files;
+}
+
 int run_import_scdl(const ImportOptions& o) {
   if (!o.output_dir.empty() && !o.format.empty()) {
     std::cerr << "subsidia importe scdl : choisir -o DOSSIER (un fichier par dossier) ou --format jsonl (sortie standard), "
@@ -69,6 +117,8 @@ int run_import_scdl(const ImportOptions& o) {
       return kExitError;
     }
   }
+  const std::optional<std::vector<fs::path>> files = files_to_read(o.files);
+  if (!files) return kExitError;
   scdl::ImportOptions options;
   if (o.exercice) options.exercice = o.exercice;
   if (!o.categorie.empty()) options.collectivite_categorie = o.categorie;
@@ -84,7 +134,7 @@ int run_import_scdl(const ImportOptions& o) {
   if (!existing.empty() && !o.replace) {
     scdl::Importer dry_run(clues, options);
     std::vector<std::string> taken;
-    for (const std::string& file : o.files)
+    for (const fs::path& file : *files)
       dry_run.import_file(file, [&](const scdl::DossierDraft& draft) {
         if (existing.contains(draft.id + ".json")) taken.push_back(draft.id + ".json");
         return true;
@@ -123,7 +173,7 @@ int run_import_scdl(const ImportOptions& o) {
     }
     return !failure;
   };
-  for (const std::string& file : o.files) {
+  for (const fs::path& file : *files) {
     if (!importer.import_file(file, sink)) break;
   }
   if (!out.flush() && !failure) failure = "écriture sur la sortie standard impossible";
@@ -162,7 +212,9 @@ Runner register_importe_command(CLI::App& app) {
       "Lit des fichiers SCDL subventions (1.x ou 2.x, tout encodage et séparateur) et fait de chaque ligne un "
       "dossier brouillon : ce que le fichier ne dit pas reste absent, chaque valeur devinée est listée avec sa "
       "raison, les candidats à l'action internationale sont signalés.");
-  command->add_option("FICHIER", options->files, "Fichiers CSV SCDL subventions")->required();
+  command->add_option("FICHIER", options->files,
+                      "Fichiers CSV SCDL subventions, ou dossiers (leurs fichiers .csv et ceux de leurs sous-dossiers)")
+      ->required();
   command->add_option("-o,--sortie", options->output_dir,
                       "Dossier où écrire un fichier <id>.json par dossier (chacun écrit d'un seul coup)");
   command->add_option("--format", options->format, "jsonl : une ligne JSON par dossier sur la sortie standard (par défaut)")

@@ -104,6 +104,14 @@ const Importer::IdEntry* Importer::find_id(std::string_view id) const {
 }
 
 bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {  // opens on Linux, then every read fails
+    FileReport report;
+    report.file = file.string();
+    report.error = "est un dossier, pas un fichier CSV";
+    summary_.files.push_back(std::move(report));
+    return true;
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     FileReport report;

@@ -69,6 +69,32 @@ TEST_F(ImporteCommand, AnUnreadableFileIsExitCodeTwo) {
   EXPECT_NE(r.err.find("absent.csv"), std::string::npos) << r.err;
 }
 
+// A folder is read as `check` reads one: its *.csv files (any case) and its subfolders', by
+// name; hidden entries skipped. Before, it was opened as a file: "erreur interne".
+TEST_F(ImporteCommand, AFolderGivesItsCsvFilesAndThoseOfItsSubfolders) {
+  const fs::path in = folder_ / "publications";
+  fs::create_directories(in / "2017" / "mars");
+  fs::create_directories(in / ".cache");
+  fs::copy_file(kReal / "haute-garonne-2017.csv", in / "2017" / "HG.CSV");
+  fs::copy_file(kFiles / "montant-n-1.csv", in / "2017" / "mars" / "montants.csv");
+  fs::copy_file(kReal / "poitiers-2017.csv", in / ".cache" / "poitiers-2017.csv");
+  std::ofstream(in / "notes.txt") << "pas un fichier SCDL\n";
+  CommandRun r = run("importe scdl " + quoted(in), folder_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("Lignes lues : 70 ; dossiers écrits : 70"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("poitiers"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("interne"), std::string::npos) << r.err;
+  EXPECT_LT(r.err.find("HG.CSV"), r.err.find("montants.csv")) << r.err;
+}
+
+TEST_F(ImporteCommand, AFolderWithoutACsvFileIsExitCodeTwo) {
+  fs::create_directories(folder_ / "vide");
+  CommandRun r = run("importe scdl " + quoted(folder_ / "vide"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("aucun fichier .csv"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
 TEST_F(ImporteCommand, AFolderAndJsonlTogetherIsAUsageError) {
   CommandRun r = run("importe scdl -o " + quoted(folder_ / "x") + " --format jsonl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
   EXPECT_EQ(r.exit_code, 2);
