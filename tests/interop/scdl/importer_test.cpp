@@ -266,22 +266,30 @@ TEST(ScdlImporter, ARowWiderThanTheHeaderIsRejectedEvenWhenItsExtraCellsAreEmpty
   }
 }
 
+// The dossier of `line` was written, with this amount.
+void expect_amount_at(const ImportRun& run, std::size_t line, const std::string& amount) {
+  const nlohmann::json* dossier = run.by_line(line);
+  ASSERT_TRUE(dossier) << "line " << line;
+  EXPECT_EQ((*dossier)["montant"], amount) << "line " << line;
+}
+
+// The row of `line` was rejected, and the reason says `why`.
+void expect_rejected_at(const ImportRun& run, std::size_t line, const std::string& why) {
+  const LineNote* note = run.rejected_at(line);
+  ASSERT_TRUE(note) << "line " << line;
+  EXPECT_NE(note->text.find(why), std::string::npos) << note->text;
+}
+
 // Every data row ending with a separator the header lacks is a convention of the file: those
 // rows are read; a row wider still is a shifted one.
 TEST(ScdlImporter, AnEmptyCellAtTheEndOfEveryRowIsAConventionOfTheFileNotAShift) {
   ImportRun run = import_files({kFiles / "separateur-en-fin-de-ligne.csv"});
   EXPECT_EQ(run.summary.rows_read, 4u);
   ASSERT_EQ(run.dossiers.size(), 3u);
-  ASSERT_TRUE(run.by_line(2));
-  EXPECT_EQ((*run.by_line(2))["montant"], "8500.00");
-  ASSERT_TRUE(run.by_line(3));
-  EXPECT_EQ((*run.by_line(3))["montant"], "1200.00");
-  ASSERT_TRUE(run.by_line(5));
-  EXPECT_EQ((*run.by_line(5))["montant"], "3000.00");
-  ASSERT_TRUE(run.rejected_at(4));
-  EXPECT_NE(run.rejected_at(4)->text.find("13 cellules pour 11 colonnes d'en-tête et 12 cellules aux autres lignes"),
-            std::string::npos)
-      << run.rejected_at(4)->text;
+  expect_amount_at(run, 2, "8500.00");
+  expect_amount_at(run, 3, "1200.00");
+  expect_amount_at(run, 5, "3000.00");
+  expect_rejected_at(run, 4, "13 cellules pour 11 colonnes d'en-tête et 12 cellules aux autres lignes");
 }
 
 // A header ending with a separator names no column after it: rows without that separator are
@@ -291,13 +299,10 @@ TEST(ScdlImporter, AHeaderEndingWithASeparatorHasNoEmptyColumnAndAShiftedRowIsSt
   ImportRun run = import_files({kFiles / "entete-separateur-en-fin.csv"});
   EXPECT_EQ(run.summary.rows_read, 3u);
   ASSERT_EQ(run.dossiers.size(), 2u);
-  ASSERT_TRUE(run.by_line(2));
-  EXPECT_EQ((*run.by_line(2))["montant"], "1000.00");
-  ASSERT_TRUE(run.by_line(4));
-  EXPECT_EQ((*run.by_line(4))["montant"], "1200.00");
+  expect_amount_at(run, 2, "1000.00");
+  expect_amount_at(run, 4, "1200.00");
   EXPECT_FALSE(run.by_line(3));
-  ASSERT_TRUE(run.rejected_at(3));
-  EXPECT_NE(run.rejected_at(3)->text.find("11 cellules pour 10 colonnes"), std::string::npos) << run.rejected_at(3)->text;
+  expect_rejected_at(run, 3, "11 cellules pour 10 colonnes");
   EXPECT_EQ(run.summary.warnings.size(), 0u);  // no "10 cellules pour 11 colonnes" on every row
 }
 
