@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "output/markup.hpp"
 #include "reports/amount_format.hpp"
@@ -44,18 +45,14 @@ double to_double(std::int64_t units, int digits) {
   return static_cast<double>(units) / power;
 }
 
-// The decimal as a spreadsheet writes it: "9.717", "4870000.75", "-12".
-std::string plain_text(std::int64_t units, int digits) {
-  auto value = decimal::Decimal::from_parts(units, digits);
-  return value ? value->normalized().to_string() : std::to_string(units);
-}
-
-// libxlsxwriter writes a number's value as "%.16G", which shows the binary artefact of some
-// decimals (9.717 -> "9.717000000000001"). Only then is the exact text written instead.
-bool written_exactly(double value, const std::string& text) {
+// libxlsxwriter writes a number's value as "%.16G": 9.717 becomes "9.717000000000001", the
+// 16-digit text of the double nearest to 9.717, which a reader parses back to that same double.
+// The cell is numeric either way; this checks that the text written reads back to the double,
+// so that the cell holds what a spreadsheet holds when 9.717 is typed into it.
+bool reads_back(double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.16G", value);
-  return text == buffer;
+  return std::strtod(buffer, nullptr) == value;
 }
 
 class Book {
@@ -147,27 +144,23 @@ class Book {
            euros.to_string());
       return;
     }
-    // Euros: the number, or, when "%.16G" would not show its decimal, a formula made of that
-    // decimal with the decimal as its cached text.
+    // Euros: a number, the double nearest to the decimal. Never a formula with the decimal as
+    // cached *text*: a reader that does not recalculate (LibreOffice by default, pandas) would
+    // get a string, left-aligned, out of every SUM.
     const double e = to_double(*cents, 2);
-    const std::string e_text = plain_text(*cents, 2);
-    lxw_format* ef = total ? total_euros_ : euros_;
-    if (written_exactly(e, e_text))
-      number(s, row, col + 1, e, ef);
-    else
-      check(worksheet_write_formula_str(s, row, col + 1, ("=" + e_text).c_str(), ef, e_text.c_str()), s, row, col + 1);
+    const double m = to_double(*thousandths, 3);
+    if (!reads_back(e) || !reads_back(m)) {
+      fail("montant que le classeur ne relirait pas exactement : " + euros.to_string());
+      return;
+    }
+    number(s, row, col + 1, e, total ? total_euros_ : euros_);
     // M€: rounded from the euro cell, exactly: whole cents, then half away from zero on a
-    // value whose half is exact in binary (x.5 thousandths), as the text does.
+    // value whose half is exact in binary (x.5 thousandths), as the text does. Its cached value
+    // is the number the text shows.
     char euro_cell[32];
     lxw_rowcol_to_cell(euro_cell, row, static_cast<lxw_col_t>(col + 1));
     const std::string formula = std::string("=ROUND(ROUND(") + euro_cell + "*100,0)/100000,0)/1000";
-    const double m = to_double(*thousandths, 3);
-    const std::string m_text = plain_text(*thousandths, 3);
-    lxw_format* mf = total ? total_meur_ : meur_;
-    if (written_exactly(m, m_text))
-      check(worksheet_write_formula_num(s, row, col, formula.c_str(), mf, m), s, row, col);
-    else
-      check(worksheet_write_formula_str(s, row, col, formula.c_str(), mf, m_text.c_str()), s, row, col);
+    check(worksheet_write_formula_num(s, row, col, formula.c_str(), total ? total_meur_ : meur_, m), s, row, col);
   }
 
   void column(lxw_worksheet* s, lxw_col_t first, lxw_col_t last, double width) {
