@@ -35,6 +35,15 @@ std::string spreadsheet_euros(const decimal::Decimal& euros) {
   return text;
 }
 
+std::string spreadsheet_meur(const decimal::Decimal& euros) {
+  auto rounded = millions(euros).round(3, decimal::RoundingMode::HalfAwayFromZero);
+  if (!rounded) throw std::logic_error("arrondi M€ impossible");
+  std::string text = rounded->to_fixed(3);
+  for (char& c : text)
+    if (c == '.') c = ',';
+  return text;
+}
+
 std::string plain_euros(const decimal::Decimal& euros) { return euros.to_fixed(2); }
 
 }  // namespace subsidia::reports

@@ -20,6 +20,9 @@ std::string format_meur(const decimal::Decimal& euros);
 std::string format_euros(const decimal::Decimal& euros);
 // "46190000,00": what a French spreadsheet reads as a number (CSV cells)
 std::string spreadsheet_euros(const decimal::Decimal& euros);
+// "46,190", "6849,987": M€ to three decimals, what a French spreadsheet reads as a number (no
+// thousands separator, unlike meur_digits) (CSV cells)
+std::string spreadsheet_meur(const decimal::Decimal& euros);
 // "46190000.00": the machine form (JSON)
 std::string plain_euros(const decimal::Decimal& euros);
 

@@ -48,10 +48,25 @@ std::vector<std::string_view> pieces(std::string_view text, std::size_t limit) {
   return out;
 }
 
-std::string field(std::string_view text) {
-  if (text.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(text);
+// The columns that hold numbers (euros, M€, a count): written as they are, a minus included.
+constexpr bool numeric_column(std::size_t i) { return i == 3 || i == 4 || i == 5; }
+
+// A text a spreadsheet would take for a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+1+1`, `-2+3`,
+// or a tab or carriage return before one): an objet or a name from a dossier must not run in
+// the finance officer's spreadsheet. Written with a leading apostrophe, as OWASP advises for
+// CSV files; quoting alone does not stop Excel.
+bool looks_like_formula(std::string_view text) {
+  return !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                           text[0] == '\r');
+}
+
+std::string field(std::string_view text, bool numeric) {
+  std::string cell;
+  if (!numeric && looks_like_formula(text)) cell = "'";
+  cell += text;
+  if (cell.find_first_of(";\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
-  for (char c : text) {
+  for (char c : cell) {
     if (c == '"') quoted += '"';
     quoted += c;
   }
@@ -61,7 +76,7 @@ std::string field(std::string_view text) {
 void emit_plain(std::string& out, const Row& row) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) out += ';';
-    out += field(row[i]);
+    out += row[i].empty() ? std::string() : field(row[i], numeric_column(i));
   }
   out += "\r\n";
 }
@@ -113,7 +128,7 @@ Row line_row(std::string_view table, const JauneLine& line) {
   row[1] = line.key;
   row[2] = line.label;
   row[3] = spreadsheet_euros(line.amount);
-  row[4] = meur_digits(line.amount);
+  row[4] = spreadsheet_meur(line.amount);
   row[5] = std::to_string(line.dossiers.size());
   row[6] = joined(line.dossiers);
   row[7] = joined(line.flagged);
@@ -173,7 +188,7 @@ std::string jaune_csv(const Jaune& jaune) {
     row[1] = d.entry.id;
     row[2] = d.entry.objet;
     row[3] = spreadsheet_euros(d.entry.montant);
-    row[4] = meur_digits(d.entry.montant);
+    row[4] = spreadsheet_meur(d.entry.montant);
     row[5] = "1";
     row[6] = d.entry.id;
     row[7] = d.verdict == eval::Verdict::Compliant ? "" : d.entry.id;

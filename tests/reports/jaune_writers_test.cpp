@@ -87,6 +87,24 @@ TEST(JauneCsv, QuotesAFieldHoldingASemicolon) {
   EXPECT_NE(csv.find(";\"Atelier ; \"\"Dakar\"\"\";"), std::string::npos);
 }
 
+// A dossier's text a spreadsheet would run as a formula is written with a leading apostrophe;
+// numbers, a minus included, stay numbers.
+TEST(JauneCsv, ATextASpreadsheetWouldRunIsNeutralisedAndNumbersStayNumbers) {
+  std::vector<JauneRecord> records = {testing::record("=HYPERLINK(\"http://x\";\"c\")", "-100.00", "+1+1"),
+                                      testing::record("@SUM(A1)", "2500000000.00", "Culture")};
+  records[1].entry.objet = "-2+3";
+  std::string csv = jaune_csv(std::move(*jaune_from_verdicts(2012, records, ZoneTable::builtin()).jaune));
+  EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://x\"\";\"\"c\"\")\""), std::string::npos) << csv;
+  EXPECT_NE(csv.find(";'+1+1;"), std::string::npos);
+  EXPECT_NE(csv.find(";'@SUM(A1);"), std::string::npos);
+  EXPECT_NE(csv.find(";'-2+3;"), std::string::npos);
+  for (const char* formula : {";=", ";+", ";@", "\n=", "\n@"}) EXPECT_EQ(csv.find(formula), std::string::npos) << formula;
+  // The amounts: -100,00 € as a number; 2 500 M€ without a thousands separator (text for a
+  // spreadsheet), as 2500,000.
+  EXPECT_NE(csv.find(";-100,00;0,000;"), std::string::npos);
+  EXPECT_NE(csv.find(";2500000000,00;2500,000;"), std::string::npos);
+}
+
 TEST(JauneText, ShowsTheSynthesisInMillionsAndTheFlaggedDossiers) {
   std::string text = jaune_text(mixed());
   EXPECT_NE(text.find("Total général hors opérations exceptionnelles"), std::string::npos);
