@@ -126,8 +126,7 @@ std::size_t App::recheck_year(int exercice, const std::string& who) {
     body.items.push_back(std::move(item));
   }
   BatchCheck batch = check_batch(*set, body);
-  store.record_rechecks(batch.dossiers, actor(who, *set));
-  return batch.dossiers.size();
+  return store.record_rechecks(batch.dossiers, actor(who, *set));
 }
 
 }  // namespace subsidia::server::http

@@ -45,7 +45,8 @@ class App {
     std::string error;
   };
   JauneOutcome jaune(int exercice, const RuleSet& rules);
-  // Re-checks every stored dossier of a year with the current rules: how many.
+  // Re-checks every stored dossier of a year with the current rules: how many verdicts were
+  // recorded (a dossier saved or deleted during the check keeps the verdict of its save).
   std::size_t recheck_year(int exercice, const std::string& who);
 };
 

@@ -347,23 +347,31 @@ void Store::record_checks(const std::vector<CheckedDossier>& dossiers, const Act
   if (mine->error) std::rethrow_exception(mine->error);
 }
 
-void Store::record_rechecks(const std::vector<CheckedDossier>& dossiers, const Actor& actor) {
+std::size_t Store::record_rechecks(const std::vector<CheckedDossier>& dossiers, const Actor& actor) {
   std::lock_guard lock(mutex_);
   Durable durable(*db_);
   Transaction t(*db_);
-  Statement current(*db_, "SELECT version FROM dossiers WHERE id = ?1");
+  // The verdict belongs to the content that was checked: a dossier saved again (or deleted)
+  // while the year was being checked keeps the verdict its own save gave it. Matched by the
+  // content's SHA-256, read with the contents, outside this lock.
+  Statement current(*db_,
+                    "SELECT d.version FROM dossiers d JOIN versions v ON v.dossier = d.id AND v.version = d.version "
+                    "WHERE d.id = ?1 AND d.supprime = 0 AND v.sha256 = ?2");
   Statement row(*db_, "UPDATE dossiers SET verdict = ?2 WHERE id = ?1");
+  std::size_t recorded = 0;
   for (const CheckedDossier& d : dossiers) {
     current.reset();
-    current.bind(1, d.id);
+    current.bind(1, d.id).bind(2, d.sha256);
     if (!current.step()) continue;
     const std::int64_t version = current.integer(0);
     current.reset();
     row.bind(1, d.id).bind(2, d.verdict).run();
     insert_check(d, version, actor);
     insert_audit(actor, "reverification", d.id, d.sha256, "verdict " + d.verdict);
+    ++recorded;
   }
   t.commit();
+  return recorded;
 }
 
 void Store::audit(const Actor& actor, const std::string& action, const std::string& object, const std::string& detail) {

@@ -134,8 +134,10 @@ class Store {
   // progress commits every row queued so far, the others wait for it; under load one commit
   // carries the rows of several requests instead of one commit each.
   void record_checks(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
-  // A re-check of stored dossiers with the current rules: new check rows, verdicts updated.
-  void record_rechecks(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
+  // A re-check of stored dossiers with the current rules: new check rows, verdicts updated, for
+  // the dossiers whose current content is still the one checked (same SHA-256, not deleted).
+  // Returns how many were recorded; the others were saved or deleted meanwhile.
+  std::size_t record_rechecks(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
   // Audits something else (login, reload of the rules, account created).
   void audit(const Actor& actor, const std::string& action, const std::string& object, const std::string& detail);
 

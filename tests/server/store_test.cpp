@@ -104,6 +104,39 @@ TEST_F(StoreTest, AmendKeepsEveryVersionAndCheck) {
   EXPECT_EQ(d->checks[1].fingerprint, "sha256:00");
 }
 
+// A year's re-check reads the contents, checks them outside the store's lock, then records:
+// a dossier saved again (or deleted) in between keeps the verdict of its own save; the re-check
+// is recorded only against the content it checked.
+TEST_F(StoreTest, ARecheckOfAnOlderContentDoesNotOverwriteTheVerdictOfANewerVersion) {
+  Store store(file_);
+  CheckedDossier a = dossier("A"), b = dossier("B"), c = dossier("C");
+  a.sha256 = "sha-a1";
+  b.sha256 = "sha-b1";
+  c.sha256 = "sha-c1";
+  ASSERT_FALSE(store.insert({a, b, c}, actor_));
+  // The re-check read version 1 of each, and found them all non conformes...
+  std::vector<CheckedDossier> rechecked = {a, b, c};
+  for (CheckedDossier& d : rechecked) d.verdict = "non_conforme";
+  // ...while A was saved again (judged incomplet) and C deleted.
+  CheckedDossier a2 = dossier("A");
+  a2.content = "{\"id\":\"A\",\"v\":2}";
+  a2.sha256 = "sha-a2";
+  a2.verdict = "incomplet";
+  ASSERT_TRUE(store.amend(a2, actor_));
+  ASSERT_TRUE(store.remove("C", actor_));
+  EXPECT_EQ(store.record_rechecks(rechecked, actor_), 1u);  // B alone
+  std::optional<DossierDetail> da = store.dossier("A");
+  ASSERT_TRUE(da);
+  EXPECT_EQ(da->summary.version, 2);
+  EXPECT_EQ(da->summary.verdict, "incomplet");
+  ASSERT_EQ(da->checks.size(), 2u);  // the insert's and the amend's, not the re-check's
+  EXPECT_EQ(da->checks.back().verdict, "incomplet");
+  std::optional<DossierDetail> db = store.dossier("B");
+  ASSERT_TRUE(db);
+  EXPECT_EQ(db->summary.verdict, "non_conforme");
+  EXPECT_EQ(db->checks.size(), 2u);
+}
+
 TEST_F(StoreTest, SoftDeleteHidesFromListsAndYearsButKeepsTheRow) {
   Store store(file_);
   ASSERT_FALSE(store.insert({dossier("A"), dossier("B")}, actor_));
