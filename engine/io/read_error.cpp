@@ -31,6 +31,7 @@ std::string_view read_code_name(ReadCode code) {
     case ReadCode::PatternMismatch: return "format_inattendu";
     case ReadCode::DuplicateDossierId: return "id_en_double";
     case ReadCode::InternalError: return "erreur_interne";
+    case ReadCode::TooManyUnknownFields: return "trop_de_champs_inconnus";
   }
   return "inconnu";
 }

@@ -37,6 +37,7 @@ enum class ReadCode {
   PatternMismatch,       // format_inattendu
   DuplicateDossierId,    // id_en_double: the same dossier id twice in one run
   InternalError,         // erreur_interne: a bug, reported for this dossier only
+  TooManyUnknownFields,  // trop_de_champs_inconnus: more keys the schema does not know than a dossier has
 };
 
 // "json_mal_forme", ...: the stable name.

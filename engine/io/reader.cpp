@@ -114,6 +114,7 @@ struct DossierReader::Impl {
   std::vector<Value> item_stack;            // array elements until their count is known
   std::vector<std::uint8_t> seen_stack;     // known fields seen, per open object
   std::vector<std::string_view> key_stack;  // unknown keys seen, per open object
+  std::size_t unknown_keys_read = 0;         // in the whole document (kMaxUnknownKeys)
   std::vector<std::string> unknown_fields;  // JSON Pointers of keys the schema does not know
 
   // ---- per dossier ----
@@ -235,13 +236,23 @@ struct DossierReader::Impl {
   }
 
   // A key already seen in this object? Unknown keys are compared with a short linear scan:
-  // dossiers have few of them.
-  bool duplicate_unknown_key(std::size_t base, std::string_view key) {
+  // dossiers have few of them, and a document with more than kMaxUnknownKeys in all (under
+  // unknown subtrees too) is refused, which bounds the scans: 100 000 unknown keys in a 2 MB
+  // body cost 18 s of comparisons before the bound, holding a server worker.
+  static constexpr std::size_t kMaxUnknownKeys = 1000;
+  enum class UnknownKey { Fresh, Duplicate, TooMany };
+  UnknownKey unknown_key_seen(std::size_t base, std::string_view key, const char* where) {
+    if (++unknown_keys_read > kMaxUnknownKeys) {
+      error(where, ReadCode::TooManyUnknownFields,
+            "plus de " + std::to_string(kMaxUnknownKeys) +
+                " clés que le schéma ne connaît pas : ce document n'est pas un dossier de ce schéma");
+      return UnknownKey::TooMany;
+    }
     for (std::size_t i = base; i < key_stack.size(); ++i) {
-      if (key_stack[i] == key) return true;
+      if (key_stack[i] == key) return UnknownKey::Duplicate;
     }
     key_stack.push_back(key);
-    return false;
+    return UnknownKey::Fresh;
   }
 
   // A key the schema does not know. One slip away from a field (« délibération »,
@@ -306,7 +317,13 @@ struct DossierReader::Impl {
           }
           path.push_back({key, 0});
           od::value child = field.value();
-          if (duplicate_unknown_key(key_base, key)) error(child.raw_json_token().data(), ReadCode::DuplicateKey, "clé en double dans un même objet : \"" + shown(key) + "\"");
+          const UnknownKey seen = unknown_key_seen(key_base, key, child.raw_json_token().data());
+          if (seen == UnknownKey::TooMany) {
+            ok = false;
+            path.resize(path_size);
+            break;
+          }
+          if (seen == UnknownKey::Duplicate) error(child.raw_json_token().data(), ReadCode::DuplicateKey, "clé en double dans un même objet : \"" + shown(key) + "\"");
           ok = skip(child, depth + 1, doc);
           path.resize(path_size);
           if (!ok) break;
@@ -405,7 +422,13 @@ struct DossierReader::Impl {
       const int slot = (next_slot < n && node.fields[next_slot].name == key) ? static_cast<int>(next_slot) : node.field_index(key);
       if (slot >= 0) next_slot = static_cast<std::size_t>(slot) + 1;
       if (slot < 0) {
-        if (duplicate_unknown_key(key_base, key)) {
+        const UnknownKey seen = unknown_key_seen(key_base, key, child.raw_json_token().data());
+        if (seen == UnknownKey::TooMany) {
+          ok = false;
+          path.resize(path_size);
+          break;
+        }
+        if (seen == UnknownKey::Duplicate) {
           error(child.raw_json_token().data(), ReadCode::DuplicateKey, "clé en double dans un même objet : \"" + shown(key) + "\"");
         } else {
           unknown_key(node, key, child.raw_json_token().data());
@@ -644,6 +667,7 @@ struct DossierReader::Impl {
     item_stack.clear();
     seen_stack.clear();
     key_stack.clear();
+    unknown_keys_read = 0;
     unknown_fields.clear();
 
     if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos) {

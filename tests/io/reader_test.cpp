@@ -310,6 +310,25 @@ TEST(DossierReader, ReportsDuplicateKeys) {
   EXPECT_EQ(unknown.json_path, "/inconnu/c");
 }
 
+// Unknown keys are checked for duplicates by a scan; past 1 000 in a document the reader
+// refuses it (a bound on that work: 100 000 keys held a server worker 18 s).
+TEST(DossierReader, RefusesADocumentWithMoreThanAThousandUnknownKeys) {
+  auto with_keys = [](std::size_t n) {
+    std::string keys;
+    for (std::size_t i = 0; i < n; ++i) keys += (i ? ", \"k" : "\"k") + std::to_string(i) + "\": 0";
+    return replace(kValidDossier, R"("c": "texte")", keys);
+  };
+  ReadOutcome many = read(with_keys(5000));
+  EXPECT_FALSE(many.dossier);
+  InputError e = single_error(std::move(many));
+  EXPECT_EQ(e.code, ReadCode::TooManyUnknownFields);
+  EXPECT_EQ(read_code_name(e.code), "trop_de_champs_inconnus");
+  EXPECT_TRUE(e.json_path.starts_with("/inconnu/k")) << e.json_path;  // the 1 001st unknown key
+  ReadOutcome some = read(with_keys(500));
+  ASSERT_TRUE(some.dossier);
+  EXPECT_EQ(some.dossier->unknown_fields().size(), 1u);  // /inconnu, its own keys under it
+}
+
 TEST(DossierReader, CollectsEverySchemaErrorOfADossier) {
   std::string text = replace(kValidDossier, R"("10000.00")", "true");
   text = replace(text, "\"date\": \"2006-07-06\"", "\"date\": \"2014-02-30\"");
