@@ -41,12 +41,26 @@ void send_error(httplib::Response& res, int status, std::string_view message, st
   send_json(res, status, std::move(body));
 }
 
-// The session, or a 401 already written.
+// The session, or a 401 already written. A request that changes something and comes with the
+// session *cookie* (not a Bearer token, which a browser never adds by itself) must declare a
+// JSON body, even an empty one: a form or a `text/plain` fetch from another page cannot,
+// without a CORS preflight the server never grants. Without this, a bodiless POST
+// (`/api/regles/recharger`, `/api/jaune/…/reverifier`) was guarded by SameSite alone.
 std::optional<store::Session> require_session(App& app, const httplib::Request& req, httplib::Response& res) {
   std::optional<store::Session> session = app.session_of(req);
   if (!session) {
     res.set_header("WWW-Authenticate", "Bearer");
     send_error(res, 401, "authentification requise (POST /api/session, puis le jeton en Authorization: Bearer)");
+    return session;
+  }
+  const bool changes = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
+  const bool by_cookie = req.get_header_value("Authorization").rfind("Bearer ", 0) != 0;
+  const std::string type = media_type(req);
+  if (changes && by_cookie && type != "application/json" && type != "application/x-ndjson") {
+    send_error(res, 415,
+               "type de contenu attendu : application/json (ou application/x-ndjson), même sans corps, pour une "
+               "requête qui modifie et s'authentifie par le cookie de session");
+    return std::nullopt;
   }
   return session;
 }
@@ -107,7 +121,7 @@ void handle_store(App& app, const httplib::Request& req, httplib::Response& res,
   std::optional<SplitBody> body = dossiers_of_body(req, res);
   if (!body) return;
   const std::shared_ptr<const RuleSet> rules = app.rules.get();
-  BatchCheck batch = check_batch(*rules, *body);
+  BatchCheck batch = check_batch(*rules, *body, eval::Detail::Full, CheckPurpose::Store);
   const api::Receipt& receipt = rules->engine->receipt();
   if (!batch.errors.empty()) {
     send_json(res, 400, check_document(batch, receipt));  // nothing stored: all or nothing
@@ -122,6 +136,9 @@ void handle_store(App& app, const httplib::Request& req, httplib::Response& res,
     return send_json(res, 200, check_document(batch, receipt));
   }
   if (std::optional<std::string> existing = app.store.insert(batch.dossiers, actor)) {
+    const std::optional<store::DossierDetail> taken = app.store.dossier(*existing);
+    if (taken && taken->deleted)
+      return send_error(res, 409, "le dossier « " + *existing + " » a été supprimé : son identifiant reste pris (son historique est gardé) ; en choisir un autre ; rien n'a été enregistré", "/id");
     return send_error(res, 409, "le dossier « " + *existing + " » existe déjà (PUT /api/dossiers/{id} pour le modifier) ; rien n'a été enregistré", "/id");
   }
   send_json(res, 201, check_document(batch, receipt));
@@ -215,7 +232,7 @@ void register_api_routes(httplib::Server& server, App& app) {
       return send_error(res, 429, "trop d'échecs de connexion : réessayer dans " + std::to_string(wait) + " s");
     }
     std::optional<store::User> user = app.store.find_user(name);
-    if (!user || !user->active || !auth::verify_password(password, user->password_hash)) {
+    if (!auth::verify_login(password, user && user->active ? &user->password_hash : nullptr)) {
       app.throttle.failure(name, req.remote_addr);
       app.store.audit(store::Actor{name, "", ""}, "connexion_refusee", name, "adresse " + req.remote_addr);
       return send_error(res, 401, "nom ou mot de passe incorrect");

@@ -130,7 +130,7 @@ SplitBody split_body(std::string_view body, bool ndjson, std::string_view label)
   return out;
 }
 
-BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail detail) {
+BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail detail, CheckPurpose purpose) {
   BatchCheck out;
   out.errors = body.errors;
   CheckToolPool::Lease tools = rules.tools.take(*rules.engine);
@@ -147,6 +147,14 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
     }
     const eval::DossierResult result = rules.engine->check(*read.dossier, scratch, detail);
     const reports::JauneEntry entry = rules.extractor.extract(*read.dossier);
+    if (purpose == CheckPurpose::Store && result.id.find('/') != std::string::npos) {
+      out.errors.push_back(io::InputError{item.file, item.line, item.in_array ? "/" + std::to_string(item.index) + "/id" : "/id",
+                                          "identifiant « " + result.id + " » : la barre oblique « / » l'empêcherait "
+                                          "d'être adressé une fois enregistré (/api/dossiers/{id}) ; l'écrire sans « / », "
+                                          "par exemple avec « - »",
+                                          result.id, io::ReadCode::PatternMismatch});
+      continue;
+    }
     if (!ids.insert(result.id).second) {
       out.errors.push_back(io::InputError{item.file, item.line, item.in_array ? "/" + std::to_string(item.index) + "/id" : "/id",
                                           "identifiant « " + result.id + " » donné deux fois dans la requête",

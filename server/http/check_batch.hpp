@@ -32,7 +32,13 @@ struct BatchCheck {
   output::CheckTally tally;
 };
 
-BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail detail = eval::Detail::Full);
+// To check only (`/api/verifier`), or to store: a stored dossier is addressed by its id in a
+// path (`/api/dossiers/{id}`, `/dossiers/{id}/modifier`), so an id holding « / » is refused
+// then, with its place, instead of being stored out of reach.
+enum class CheckPurpose { Check, Store };
+
+BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail detail = eval::Detail::Full,
+                       CheckPurpose purpose = CheckPurpose::Check);
 
 // The `check --format json` document of a batch.
 std::string check_document(const BatchCheck& batch, const api::Receipt& receipt);

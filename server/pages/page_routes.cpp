@@ -300,7 +300,7 @@ void submit_dossier_form(App& app, const httplib::Request& req, httplib::Respons
     item.file = "formulaire";
     item.text = *text;
     body.items.push_back(std::move(item));
-    batch = check_batch(*rules, body);
+    batch = check_batch(*rules, body, eval::Detail::Full, CheckPurpose::Store);
     errors = errors_by_field(batch->errors);
   }
   if (errors.by_field.empty() && errors.general.empty()) {
@@ -488,7 +488,7 @@ void register_page_routes(httplib::Server& server, App& app) {
                         "Trop d'échecs de connexion : réessayer dans " + std::to_string(wait) + " secondes.", name);
     }
     std::optional<store::User> user = app.store.find_user(name);
-    if (!user || !user->active || !auth::verify_password(req.get_param_value("mot_de_passe"), user->password_hash)) {
+    if (!auth::verify_login(req.get_param_value("mot_de_passe"), user && user->active ? &user->password_hash : nullptr)) {
       app.throttle.failure(name, req.remote_addr);
       app.store.audit(store::Actor{name, "", ""}, "connexion_refusee", name, "adresse " + req.remote_addr);
       return send_login(app, req, res, 401, "Nom ou mot de passe incorrect.", name);
@@ -625,7 +625,7 @@ void register_page_routes(httplib::Server& server, App& app) {
       body = split_body(file.content, jsonl, "televersement");
     }
     const auto rules = app.rules.get();
-    BatchCheck batch = check_batch(*rules, body);
+    BatchCheck batch = check_batch(*rules, body, eval::Detail::Full, CheckPurpose::Store);
     std::string out = notes;
     if (batch.errors.empty() && !batch.dossiers.empty()) {
       if (auto existing = app.store.insert(batch.dossiers, app.actor(user->name, *rules))) {

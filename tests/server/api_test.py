@@ -103,6 +103,25 @@ class Api(unittest.TestCase):
         self.assertEqual(db.execute("SELECT count(*) FROM versions WHERE dossier = 'API-CYCLE-1'").fetchone()[0], 2)
         db.close()
 
+    def test_an_id_with_a_slash_is_refused_for_storage_and_a_deleted_id_says_so(self):
+        good = json.loads(case(NON_COMPLIANT))
+        # Verified, fine; stored, it could never be reached at /api/dossiers/{id}.
+        r = self.server.request("POST", "/api/verifier", dict(good, id="CP 12/101"), token=self.juriste)
+        self.assertEqual(r.status, 200, r.text)
+        r = self.server.request("POST", "/api/dossiers", [dict(good, id="BARRE-OK"), dict(good, id="CP 12/101")],
+                                token=self.agent)
+        self.assertEqual(r.status, 400, r.text)
+        self.assertEqual(r.json()["erreurs"][0]["chemin"], "/1/id")
+        self.assertIn("« / »", r.json()["erreurs"][0]["message"])
+        self.assertEqual(self.server.request("GET", "/api/dossiers/BARRE-OK", token=self.agent).status, 404)
+        # A deleted dossier's id stays taken (its history is kept): the 409 says so.
+        self.assertEqual(self.server.request("POST", "/api/dossiers", dict(good, id="SUPPRIME-1"), token=self.agent).status, 201)
+        self.assertEqual(self.server.request("DELETE", "/api/dossiers/SUPPRIME-1", token=self.admin).status, 200)
+        r = self.server.request("POST", "/api/dossiers", dict(good, id="SUPPRIME-1"), token=self.agent)
+        self.assertEqual(r.status, 409)
+        self.assertIn("supprimé", r.text)
+        self.assertNotIn("PUT", r.text)
+
     def test_a_batch_with_one_bad_dossier_stores_nothing(self):
         good = json.loads(case(NON_COMPLIANT))
         batch = [dict(good, id="LOT-1"), dict(good, id="LOT-2", exercice="deux mille")]

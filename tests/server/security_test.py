@@ -51,6 +51,24 @@ class Security(unittest.TestCase):
         # Pages send to the login page.
         self.assertEqual(self.server.request("GET", "/dossiers").status, 303)
 
+    def test_a_change_by_session_cookie_must_declare_json_even_without_a_body(self):
+        # A page of another origin can post a form or text/plain with the cookie the browser
+        # adds; it cannot send application/json without a preflight the server never grants.
+        cookie = {"Cookie": "subsidia_session=" + self.server.login("admin")}
+        for content_type in ("text/plain", "application/x-www-form-urlencoded", None):
+            r = self.server.request("POST", "/api/regles/recharger", "a=b" if content_type else None,
+                                    headers=cookie, content_type=content_type)
+            self.assertEqual(r.status, 415, (content_type, r.text))
+            r = self.server.request("POST", "/api/jaune/2012/reverifier", headers=cookie, content_type=content_type)
+            self.assertEqual(r.status, 415, (content_type, r.text))
+        r = self.server.request("POST", "/api/regles/recharger", "", headers=cookie, content_type="application/json")
+        self.assertEqual(r.status, 200, r.text)
+        # A Bearer token is never added by a browser on its own: no declaration needed.
+        r = self.server.request("POST", "/api/regles/recharger", token=self.server.login("admin"))
+        self.assertEqual(r.status, 200, r.text)
+        # Reading by cookie needs none either.
+        self.assertEqual(self.server.request("GET", "/api/regles", headers=cookie).status, 200)
+
     def test_roles_are_enforced(self):
         self.assertEqual(self.server.request("POST", "/api/dossiers", case(DOSSIER), token=self.juriste,
                                              content_type="application/json").status, 403)
