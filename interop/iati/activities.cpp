@@ -101,6 +101,28 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
   out += "<iati-activities version=\"2.03\" generated-datetime=\"" + xml_text(options.generated_datetime) + "\">\n";
   const std::string org = identifier_part(options.organisation_ref);
   std::map<std::string, std::string> dossier_of_identifier;
+  // One reporting organisation a file: dossiers of several collectivités would all be published
+  // under the one `organisation_ref`, each activity naming another collectivité.
+  std::map<std::string, std::string> first_dossier_of_collectivite;
+  for (const DossierFacts& f : dossiers) {
+    const reports::JauneEntry& e = f.entry;
+    if (e.exercice != options.exercice) continue;
+    first_dossier_of_collectivite.emplace(e.collectivite, e.id);
+  }
+  if (first_dossier_of_collectivite.size() > 1) {
+    std::string named;
+    std::size_t shown = 0;
+    for (const auto& [collectivite, id] : first_dossier_of_collectivite) {
+      if (shown++ == 5) {
+        named += ", …";
+        break;
+      }
+      named += (named.empty() ? "« " : ", « ") + collectivite + " » (" + id + ")";
+    }
+    result.errors.push_back("les dossiers de l'exercice viennent de " + std::to_string(first_dossier_of_collectivite.size()) +
+                            " collectivités (" + named + ") : un fichier IATI n'a qu'une organisation déclarante "
+                            "(reporting-org) ; exporter chaque collectivité à part, avec sa propre référence");
+  }
   for (const DossierFacts& f : dossiers) {
     const reports::JauneEntry& e = f.entry;
     if (e.exercice != options.exercice) continue;
@@ -183,7 +205,12 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
     }
     out += "    </transaction>\n  </iati-activity>\n";
     result.activities.push_back(e.id);
-    result.total = add(result.total, e.montant).value_or(result.total);
+    if (std::optional<decimal::Decimal> sum = add(result.total, e.montant)) {
+      result.total = *sum;
+    } else {
+      result.errors.push_back("total des engagements trop grand pour l'arithmétique exacte (plus de 36 chiffres) "
+                              "en ajoutant le dossier « " + e.id + " »");
+    }
   }
   out += "</iati-activities>\n";
   return result;

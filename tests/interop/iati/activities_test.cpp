@@ -112,5 +112,28 @@ TEST(IatiActivities, TwoActivitiesUnderOneIdentifierAreAnError) {
   EXPECT_NE(result.errors[0].find("en double"), std::string::npos) << result.errors[0];
 }
 
+// One file, one reporting organisation: dossiers of two collectivités would both be published
+// under the one reference given. An error naming them; nothing is to be written.
+TEST(IatiActivities, DossiersOfTwoCollectivitesAreAnError) {
+  auto facts = testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  ASSERT_GE(facts.size(), 2u);
+  facts[1].entry.collectivite = "Ville de Marseille";
+  const IatiExport result = export_2012(facts);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_NE(result.errors[0].find("2 collectivités"), std::string::npos) << result.errors[0];
+  EXPECT_NE(result.errors[0].find("Ville de Marseille"), std::string::npos) << result.errors[0];
+}
+
+// A total past exact arithmetic is an error, not the previous total kept silently.
+TEST(IatiActivities, ATotalPastExactArithmeticIsAnError) {
+  auto facts = testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  ASSERT_GE(facts.size(), 2u);
+  for (DossierFacts& f : facts) f.entry.montant = *decimal::Decimal::parse("9999999999999999999999999999999999.99");
+  const IatiExport result = export_2012(facts);
+  ASSERT_GE(result.activities.size(), 2u);
+  ASSERT_FALSE(result.errors.empty());
+  EXPECT_NE(result.errors.back().find("trop grand"), std::string::npos) << result.errors.back();
+}
+
 }  // namespace
 }  // namespace subsidia::interop::iati
