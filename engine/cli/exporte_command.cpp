@@ -25,6 +25,7 @@
 #include "cli/paths.hpp"
 #include "export/dossier_facts.hpp"
 #include "iati/activities.hpp"
+#include "scdl/identifiers.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
 #include "output/check_format.hpp"
@@ -178,8 +179,9 @@ int run_scdl(const ExportOptions& o) {
   }
   std::cerr << "SCDL " << o.exercice << " : " << result.written.size() << " subvention(s) écrite(s)\n";
   list("Valeurs par défaut ou raccourcies", result.defaults);
+  list("Lignes écrites que les contrôles du schéma SCDL signaleront", result.not_conforming);
   list("Dossiers de l'exercice non écrits", result.left_out);
-  bool missing = false;
+  bool missing = !result.not_conforming.empty();
   for (const auto& line : result.left_out) missing = missing || line.find("exigé") != std::string::npos;
   return missing ? kExitFindings : kExitOk;
 }
@@ -192,8 +194,10 @@ void add_common(CLI::App& command, ExportOptions& o, bool with_ref) {
                        "Identifiant IATI de la collectivité (organisation déclarante), p. ex. FR-SIRET-<SIRET>");
   command.add_option("--siret-attribuant", o.siret, "SIRET de la collectivité, pour les dossiers qui ne le portent pas")
       ->check([](const std::string& s) {
-        return s.size() == 14 && s.find_first_not_of("0123456789") == std::string::npos ? std::string()
-                                                                                          : std::string("14 chiffres attendus");
+        if (s.size() != 14 || s.find_first_not_of("0123456789") != std::string::npos) return std::string("14 chiffres attendus");
+        // A typo in the one SIRET every row carries would publish a wrong identifier on each.
+        return interop::scdl::luhn_valid(s) ? std::string()
+                                            : std::string("clé de contrôle du SIRET invalide (un chiffre mal recopié ?)");
       });
   command.add_option("--schema", o.schema, "Schéma des dossiers (par défaut celui de rules/)");
   command.add_option("DOSSIERS", o.paths, "Dossier JSON, tableau JSON, fichier .jsonl ou répertoire")->required();

@@ -130,6 +130,14 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
     if (o.notification_ue) row[13] = *o.notification_ue ? "oui" : "non";
     else row[13] = fallback("notificationUE", "non", "non donné par le dossier");
     row[15] = o.dispositif_aide;
+    if (row[5].empty() && row[6].empty())
+      result.not_conforming.push_back(e.id + " : ni idBeneficiaire (SIRET) ni rnaBeneficiaire : le schéma SCDL "
+                                                "en exige un (one-of-required)");
+    for (std::size_t column : {std::size_t{1}, std::size_t{5}}) {
+      if (!row[column].empty() && !luhn_valid(row[column]))
+        result.not_conforming.push_back(e.id + " : " + std::string(kColumns[column]) + " « " + row[column] +
+                                        " » : clé de contrôle du SIRET invalide (french-siret-value)");
+    }
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
       out += csv_field(row[i]);

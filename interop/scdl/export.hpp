@@ -27,6 +27,10 @@ struct ScdlExport {
   std::vector<std::string> written;   // dossier ids, in order
   std::vector<std::string> left_out;  // "id : reason" (French)
   std::vector<std::string> defaults;  // "id : column = value (reason)" (French)
+  // Rows written that the SCDL schema's own checks (custom_checks) will flag: neither
+  // idBeneficiaire nor rnaBeneficiaire (one-of-required), a SIRET whose check key is wrong
+  // (french-siret-value). Written as the data says, listed so that someone completes them.
+  std::vector<std::string> not_conforming;  // "id : reason" (French)
 };
 
 ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportOptions& options);

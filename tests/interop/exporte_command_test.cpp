@@ -58,6 +58,22 @@ TEST_F(ExporteCommand, ScdlWithoutTheSiretListsWhatCouldNotBeWritten) {
   EXPECT_NE(r.err.find("--siret-attribuant"), std::string::npos) << r.err;
 }
 
+// A SIRET with a wrong check key would be published on every row: refused before anything
+// is read. The 2012 dossiers name no beneficiary SIRET or RNA: written, listed, exit code 1.
+TEST_F(ExporteCommand, ScdlRefusesAMistypedSiretAndListsRowsTheSchemaWouldFlag) {
+  const fs::path out = folder_ / "scdl-2012.csv";
+  CommandRun typo = run("exporte scdl --exercice 2012 --siret-attribuant 23750007900313 -o " + quoted(out) + " " +
+                            cases_2012(), folder_);
+  EXPECT_EQ(typo.exit_code, 2) << typo.err;
+  EXPECT_NE(typo.err.find("clé de contrôle"), std::string::npos) << typo.err;
+  EXPECT_FALSE(fs::exists(out));
+  CommandRun r = run("exporte scdl --exercice 2012 --siret-attribuant 23750007900312 -o " + quoted(out) + " " +
+                         cases_2012(), folder_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(fs::exists(out));
+  EXPECT_NE(r.err.find("one-of-required"), std::string::npos) << r.err;
+}
+
 TEST_F(ExporteCommand, AnUnreadableDossierWritesNothing) {
   fs::create_directories(folder_ / "dossiers");
   fs::copy_file(kSourceDir / "cases" / "jaune-2012" / "aie-01-dakar.json", folder_ / "dossiers" / "a.json");

@@ -132,6 +132,23 @@ TEST(ScdlExport, HandWrittenDossiersNeedTheSiretAndSayEveryDefault) {
   for (const auto& line : with.left_out) EXPECT_NE(line.find("pas une subvention"), std::string::npos) << line;
 }
 
+// The schema's custom checks the Table Schema alone does not express: a row needs the
+// beneficiary's SIRET or RNA number (one-of-required), and a SIRET's check key must hold. The
+// rows are written as the data says, and listed.
+TEST(ScdlExport, RowsTheSchemasCustomChecksWouldFlagAreListed) {
+  auto facts = interop::testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  const ScdlExport result = scdl_csv(facts, {2012, std::string("23750007900312")});
+  ASSERT_FALSE(result.written.empty());
+  // The hand-written 2012 dossiers name their beneficiaries without SIRET or RNA.
+  EXPECT_EQ(result.not_conforming.size(), result.written.size());
+  for (const auto& line : result.not_conforming) EXPECT_NE(line.find("one-of-required"), std::string::npos) << line;
+  // A wrong check key on the collectivité's SIRET is flagged on every row too.
+  const ScdlExport wrong_key = scdl_csv(facts, {2012, std::string("23750007900313")});
+  std::size_t key_lines = 0;
+  for (const auto& line : wrong_key.not_conforming) key_lines += line.find("clé de contrôle") != std::string::npos;
+  EXPECT_EQ(key_lines, wrong_key.written.size());
+}
+
 struct Seen {
   std::string montant, date;
 };
