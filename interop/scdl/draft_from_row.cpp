@@ -256,6 +256,19 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     if (year) year_stated = true;
     else d.avertissements.push_back("exercice illisible : « " + std::string(cell(Column::Exercice)) + " »");
   }
+  // SCDL 2.x has no year column. A payment period that is exactly one calendar year
+  // ("2017-01-01/2017-12-31", what `exporte scdl` writes for the exercice) names the budget
+  // year better than the decision's date: a subsidy of the 2017 budget voted on 5 December
+  // 2016 would otherwise move to 2016 on a round trip through SCDL.
+  if (!year && given(Column::DatesPeriodeVersement)) {
+    if (const std::optional<std::string> period = read_period(cell(Column::DatesPeriodeVersement));
+        period && period->size() == 21 && period->compare(4, 7, "-01-01/") == 0 && period->compare(15, 6, "-12-31") == 0 &&
+        period->compare(0, 4, *period, 11, 4) == 0) {
+      year = read_year(period->substr(0, 4));
+      year_reason = "période de versement de l'année " + period->substr(0, 4) + " entière (colonne " +
+                    (*file.header)[static_cast<std::size_t>(columns[Column::DatesPeriodeVersement])] + ")";
+    }
+  }
   if (!year && (date.status == DateReading::Status::Ok || date.status == DateReading::Status::YearOnly)) {
     year = date.year;
     year_reason = "année de la date " + std::string(cell(Column::DateConvention)) + " (colonne " +

@@ -180,6 +180,9 @@ TEST(ScdlExport, ImportingTheExportGivesBackTheSameIdsAmountsAndDates) {
       EXPECT_EQ(found->second.montant, seen.montant) << id;
       EXPECT_EQ(found->second.date, seen.date) << id;
     }
+    // The budget year too: Poitiers' 2017 subsidies voted in December 2016 stay in 2017 (the
+    // export's payment period is the exercice's whole year, which the import reads back).
+    for (const DossierFacts& f : again) EXPECT_EQ(f.entry.exercice, year) << file << " : " << f.entry.id;
   }
 }
 
