@@ -11,7 +11,11 @@
 // an unclosed quote stops the reading with an error. Lenient mode (published files) reads
 // them the way a spreadsheet would and reports each as a warning: a stray quote is a
 // character; text after a closing quote is appended; a quote never closed is read as a
-// character, so that one stray quote cannot swallow the rest of the file.
+// character, so that one stray quote cannot swallow the rest of the file. Nor can it swallow
+// the rows up to the next stray quote: an opening quote whose cell would run over a line break
+// is read as a character when the cell would end in a malformed way (text after its closing
+// quote: `"Soutien 2019;100` … `Festival "Jazz"`) or would hold a whole row (a line with as
+// many separators as the first record, the header, has).
 //
 // Field values view into the text, or into the tokenizer for quoted fields that had doubled
 // quotes: they stay valid until the next call to next().
@@ -93,6 +97,9 @@ class Tokenizer {
   std::size_t line_ = 1;
   std::size_t line_start_ = 0;
   std::size_t literal_quote_ = std::string_view::npos;  // lenient: a quote read as a character
+  std::size_t header_width_ = 0;  // cells of the first record that is not blank (0: none yet)
+  // Lenient: whether the quoted cell `inside` (which holds a line break) would hold a whole row.
+  bool holds_a_row(std::string_view inside) const;
   std::deque<std::string> unescaped_;  // storage of quoted fields with doubled quotes
   std::size_t unescaped_used_ = 0;
   std::vector<Issue> issues_;

@@ -90,6 +90,45 @@ TEST(Tokenizer, LenientModeDoesNotLetAnUnclosedQuoteSwallowTheFile) {
   EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 3}));
 }
 
+// A stray opening quote closed rows later by another stray quote: the cell would have swallowed
+// the rows between them (a real file's `"Soutien 2019` … `Festival "Jazz" été`).
+TEST(Tokenizer, LenientModeDoesNotLetAStrayQuoteSwallowRowsUpToAnotherOne) {
+  std::vector<std::size_t> lines;
+  Rows rows = all("n;o;m\nB1;\"Soutien 2019;100\nB2;Sub;200\nB3;Festival \"Jazz\" été;300\nB4;Sub;400\n", {';', false},
+                  &lines);
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"B1", "\"Soutien 2019", "100"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"B2", "Sub", "200"}));
+  EXPECT_EQ(rows[3], (std::vector<std::string>{"B3", "Festival \"Jazz\" été", "300"}));
+  EXPECT_EQ(rows[4], (std::vector<std::string>{"B4", "Sub", "400"}));
+  EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 3, 4, 5}));
+}
+
+// Closed well (a separator after the closing quote), but the cell would hold a whole row.
+TEST(Tokenizer, LenientModeDoesNotLetAQuotedCellHoldAWholeRow) {
+  Tokenizer tokens("n;o;m\nB1;\"Soutien;100\nB2;\"Sub;200\n", {';', false});
+  Record record;
+  ASSERT_TRUE(tokens.next(record));
+  ASSERT_TRUE(tokens.next(record));
+  ASSERT_EQ(record.fields.size(), 3u);
+  EXPECT_EQ(record.fields[1].value, "\"Soutien");
+  ASSERT_FALSE(tokens.issues().empty());
+  EXPECT_EQ(tokens.issues()[0].code, IssueCode::UnclosedQuote);
+  EXPECT_EQ(tokens.issues()[0].position.line, 2u);
+  EXPECT_EQ(tokens.issues()[0].position.column, 4u);
+  ASSERT_TRUE(tokens.next(record));
+  EXPECT_EQ(record.line, 3u);
+  EXPECT_EQ(record.fields.size(), 3u);
+}
+
+// What a spreadsheet writes for a cell typed over several lines stays one cell.
+TEST(Tokenizer, LenientModeKeepsAWellFormedCellOverSeveralLines) {
+  Rows rows = all("n;o;m\nB1;\"Soutien\nau club; sur deux lignes\";100\nB2;\"Il dit \"\"oui\"\"\nici\";7\n", {';', false});
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"B1", "Soutien\nau club; sur deux lignes", "100"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"B2", "Il dit \"oui\"\nici", "7"}));
+}
+
 TEST(Tokenizer, StrictModeReportsWhereAnUnclosedQuoteOpened) {
   Tokenizer tokens("a\n\"ouvert\nsuite\n", {',', true});
   Record record;
