@@ -77,7 +77,20 @@ NodeId Checker::number(const ast::NumberLiteral& n) {
     return add_invalid(n.span);
   }
   TypeKind kind = n.text.find('.') == std::string::npos ? TypeKind::Integer : TypeKind::Decimal;
-  if (n.unit == ast::NumberLiteral::Unit::Euro) kind = TypeKind::Money;
+  if (n.unit == ast::NumberLiteral::Unit::Euro) {
+    // An amount in euros has cents at most. `23.000 €`, written with a dot between thousands,
+    // reads 23 €: a threshold of the law silently divided by a thousand.
+    if (value->scale() > 2) {
+      const std::string whole = n.text.substr(0, n.text.find('.'));
+      error(diag::Code::InvalidLiteral, n.span,
+            "montant en euros à plus de deux décimales : " + n.text + " € (le point ou la virgule sépare les "
+                "centimes, pas les milliers)",
+            "au plus deux décimales (" + whole + " € ou " + whole + ".00 €) ; les milliers se séparent par une "
+                "espace : 23 000 €");
+      return add_invalid(n.span);
+    }
+    kind = TypeKind::Money;
+  }
   if (n.unit == ast::NumberLiteral::Unit::Percent) {
     // 1 % is 0.01, exactly: two more digits of scale.
     auto shifted = decimal::Decimal::from_parts(value->coefficient(), value->scale() + 2);

@@ -52,6 +52,14 @@ class Loader {
       ModelResult model = model_from_ast(files_, sources_, schema, read_);
       diagnostics_ = std::move(model.diagnostics);
       result.base = std::move(model.base);
+      // A base of sources and definitions alone (a file given instead of the folder, a file of
+      // comments) would find every dossier conforme: silence is never a pass.
+      if (diagnostics_.empty() && result.base && result.base->families.empty()) {
+        diagnostics_.push_back(diag::Diagnostic{diag::Code::NoRule, diag::SourceSpan{first_root_, 0, 0},
+                                                "aucune règle dans la base : elle trouverait tout dossier conforme",
+                                                "au moins une règle (« règle … fin »), ou le dossier de la base "
+                                                "plutôt qu'un de ses fichiers"});
+      }
     }
     diag::sort_diagnostics(diagnostics_);
     if (!diagnostics_.empty()) result.base.reset();
@@ -77,6 +85,7 @@ class Loader {
     }
     state_[path] = State::Loading;
     const diag::FileId id = sources_.add(path, *text);
+    if (!from && first_root_ == kNoFile) first_root_ = id;
     if (const std::optional<std::size_t> bad = diag::first_invalid_utf8(*text)) {
       // Reported where it is, rather than as whatever syntax error the stray byte would cause.
       const auto at = static_cast<std::uint32_t>(*bad);
@@ -120,6 +129,8 @@ class Loader {
   diag::SourceSet sources_;
   std::vector<ParsedFile> files_;
   std::map<std::string, State> state_;
+  static constexpr diag::FileId kNoFile = 0xFFFFFFFFu;
+  diag::FileId first_root_ = kNoFile;  // where a base without rules is reported
 };
 
 }  // namespace

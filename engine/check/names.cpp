@@ -61,6 +61,15 @@ void Checker::collect_names(const std::vector<ParsedFile>& files) {
                 "un nom de définition unique");
           continue;
         }
+        // `montant` written alone reads the definition, not the dossier's field (a definition is
+        // looked up first): `définition montant = 1 €` would judge every dossier as if it asked
+        // for 1 €, in every file of the base, with facts that never show it.
+        if (schema_.root().field_index(def->name) >= 0) {
+          error(diag::Code::DefinitionShadowsField, def->name_span,
+                "la définition « " + def->name + " » porte le nom d'un champ du dossier : elle le masquerait dans "
+                    "toutes les règles de la base",
+                "un nom qui n'est pas un champ du dossier (par exemple " + def->name + "_retenu)");
+        }
         definitions_[def->name].decl = def;
       }
     }

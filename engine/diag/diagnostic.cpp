@@ -25,6 +25,7 @@ std::string_view code_name(Code code) {
     case Code::OverlappingVersions: return "versions_chevauchantes";
     case Code::DuplicateSource: return "source_en_double";
     case Code::DuplicateDefinition: return "definition_en_double";
+    case Code::DefinitionShadowsField: return "definition_masque_un_champ";
     case Code::DuplicateTable: return "table_en_double";
     case Code::UnknownSource: return "source_inconnue";
     case Code::UnknownTable: return "table_inconnue";
@@ -44,6 +45,7 @@ std::string_view code_name(Code code) {
     case Code::TemplateError: return "erreur_message";
     case Code::MissingClause: return "clause_manquante";
     case Code::WrongArgumentCount: return "nombre_d_arguments";
+    case Code::NoRule: return "base_sans_regle";
     case Code::InternalError: return "erreur_interne";
   }
   return "erreur";

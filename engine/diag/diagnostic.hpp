@@ -25,6 +25,7 @@ enum class Code {
   OverlappingVersions,
   DuplicateSource,
   DuplicateDefinition,
+  DefinitionShadowsField,  // a definition named as a field at the root of the dossier
   DuplicateTable,
   UnknownSource,
   UnknownTable,
@@ -49,6 +50,8 @@ enum class Code {
   // declarations
   MissingClause,      // a rule without titre, source, gravité or exige; a source without intitulé
   WrongArgumentCount, // arrondi(x), debut(s), min(a, b, c)…
+  // a rule base without a single rule: it would find every dossier conforme
+  NoRule,
   // a bug of the engine, reported instead of a crash
   InternalError,
 };

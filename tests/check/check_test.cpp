@@ -266,6 +266,39 @@ TEST(Checker, DuplicateSourceTableAndDefinition) {
   EXPECT_EQ(got[2], "definition_en_double@base.regles:12:12");
 }
 
+// `montant` alone would read the definition in every rule of the base, not the dossier's amount.
+TEST(Checker, ADefinitionNamedAsADossierFieldIsRefused) {
+  const LoadResult r = load(std::string(kHeader) + "définition montant = 1 €\n" + rule("r", "montant <= 23 000 €"));
+  EXPECT_FALSE(r.base);
+  const std::vector<std::string> got = where(r);
+  ASSERT_EQ(got.size(), 1u) << dump(r);
+  EXPECT_EQ(got[0], "definition_masque_un_champ@base.regles:5:12");
+}
+
+// A base of sources and definitions alone would find every dossier conforme.
+TEST(Checker, ABaseWithoutASingleRuleIsRefused) {
+  const LoadResult r = load(std::string(kHeader) + "définition d = vrai\n");
+  EXPECT_FALSE(r.base);
+  const std::vector<std::string> got = where(r);
+  ASSERT_EQ(got.size(), 1u) << dump(r);
+  EXPECT_EQ(got[0], "base_sans_regle@base.regles:1:1");
+}
+
+// `23.000 €` (a dot between thousands) is 23 €: refused, as any amount finer than the cent.
+TEST(Checker, AnAmountInEurosFinerThanTheCentIsRefused) {
+  for (const char* literal : {"23.000 €", "23,000 €", "10 000.555 €"}) {
+    const LoadResult r = load(std::string(kHeader) + rule("r", std::string("montant <= ") + literal));
+    EXPECT_FALSE(r.base) << literal;
+    const std::vector<std::string> got = where(r);
+    ASSERT_EQ(got.size(), 1u) << dump(r);
+    EXPECT_EQ(got[0], "litteral_invalide@base.regles:9:20") << literal;
+  }
+  for (const char* literal : {"23 000 €", "23000 €", "0,01 €", "10.50 €"}) {
+    const LoadResult r = load(std::string(kHeader) + rule("r", std::string("montant <= ") + literal));
+    EXPECT_TRUE(r.base) << literal << dump(r);
+  }
+}
+
 TEST(Checker, DefinitionCycleIsReported) {
   const LoadResult r = load(std::string(kHeader) + "définition a = b\ndéfinition b = a\n" + rule("r", "a"));
   ASSERT_FALSE(r.diagnostics.empty());
