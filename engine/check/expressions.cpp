@@ -545,6 +545,41 @@ NodeId Checker::in_table(const ast::Membership& m, const ast::TableColumns& cols
   return add(std::move(n));
 }
 
+// Two rows with the same key and different answers: the evaluator would take the first, and a
+// corrected row appended below the old one (a spreadsheet habit) would silently change nothing.
+bool Checker::lookup_is_unambiguous(const model::Table& t, const std::vector<int>& columns, int result,
+                                    diag::SourceSpan span) {
+  std::map<std::string, std::size_t> first_row;  // key -> row index
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    std::string key;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) key += '\x1f';
+      key += t.rows[r][static_cast<std::size_t>(columns[i])];
+    }
+    const auto [it, added] = first_row.emplace(key, r);
+    if (added) continue;
+    const std::vector<std::string>& first = t.rows[it->second];
+    const std::vector<std::string>& again = t.rows[r];
+    const std::size_t answer = static_cast<std::size_t>(result);
+    if (first[answer] == again[answer]) continue;
+    std::string shown;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const std::size_t c = static_cast<std::size_t>(columns[i]);
+      shown += (i > 0 ? ", " : "") + t.columns[c] + " = « " + again[c] + " »";
+    }
+    auto line_of = [&](std::size_t row) {
+      return row < t.row_lines.size() ? std::to_string(t.row_lines[row]) : std::string("?");
+    };
+    error(diag::Code::TableError, span,
+          "table " + t.name + " (" + t.file + ") : les lignes " + line_of(it->second) + " et " + line_of(r) +
+              " ont la même clé (" + shown + ") mais des « " + t.columns[answer] + " » différents (« " +
+              first[answer] + " », « " + again[answer] + " ») : la recherche serait ambiguë",
+          "une seule ligne par clé : corriger la ligne existante plutôt qu'en ajouter une");
+    return false;
+  }
+  return true;
+}
+
 NodeId Checker::lookup(const ast::TableLookup& l, Scope& scope) {
   model::Node n = make(Op::TableLookup, scalar(TypeKind::Text), l.span);
   std::vector<NodeId> keys;
@@ -570,6 +605,7 @@ NodeId Checker::lookup(const ast::TableLookup& l, Scope& scope) {
   }
   n.result_column = column(*t, l.result_column, l.span);
   if (!ok || n.result_column < 0) return add_invalid(l.span);
+  if (!lookup_is_unambiguous(*t, n.columns, n.result_column, l.span)) return add_invalid(l.span);
   n.children = keys;
   n.table = index;
   return add(std::move(n));

@@ -100,7 +100,11 @@ void Checker::read_table(const ParsedFile& file, const ast::TableDecl& decl) {
   t.file = where;
   t.columns = std::move(csv.table.header);
   t.rows.reserve(csv.table.rows.size());
-  for (csv::TableRow& row : csv.table.rows) t.rows.push_back(std::move(row.cells));
+  t.row_lines.reserve(csv.table.rows.size());
+  for (csv::TableRow& row : csv.table.rows) {
+    t.rows.push_back(std::move(row.cells));
+    t.row_lines.push_back(row.line);
+  }
   arena_->tables.push_back(std::move(t));
   tables_[decl.name].index = static_cast<int>(arena_->tables.size() - 1);
 }

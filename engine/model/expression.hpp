@@ -87,6 +87,7 @@ struct Table {
   std::string file;
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
+  std::vector<std::size_t> row_lines;  // the line of each row in its file, for messages
   int column_index(const std::string& column) const;
 };
 

@@ -299,6 +299,21 @@ TEST(Checker, AnAmountInEurosFinerThanTheCentIsRefused) {
   }
 }
 
+// Two rows of one key with different answers: the first would win, silently.
+TEST(Checker, ATableLookupWithTwoAnswersForOneKeyIsRefused) {
+  const std::string text = std::string(kHeader) + "table t = \"t.csv\"\n" +
+                           rule("r", "t(chapitre = imputation.chapitre).section = \"fonctionnement\"");
+  const LoadResult r = load(text, {{"t.csv", "chapitre,section\n930,investissement\n931,fonctionnement\n930,fonctionnement\n"}});
+  EXPECT_FALSE(r.base);
+  const std::vector<std::string> got = where(r);
+  ASSERT_EQ(got.size(), 1u) << dump(r);
+  EXPECT_EQ(got[0], "erreur_table@base.regles:10:9");
+  EXPECT_NE(r.diagnostics[0].message.find("lignes 2 et 4"), std::string::npos) << dump(r);
+  // The same row twice, or rows that differ in a column the lookup does not read, are no ambiguity.
+  const LoadResult same = load(text, {{"t.csv", "chapitre,section,libelle\n930,fonctionnement,a\n930,fonctionnement,b\n"}});
+  EXPECT_TRUE(same.base) << dump(same);
+}
+
 TEST(Checker, DefinitionCycleIsReported) {
   const LoadResult r = load(std::string(kHeader) + "définition a = b\ndéfinition b = a\n" + rule("r", "a"));
   ASSERT_FALSE(r.diagnostics.empty());

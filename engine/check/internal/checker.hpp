@@ -132,6 +132,7 @@ class Checker {
   NodeId membership(const ast::Membership& m, Scope& scope);
   NodeId in_list(const ast::Membership& m, NodeId set, const std::vector<NodeId>& tuple, bool ok);
   NodeId in_table(const ast::Membership& m, const ast::TableColumns& cols, const std::vector<NodeId>& tuple, bool ok);
+  bool lookup_is_unambiguous(const model::Table& t, const std::vector<int>& columns, int result, diag::SourceSpan span);
   NodeId lookup(const ast::TableLookup& t, Scope& scope);
   NodeId quantified(const ast::Quantified& q, Scope& scope);
   NodeId aggregation(const ast::Aggregation& a, Scope& scope);
