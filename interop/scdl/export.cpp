@@ -1,6 +1,10 @@
 #include "scdl/export.hpp"
 
+#include <algorithm>
 #include <array>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "detect/folded_text.hpp"
 #include "scdl/dates.hpp"
@@ -64,6 +68,44 @@ bool siret_pattern(std::string_view text) {
   return true;
 }
 
+// The order rows are written in: the order given, except that the subsidies the import numbered
+// X, X-2, X-3… (one decision, one beneficiary, several rows) come together and in that order,
+// where the group's first member stood. Read back, the import numbers them in file order again:
+// drafts read from a folder come in file-name order (`X-2.json` before `X.json`), and written
+// in that order, X would come back holding X-2's subsidy.
+std::vector<std::size_t> row_order(const std::vector<DossierFacts>& dossiers) {
+  std::unordered_map<std::string_view, std::size_t> index_of;
+  for (std::size_t i = 0; i < dossiers.size(); ++i) index_of.emplace(dossiers[i].entry.id, i);
+  struct Key {
+    std::size_t group;     // index of the group's base id
+    std::uint64_t number;  // 1 for the base, n for base-n
+  };
+  std::vector<Key> keys(dossiers.size());
+  for (std::size_t i = 0; i < dossiers.size(); ++i) {
+    const std::string_view id = dossiers[i].entry.id;
+    keys[i] = {i, 1};
+    const std::size_t dash = id.rfind('-');
+    if (dash == std::string_view::npos || dash + 1 >= id.size() || id.size() - dash - 1 > 9) continue;
+    const std::string_view digits = id.substr(dash + 1);
+    if (digits.front() == '0' || digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    const std::uint64_t n = std::stoull(std::string(digits));
+    if (n < 2) continue;
+    const auto base = index_of.find(id.substr(0, dash));
+    if (base != index_of.end()) keys[i] = {base->second, n};
+  }
+  // A group stands where its first member (in the order given) stood.
+  std::vector<std::size_t> first_seen(dossiers.size(), dossiers.size());
+  for (std::size_t i = 0; i < dossiers.size(); ++i) first_seen[keys[i].group] = std::min(first_seen[keys[i].group], i);
+  std::vector<std::size_t> order(dossiers.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const std::size_t ga = first_seen[keys[a].group], gb = first_seen[keys[b].group];
+    if (ga != gb) return ga < gb;
+    return keys[a].number < keys[b].number;
+  });
+  return order;
+}
+
 }  // namespace
 
 ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportOptions& options) {
@@ -75,7 +117,8 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
   }
   out += "\r\n";
   const std::string year = std::to_string(options.exercice);
-  for (const DossierFacts& f : dossiers) {
+  for (const std::size_t index : row_order(dossiers)) {
+    const DossierFacts& f = dossiers[index];
     const reports::JauneEntry& e = f.entry;
     if (e.exercice != options.exercice) continue;
     if (f.type_intervention != "subvention") {

@@ -1,5 +1,6 @@
 #include "scdl/export.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -184,6 +185,36 @@ TEST(ScdlExport, ImportingTheExportGivesBackTheSameIdsAmountsAndDates) {
     // export's payment period is the exercice's whole year, which the import reads back).
     for (const DossierFacts& f : again) EXPECT_EQ(f.entry.exercice, year) << file << " : " << f.entry.id;
   }
+}
+
+// Drafts read from a folder come in file-name order: `X-2.json` before `X.json`. Written in that
+// order, the import would number the rows of one decision to one beneficiary the other way, and
+// X would come back holding X-2's subsidy (219 of Poitiers' 562 ids).
+TEST(ScdlExport, SubsidiesNumberedByTheImportComeBackUnderTheirIdsWhateverTheOrderGiven) {
+  const fs::path reels = kSource / "tests" / "interop" / "scdl" / "reels";
+  auto facts = interop::testing::facts_of_import({reels / "poitiers-2017.csv"});
+  std::erase_if(facts, [](const DossierFacts& f) { return f.entry.exercice != 2017; });
+  std::sort(facts.begin(), facts.end(), [](const DossierFacts& a, const DossierFacts& b) {
+    return a.entry.id + ".json" < b.entry.id + ".json";  // as a folder of drafts is read
+  });
+  std::size_t numbered = 0;
+  for (const DossierFacts& f : facts) numbered += f.entry.id.ends_with("-2");
+  ASSERT_GT(numbered, 10u);  // the file has such groups, or this test tests nothing
+  const ScdlExport exported = scdl_csv(facts, {2017, {}});
+  char pattern[] = "/tmp/subsidia-scdl-XXXXXX";
+  const fs::path folder = ::mkdtemp(pattern);
+  std::ofstream(folder / "export.csv", std::ios::binary) << exported.csv;
+  const auto again = interop::testing::facts_of_import({folder / "export.csv"});
+  fs::remove_all(folder);
+  const auto before = by_id(facts), after = by_id(again);
+  ASSERT_EQ(after.size(), before.size());
+  std::size_t moved = 0;
+  for (const auto& [id, seen] : before) {
+    auto found = after.find(id);
+    ASSERT_NE(found, after.end()) << id;
+    moved += found->second.montant != seen.montant || found->second.date != seen.date;
+  }
+  EXPECT_EQ(moved, 0u);
 }
 
 TEST(ScdlExport, NativeDossiersComeBackWithTheirAmountsAndDeliberationDates) {
