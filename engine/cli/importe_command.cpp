@@ -103,19 +103,28 @@ std::optional<std::vector<fs::path>> files_to_read(const std::vector<std::string
   return files;
 }
 
+// Where the summary is asked to go: a file in an existing folder, checked before anything is
+// written (the summary is written last; a mistyped folder would leave every draft written and
+// the run failed).
+std::optional<std::string> summary_file_problem(const std::string& summary_file) {
+  if (summary_file.empty()) return std::nullopt;
+  std::error_code ec;
+  if (fs::is_directory(summary_file, ec)) return summary_file + " est un dossier, pas un fichier";
+  fs::path folder = fs::path(summary_file).parent_path();
+  if (folder.empty()) folder = ".";
+  if (!fs::is_directory(folder, ec)) return "le dossier " + folder.string() + " du résumé n'existe pas";
+  return std::nullopt;
+}
+
 int run_import_scdl(const ImportOptions& o) {
   if (!o.output_dir.empty() && !o.format.empty()) {
     std::cerr << "subsidia importe scdl : choisir -o DOSSIER (un fichier par dossier) ou --format jsonl (sortie standard), "
                  "pas les deux\n";
     return kExitError;
   }
-  if (!o.output_dir.empty()) {
-    std::error_code ec;
-    fs::create_directories(o.output_dir, ec);
-    if (!fs::is_directory(o.output_dir, ec)) {
-      std::cerr << "subsidia importe scdl : " << o.output_dir << " : dossier de sortie impossible à créer\n";
-      return kExitError;
-    }
+  if (auto problem = summary_file_problem(o.summary_file)) {
+    std::cerr << "subsidia importe scdl : --resume : " << *problem << " ; rien n'est écrit\n";
+    return kExitError;
   }
   const std::optional<std::vector<fs::path>> files = files_to_read(o.files);
   if (!files) return kExitError;
@@ -126,19 +135,29 @@ int run_import_scdl(const ImportOptions& o) {
 
   const interop::InternationalClues clues = interop::InternationalClues::builtin();
 
-  // Drafts already in the folder are not replaced silently: a person may have corrected them.
-  // When the folder holds drafts, a first pass (nothing written) finds the ids this run would
-  // write over; without --remplacer the run stops there, before writing anything.
+  // A first pass writes nothing. It finds a file that cannot be read (missing, not a CSV, no
+  // SCDL header): the run then stops before writing a single draft or line, rather than leave
+  // the drafts of the files before it and fail (run again once corrected, those drafts would
+  // stand in the way). And drafts already in the folder are not replaced silently, as a person
+  // may have corrected them: the ids this run would write over stop it without --remplacer.
   std::set<std::string> existing;
   if (!o.output_dir.empty()) existing = existing_drafts(o.output_dir);
-  if (!existing.empty() && !o.replace) {
+  {
     scdl::Importer dry_run(clues, options);
     std::vector<std::string> taken;
     for (const fs::path& file : *files)
       dry_run.import_file(file, [&](const scdl::DossierDraft& draft) {
-        if (existing.contains(draft.id + ".json")) taken.push_back(draft.id + ".json");
+        if (!o.replace && existing.contains(draft.id + ".json")) taken.push_back(draft.id + ".json");
         return true;
       });
+    if (dry_run.summary().files_failed()) {
+      scdl::ImportSummary summary = dry_run.summary();
+      summary.written = 0;  // what the files would give; nothing is written
+      std::cerr << scdl::summary_text(summary);
+      std::cerr << "subsidia importe scdl : un fichier au moins est illisible : rien n'est écrit (corriger la liste "
+                   "des fichiers, puis relancer)\n";
+      return kExitError;
+    }
     if (!taken.empty()) {
       std::cerr << "subsidia importe scdl : " << taken.size() << " brouillon(s) de " << o.output_dir
                 << " seraient remplacés (une personne a pu les corriger depuis l'import précédent) :\n";
@@ -146,6 +165,14 @@ int run_import_scdl(const ImportOptions& o) {
         std::cerr << "  " << (fs::path(o.output_dir) / taken[i]).string() << '\n';
       if (taken.size() > 20) std::cerr << "  … et " << taken.size() - 20 << " de plus\n";
       std::cerr << "rien n'est écrit : importer dans un autre dossier, ou ajouter --remplacer pour les remplacer\n";
+      return kExitError;
+    }
+  }
+  if (!o.output_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(o.output_dir, ec);
+    if (!fs::is_directory(o.output_dir, ec)) {
+      std::cerr << "subsidia importe scdl : " << o.output_dir << " : dossier de sortie impossible à créer\n";
       return kExitError;
     }
   }

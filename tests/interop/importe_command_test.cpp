@@ -71,6 +71,31 @@ TEST_F(ImporteCommand, AnUnreadableFileIsExitCodeTwo) {
 
 // A folder is read as `check` reads one: its *.csv files (any case) and its subfolders', by
 // name; hidden entries skipped. Before, it was opened as a file: "erreur interne".
+// A good file then a missing one (a typo), or a bad --resume folder: nothing is written, so the
+// corrected run is not stopped by the drafts of the failed one.
+TEST_F(ImporteCommand, AnUnreadableFileOrSummaryFolderWritesNothing) {
+  const fs::path out = folder_ / "brouillons";
+  CommandRun missing = run("importe scdl -o " + quoted(out) + " " + quoted(kReal / "haute-garonne-2017.csv") + " " +
+                               quoted(folder_ / "absent.csv"),
+                           folder_);
+  EXPECT_EQ(missing.exit_code, 2) << missing.err;
+  EXPECT_FALSE(fs::exists(out)) << missing.err;
+  EXPECT_NE(missing.err.find("rien n'est écrit"), std::string::npos) << missing.err;
+  CommandRun on_stdout = run("importe scdl " + quoted(kReal / "haute-garonne-2017.csv") + " " + quoted(folder_ / "absent.csv"),
+                             folder_);
+  EXPECT_EQ(on_stdout.exit_code, 2) << on_stdout.err;
+  EXPECT_TRUE(on_stdout.out.empty());
+  CommandRun summary = run("importe scdl -o " + quoted(out) + " --resume " + quoted(folder_ / "absent" / "r.json") + " " +
+                               quoted(kReal / "haute-garonne-2017.csv"),
+                           folder_);
+  EXPECT_EQ(summary.exit_code, 2) << summary.err;
+  EXPECT_FALSE(fs::exists(out));
+  // Once corrected, the same folder takes the drafts, with no --remplacer.
+  CommandRun fixed = run("importe scdl -o " + quoted(out) + " " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+  EXPECT_TRUE(fs::exists(out));
+}
+
 TEST_F(ImporteCommand, AFolderGivesItsCsvFilesAndThoseOfItsSubfolders) {
   const fs::path in = folder_ / "publications";
   fs::create_directories(in / "2017" / "mars");
