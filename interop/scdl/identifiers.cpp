@@ -34,11 +34,37 @@ std::optional<IdentifierReading> read_siret(std::string_view text) {
   std::string digits;
   std::string_view rest = t;
   if (t.find_first_of("eE") != std::string_view::npos) {
-    // 2.18601946E+13: an integer written by a spreadsheet in scientific notation.
-    auto value = decimal::Decimal::parse(std::string(t));
+    // 2.18601946E+13: an integer written by a spreadsheet in scientific notation (2,18601946E+13
+    // by a French one). The spreadsheet kept only the mantissa's digits: the exponent pads with
+    // zeros. Below nine significant digits even the SIREN is not known (2.18602E+13 would read
+    // 218602000, another body, whose key may well pass): the identifier is not read.
+    std::string number(t);
+    if (number.find('.') == std::string::npos) {
+      for (char& c : number) c = c == ',' ? '.' : c;
+    }
+    const std::string_view mantissa = std::string_view(number).substr(0, number.find_first_of("eE"));
+    std::size_t significant = 0;
+    bool leading = true;
+    for (char c : mantissa) {
+      if (c < '0' || c > '9') continue;
+      if (leading && c == '0') continue;
+      leading = false;
+      ++significant;
+    }
+    auto value = decimal::Decimal::parse(number);
     if (value && value->is_integer() && !value->is_negative()) {
       digits = value->normalized().to_string();
       r.note = "écrit en notation scientifique (" + std::string(t) + ")";
+      if (digits.size() > significant) {
+        if (significant < 9) {
+          return IdentifierReading{{}, false,
+                                   r.note + " : " + std::to_string(significant) +
+                                       " chiffres significatifs seulement, le tableur a arrondi le numéro ; "
+                                       "le SIREN lui-même n'est pas connu"};
+        }
+        r.note += " : les " + std::to_string(digits.size() - significant) +
+                  " derniers chiffres sont des zéros du tableur, à vérifier";
+      }
     }
     rest = {};
   } else if (std::size_t dot = t.find('.'); dot != std::string_view::npos && t.find_first_not_of('0', dot + 1) == std::string_view::npos &&

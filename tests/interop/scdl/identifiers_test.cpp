@@ -27,6 +27,23 @@ TEST(Identifiers, NeverPadsOrInventsADigit) {
   EXPECT_TRUE(read_siret("SIRET inconnu")->digits.empty());
 }
 
+// A spreadsheet keeps the mantissa's digits only: 2.18602E+13 would read 21860200000000, another
+// body's SIREN (218602000), whose key happens to pass.
+TEST(Identifiers, AScientificNotationTooShortForTheSirenIsNotRead) {
+  auto rounded = read_siret("2.18602E+13");
+  ASSERT_TRUE(rounded);
+  EXPECT_TRUE(rounded->digits.empty());
+  EXPECT_NE(rounded->note.find("SIREN"), std::string::npos) << rounded->note;
+  auto padded = read_siret("2,18601946E+13");  // a French spreadsheet's comma; nine digits: the SIREN is known
+  ASSERT_TRUE(padded);
+  EXPECT_EQ(padded->digits, "21860194600000");
+  EXPECT_NE(padded->note.find("zéros du tableur"), std::string::npos) << padded->note;
+  auto whole = read_siret("2.1860194600013E+13");
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->digits, "21860194600013");
+  EXPECT_EQ(whole->note.find("zéros"), std::string::npos) << whole->note;
+}
+
 TEST(Identifiers, ChecksTheLuhnKeyAndLaPostesRule) {
   EXPECT_TRUE(luhn_valid("73282932000074"));
   EXPECT_FALSE(luhn_valid("73282932000075"));
