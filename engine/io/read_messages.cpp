@@ -1,3 +1,4 @@
+#include <string>
 #include "io/internal/read_messages.hpp"
 
 namespace subsidia::io::internal {
@@ -38,7 +39,17 @@ std::string syntax_message(simdjson::error_code code) {
     case simdjson::INCORRECT_TYPE: return "JSON mal formé : littéral invalide (attendu : true, false, null, un nombre ou une chaîne)";
     case simdjson::CAPACITY: return "document trop volumineux";
     case simdjson::MEMALLOC: return "mémoire insuffisante pour lire le document";
-    default: return std::string("JSON mal formé (") + simdjson::error_message(code) + ")";
+    case simdjson::TAPE_ERROR:
+      return "JSON mal formé : structure invalide (virgule manquante ou en trop, accolade ou crochet, clé sans "
+             "guillemets doubles, ou valeur qui n'est pas du JSON : NaN, Infinity, True, False, guillemets simples)";
+    case simdjson::UNESCAPED_CHARS: return "JSON mal formé : caractère de contrôle non échappé dans une chaîne";
+    case simdjson::NUMBER_OUT_OF_RANGE: return "nombre hors de la plage lisible";
+    case simdjson::TRAILING_CONTENT: return "JSON mal formé : texte après la fin du document";
+    // The others are the reader's own misuse, not the dossier's: said in French, named for a
+    // developer (no English sentence in front of a finance officer).
+    default:
+      return std::string("JSON illisible (erreur de lecture ") + std::to_string(static_cast<int>(code)) +
+             ", à signaler)";
   }
 }
 

@@ -126,6 +126,20 @@ TEST(DossierReader, RejectsAmountWithComma) {
   EXPECT_EQ(e.dossier_id, "IDF-CP-2006-07-06-ERDE");
 }
 
+// What a hand-edited dossier gets wrong, said in French: simdjson's English sentence reached the
+// finance officer for NaN, a trailing comma or single quotes.
+TEST(DossierReader, MalformedJsonIsToldInFrench) {
+  for (const std::string text : {R"({"montant": NaN})", R"({"montant": Infinity})", R"({"a": 1,})", R"({'a': 1})",
+                                 R"({"a": False})", R"({"a" 1})"}) {
+    const ReadOutcome out = read(text);
+    ASSERT_FALSE(out.errors.empty()) << text;
+    const InputError& e = out.errors.front();
+    EXPECT_EQ(e.code, ReadCode::MalformedJson) << text;
+    EXPECT_TRUE(contains(e.message, "JSON mal formé")) << text << " : " << e.message;
+    EXPECT_FALSE(contains(e.message, "The JSON")) << text << " : " << e.message;
+  }
+}
+
 TEST(DossierReader, RejectsAmountWithCodes) {
   EXPECT_EQ(single_error(read(replace(kValidDossier, R"("10000.00")", R"("12,50")"))).code, ReadCode::BadAmount);
 }
