@@ -35,6 +35,12 @@ NodeId Checker::rounding(const ast::Call& c, Scope& scope) {
             "montant / montant, montant / nombre ou nombre / nombre");
       return add_invalid(c.span);
     }
+    // A divisor written as zero would make the rule indéterminée on every dossier, with nothing
+    // to ask for: the base is refused where it says so.
+    if (const model::Node& divisor = arena_->nodes[b]; divisor.op == Op::Constant && divisor.constant.number.is_zero()) {
+      error(diag::Code::InvalidLiteral, divisor.span, "division par zéro", "un diviseur qui n'est pas nul");
+      return add_invalid(c.span);
+    }
     result = scalar(ta.kind == TypeKind::Money && tb.kind != TypeKind::Money ? TypeKind::Money : TypeKind::Decimal);
     n.children = {a, b};
     n.divide = true;

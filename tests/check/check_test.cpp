@@ -314,6 +314,16 @@ TEST(Checker, ATableLookupWithTwoAnswersForOneKeyIsRefused) {
   EXPECT_TRUE(same.base) << dump(same);
 }
 
+// `montant / 0` would make the rule indéterminée on every dossier with nothing to ask for.
+TEST(Checker, ADivisionByAZeroWrittenInTheRuleIsRefused) {
+  const LoadResult r = load(std::string(kHeader) + rule("r", "arrondi(montant / 0, 0.01) > 0 €"));
+  EXPECT_FALSE(r.base);
+  const std::vector<std::string> got = where(r);
+  ASSERT_EQ(got.size(), 1u) << dump(r);
+  EXPECT_EQ(got[0], "litteral_invalide@base.regles:9:27");
+  EXPECT_TRUE(load(std::string(kHeader) + rule("r", "arrondi(montant / 2, 0.01) > 0 €")).base);
+}
+
 TEST(Checker, DefinitionCycleIsReported) {
   const LoadResult r = load(std::string(kHeader) + "définition a = b\ndéfinition b = a\n" + rule("r", "a"));
   ASSERT_FALSE(r.diagnostics.empty());
