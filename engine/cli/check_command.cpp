@@ -157,6 +157,33 @@ int run_check(const CheckOptions& options) {
   }
 
   ProgressMeter progress(ProgressMeter::stderr_is_terminal());
+  // A reading error, where the format puts it: in the text report, in the JSON's `erreurs`, as a
+  // JSONL line; and on standard error for the machine formats.
+  auto report = [&](const io::InputError& error) {
+    ++tally.errors;
+    std::string line;
+    append_error_text(line, error);
+    if (errors_to_stderr) {
+      progress.finish();
+      std::fwrite(line.data(), 1, line.size(), stderr);
+    }
+    switch (format) {
+      case OutputFormat::Text: sink.write(line); break;
+      case OutputFormat::Json: {
+        std::string object;
+        append_error_json(object, error);
+        json_errors.push_back(std::move(object));
+        break;
+      }
+      case OutputFormat::Jsonl: {
+        std::string object = "{\"erreur\":";
+        append_error_json(object, error);
+        object += "}\n";
+        sink.write(object);
+        break;
+      }
+    }
+  };
   auto consume = [&](CheckOutput& out) -> bool {
     if (out.has_verdict && !out.id.empty()) {
       if (std::optional<io::IdRegistry::Place> first = ids.record(out.id, out.place)) {
@@ -176,31 +203,7 @@ int run_check(const CheckOptions& options) {
       }
       sink.write(out.text);
     }
-    for (const io::InputError& error : out.errors) {
-      ++tally.errors;
-      std::string line;
-      append_error_text(line, error);
-      if (errors_to_stderr) {
-        progress.finish();
-        std::fwrite(line.data(), 1, line.size(), stderr);
-      }
-      switch (format) {
-        case OutputFormat::Text: sink.write(line); break;
-        case OutputFormat::Json: {
-          std::string object;
-          append_error_json(object, error);
-          json_errors.push_back(std::move(object));
-          break;
-        }
-        case OutputFormat::Jsonl: {
-          std::string object = "{\"erreur\":";
-          append_error_json(object, error);
-          object += "}\n";
-          sink.write(object);
-          break;
-        }
-      }
-    }
+    for (const io::InputError& error : out.errors) report(error);
     return sink.ok();
   };
   auto make_worker = [&] { return CheckWorker(*rules, format, options.detail, level, options.not_applicable); };
@@ -223,6 +226,16 @@ int run_check(const CheckOptions& options) {
     return kExitError;
   };
   if (!complete || !sink.ok()) return write_failed();
+  if (tally.compliant + tally.non_compliant + tally.incomplete + tally.errors == 0) {
+    // Nothing was checked: "0 dossier", exit 0 would read as "all conforme". Said where a reader
+    // of the report looks (the JSON's `erreurs`), not on standard error alone.
+    std::string given;
+    for (const std::string& path : options.paths) given += (given.empty() ? "" : ", ") + path;
+    report(io::InputError{given, 0, "",
+                          "aucun dossier trouvé (fichiers *.json ou *.jsonl, dans les dossiers de fichiers et leurs "
+                          "sous-dossiers) : rien n'a été vérifié",
+                          "", io::ReadCode::NoDossier});
+  }
 
   std::string tail;
   switch (format) {
@@ -256,12 +269,6 @@ int run_check(const CheckOptions& options) {
   }
 
   if (tally.errors > 0) return kExitError;
-  if (tally.compliant + tally.non_compliant + tally.incomplete == 0) {
-    // Nothing was checked: "0 dossier", exit 0 would read as "all conforme".
-    std::cerr << "subsidia check : aucun dossier trouvé (fichiers *.json ou *.jsonl, dans les dossiers de fichiers "
-                 "et leurs sous-dossiers) : rien n'a été vérifié\n";
-    return kExitError;
-  }
   if (tally.non_compliant > 0 || tally.incomplete > 0) return kExitFindings;
   return kExitOk;
 }

@@ -32,6 +32,7 @@ std::string_view read_code_name(ReadCode code) {
     case ReadCode::DuplicateDossierId: return "id_en_double";
     case ReadCode::InternalError: return "erreur_interne";
     case ReadCode::TooManyUnknownFields: return "trop_de_champs_inconnus";
+    case ReadCode::NoDossier: return "aucun_dossier";
   }
   return "inconnu";
 }

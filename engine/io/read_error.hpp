@@ -38,6 +38,7 @@ enum class ReadCode {
   DuplicateDossierId,    // id_en_double: the same dossier id twice in one run
   InternalError,         // erreur_interne: a bug, reported for this dossier only
   TooManyUnknownFields,  // trop_de_champs_inconnus: more keys the schema does not know than a dossier has
+  NoDossier,             // aucun_dossier: the inputs hold no dossier at all (nothing was checked)
 };
 
 // "json_mal_forme", ...: the stable name.

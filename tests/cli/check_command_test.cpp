@@ -303,9 +303,17 @@ TEST_F(CheckCommand, FoldersAreReadWithTheirSubfoldersAndNothingFoundIsAnError) 
   write("vide/notes.txt", "rien");
   const auto empty = run({"check", "--regles", rules_dir(), (dir() / "vide").string()});
   EXPECT_EQ(empty.exit_code, 2) << empty.out << empty.err;
-  EXPECT_NE(empty.err.find("aucun dossier trouvé"), std::string::npos) << empty.err;
+  EXPECT_NE(empty.out.find("aucun dossier trouvé"), std::string::npos) << empty.out;  // in the report
+  EXPECT_NE(empty.err.find("détaillée dans le rapport"), std::string::npos) << empty.err;
   const auto empty_array = run({"check", "--regles", rules_dir(), write("vide.json", "[]").string()});
   EXPECT_EQ(empty_array.exit_code, 2) << empty_array.out << empty_array.err;
+  // A program reading the JSON report learns why too, not from standard error alone.
+  const auto as_json = run({"check", "--regles", rules_dir(), "--format", "json", (dir() / "vide.json").string()});
+  EXPECT_EQ(as_json.exit_code, 2) << as_json.out << as_json.err;
+  const json report = json::parse(as_json.out);
+  ASSERT_EQ(report.at("erreurs").size(), 1u) << as_json.out;
+  EXPECT_EQ(report["erreurs"][0].at("code"), "aucun_dossier");
+  EXPECT_EQ(report["resume"].at("erreurs"), 1);
 }
 
 // A failed write other than a closed pipe (a full disk: > /dev/full) is said on stderr, with
