@@ -26,8 +26,14 @@ struct LineColumn {
   std::uint32_t column = 1;  // 1-based, in code points
 };
 
+// A carriage return that no line feed follows (old Mac files, some exports) ends a line as
+// much as a line feed does: it becomes one, byte for byte, so that offsets do not move.
+// Without this a `#` comment ran to the end of such a file and silently took its rules.
+void lone_carriage_returns_to_line_feeds(std::string& text);
+
 class SourceFile {
  public:
+  // `text` gets its lone carriage returns turned into line feeds (see above).
   SourceFile(std::string path, std::string text);
 
   const std::string& path() const { return path_; }

@@ -284,6 +284,42 @@ TEST(Checker, ABaseWithoutASingleRuleIsRefused) {
   EXPECT_EQ(got[0], "base_sans_regle@base.regles:1:1");
 }
 
+std::string with_line_ends(std::string text, const std::string& end) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += end; else out += c;
+  }
+  return out;
+}
+
+// Old Mac files end their lines with a carriage return alone. A `#` comment used to run to
+// the end of such a file: its rules vanished without a word, and dossiers came out conforme.
+TEST(Checker, ALoneCarriageReturnEndsALineAndACommentDoesNotTakeTheRulesAfterIt) {
+  const std::string text = "# Règles de neutralité\n" + std::string(kHeader) + rule("a", "montant > 0 €") +
+                           "# la suivante\n" + rule("b", "montant < 1 000 €");
+  for (const char* end : {"\n", "\r\n", "\r"}) {
+    const LoadResult r = load(with_line_ends(text, end));
+    ASSERT_TRUE(r.base) << dump(r);
+    EXPECT_EQ(r.base->families.size(), 2u) << "line end of " << std::string(end).size() << " byte(s)";
+    // And an error is placed on its own line, not on line 1.
+    const LoadResult bad = load(with_line_ends("# commentaire\n" + std::string(kHeader) + rule("a", "action.pay existe"), end));
+    const std::vector<std::string> got = where(bad);
+    ASSERT_EQ(got.size(), 1u) << dump(bad);
+    EXPECT_EQ(got[0], "chemin_inconnu@base.regles:10:16") << dump(bad);
+  }
+}
+
+// Editors do not show a byte order mark: the first character of the file is column 1.
+TEST(Checker, AByteOrderMarkIsNotAColumn) {
+  const LoadResult r = load("\xEF\xBB\xBFrégle a\n");
+  ASSERT_FALSE(r.diagnostics.empty());
+  const diag::SourceFile& f = r.sources.file(r.diagnostics[0].span.file);
+  EXPECT_EQ(f.line_text(1), "régle a");
+  const std::vector<std::string> got = where(r);
+  EXPECT_EQ(got[0].substr(got[0].find('@')), "@base.regles:1:1") << dump(r);
+  EXPECT_EQ(dump(r).find("\xEF\xBB\xBF"), std::string::npos) << dump(r);
+}
+
 // `23.000 €` (a dot between thousands) is 23 €: refused, as any amount finer than the cent.
 TEST(Checker, AnAmountInEurosFinerThanTheCentIsRefused) {
   for (const char* literal : {"23.000 €", "23,000 €", "10 000.555 €"}) {

@@ -168,6 +168,25 @@ TEST_F(FmtFiles, WritesTheLayoutThenCheckPasses) {
   EXPECT_EQ(files, 1u);
 }
 
+// A file saved by an old Mac editor (lone carriage returns) is laid out with line feeds, its
+// comments kept on their lines; a byte order mark stays where it is, without a blank after it.
+TEST_F(FmtFiles, LoneCarriageReturnsBecomeLineFeedsAndAByteOrderMarkIsKept) {
+  const std::string formatted = slurp(kGolden / "comments.regles.formatted");
+  std::string old_mac = formatted;
+  for (char& c : old_mac) {
+    if (c == '\n') c = '\r';
+  }
+  write_text(dir_ / "r" / "mac.regles", old_mac);
+  write_text(dir_ / "r" / "bom.regles", "\xEF\xBB\xBF" + formatted);
+  const ProcessResult check = run({"fmt", "--check", (dir_ / "r").string()});
+  EXPECT_EQ(check.exit_code, 1) << check.err;
+  EXPECT_NE(check.out.find("mac.regles"), std::string::npos) << check.out;
+  EXPECT_EQ(check.out.find("bom.regles"), std::string::npos) << check.out;
+  EXPECT_EQ(run({"fmt", (dir_ / "r").string()}).exit_code, 0);
+  EXPECT_EQ(slurp(dir_ / "r" / "mac.regles"), formatted);
+  EXPECT_EQ(slurp(dir_ / "r" / "bom.regles"), "\xEF\xBB\xBF" + formatted);
+}
+
 // What `check` says on every case is the same under the repository's rules and under the
 // same rules formatted (the receipt aside: the fingerprint is that of the text).
 TEST_F(FmtFiles, FormattedRepositoryRulesGiveTheSameCheckOutputOnEveryCase) {

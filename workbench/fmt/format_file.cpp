@@ -25,7 +25,11 @@ FileResult format_file(const fs::path& file, bool write) {
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const std::string original = buffer.str();
+  // Lone carriage returns end lines for the parser and for the layout alike: the file is
+  // rewritten with line feeds.
+  std::string text = original;
+  diag::lone_carriage_returns_to_line_feeds(text);
 
   // A file the parser refuses is never rewritten: its errors, as `check` prints them.
   diag::SourceSet sources;
@@ -38,13 +42,16 @@ FileResult format_file(const fs::path& file, bool write) {
     return result;
   }
 
-  result.formatted = layout(text);
+  // A byte order mark is kept as the file had it, outside the layout (which would take it
+  // for text and indent what follows).
+  const std::string_view mark = std::string_view(text).substr(0, 3) == "\xEF\xBB\xBF" ? "\xEF\xBB\xBF" : "";
+  result.formatted = std::string(mark) + layout(std::string_view(text).substr(mark.size()));
   if (!same_meaning(text, result.formatted)) {
     result.outcome = FileOutcome::Error;
     result.error = file.string() + ": erreur interne : la mise en forme changerait le sens du fichier ; il n'est pas réécrit\n";
     return result;
   }
-  if (result.formatted == text) return result;
+  if (result.formatted == original) return result;
   result.outcome = FileOutcome::Changed;
   if (write) {
     // The rewritten file keeps the permissions of the one it replaces (the atomic write
