@@ -21,6 +21,7 @@ EntryExtractor::EntryExtractor(const schema::Schema& schema) {
   section_ = ValuePath(root, {"imputation", "section"});
   chapitre_ = ValuePath(root, {"imputation", "chapitre"});
   fonction_ = ValuePath(root, {"imputation", "fonction"});
+  imputation_nature_ = ValuePath(root, {"imputation", "nature"});
   nature_ = ValuePath(root, {"action", "nature"});
   convention_ = ValuePath(root, {"convention"});
   beneficiaire_categorie_ = ValuePath(root, {"beneficiaire", "categorie"});
@@ -153,6 +154,7 @@ void EntryExtractor::extract(const io::Dossier& dossier, JauneEntry& e) const {
   text(e.section, section_);
   text(e.chapitre, chapitre_);
   text(e.fonction, fonction_);
+  text(e.nature, imputation_nature_);
 
   e.action_declared = nature_.follow(root) != nullptr || domaine_.follow(root) != nullptr;
   e.convention = false;

@@ -31,6 +31,7 @@ struct JauneEntry {
   std::string section;
   std::string chapitre;
   std::string fonction;
+  std::string nature;               // imputation.nature (the account)
 
   // What makes an action international (jaune_scope.hpp).
   bool action_declared = false;                  // action.nature or action.domaine given
@@ -63,7 +64,7 @@ class EntryExtractor {
 
  private:
   ValuePath id_, exercice_, collectivite_nom_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
-      domaine_, pays_, nomenclature_, section_, chapitre_, fonction_, nature_, convention_, beneficiaire_categorie_,
+      domaine_, pays_, nomenclature_, section_, chapitre_, fonction_, imputation_nature_, nature_, convention_, beneficiaire_categorie_,
       beneficiaire_pays_, siege_pays_, candidat_, indices_, repartition_;
   int origine_slot_ = -1;  // root slot left out of the content hash
 };

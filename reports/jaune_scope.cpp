@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view kFrenchTerritories[] = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM",
                                                    "BL", "MF", "NC", "PF", "WF", "TF"};
 constexpr std::string_view kForeignBeneficiaries[] = {"autorite_locale_etrangere", "etat_etranger",
-                                                      "organisation_internationale"};
+                                                      "organisation_internationale", "ong_internationale"};
 
 }  // namespace
 
@@ -29,9 +29,18 @@ ScopeDecision international_scope(const JauneEntry& e) {
   if (e.action_declared || !e.domaine.empty()) return {true, "action internationale déclarée (action.nature ou action.domaine)"};
   if (e.convention) return {true, "convention avec un partenaire étranger"};
   if (e.secteur == kInternationalAffairsSector) return {true, "secteur des affaires internationales"};
+  // The budget code says it as well as the dossier's own fields: function 04 is "coopération
+  // décentralisée, actions européennes et internationales" in M71, M57, M52 and M14 (domain.md
+  // §4), and account 6562 is a participation "au titre de la coopération décentralisée" in
+  // M71, M57 and M52 (data/natures.csv). An action hidden in another sector's list, without its
+  // action block, is still an international action: left out, it would make the jaune short.
+  if (e.fonction.size() >= 2 && e.fonction.compare(0, 2, "04") == 0)
+    return {true, "imputation en fonction " + e.fonction + " (actions européennes et internationales)"};
+  if (e.nature == "6562") return {true, "imputation au compte 6562 (participation au titre de la coopération décentralisée)"};
   std::string reason =
       "aucun élément international : ni pays d'action hors de France (action.pays), ni bénéficiaire étranger, ni action "
-      "internationale déclarée (action.nature, action.domaine, convention, secteur des affaires internationales)";
+      "internationale déclarée (action.nature, action.domaine, convention, secteur des affaires internationales), ni imputation "
+      "internationale (fonction 04x, compte 6562)";
   if (e.candidate) {
     reason += " ; candidat de l'import à revoir";
     if (!e.clues.empty()) {

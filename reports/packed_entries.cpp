@@ -99,6 +99,7 @@ void PackedEntries::add(const JauneEntry& e) {
   w.text(e.section);
   w.text(e.chapitre);
   w.text(e.fonction);
+  w.text(e.nature);
   w.raw(e.action_declared);
   w.raw(e.convention);
   w.text(e.beneficiaire_categorie);
@@ -153,6 +154,7 @@ JauneEntry PackedEntries::entry(std::size_t i) const {
   e.section = r.text();
   e.chapitre = r.text();
   e.fonction = r.text();
+  e.nature = r.text();
   e.action_declared = r.raw<bool>();
   e.convention = r.raw<bool>();
   e.beneficiaire_categorie = r.text();

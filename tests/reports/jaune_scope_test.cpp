@@ -19,6 +19,9 @@ JauneRecord domestic(std::string id, const char* amount) {
   JauneRecord r = record(std::move(id), amount, "Sports", {});
   r.entry.action_declared = false;
   r.entry.domaine = "";
+  r.entry.chapitre = "933";  // sports: chapter 933, function 32, account 6574
+  r.entry.fonction = "32";
+  r.entry.nature = "6574";
   r.verdict = eval::Verdict::Incomplete;
   return r;
 }
@@ -56,6 +59,35 @@ TEST(JauneScope, AnyInternationalElementIsEnough) {
   e = {};
   e.secteur = std::string(kInternationalAffairsSector);
   EXPECT_TRUE(international_scope(e).international);
+  e = {};
+  e.beneficiaire_categorie = "ong_internationale";
+  EXPECT_TRUE(international_scope(e).international);
+}
+
+// An action hidden in another sector's list, without its action block, is still charged to
+// the international functions or to the decentralised-cooperation account: it is counted.
+TEST(JauneScope, TheBudgetCodeIsAnInternationalElement) {
+  JauneEntry e;
+  e.beneficiaire_pays = {"FR"};
+  e.beneficiaire_categorie = "association";
+  e.secteur = "Solidarité";
+  for (const char* fonction : {"04", "041", "044", "048"}) {
+    e.fonction = fonction;
+    const ScopeDecision d = international_scope(e);
+    EXPECT_TRUE(d.international) << fonction;
+    EXPECT_NE(d.reason.find(std::string("fonction ") + fonction), std::string::npos) << d.reason;
+  }
+  for (const char* fonction : {"4", "40", "404", "311", "0", ""}) {
+    e.fonction = fonction;
+    EXPECT_FALSE(international_scope(e).international) << fonction;
+  }
+  e.fonction = "311";
+  e.nature = "6562";
+  EXPECT_TRUE(international_scope(e).international);
+  e.nature = "6574";
+  const ScopeDecision domestic = international_scope(e);
+  EXPECT_FALSE(domestic.international);
+  EXPECT_NE(domestic.reason.find("fonction 04x, compte 6562"), std::string::npos) << domestic.reason;
 }
 
 TEST(JauneScope, DomesticSubsidiesAreLeftOutAndListedWithTheReason) {
