@@ -5,6 +5,7 @@
 #include <set>
 
 #include "reports/amount_format.hpp"
+#include "reports/id_key.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/jaune_scope.hpp"
 
@@ -200,8 +201,21 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
     }
     // The same id twice: the same dossier read from two places counts once; two different
     // dossiers under one id cannot be told apart in the jaune's lists: an error.
-    if (auto seen = by_id.find(record.entry.id); seen != by_id.end()) {
+    // Ids are compared by their key (id_key.hpp): ids that differ only by a blank, a capital
+    // or the way an accent is written would be counted twice, and look alike in every list.
+    std::string key = id_key(record.entry.id);
+    if (auto seen = by_id.find(key); seen != by_id.end()) {
       const JauneEntry& first = jaune.dossiers[seen->second].entry;
+      if (first.id != record.entry.id) {
+        build.errors.push_back(
+            {JauneErrorCode::DuplicateId,
+             "identifiants « " + first.id + " » (" + first.file + ") et « " + record.entry.id + " » (" +
+                 record.entry.file +
+                 ") qui ne diffèrent que par des blancs, des majuscules ou la façon d'écrire les accents : sans doute le "
+                 "même dossier, qui serait compté deux fois ; donner aux deux le même identifiant (le même dossier) ou "
+                 "deux identifiants vraiment distincts"});
+        continue;
+      }
       if (first.content[0] == record.entry.content[0] && first.content[1] == record.entry.content[1]) {
         duplicate_notes.push_back("Dossier « " + record.entry.id + " » lu deux fois (" + first.file + " et " +
                                   record.entry.file + ", même contenu) : compté une fois.");
@@ -212,7 +226,7 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
                                                                " et " + record.entry.file});
       continue;
     }
-    by_id.emplace(record.entry.id, jaune.dossiers.size());
+    by_id.emplace(std::move(key), jaune.dossiers.size());
     JauneDossier d;
     d.entry = std::move(record.entry);
     d.verdict = record.verdict;

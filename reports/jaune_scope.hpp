@@ -11,7 +11,8 @@
 //     international organisation;
 //   - an international action declared: action.nature or action.domaine given (every value
 //     of both is a kind of international action), a convention (with a foreign partner), or
-//     the international affairs sector (jaune.secteur).
+//     the international affairs sector (jaune.secteur);
+//   - an international imputation: function 04x or account 6562; an ong_internationale beneficiary.
 #pragma once
 
 #include <string>

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "jaune_fixture.hpp"
+#include "reports/id_key.hpp"
 #include "reports/jaune_from_verdicts.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/jaune_scope.hpp"
@@ -140,6 +141,45 @@ TEST(JauneScope, TwoDifferentDossiersUnderOneIdAreAnErrorNamingBoth) {
   ASSERT_EQ(built.errors.size(), 1u);
   EXPECT_EQ(built.errors[0].code, JauneErrorCode::DuplicateId);
   EXPECT_NE(built.errors[0].message.find("a.json et lot.jsonl:4"), std::string::npos);
+}
+
+TEST(JauneScope, IdsThatDifferOnlyByBlanksCaseOrAccentFormAreAnErrorNotTwoDossiers) {
+  // "Région" composed (U+00E9) in one export, decomposed (e + U+0301) in another; a trailing
+  // blank or a no-break space; capitals.
+  const std::pair<const char*, const char*> pairs[] = {{"CP-12-101-R\xC3\xA9gion", "CP-12-101-Re\xCC\x81gion"},
+                                                       {"IDF-CP-12-101", "IDF-CP-12-101 "},
+                                                       {"IDF-CP-12-101", "\xC2\xA0IDF-CP-12-101"},
+                                                       {"idf-cp-12-101", "IDF-CP-12-101"}};
+  for (const auto& [first_id, second_id] : pairs) {
+    auto a = record(first_id, "1450000.00", "Culture", {"SN"});
+    a.entry.file = "export-ged.json";
+    auto b = record(second_id, "1450000.00", "Culture", {"SN"});
+    b.entry.file = "export-mac.json";
+    JauneBuild built = jaune_from_verdicts(2012, {a, b}, ZoneTable::builtin());
+    EXPECT_FALSE(built.jaune) << second_id;
+    ASSERT_EQ(built.errors.size(), 1u) << second_id;
+    EXPECT_EQ(built.errors[0].code, JauneErrorCode::DuplicateId);
+    EXPECT_NE(built.errors[0].message.find("(export-ged.json) et « " + std::string(second_id) + " » (export-mac.json)"),
+              std::string::npos)
+        << built.errors[0].message;
+  }
+  // Blanks inside an id, and letters that are not the same, still make two ids.
+  auto a = record("CP 12 101", "1.00", "Culture", {"SN"});
+  auto b = record("CP 12101", "1.00", "Culture", {"SN"});
+  auto c = record("CP-12-101-Rigion", "1.00", "Culture", {"SN"});
+  auto d = record("CP-12-101-Région", "1.00", "Culture", {"SN"});
+  JauneBuild built = jaune_from_verdicts(2012, {a, b, c, d}, ZoneTable::builtin());
+  ASSERT_TRUE(built.jaune);
+  EXPECT_EQ(built.jaune->total, euros("4.00"));
+}
+
+TEST(IdKey, LeavesOutWhatACopyChangesAndKeepsTheRest) {
+  EXPECT_EQ(id_key("  CP-12-101\xE2\x80\xAF"), "cp-12-101");
+  EXPECT_EQ(id_key("R\xC3\xA9GION \xC3\x8Ele-de-France"), "region ile-de-france");
+  EXPECT_EQ(id_key("Re\xCC\x81gion"), "region");
+  EXPECT_EQ(id_key("\xC5\x92uvre"), "oeuvre");
+  EXPECT_EQ(id_key("a  b"), "a  b");
+  EXPECT_EQ(id_key("\xE6\x9D\xB1\xE4\xBA\xAC-1"), "\xE6\x9D\xB1\xE4\xBA\xAC-1");  // kept as written
 }
 
 TEST(JauneScope, ASplitByShareAllocatesZonesExactlyWithTheResidueOnTheLargestShare) {

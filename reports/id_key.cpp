@@ -1,0 +1,82 @@
+#include "reports/id_key.hpp"
+
+
+
+namespace subsidia::reports {
+
+namespace {
+
+// U+00C0 to U+00FF, each to its base letter in lower case (0: kept as it is: ×, ÷, Ð, Þ, ß…).
+constexpr char kLatin1Base[64] = {
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',  // C0–CF
+    0,   'n', 'o', 'o', 'o', 'o', 'o', 0,   0,   'u', 'u', 'u', 'u', 'y', 0,   0,    // D0–DF
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',  // E0–EF
+    0,   'n', 'o', 'o', 'o', 'o', 'o', 0,   0,   'u', 'u', 'u', 'u', 'y', 0,   'y',  // F0–FF
+};
+
+bool is_blank(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2007 || c == 0x2009 || c == 0x200B ||
+         c == 0x202F || c == 0xFEFF;
+}
+
+bool is_combining_mark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The next code point of valid UTF-8 at `i` (ids are read by the dossier reader, which
+// refuses anything else); a stray byte is taken as itself.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  int length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+  if (i + static_cast<std::size_t>(length) > s.size()) length = 1;
+  char32_t c = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
+  for (int k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+  i += static_cast<std::size_t>(length);
+  return c;
+}
+
+}  // namespace
+
+std::string id_key(std::string_view id) {
+  std::string key;
+  key.reserve(id.size());
+  std::size_t blanks_pending = 0;  // blanks inside the id are kept; those at the end are not
+  for (std::size_t i = 0; i < id.size();) {
+    const char32_t c = next_code_point(id, i);
+    if (is_blank(c)) {
+      if (!key.empty()) ++blanks_pending;
+      continue;
+    }
+    if (is_combining_mark(c)) continue;
+    key.append(blanks_pending, ' ');
+    blanks_pending = 0;
+    if (c >= 'A' && c <= 'Z') {
+      key += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= 0xC0 && c <= 0xFF && kLatin1Base[c - 0xC0] != 0) {
+      key += kLatin1Base[c - 0xC0];
+    } else if (c == 0x152 || c == 0x153) {
+      key += "oe";
+    } else {
+      append_utf8(key, c);
+    }
+  }
+  return key;
+}
+
+}  // namespace subsidia::reports

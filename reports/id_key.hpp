@@ -1,0 +1,15 @@
+// The key under which the jaune recognises one dossier read twice: its id without the
+// differences a copy picks up on the way (a blank at either end, letters in upper or lower
+// case, an accent composed in one character or written as a letter and a combining mark,
+// or left out). Two dossiers whose ids differ only in these ways would otherwise be counted
+// twice, with ids that look the same in every list.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace subsidia::reports {
+
+std::string id_key(std::string_view id);
+
+}  // namespace subsidia::reports
