@@ -72,6 +72,11 @@ struct JauneOutput {
   std::optional<int> unreadable_exercice;
 };
 
+// The years dossier.schema.json allows for `exercice`. A year outside them (-2012, 20120,
+// 1979) is a typo of some year, perhaps this one: it does not tell the dossier's exercice.
+constexpr long long kFirstExercice = 1980;
+constexpr long long kLastExercice = 2100;
+
 // The exercice an unreadable dossier's text gives, if it gives one: the top-level
 // "exercice" of a text that is JSON, else the first `"exercice": YYYY` in it (a truncated
 // or otherwise broken text).
@@ -79,8 +84,10 @@ std::optional<int> exercice_of_text(std::string_view text) {
   nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_object()) {
     auto found = j.find("exercice");
-    if (found != j.end() && found->is_number_integer()) return found->get<int>();
-    return std::nullopt;
+    if (found == j.end() || !found->is_number_integer()) return std::nullopt;
+    const long long year = found->get<long long>();
+    if (year < kFirstExercice || year > kLastExercice) return std::nullopt;
+    return static_cast<int>(year);
   }
   const std::size_t key = text.find("\"exercice\"");
   if (key == std::string_view::npos) return std::nullopt;
@@ -95,6 +102,7 @@ std::optional<int> exercice_of_text(std::string_view text) {
     ++digits;
   }
   if (digits != 4 || (i < text.size() && text[i] >= '0' && text[i] <= '9')) return std::nullopt;
+  if (year < kFirstExercice || year > kLastExercice) return std::nullopt;
   return year;
 }
 

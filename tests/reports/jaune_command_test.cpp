@@ -190,6 +190,23 @@ TEST_F(JauneCommand, AnUnreadableTextWithoutYearBlocks) {
   EXPECT_EQ(r.exit_code, 2) << r.output;
 }
 
+// -2012 or 20120 is no other year: a typo, perhaps of this one. The dossier's 1,45 M€ would
+// have been left out as "d'un autre exercice", with exit code 0.
+TEST_F(JauneCommand, AnUnreadableDossierWithAnImpossibleYearBlocks) {
+  std::ifstream in(kSourceDir / "cases" / "jaune-2012" / "aie-02-hanoi.json");
+  auto hanoi = nlohmann::json::parse(in);
+  for (const int year : {-2012, 0, 20120, 1979, 2101}) {
+    hanoi["exercice"] = year;
+    const fs::path dossiers = dakar_and(folder_ / std::to_string(year), "b.json", hanoi.dump());
+    CommandRun r = run("jaune --exercice 2012 " + rules() + " '" + dossiers.string() + "'");
+    EXPECT_EQ(r.exit_code, 2) << year << r.output;
+    EXPECT_NE(r.output.find("ou d'exercice inconnu"), std::string::npos) << r.output;
+  }
+  // A broken text with a year of the schema's range still tells its exercice.
+  const fs::path dossiers = dakar_and(folder_ / "tronque", "b.json", R"({"id": "X", "exercice": 2011, "montant": )");
+  EXPECT_EQ(run("jaune --exercice 2012 " + rules() + " '" + dossiers.string() + "'").exit_code, 0);
+}
+
 TEST_F(JauneCommand, TheSameDossierTwiceCountsOnceAndTwoUnderOneIdAreAnError) {
   std::ifstream in(kSourceDir / "cases" / "jaune-2012" / "aie-01-dakar.json");
   auto dakar = nlohmann::json::parse(in);
