@@ -91,6 +91,13 @@ int run_diff(const DiffOptions& options) {
     std::cerr << "subsidia diff : " << report.unreadable.size() << " dossier(s) illisible(s), non comparé(s)\n";
     return kExitError;
   }
+  if (report.dossiers == 0) {
+    // "0 dossier compared, no difference", exit 0, would read as "this change alters nothing".
+    // The report is written all the same: its list of changed rules stands without dossiers.
+    std::cerr << "subsidia diff : aucun dossier trouvé (fichiers *.json ou *.jsonl, dans les dossiers de fichiers et "
+                 "leurs sous-dossiers) : l'effet du changement sur les dossiers n'a pas été mesuré\n";
+    return kExitError;
+  }
   return report.differs() ? kExitFindings : kExitOk;
 }
 

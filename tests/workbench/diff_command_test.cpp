@@ -108,6 +108,18 @@ TEST_F(DiffCommand, ExitsZeroWhenNothingChanges) {
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
 }
 
+// "0 dossier compared", exit 0, would approve any change in a review.
+TEST_F(DiffCommand, NoDossierFoundExitsTwoButStillListsTheChangedRules) {
+  fs::create_directories(dir_ / "vide");
+  write_text(dir_ / "vide.json", "[]");
+  for (const char* input : {"vide", "vide.json"}) {
+    const auto result = run({"diff", "--avant", "avant", "--apres", "apres", input});
+    EXPECT_EQ(result.exit_code, 2) << input << result.err;
+    EXPECT_NE(result.err.find("aucun dossier trouvé"), std::string::npos) << result.err;
+    EXPECT_NE(result.out.find("0 dossier"), std::string::npos) << result.out;
+  }
+}
+
 TEST_F(DiffCommand, BrokenBaseIsReportedWithItsPositionAndExitsTwo) {
   write_text(dir_ / "casse" / "base.regles", "règle x\n  titre \"X\"\n  exige montant >\nfin\n");
   const auto result = run({"diff", "--avant", "avant", "--apres", "casse", "dossiers"});
