@@ -12,6 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "auth/account_names.hpp"
 #include "auth/passwords.hpp"
 #include "cli/command.hpp"
 #include "store/store.hpp"
@@ -69,6 +70,10 @@ std::string read_password() {
 }
 
 int run_add(const UsersOptions& options) {
+  if (auto problem = server::auth::account_name_problem(options.name)) {
+    std::cerr << "subsidia utilisateurs : nom refusé : " << *problem << '\n';
+    return kExitError;
+  }
   const std::optional<std::string> hash = read_new_password_hash();
   if (!hash) return kExitError;
   try {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace subsidia::diag {
@@ -11,5 +12,8 @@ namespace subsidia::diag {
 // Byte offset of the first byte that does not start a well-formed UTF-8 sequence (overlong
 // forms, surrogates and code points above U+10FFFF are refused), or std::nullopt.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+// `text` with each byte that does not start a well-formed sequence replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
 
 }  // namespace subsidia::diag

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <map>
 
+#include "auth/account_names.hpp"
 #include "auth/passwords.hpp"
 #include "auth/tokens.hpp"
 #include "output/json_writer.hpp"
@@ -404,13 +405,6 @@ bool is_role(std::string_view role) {
 }
 
 // The rule of `subsidia utilisateurs ajouter`: 1 to 64 bytes, no space or control character.
-std::optional<std::string> account_name_problem(std::string_view name) {
-  if (name.empty() || name.size() > 64) return "nom de 1 à 64 caractères";
-  for (unsigned char c : name)
-    if (c < 0x21 || c == 0x7F) return "nom sans espace ni caractère de contrôle";
-  return std::nullopt;
-}
-
 std::string role_select(std::string_view id, std::string_view selected) {
   std::string out = "<select id=\"" + std::string(id) + "\" name=\"role\">";
   for (std::string_view role : kRoles)
@@ -738,7 +732,7 @@ void register_page_routes(httplib::Server& server, App& app) {
     const std::string name = req.get_param_value("nom"), role = req.get_param_value("role");
     const std::string password = req.get_param_value("mot_de_passe");
     std::string error;
-    if (auto problem = account_name_problem(name)) error = *problem;
+    if (auto problem = auth::account_name_problem(name)) error = *problem;
     else if (!is_role(role)) error = "rôle inconnu";
     else if (auto problem = auth::password_problem(password)) error = *problem;
     if (error.empty()) {

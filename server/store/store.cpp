@@ -1,5 +1,7 @@
 #include "store/store.hpp"
 
+#include "diag/utf8.hpp"
+
 #include <chrono>
 #include <exception>
 
@@ -219,8 +221,10 @@ void Store::insert_audit(const Actor& actor, const std::string& action, const st
   Statement s(*db_,
               "INSERT INTO audit (qui, action, objet, sha256, version_moteur, empreinte, detail) "
               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  s.bind(1, actor.name).bind(2, action).bind(3, object).bind(4, sha256).bind(5, actor.engine_version)
-      .bind(6, actor.fingerprint).bind(7, detail).run();
+  // What a request typed (a login's name, an id) is kept as UTF-8, invalid bytes as U+FFFD:
+  // one row of other bytes would make the whole log unreadable as JSON.
+  s.bind(1, diag::valid_utf8(actor.name)).bind(2, action).bind(3, diag::valid_utf8(object)).bind(4, sha256)
+      .bind(5, actor.engine_version).bind(6, actor.fingerprint).bind(7, diag::valid_utf8(detail)).run();
 }
 
 void Store::insert_check(const CheckedDossier& d, std::int64_t version, const Actor& actor) {

@@ -12,6 +12,13 @@ TEST(Utf8, AcceptsFrenchTextAndFourByteCharacters) {
 
 TEST(Utf8, PointsAtALatin1Byte) { EXPECT_EQ(first_invalid_utf8("intitul\xe9 x"), 7u); }
 
+TEST(Utf8, ValidUtf8ReplacesEachInvalidByteAndKeepsTheRest) {
+  EXPECT_EQ(valid_utf8("intitulé"), "intitulé");
+  EXPECT_EQ(valid_utf8("intitul\xe9 x"), "intitul\xEF\xBF\xBD x");
+  EXPECT_EQ(valid_utf8("\xC0\xAF\xFE"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(valid_utf8(""), "");
+}
+
 TEST(Utf8, RefusesOverlongSurrogateAndOutOfRangeForms) {
   EXPECT_EQ(first_invalid_utf8("a\xc0\xaf"), 1u);          // overlong '/'
   EXPECT_EQ(first_invalid_utf8("ab\xed\xa0\x80"), 2u);     // U+D800

@@ -3,6 +3,7 @@ changes the role or the password of an account from the accounts page; anyone ch
 own password. Each change closes the account's sessions at once, is refused without the
 session's CSRF token or for another role, never leaves the server without an active
 administrator, and is in the audit log under the administrator's name."""
+import json
 import re
 import sqlite3
 import os
@@ -91,6 +92,32 @@ class Accounts(unittest.TestCase):
         self.assertEqual(self.admin_post("/comptes/ren%C3%A9.d%27arc/etat", {"actif": "0"}).status, 303)
         self.assertEqual(self.server.request("POST", "/api/session", {"nom": "rené.d'arc", "mot_de_passe": PASSWORD}).status, 401)
         self.assertIn(("admin", "compte_desactive", "rené.d'arc"), self.audit())
+
+    def test_names_that_would_escape_their_forms_or_break_the_log_are_refused(self):
+        # "x/y" could log in but its forms (/comptes/x%2Fy/etat) reached no route: it could not be
+        # deactivated from the pages; ".." is resolved away by browsers; bytes that are not UTF-8
+        # went into the audit log and made /api/audit unreadable as JSON.
+        for name in ["x/y", "..", ".", "\udcff\udcfe"]:
+            fields = urllib.parse.urlencode({"nom": name, "role": "admin", "mot_de_passe": PASSWORD},
+                                            errors="surrogateescape")
+            r = self.server.request("POST", "/comptes", fields + "&csrf=" + self.admin_csrf, content_type=FORM,
+                                    headers={"Cookie": self.admin_cookie})
+            self.assertEqual(r.status, 400, name)
+            self.assertIn("Compte non créé", r.text)
+        page = self.server.request("GET", "/comptes", headers={"Cookie": self.admin_cookie})
+        self.assertNotIn("x/y", page.text)
+        # A failed login under a name of invalid bytes is audited, and the log stays JSON.
+        r = self.server.request("GET", "/connexion")
+        login_cookie = r.headers["set-cookie"].split(";")[0]
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', r.text).group(1)
+        self.server.request("POST", "/connexion", "csrf=" + csrf + "&nom=MARK%C0%AF%FE&mot_de_passe=x",
+                            content_type=FORM, headers={"Cookie": login_cookie})
+        token = self.server.login("admin")
+        log = self.server.request("GET", "/api/audit", token=token)
+        self.assertEqual(log.status, 200)
+        entries = log.json()
+        text = json.dumps(entries, ensure_ascii=False)
+        self.assertIn("MARK\ufffd\ufffd\ufffd", text)
 
     def test_changes_need_the_csrf_token_and_the_admin_role(self):
         self.assertEqual(self.post("/comptes/agent/etat", {"actif": "0"}).status, 403)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "auth/account_names.hpp"
 #include "auth/passwords.hpp"
 #include "auth/throttle.hpp"
 #include "auth/tokens.hpp"
@@ -44,6 +45,15 @@ TEST(Passwords, ALoginForAnUnknownNameSpendsAVerificationAndFails) {
 TEST(Passwords, ShortPasswordsAreRefused) {
   EXPECT_TRUE(password_problem("court"));
   EXPECT_FALSE(password_problem("assez-long-vraiment"));
+}
+
+// A name is a URL segment of its account's forms and goes into the audit log.
+TEST(AccountNames, RefuseWhatWouldBreakTheFormsOrTheLog) {
+  for (const char* good : {"ada", "marie.dupont", "jean-éric", "a@b.fr", "x..y"})
+    EXPECT_FALSE(account_name_problem(good)) << good;
+  for (const char* bad : {"", "x/y", "x\\y", ".", "..", "a b", "tab\t", "\xFF\xFE", "MARK\xC0\xAF"})
+    EXPECT_TRUE(account_name_problem(bad)) << bad;
+  EXPECT_TRUE(account_name_problem(std::string(65, 'a')));
 }
 
 TEST(Tokens, AreSixtyFourHexDigitsAndDiffer) {

@@ -74,6 +74,18 @@ TEST_F(StoreTest, AccountChangesCloseSessionsAndKeepOneActiveAdministrator) {
   EXPECT_FALSE(has("x", "compte_desactive", "root"));  // refused changes leave no row
 }
 
+// A failed login's name is audited as typed: bytes that are not UTF-8 (a stranger's
+// `nom=%C0%AF%FE`) would have made /api/audit's JSON and the audit page unreadable.
+TEST_F(StoreTest, TheAuditLogHoldsOnlyUtf8) {
+  Store store(file_);
+  store.audit(Actor{"MARK\xC0\xAF\xFE", "", ""}, "connexion_refusee", "x\xFFy", "adresse \xE9");
+  const auto log = store.audit_log(1);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].who, "MARK\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(log[0].object, "x\xEF\xBF\xBDy");
+  EXPECT_EQ(log[0].detail, "adresse \xEF\xBF\xBD");
+}
+
 TEST_F(StoreTest, ABatchWithAnExistingIdStoresNothingOfIt) {
   Store store(file_);
   ASSERT_FALSE(store.insert({dossier("A")}, actor_));
