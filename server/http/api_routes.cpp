@@ -115,6 +115,27 @@ void append_summary(std::string& out, const store::DossierSummary& d) {
   out += '}';
 }
 
+// The version an `If-Match` header names: "3", W/"3" or 3 (the ETag of GET
+// /api/dossiers/{id}); nullopt without the header or with `*`. false in `ok`: unreadable.
+std::optional<std::int64_t> if_match_version(const httplib::Request& req, bool& ok) {
+  ok = true;
+  if (!req.has_header("If-Match")) return std::nullopt;
+  std::string_view v = req.get_header_value("If-Match");
+  while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+  while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+  if (v == "*") return std::nullopt;
+  if (v.substr(0, 2) == "W/") v.remove_prefix(2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  std::int64_t n = 0;
+  if (v.empty() || v.size() > 15) ok = false;
+  for (char c : v) {
+    if (c < '0' || c > '9') ok = false;
+    else n = n * 10 + (c - '0');
+  }
+  if (!ok) return std::nullopt;
+  return n;
+}
+
 void handle_store(App& app, const httplib::Request& req, httplib::Response& res, const std::string* amend_id) {
   auto session = require_session(app, req, res);
   if (!session || refuse_role(res, may_write_dossiers(session->user.role), "agent et admin")) return;
@@ -132,7 +153,20 @@ void handle_store(App& app, const httplib::Request& req, httplib::Response& res,
     if (batch.dossiers.size() != 1) return send_error(res, 400, "une modification porte sur un seul dossier");
     if (batch.dossiers[0].id != *amend_id)
       return send_error(res, 400, "l'identifiant du dossier ne correspond pas à l'adresse", "/id");
-    if (!app.store.amend(batch.dossiers[0], actor)) return send_error(res, 404, "dossier introuvable");
+    bool readable = true;
+    const std::optional<std::int64_t> based_on = if_match_version(req, readable);
+    if (!readable)
+      return send_error(res, 400, "en-tête If-Match illisible : attendu la version lue, \"3\" (l'ETag de GET /api/dossiers/{id})");
+    const store::Store::AmendOutcome outcome = app.store.amend(batch.dossiers[0], actor, based_on);
+    if (outcome.status == store::Store::AmendStatus::NoSuchDossier) return send_error(res, 404, "dossier introuvable");
+    if (outcome.status == store::Store::AmendStatus::Stale) {
+      res.set_header("ETag", "\"" + std::to_string(outcome.current) + "\"");
+      return send_error(res, 412,
+                        "le dossier a changé depuis la version " + std::to_string(*based_on) + " : la version " +
+                            std::to_string(outcome.current) + " est de « " + outcome.author +
+                            " » ; rien n'a été enregistré (relire le dossier, refaire la modification sur la version courante)");
+    }
+    res.set_header("ETag", "\"" + std::to_string(outcome.current) + "\"");
     return send_json(res, 200, check_document(batch, receipt));
   }
   if (std::optional<std::string> existing = app.store.insert(batch.dossiers, actor)) {
@@ -306,6 +340,8 @@ void register_api_routes(httplib::Server& server, App& app) {
     if (!session) return;
     std::optional<store::DossierDetail> d = app.store.dossier(req.matches[1]);
     if (!d || d->deleted) return send_error(res, 404, "dossier introuvable");
+    // The version read: sent back in If-Match, a PUT does not overwrite a later one.
+    res.set_header("ETag", "\"" + std::to_string(d->summary.version) + "\"");
     std::string out = "{";
     json::append_key(out, "resume");
     append_summary(out, d->summary);

@@ -111,6 +111,7 @@ std::string document_for(std::string_view path) {
 
 struct DossierForm {
   std::string id, exercice, collectivite_nom, collectivite_categorie, objet, type_intervention, montant, complement;
+  std::string version;  // the version the form was filled from (modification only)
 };
 
 constexpr std::string_view kCategories[] = {"region", "departement", "commune", "epci", "syndicat_mixte",
@@ -123,7 +124,8 @@ DossierForm form_from_request(const httplib::Request& req) {
   return {req.get_param_value("id"),          req.get_param_value("exercice"),
           req.get_param_value("collectivite_nom"), req.get_param_value("collectivite_categorie"),
           req.get_param_value("objet"),       req.get_param_value("type_intervention"),
-          req.get_param_value("montant"),     req.get_param_value("complement")};
+          req.get_param_value("montant"),     req.get_param_value("complement"),
+          req.get_param_value("version")};
 }
 
 // The dossier's JSON text from the form: the main fields, then the members of the
@@ -266,6 +268,7 @@ std::string dossier_form_html(const PageUser& user, const std::string& action, c
     out += "</div>";
   }
   out += "<form method=\"post\" action=\"" + escape(action) + "\">" + pages::csrf_field(user);
+  if (amend) out += "<input type=\"hidden\" name=\"version\" value=\"" + escape(f.version) + "\">";
   out += input_html(errors, "id", "Identifiant du dossier", f.id, amend);
   out += input_html(errors, "exercice", "Exercice (année)", f.exercice);
   out += input_html(errors, "collectivite_nom", "Collectivité (nom)", f.collectivite_nom);
@@ -291,6 +294,7 @@ void submit_dossier_form(App& app, const httplib::Request& req, httplib::Respons
   std::string complement_error;
   std::optional<std::string> text = json_from_form(f, complement_error);
   FieldErrors errors;
+  bool conflict = false;
   const std::shared_ptr<const RuleSet> rules = app.rules.get();
   std::optional<BatchCheck> batch;
   if (!text) {
@@ -307,13 +311,36 @@ void submit_dossier_form(App& app, const httplib::Request& req, httplib::Respons
   if (errors.by_field.empty() && errors.general.empty()) {
     const store::Actor actor = app.actor(user.name, *rules);
     if (amend_id) {
-      if (!app.store.amend(batch->dossiers[0], actor)) errors.general.push_back("dossier introuvable");
+      // The version the form was filled from: a save by someone else since is not undone.
+      std::optional<std::int64_t> based_on;
+      if (!f.version.empty()) {
+        bool digits = f.version.size() <= 15;
+        for (char c : f.version) digits = digits && c >= '0' && c <= '9';
+        if (digits) based_on = std::stoll(f.version);
+        else errors.general.push_back("version du formulaire illisible : rouvrir le dossier");
+      }
+      if (errors.general.empty()) {
+        const store::Store::AmendOutcome outcome = app.store.amend(batch->dossiers[0], actor, based_on);
+        if (outcome.status == store::Store::AmendStatus::NoSuchDossier) {
+          errors.general.push_back("dossier introuvable");
+        } else if (outcome.status == store::Store::AmendStatus::Stale) {
+          errors.general.push_back(
+              "« " + outcome.author + " » a enregistré une version " + std::to_string(outcome.current) +
+              " de ce dossier depuis que vous l'avez ouvert (version " + f.version +
+              ") : vos changements n'ont pas été enregistrés, pour ne pas effacer les siens. Ils restent ci-dessous. "
+              "Ouvrir le dossier dans un autre onglet pour voir sa version courante, puis enregistrer ce formulaire "
+              "s'il doit la remplacer.");
+          // A second submission, after this warning, replaces the version seen now.
+          f.version = std::to_string(outcome.current);
+          conflict = true;
+        }
+      }
     } else if (app.store.insert(batch->dossiers, actor).has_value()) {
       errors.by_field["id"].push_back("un dossier porte déjà cet identifiant");
     }
   }
   if (!errors.by_field.empty() || !errors.general.empty()) {
-    send_page(res, 400, pages::layout(amend_id ? "Modifier le dossier" : "Nouveau dossier", user,
+    send_page(res, conflict ? 409 : 400, pages::layout(amend_id ? "Modifier le dossier" : "Nouveau dossier", user,
                                       dossier_form_html(user, action, f, errors, amend_id != nullptr)));
     return;
   }
@@ -548,8 +575,9 @@ void register_page_routes(httplib::Server& server, App& app) {
     auto d = app.store.dossier(req.matches[1]);
     if (!d || d->deleted) return send_page(res, 404, pages::layout("Dossier introuvable", *user, ""));
     const std::string action = "/dossiers/" + pages::url_encode(d->summary.id) + "/modifier";
-    send_page(res, 200, pages::layout("Modifier le dossier", *user,
-                                      dossier_form_html(*user, action, form_from_content(d->content), FieldErrors{}, true)));
+    DossierForm form = form_from_content(d->content);
+    form.version = std::to_string(d->summary.version);
+    send_page(res, 200, pages::layout("Modifier le dossier", *user, dossier_form_html(*user, action, form, FieldErrors{}, true)));
   });
 
   server.Post(R"(/dossiers/([^/]+)/modifier)", [&app](const httplib::Request& req, httplib::Response& res) {

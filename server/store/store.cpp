@@ -266,14 +266,20 @@ std::optional<std::string> Store::insert(const std::vector<CheckedDossier>& doss
   return std::nullopt;
 }
 
-bool Store::amend(const CheckedDossier& d, const Actor& actor) {
+Store::AmendOutcome Store::amend(const CheckedDossier& d, const Actor& actor, std::optional<std::int64_t> based_on) {
   std::lock_guard lock(mutex_);
   Durable durable(*db_);
   Transaction t(*db_);
-  Statement current(*db_, "SELECT version FROM dossiers WHERE id = ?1 AND supprime = 0");
+  // Read and written in one transaction: two writers who read the same version cannot both
+  // pass the check below.
+  Statement current(*db_,
+                    "SELECT d.version, v.auteur FROM dossiers d JOIN versions v ON v.dossier = d.id AND v.version = d.version "
+                    "WHERE d.id = ?1 AND d.supprime = 0");
   current.bind(1, d.id);
-  if (!current.step()) return false;
-  const std::int64_t next = current.integer(0) + 1;
+  if (!current.step()) return {AmendStatus::NoSuchDossier, 0, ""};
+  const std::int64_t now = current.integer(0);
+  if (based_on && *based_on != now) return {AmendStatus::Stale, now, current.text(1)};
+  const std::int64_t next = now + 1;
   current.reset();
   Statement version(*db_, "INSERT INTO versions (dossier, version, contenu, sha256, auteur) VALUES (?1, ?2, ?3, ?4, ?5)");
   version.bind(1, d.id).bind(2, next).bind(3, d.content).bind(4, d.sha256).bind(5, actor.name).run();
@@ -286,7 +292,7 @@ bool Store::amend(const CheckedDossier& d, const Actor& actor) {
   insert_check(d, next, actor);
   insert_audit(actor, "dossier_modifie", d.id, d.sha256, "version " + std::to_string(next) + ", verdict " + d.verdict);
   t.commit();
-  return true;
+  return {AmendStatus::Done, next, ""};
 }
 
 bool Store::remove(const std::string& id, const Actor& actor) {

@@ -125,8 +125,17 @@ class Store {
   // Stores new dossiers in one transaction with their check and audit rows. Returns the id of
   // a dossier that already exists (nothing stored then), or nullopt when all were stored.
   std::optional<std::string> insert(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
-  // A new version of an existing dossier (the former ones are kept). false: no such dossier.
-  bool amend(const CheckedDossier& dossier, const Actor& actor);
+  // A new version of an existing dossier (the former ones are kept). With `based_on`, the
+  // version the writer read: a dossier saved by someone else since is not overwritten
+  // (Stale, nothing written; `current` says which version is there now and who wrote it).
+  enum class AmendStatus { Done, NoSuchDossier, Stale };
+  struct AmendOutcome {
+    AmendStatus status = AmendStatus::Done;
+    std::int64_t current = 0;  // the version now current (the new one when Done)
+    std::string author;        // of the current version, when Stale
+  };
+  AmendOutcome amend(const CheckedDossier& dossier, const Actor& actor,
+                     std::optional<std::int64_t> based_on = std::nullopt);
   // Soft delete. false: no such dossier (or already deleted).
   bool remove(const std::string& id, const Actor& actor);
   // Checks made without storing (POST /api/verifier): audit rows only. Returns once they are

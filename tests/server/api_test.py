@@ -7,8 +7,10 @@ import time
 import sqlite3
 import subprocess
 import unittest
+import urllib.parse
 
 from harness import BINARY, SOURCE, Server, case, quote
+from security_test import page_session
 
 NON_COMPLIANT = "ciblage-2019-non-affectee.json"
 
@@ -76,6 +78,49 @@ class Api(unittest.TestCase):
         lines = json.dumps(good) + "\n" + json.dumps(dict(good, id="AUTRE")) + "\n"
         r = self.server.request("POST", "/api/verifier", lines, token=self.juriste, content_type="application/x-ndjson")
         self.assertEqual([d["ligne"] for d in r.json()["dossiers"]], [1, 2])
+
+    def test_two_people_amending_one_version_do_not_undo_each_other(self):
+        d = json.loads(case(NON_COMPLIANT))
+        d["id"] = "API-CONFLIT-1"
+        self.assertEqual(self.server.request("POST", "/api/dossiers", d, token=self.agent).status, 201)
+        got = self.server.request("GET", "/api/dossiers/API-CONFLIT-1", token=self.agent)
+        etag = got.headers["etag"]
+        self.assertEqual(etag, '"1"')
+        first, second = json.loads(json.dumps(got.json()["dossier"])), json.loads(json.dumps(got.json()["dossier"]))
+        first["montant"] = "1234.00"
+        second["objet"] = "Objet de B"
+        r = self.server.request("PUT", "/api/dossiers/API-CONFLIT-1", first, token=self.agent, headers={"If-Match": etag})
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.headers["etag"], '"2"')
+        r = self.server.request("PUT", "/api/dossiers/API-CONFLIT-1", second, token=self.admin, headers={"If-Match": etag})
+        self.assertEqual(r.status, 412, r.text)
+        self.assertIn("« agent »", r.json()["erreurs"][0]["message"])
+        now = self.server.request("GET", "/api/dossiers/API-CONFLIT-1", token=self.agent).json()
+        self.assertEqual(now["dossier"]["montant"], "1234.00")
+        self.assertEqual(len(now["versions"]), 2)
+        bad = self.server.request("PUT", "/api/dossiers/API-CONFLIT-1", second, token=self.admin, headers={"If-Match": "v2"})
+        self.assertEqual(bad.status, 400)
+        # The same through the pages: the second form, opened on version 2, comes back with a 409
+        # and its text; sent again, it replaces the version it was warned about.
+        cookie_a, csrf_a = page_session(self.server, "agent")
+        cookie_b, csrf_b = page_session(self.server, "admin")
+        form_a = self.server.request("GET", "/dossiers/API-CONFLIT-1/modifier", headers={"Cookie": cookie_a}).text
+        self.server.request("GET", "/dossiers/API-CONFLIT-1/modifier", headers={"Cookie": cookie_b})
+        self.assertIn('name="version" value="2"', form_a)
+        fields = {"id": "API-CONFLIT-1", "exercice": str(d["exercice"]), "collectivite_nom": d["collectivite"]["nom"],
+                  "collectivite_categorie": d["collectivite"]["categorie"], "type_intervention": d["type_intervention"],
+                  "montant": "99.00", "complement": "{}", "version": "2"}
+        post = lambda cookie, csrf, objet: self.server.request(
+            "POST", "/dossiers/API-CONFLIT-1/modifier",
+            urllib.parse.urlencode(dict(fields, objet=objet, csrf=csrf)),
+            content_type="application/x-www-form-urlencoded", headers={"Cookie": cookie})
+        self.assertEqual(post(cookie_a, csrf_a, "Objet de A").status, 303)
+        r = post(cookie_b, csrf_b, "Objet de B")
+        self.assertEqual(r.status, 409, r.text)
+        self.assertIn("Objet de B", r.text)
+        self.assertIn('name="version" value="3"', r.text)
+        now = self.server.request("GET", "/api/dossiers/API-CONFLIT-1", token=self.agent).json()
+        self.assertEqual(now["dossier"]["objet"], "Objet de A")
 
     def test_store_read_amend_and_soft_delete_keep_the_history(self):
         d = json.loads(case(NON_COMPLIANT))

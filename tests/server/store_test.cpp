@@ -98,14 +98,37 @@ TEST_F(StoreTest, ABatchWithAnExistingIdStoresNothingOfIt) {
   EXPECT_EQ(store.audit_count(), audit_before);
 }
 
+// Two people open version 1; the first saves; the second's save, based on version 1, would
+// silently undo the first's change: refused, nothing written.
+TEST_F(StoreTest, AnAmendBasedOnAVersionNoLongerCurrentIsRefused) {
+  Store store(file_);
+  ASSERT_FALSE(store.insert({dossier("A")}, actor_));
+  CheckedDossier first = dossier("A");
+  first.content = "{\"id\":\"A\",\"montant\":\"2.00\"}";
+  const Store::AmendOutcome saved = store.amend(first, Actor{"alice", "", ""}, 1);
+  ASSERT_EQ(saved.status, Store::AmendStatus::Done);
+  EXPECT_EQ(saved.current, 2);
+  const std::size_t audit_before = store.audit_count();
+  CheckedDossier second = dossier("A");
+  second.content = "{\"id\":\"A\",\"objet\":\"autre\"}";
+  const Store::AmendOutcome stale = store.amend(second, Actor{"bob", "", ""}, 1);
+  EXPECT_EQ(stale.status, Store::AmendStatus::Stale);
+  EXPECT_EQ(stale.current, 2);
+  EXPECT_EQ(stale.author, "alice");
+  EXPECT_EQ(store.dossier("A")->content, first.content);
+  EXPECT_EQ(store.dossier("A")->versions.size(), 2u);
+  EXPECT_EQ(store.audit_count(), audit_before);
+  EXPECT_EQ(store.amend(second, Actor{"bob", "", ""}, 2).status, Store::AmendStatus::Done);
+}
+
 TEST_F(StoreTest, AmendKeepsEveryVersionAndCheck) {
   Store store(file_);
   ASSERT_FALSE(store.insert({dossier("A")}, actor_));
   CheckedDossier next = dossier("A");
   next.content = "{\"id\":\"A\",\"v\":2}";
   next.verdict = "non_conforme";
-  ASSERT_TRUE(store.amend(next, actor_));
-  EXPECT_FALSE(store.amend(dossier("INCONNU"), actor_));
+  ASSERT_EQ(store.amend(next, actor_).status, Store::AmendStatus::Done);
+  EXPECT_EQ(store.amend(dossier("INCONNU"), actor_).status, Store::AmendStatus::NoSuchDossier);
   std::optional<DossierDetail> d = store.dossier("A");
   ASSERT_TRUE(d);
   EXPECT_EQ(d->summary.version, 2);
@@ -134,7 +157,7 @@ TEST_F(StoreTest, ARecheckOfAnOlderContentDoesNotOverwriteTheVerdictOfANewerVers
   a2.content = "{\"id\":\"A\",\"v\":2}";
   a2.sha256 = "sha-a2";
   a2.verdict = "incomplet";
-  ASSERT_TRUE(store.amend(a2, actor_));
+  ASSERT_EQ(store.amend(a2, actor_).status, Store::AmendStatus::Done);
   ASSERT_TRUE(store.remove("C", actor_));
   EXPECT_EQ(store.record_rechecks(rechecked, actor_), 1u);  // B alone
   std::optional<DossierDetail> da = store.dossier("A");
