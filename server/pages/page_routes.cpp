@@ -55,10 +55,39 @@ std::optional<PageUser> page_user(App& app, const httplib::Request& req, httplib
 }
 
 // A POST from a page: the session and a matching CSRF token, or 403 already written.
+// Whether the request's URL carries a `csrf` parameter. httplib merges the query's
+// parameters with the form's: a token in the URL would be taken, and it would end up in
+// histories, proxy logs and Referer headers. Only the form body may carry it.
+bool csrf_in_url(const httplib::Request& req) {
+  const std::size_t question = req.target.find('?');
+  if (question == std::string::npos) return false;
+  std::string_view query = std::string_view(req.target).substr(question + 1);
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    std::string key;
+    for (std::size_t i = 0; i < pair.size() && pair[i] != '='; ++i) {
+      const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+      if (pair[i] == '%' && i + 2 < pair.size() && hex(pair[i + 1]) && hex(pair[i + 2])) {
+        unsigned byte = 0;
+        std::from_chars(pair.data() + i + 1, pair.data() + i + 3, byte, 16);
+        key += static_cast<char>(byte);
+        i += 2;
+      } else {
+        key += pair[i];
+      }
+    }
+    if (key == "csrf") return true;
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return false;
+}
+
 std::optional<PageUser> page_post_user(App& app, const httplib::Request& req, httplib::Response& res) {
   std::optional<PageUser> user = page_user(app, req, res);
   if (!user) return std::nullopt;
-  if (!auth::equal_in_constant_time(req.get_param_value("csrf"), user->csrf)) {
+  if (csrf_in_url(req) || !auth::equal_in_constant_time(req.get_param_value("csrf"), user->csrf)) {
     send_page(res, 403, pages::layout("Requête refusée", *user,
                                       "<p class=\"erreur\">Jeton anti-falsification (CSRF) absent ou invalide : "
                                       "recharger la page et recommencer.</p>"));
@@ -501,7 +530,7 @@ void register_page_routes(httplib::Server& server, App& app) {
   server.Post("/connexion", [&app](const httplib::Request& req, httplib::Response& res) {
     const std::string name = req.get_param_value("nom");
     const std::string expected = cookie_value(req, kLoginCsrfCookie);
-    if (expected.empty() || !auth::equal_in_constant_time(req.get_param_value("csrf"), expected))
+    if (expected.empty() || csrf_in_url(req) || !auth::equal_in_constant_time(req.get_param_value("csrf"), expected))
       return send_login(app, req, res, 403, "Formulaire expiré : recommencer.", name);
     if (long long wait = app.throttle.wait_seconds(name, req.remote_addr); wait > 0) {
       res.set_header("Retry-After", std::to_string(wait));

@@ -107,6 +107,14 @@ class Security(unittest.TestCase):
         r = self.server.request("POST", "/dossiers/nouveau", urllib.parse.urlencode(form),
                                 content_type="application/x-www-form-urlencoded", headers={"Cookie": cookie})
         self.assertEqual(r.status, 303, r.text)
+        # A token in the URL is refused: it would end up in histories and logs.
+        del form["csrf"]
+        form["id"] = "CSRF-2"
+        for query in ["?csrf=" + csrf, "?a=1&%63srf=" + csrf]:
+            r = self.server.request("POST", "/dossiers/nouveau" + query, urllib.parse.urlencode(form),
+                                    content_type="application/x-www-form-urlencoded", headers={"Cookie": cookie})
+            self.assertEqual(r.status, 403, query)
+        self.assertEqual(self.server.request("GET", "/api/dossiers/CSRF-2", token=self.agent).status, 404)
         # The login form's own token, double-submitted.
         r = self.server.request("POST", "/connexion", "nom=agent&mot_de_passe=mot-de-passe-de-test",
                                 content_type="application/x-www-form-urlencoded")
