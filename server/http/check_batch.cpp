@@ -155,6 +155,14 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
                                           result.id, io::ReadCode::PatternMismatch});
       continue;
     }
+    if (purpose == CheckPurpose::Store && (result.id == "." || result.id == "..")) {
+      out.errors.push_back(io::InputError{item.file, item.line, item.in_array ? "/" + std::to_string(item.index) + "/id" : "/id",
+                                          "identifiant « " + result.id + " » : un navigateur résout « . » et « .. » "
+                                          "dans une adresse, le dossier ne pourrait être ni ouvert ni modifié depuis les "
+                                          "pages (/dossiers/{id}) ; choisir un identifiant qui dit le dossier",
+                                          result.id, io::ReadCode::PatternMismatch});
+      continue;
+    }
     if (!ids.insert(result.id).second) {
       out.errors.push_back(io::InputError{item.file, item.line, item.in_array ? "/" + std::to_string(item.index) + "/id" : "/id",
                                           "identifiant « " + result.id + " » donné deux fois dans la requête",

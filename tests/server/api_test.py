@@ -159,6 +159,11 @@ class Api(unittest.TestCase):
         self.assertEqual(r.json()["erreurs"][0]["chemin"], "/1/id")
         self.assertIn("« / »", r.json()["erreurs"][0]["message"])
         self.assertEqual(self.server.request("GET", "/api/dossiers/BARRE-OK", token=self.agent).status, 404)
+        # "." and ".." are resolved away by browsers: such a dossier could not be opened from the pages.
+        for dots in [".", ".."]:
+            r = self.server.request("POST", "/api/dossiers", dict(good, id=dots), token=self.agent)
+            self.assertEqual(r.status, 400, r.text)
+            self.assertEqual(r.json()["erreurs"][0]["chemin"], "/id")
         # A deleted dossier's id stays taken (its history is kept): the 409 says so.
         self.assertEqual(self.server.request("POST", "/api/dossiers", dict(good, id="SUPPRIME-1"), token=self.agent).status, 201)
         self.assertEqual(self.server.request("DELETE", "/api/dossiers/SUPPRIME-1", token=self.admin).status, 200)
