@@ -563,8 +563,16 @@ void register_page_routes(httplib::Server& server, App& app) {
     const std::string year = req.get_param_value("exercice");
     filter.exercice = parse_year(year);
     filter.verdict = req.get_param_value("verdict");
-    if (filter.verdict != "conforme" && filter.verdict != "non_conforme" && filter.verdict != "incomplet") filter.verdict.clear();
     filter.query = req.get_param_value("q");
+    // A filter that cannot be applied is said, and nothing is listed: the whole list under a
+    // filter box still showing "201" would read as the dossiers of that filter.
+    std::vector<std::string> refused;
+    if (!year.empty() && !filter.exercice) refused.push_back("exercice « " + year + " » : une année de 1980 à 2100");
+    if (!filter.verdict.empty() && filter.verdict != "conforme" && filter.verdict != "non_conforme" &&
+        filter.verdict != "incomplet") {
+      refused.push_back("verdict « " + filter.verdict + " » : conforme, non_conforme ou incomplet");
+      filter.verdict.clear();
+    }
     std::string out = "<form method=\"get\" action=\"/dossiers\" role=\"search\"><label for=\"exercice\">Exercice</label>"
                       "<input id=\"exercice\" name=\"exercice\" inputmode=\"numeric\" value=\"" + escape(year) +
                       "\"><label for=\"verdict\">Verdict</label><select id=\"verdict\" name=\"verdict\"><option value=\"\">tous</option>";
@@ -573,6 +581,12 @@ void register_page_routes(httplib::Server& server, App& app) {
              std::string(pages::verdict_label(v)) + "</option>";
     out += "</select><label for=\"q\">Recherche (identifiant, objet, collectivité)</label><input id=\"q\" name=\"q\" value=\"" +
            escape(filter.query) + "\"><div><button type=\"submit\">Filtrer</button></div></form>";
+    if (!refused.empty()) {
+      out += "<div role=\"alert\"><p class=\"erreur\">Filtre non appliqué, aucun dossier listé :</p><ul class=\"erreur\">";
+      for (const std::string& r : refused) out += "<li>" + escape(r) + "</li>";
+      out += "</ul></div>";
+      return send_page(res, 400, pages::layout("Dossiers", *user, out));
+    }
     const auto rows = app.store.list(filter);
     out += "<table><caption>" + std::to_string(rows.size()) + " dossier(s)</caption><thead><tr><th scope=\"col\">Identifiant</th>"
            "<th scope=\"col\">Exercice</th><th scope=\"col\">Collectivité</th><th scope=\"col\">Objet</th>"

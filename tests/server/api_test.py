@@ -189,6 +189,17 @@ class Api(unittest.TestCase):
         r = self.server.request("GET", "/api/dossiers?exercice=1999", token=self.budget)
         self.assertEqual(r.json()["dossiers"], [])
         self.assertEqual(self.server.request("GET", "/api/dossiers?verdict=bof", token=self.budget).status, 400)
+        # The page says a filter it cannot apply, and lists nothing rather than everything.
+        cookie, _ = page_session(self.server, "budget")
+        page = self.server.request("GET", "/dossiers?exercice=2019&q=" + quote("Jumelage 1"), headers={"Cookie": cookie})
+        self.assertEqual(page.status, 200)
+        self.assertIn("FILTRE-1", page.text)
+        self.assertNotIn("FILTRE-2", page.text)
+        for query in ["exercice=201", "exercice=abc", "verdict=conform"]:
+            page = self.server.request("GET", "/dossiers?" + query, headers={"Cookie": cookie})
+            self.assertEqual(page.status, 400, query)
+            self.assertIn("Filtre non appliqué", page.text)
+            self.assertNotIn("FILTRE-1", page.text)
 
     def test_jaune_of_stored_dossiers_has_the_figures_of_subsidia_jaune(self):
         texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(SOURCE, "cases", "jaune-2012", "*.json")))]
