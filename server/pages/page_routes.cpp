@@ -683,8 +683,18 @@ void register_page_routes(httplib::Server& server, App& app) {
         body.items.push_back(std::move(item));
         return true;
       });
-      notes = "<p>" + std::to_string(importer.summary().rows_read) + " ligne(s) SCDL lue(s), " +
+      const interop::scdl::ImportSummary& summary = importer.summary();
+      notes = "<p>" + std::to_string(summary.rows_read) + " ligne(s) SCDL lue(s), " +
               std::to_string(body.items.size()) + " dossier(s) retenu(s).</p>";
+      // Every row left out is said, with its line and reason, as `subsidia importe scdl` says it:
+      // published files hold rows without an amount ("NC") or a date, and the others are still
+      // worth checking, but never a silent subset.
+      const bool left_out = !summary.rejected.empty() || summary.files_failed();
+      notes += std::string("<div") + (left_out ? " role=\"alert\"" : "") + "><p" + (left_out ? " class=\"erreur\"" : "") +
+               ">" + (left_out ? std::to_string(summary.rejected.size()) + " ligne(s) non retenue(s), chacune avec sa raison, "
+                                 "dans le compte rendu de l'import SCDL :"
+                               : std::string("Compte rendu de l'import SCDL :")) +
+               "</p><pre>" + escape(interop::scdl::summary_text(summary, 200)) + "</pre></div>";
     } else {
       const bool jsonl = name.size() >= 6 && name.compare(name.size() - 6, 6, ".jsonl") == 0;
       body = split_body(file.content, jsonl, "televersement");

@@ -120,6 +120,30 @@ class Security(unittest.TestCase):
                                 content_type="application/x-www-form-urlencoded")
         self.assertEqual(r.status, 403)
 
+    def test_a_scdl_upload_names_each_row_left_out_and_why(self):
+        cookie, csrf = page_session(self.server, "agent")
+        csv = ('"nomAttribuant";"idAttribuant";"dateConvention";"referenceDecision";"nomBeneficiaire";'
+               '"idBeneficiaire";"objet";"montant";"nature";"conditionsVersement";"datesPeriodeVersement";"idRAE";'
+               '"notificationUE";"pourcentageSubvention"\r\n'
+               '"Commune X";"21340172200014";"2019-03-01";"R1";"Asso";"";"Objet rangee 1";"1000";"aide en numéraire";'
+               '"unique";"2019-04-01";"";"Non";"1"\r\n'
+               '"Commune X";"21340172200014";"2019-03-01";"R2";"Asso";"";"Objet rangee 2";"abc";"aide en numéraire";'
+               '"unique";"2019-04-01";"";"Non";"1"\r\n').encode("utf-8")
+        boundary = "----subsidia-test"
+        body = (("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n" % (boundary, csrf)).encode()
+                + ("--%s\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"rangees.csv\"\r\n"
+                   "Content-Type: text/csv\r\n\r\n" % boundary).encode() + csv
+                + ("\r\n--%s--\r\n" % boundary).encode())
+        before = len(self.server.request("GET", "/api/dossiers", token=self.agent).json()["dossiers"])
+        r = self.server.request("POST", "/televerser", body, content_type="multipart/form-data; boundary=" + boundary,
+                                headers={"Cookie": cookie})
+        # The good row is stored, as `subsidia importe scdl` writes it; the other is named, with why.
+        self.assertEqual(r.status, 201, r.text[-2000:])
+        self.assertIn("1 ligne(s) non retenue(s)", r.text)
+        self.assertIn("televersement.csv:3", r.text)
+        self.assertIn("abc", r.text)
+        self.assertEqual(len(self.server.request("GET", "/api/dossiers", token=self.agent).json()["dossiers"]), before + 1)
+
     def test_scdl_csv_upload_goes_through_the_importer_and_is_stored(self):
         cookie, csrf = page_session(self.server, "agent")
         path = os.path.join(os.environ.get("SUBSIDIA_SOURCE_DIR", "."), "tests", "interop", "scdl", "fichiers",
