@@ -54,7 +54,7 @@ std::optional<store::Session> require_session(App& app, const httplib::Request& 
     return session;
   }
   const bool changes = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
-  const bool by_cookie = req.get_header_value("Authorization").rfind("Bearer ", 0) != 0;
+  const bool by_cookie = !App::bearer_token(req);
   const std::string type = media_type(req);
   if (changes && by_cookie && type != "application/json" && type != "application/x-ndjson") {
     send_error(res, 415,
@@ -287,8 +287,8 @@ void register_api_routes(httplib::Server& server, App& app) {
   server.Delete("/api/session", [&app](const httplib::Request& req, httplib::Response& res) {
     auto session = require_session(app, req, res);
     if (!session) return;
-    std::string token = req.get_header_value("Authorization");
-    token = token.rfind("Bearer ", 0) == 0 ? token.substr(7) : cookie_value(req, kSessionCookie);
+    const std::optional<std::string> bearer = App::bearer_token(req);
+    const std::string token = bearer ? *bearer : cookie_value(req, kSessionCookie);
     app.store.delete_session(auth::sha256_hex(token));
     send_json(res, 200, "{}");
   });

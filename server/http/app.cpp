@@ -45,11 +45,18 @@ std::string media_type(const httplib::Request& req) {
   return type;
 }
 
-std::optional<store::Session> App::session_of(const httplib::Request& req) {
-  std::string token;
+std::optional<std::string> App::bearer_token(const httplib::Request& req) {
   const std::string authorization = req.get_header_value("Authorization");
-  if (authorization.rfind("Bearer ", 0) == 0) token = authorization.substr(7);
-  else token = cookie_value(req, kSessionCookie);
+  if (authorization.size() < 7 || authorization[6] != ' ') return std::nullopt;
+  for (std::size_t i = 0; i < 6; ++i) {
+    if (static_cast<char>(std::tolower(static_cast<unsigned char>(authorization[i]))) != "bearer"[i]) return std::nullopt;
+  }
+  return authorization.substr(7);
+}
+
+std::optional<store::Session> App::session_of(const httplib::Request& req) {
+  const std::optional<std::string> bearer = bearer_token(req);
+  const std::string token = bearer ? *bearer : cookie_value(req, kSessionCookie);
   // Our tokens are 64 hex digits: anything else is not looked up at all.
   if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
   return store.session(auth::sha256_hex(token), now_unix());

@@ -29,6 +29,8 @@ class App {
   RuleSetHolder rules;
   auth::LoginThrottle throttle;
 
+  // The token of an `Authorization: Bearer …` header (the scheme in any case, RFC 7235), if any.
+  static std::optional<std::string> bearer_token(const httplib::Request& req);
   // The session of the bearer token or of the session cookie.
   std::optional<store::Session> session_of(const httplib::Request& req);
   // Sets the session cookie (HttpOnly, SameSite=Strict; Secure behind TLS).

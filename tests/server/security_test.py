@@ -50,6 +50,11 @@ class Security(unittest.TestCase):
         self.assertEqual(r.status, 401)
         # Pages send to the login page.
         self.assertEqual(self.server.request("GET", "/dossiers").status, 303)
+        # The scheme is case-insensitive (RFC 7235): "bearer" is a bearer token, not a cookie.
+        for scheme in ["bearer", "BEARER", "Bearer"]:
+            r = self.server.request("GET", "/api/dossiers", headers={"Authorization": scheme + " " + self.agent})
+            self.assertEqual(r.status, 200, scheme)
+        self.assertEqual(self.server.request("GET", "/api/dossiers", headers={"Authorization": "Bearer" + self.agent}).status, 401)
 
     def test_a_change_by_session_cookie_must_declare_json_even_without_a_body(self):
         # A page of another origin can post a form or text/plain with the cookie the browser
