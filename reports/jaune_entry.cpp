@@ -10,6 +10,7 @@ EntryExtractor::EntryExtractor(const schema::Schema& schema) {
   id_ = ValuePath(root, {"id"});
   exercice_ = ValuePath(root, {"exercice"});
   collectivite_nom_ = ValuePath(root, {"collectivite", "nom"});
+  collectivite_code_ = ValuePath(root, {"collectivite", "code_insee"});
   montant_ = ValuePath(root, {"montant"});
   objet_ = ValuePath(root, {"objet"});
   secteur_ = ValuePath(root, {"jaune", "secteur"});
@@ -140,6 +141,7 @@ void EntryExtractor::extract(const io::Dossier& dossier, JauneEntry& e) const {
       v && (v->kind == io::Kind::Decimal || v->kind == io::Kind::Integer))
     e.montant = v->number;
   text(e.collectivite, collectivite_nom_);
+  text(e.collectivite_code, collectivite_code_);
   text(e.objet, objet_);
   text(e.secteur, secteur_);
   e.operation_exceptionnelle = flag(exceptionnelle_);

@@ -19,6 +19,7 @@ struct JauneEntry {
   std::string id;
   std::string file;                 // where it was read, for the detail list
   std::string collectivite;         // collectivite.nom
+  std::string collectivite_code;    // collectivite.code_insee, "" when absent
   std::optional<int> exercice;
   decimal::Decimal montant;
   std::string objet;
@@ -63,7 +64,7 @@ class EntryExtractor {
   void extract(const io::Dossier& dossier, JauneEntry& into) const;
 
  private:
-  ValuePath id_, exercice_, collectivite_nom_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
+  ValuePath id_, exercice_, collectivite_nom_, collectivite_code_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
       domaine_, pays_, nomenclature_, section_, chapitre_, fonction_, imputation_nature_, nature_, convention_, beneficiaire_categorie_,
       beneficiaire_pays_, siege_pays_, candidat_, indices_, repartition_;
   int origine_slot_ = -1;  // root slot left out of the content hash

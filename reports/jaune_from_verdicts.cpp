@@ -289,6 +289,16 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   };
 
   Breakdown sectors, domains, zone_lines, imputations, collectivites;
+  // Collectivités are shown by name; two of one name (Saint-Denis 93066 and 97411) would make
+  // one line, and hide the breakdown when they are the only two: such names get their code.
+  std::map<std::string, std::set<std::string>> codes_of_name;
+  for (const JauneDossier& d : jaune.dossiers) codes_of_name[d.entry.collectivite].insert(d.entry.collectivite_code);
+  auto collectivite_label = [&](const JauneEntry& e) {
+    std::string label = e.collectivite.empty() ? std::string(kNotGiven) : e.collectivite;
+    if (codes_of_name[e.collectivite].size() > 1)
+      label += " (" + (e.collectivite_code.empty() ? std::string("code INSEE non renseigné") : "code INSEE " + e.collectivite_code) + ")";
+    return label;
+  };
   // A dossier with a usable split by country counts on each of its zones for its part.
   auto add_zones = [&](const JauneDossier& d) {
     if (d.zone_amounts.empty()) return zone_lines.add_line(d.zone, d.zone, {}, d);
@@ -321,7 +331,7 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
     bool is_international = d.sector == kInternationalAffairsSector;
     auto& part = is_international ? international : others;
     auto part_sum = add(part, amount);
-    const std::string collectivite = d.entry.collectivite.empty() ? std::string(kNotGiven) : d.entry.collectivite;
+    const std::string collectivite = collectivite_label(d.entry);
     const std::string domain_key = d.entry.domaine.empty() ? std::string("non_renseigne") : d.entry.domaine;
     bool ok = total && part_sum && sectors.add_line(d.sector, d.sector, {}, d) &&
               domains.add_line(domain_key, d.domain, {}, d) && add_zones(d) &&

@@ -89,6 +89,7 @@ void PackedEntries::add(const JauneEntry& e) {
   w.number(e.montant);
   w.text(e.file);
   w.text(e.collectivite);
+  w.text(e.collectivite_code);
   w.text(e.objet);
   w.text(e.secteur);
   w.raw(e.operation_exceptionnelle);
@@ -144,6 +145,7 @@ JauneEntry PackedEntries::entry(std::size_t i) const {
   e.montant = head.montant;
   e.file = r.text();
   e.collectivite = r.text();
+  e.collectivite_code = r.text();
   e.objet = r.text();
   e.secteur = r.text();
   e.operation_exceptionnelle = r.raw<bool>();

@@ -173,6 +173,28 @@ TEST(JauneScope, IdsThatDifferOnlyByBlanksCaseOrAccentFormAreAnErrorNotTwoDossie
   EXPECT_EQ(built.jaune->total, euros("4.00"));
 }
 
+// Saint-Denis (Seine-Saint-Denis) and Saint-Denis (La Réunion) are two collectivités: one
+// line would add them up, and hide the breakdown when they are the only two.
+TEST(JauneScope, TwoCollectivitesOfOneNameAreToldApartByTheirCode) {
+  auto a = record("SD-93", "1000.00", "Culture", {"SN"});
+  a.entry.collectivite = "Saint-Denis";
+  a.entry.collectivite_code = "93066";
+  auto b = record("SD-974", "10.00", "Culture", {"SN"});
+  b.entry.collectivite = "Saint-Denis";
+  b.entry.collectivite_code = "97411";
+  JauneBuild built = jaune_from_verdicts(2012, {a, b}, ZoneTable::builtin());
+  ASSERT_TRUE(built.jaune);
+  const auto& lines = built.jaune->by_collectivite;
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].label, "Saint-Denis (code INSEE 93066)");
+  EXPECT_EQ(lines[1].label, "Saint-Denis (code INSEE 97411)");
+  // One name, one code: the name alone, as before.
+  b.entry.collectivite = "La Possession";
+  built = jaune_from_verdicts(2012, {a, b}, ZoneTable::builtin());
+  ASSERT_TRUE(built.jaune);
+  EXPECT_EQ(built.jaune->by_collectivite[0].label, "Saint-Denis");
+}
+
 TEST(IdKey, LeavesOutWhatACopyChangesAndKeepsTheRest) {
   EXPECT_EQ(id_key("  CP-12-101\xE2\x80\xAF"), "cp-12-101");
   EXPECT_EQ(id_key("R\xC3\xA9GION \xC3\x8Ele-de-France"), "region ile-de-france");
