@@ -120,7 +120,8 @@ void append_summary(std::string& out, const store::DossierSummary& d) {
 std::optional<std::int64_t> if_match_version(const httplib::Request& req, bool& ok) {
   ok = true;
   if (!req.has_header("If-Match")) return std::nullopt;
-  std::string_view v = req.get_header_value("If-Match");
+  const std::string header = req.get_header_value("If-Match");  // a copy: the view below must not outlive it
+  std::string_view v = header;
   while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
   while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
   if (v == "*") return std::nullopt;
