@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "auth/throttle.hpp"
+#include "auth/tokens.hpp"
 #include "http/rule_set.hpp"
 #include "http/server.hpp"
 #include "reports/jaune.hpp"
@@ -28,6 +29,7 @@ class App {
   store::Store store;
   RuleSetHolder rules;
   auth::LoginThrottle throttle;
+  auth::LoginFormTokens login_forms;
 
   // The token of an `Authorization: Bearer …` header (the scheme in any case, RFC 7235), if any.
   static std::optional<std::string> bearer_token(const httplib::Request& req);

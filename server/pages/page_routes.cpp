@@ -444,7 +444,7 @@ std::string login_form(const std::string& login_csrf, const std::string& error, 
 
 void send_login(App& app, const httplib::Request& req, httplib::Response& res, int status, const std::string& error,
                 const std::string& name) {
-  const std::string login_csrf = auth::random_token();
+  const std::string login_csrf = app.login_forms.issue();
   std::string cookie = std::string(kLoginCsrfCookie) + "=" + login_csrf + "; Path=/connexion; HttpOnly; SameSite=Strict";
   if (app.behind_tls(req)) cookie += "; Secure";
   res.set_header("Set-Cookie", cookie);
@@ -530,7 +530,8 @@ void register_page_routes(httplib::Server& server, App& app) {
   server.Post("/connexion", [&app](const httplib::Request& req, httplib::Response& res) {
     const std::string name = req.get_param_value("nom");
     const std::string expected = cookie_value(req, kLoginCsrfCookie);
-    if (expected.empty() || csrf_in_url(req) || !auth::equal_in_constant_time(req.get_param_value("csrf"), expected))
+    if (!app.login_forms.genuine(expected) || csrf_in_url(req) ||
+        !auth::equal_in_constant_time(req.get_param_value("csrf"), expected))
       return send_login(app, req, res, 403, "Formulaire expiré : recommencer.", name);
     if (long long wait = app.throttle.wait_seconds(name, req.remote_addr); wait > 0) {
       res.set_header("Retry-After", std::to_string(wait));

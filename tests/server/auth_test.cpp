@@ -56,6 +56,21 @@ TEST(AccountNames, RefuseWhatWouldBreakTheFormsOrTheLog) {
   EXPECT_TRUE(account_name_problem(std::string(65, 'a')));
 }
 
+TEST(LoginFormTokens, OnlyTheServersOwnPassAndNotAnotherServers) {
+  const LoginFormTokens forms, other;
+  const std::string token = forms.issue();
+  EXPECT_EQ(token.size(), 128u);
+  EXPECT_TRUE(forms.genuine(token));
+  EXPECT_NE(forms.issue(), token);
+  EXPECT_FALSE(other.genuine(token));  // another key: a restart expires open forms
+  EXPECT_FALSE(forms.genuine(std::string(128, 'a')));
+  EXPECT_FALSE(forms.genuine(token.substr(0, 64)));
+  std::string changed = token;
+  changed[3] = changed[3] == '0' ? '1' : '0';
+  EXPECT_FALSE(forms.genuine(changed));
+  EXPECT_FALSE(forms.genuine(token.substr(0, 127) + "z"));
+}
+
 TEST(Tokens, AreSixtyFourHexDigitsAndDiffer) {
   const std::string a = random_token(), b = random_token();
   EXPECT_EQ(a.size(), 64u);

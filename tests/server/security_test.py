@@ -124,6 +124,12 @@ class Security(unittest.TestCase):
         r = self.server.request("POST", "/connexion", "nom=agent&mot_de_passe=mot-de-passe-de-test",
                                 content_type="application/x-www-form-urlencoded")
         self.assertEqual(r.status, 403)
+        # A pair the server did not issue (a planted cookie and the same value in the field).
+        planted = "a" * 128
+        r = self.server.request("POST", "/connexion", "csrf=" + planted + "&nom=agent&mot_de_passe=mot-de-passe-de-test",
+                                content_type="application/x-www-form-urlencoded",
+                                headers={"Cookie": "subsidia_connexion=" + planted})
+        self.assertEqual(r.status, 403)
 
     def test_a_scdl_upload_names_each_row_left_out_and_why(self):
         cookie, csrf = page_session(self.server, "agent")
