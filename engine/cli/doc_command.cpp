@@ -4,8 +4,10 @@
 // folder that cannot be written).
 #include <CLI/App.hpp>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "cli/command.hpp"
@@ -25,6 +27,9 @@ struct DocOptions {
   std::string cases;
 };
 
+// The list of the files the last run wrote, in the site's folder.
+constexpr const char* kManifest = ".subsidia-doc";
+
 int run_doc(const DocOptions& options) {
   api::LoadOptions load;
   load.rules = options.rules.empty() ? default_rules_dir() : fs::path(options.rules);
@@ -43,14 +48,38 @@ int run_doc(const DocOptions& options) {
     std::cerr << "subsidia doc : impossible de créer " << options.output << " : " << ec.message() << '\n';
     return kExitError;
   }
+  // The files the previous run wrote (its manifest): those this run does not write again are
+  // the pages of rules, tables or definitions since removed, and would stay linked from
+  // nowhere yet be found by a search. Only files of the manifest are ever removed.
+  const fs::path manifest = fs::path(options.output) / kManifest;
+  std::set<std::string> previous;
+  if (std::ifstream in(manifest); in) {
+    for (std::string line; std::getline(in, line);) previous.insert(line);
+  }
+  std::string written;
   for (const auto& file : site) {
     if (auto failure = reports::write_file_atomically(fs::path(options.output) / file.path, file.content)) {
       std::cerr << "subsidia doc : " << *failure << '\n';
       return kExitError;
     }
+    previous.erase(fs::path(file.path).generic_string());
+    written += fs::path(file.path).generic_string() + '\n';
+  }
+  std::size_t removed = 0;
+  for (const std::string& stale : previous) {
+    const fs::path relative(stale);
+    if (stale.empty() || relative.is_absolute() || stale.find("..") != std::string::npos) continue;
+    if (fs::is_regular_file(fs::path(options.output) / relative, ec) && fs::remove(fs::path(options.output) / relative, ec))
+      ++removed;
+  }
+  if (auto failure = reports::write_file_atomically(manifest, written)) {
+    std::cerr << "subsidia doc : " << *failure << '\n';
+    return kExitError;
   }
   std::cerr << "Site écrit dans " << options.output << " (" << site.size() << " fichiers, " << statuses.cases.size()
-            << " cas)\n";
+            << " cas";
+  if (removed > 0) std::cerr << " ; " << removed << " page(s) d'une version précédente retirée(s)";
+  std::cerr << ")\n";
   return kExitOk;
 }
 

@@ -65,6 +65,33 @@ fs::path* DocSite::dir_ = nullptr;
 ProcessResult* DocSite::result_ = nullptr;
 std::vector<std::string>* DocSite::ids_ = nullptr;
 
+// A rule removed from the base takes its page with it at the next `doc -o` into the same
+// folder; files the command did not write stay.
+TEST_F(DocSite, ASecondRunRemovesThePagesOfRulesGoneAndNothingElse) {
+  const fs::path base = *dir_ / "base-plus";
+  fs::copy(fs::path(SUBSIDIA_SOURCE_DIR) / "rules", base, fs::copy_options::recursive);
+  std::ofstream(base / "en-plus.regles") << "règle essai.en_plus\n  titre \"Essai\"\n  source CGCT_L1115_1_V2007\n"
+                                             "  gravité bloquante\n  exige montant > 0 €\nfin\n";
+  const fs::path out = *dir_ / "site-deux";
+  const ProcessResult first = run_process({SUBSIDIA_BINARY, "doc", "--regles", base.string(), "-o", out.string()}, *dir_);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  std::vector<fs::path> added;
+  for (const auto& entry : fs::directory_iterator(out))
+    if (entry.path().filename().string().find("en_plus") != std::string::npos) added.push_back(entry.path());
+  ASSERT_FALSE(added.empty());
+  std::ofstream(out / "notes-du-juriste.txt") << "à garder";
+  const ProcessResult second = run_process({SUBSIDIA_BINARY, "doc", "-o", out.string()}, *dir_);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  for (const fs::path& page : added) EXPECT_FALSE(fs::exists(page)) << page;
+  EXPECT_TRUE(fs::exists(out / "notes-du-juriste.txt"));
+  EXPECT_NE(second.err.find("retirée(s)"), std::string::npos) << second.err;
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(out)) files += entry.is_regular_file();
+  std::size_t site_files = 0;
+  for (const auto& entry : fs::directory_iterator(site())) site_files += entry.is_regular_file();
+  EXPECT_EQ(files, site_files + 1);  // the same site as a fresh run, and the lawyer's notes
+}
+
 TEST_F(DocSite, EveryRuleIsInTheIndexWithItsPage) {
   ASSERT_EQ(result_->exit_code, 0) << result_->err;
   ASSERT_GT(ids_->size(), 20u);
