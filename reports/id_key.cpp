@@ -1,6 +1,6 @@
 #include "reports/id_key.hpp"
 
-
+#include "csv/encoding.hpp"
 
 namespace subsidia::reports {
 
@@ -20,24 +20,6 @@ bool is_blank(char32_t c) {
 }
 
 bool is_combining_mark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // The next code point of valid UTF-8 at `i` (ids are read by the dossier reader, which
 // refuses anything else); a stray byte is taken as itself.
@@ -73,7 +55,7 @@ std::string id_key(std::string_view id) {
     } else if (c == 0x152 || c == 0x153) {
       key += "oe";
     } else {
-      append_utf8(key, c);
+      csv::append_utf8(key, c);
     }
   }
   return key;

@@ -147,20 +147,18 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
     }
     const eval::DossierResult result = rules.engine->check(*read.dossier, scratch, detail);
     const reports::JauneEntry entry = rules.extractor.extract(*read.dossier);
-    if (purpose == CheckPurpose::Store && result.id.find('/') != std::string::npos) {
+    // Why an id cannot be stored: it could not be addressed once stored.
+    const char* unaddressable = nullptr;
+    if (result.id.find('/') != std::string::npos)
+      unaddressable = "la barre oblique « / » l'empêcherait d'être adressé une fois enregistré (/api/dossiers/{id}) ; "
+                      "l'écrire sans « / », par exemple avec « - »";
+    else if (result.id == "." || result.id == "..")
+      unaddressable = "un navigateur résout « . » et « .. » dans une adresse, le dossier ne pourrait être ni ouvert ni "
+                      "modifié depuis les pages (/dossiers/{id}) ; choisir un identifiant qui dit le dossier";
+    if (purpose == CheckPurpose::Store && unaddressable != nullptr) {
       out.errors.push_back(io::InputError{item.file, item.line, item.in_array ? "/" + std::to_string(item.index) + "/id" : "/id",
-                                          "identifiant « " + result.id + " » : la barre oblique « / » l'empêcherait "
-                                          "d'être adressé une fois enregistré (/api/dossiers/{id}) ; l'écrire sans « / », "
-                                          "par exemple avec « - »",
-                                          result.id, io::ReadCode::PatternMismatch});
-      continue;
-    }
-    if (purpose == CheckPurpose::Store && (result.id == "." || result.id == "..")) {
-      out.errors.push_back(io::InputError{item.file, item.line, item.in_array ? "/" + std::to_string(item.index) + "/id" : "/id",
-                                          "identifiant « " + result.id + " » : un navigateur résout « . » et « .. » "
-                                          "dans une adresse, le dossier ne pourrait être ni ouvert ni modifié depuis les "
-                                          "pages (/dossiers/{id}) ; choisir un identifiant qui dit le dossier",
-                                          result.id, io::ReadCode::PatternMismatch});
+                                          "identifiant « " + result.id + " » : " + unaddressable, result.id,
+                                          io::ReadCode::PatternMismatch});
       continue;
     }
     if (!ids.insert(result.id).second) {
