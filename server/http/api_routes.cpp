@@ -127,14 +127,9 @@ std::optional<std::int64_t> if_match_version(const httplib::Request& req, bool& 
   if (v == "*") return std::nullopt;
   if (v.substr(0, 2) == "W/") v.remove_prefix(2);
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-  std::int64_t n = 0;
-  if (v.empty() || v.size() > 15) ok = false;
-  for (char c : v) {
-    if (c < '0' || c > '9') ok = false;
-    else n = n * 10 + (c - '0');
-  }
-  if (!ok) return std::nullopt;
-  return n;
+  const std::optional<std::int64_t> version = store::Store::parse_version_number(v);
+  ok = version.has_value();
+  return version;
 }
 
 void handle_store(App& app, const httplib::Request& req, httplib::Response& res, const std::string* amend_id) {

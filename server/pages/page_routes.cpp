@@ -343,10 +343,8 @@ void submit_dossier_form(App& app, const httplib::Request& req, httplib::Respons
       // The version the form was filled from: a save by someone else since is not undone.
       std::optional<std::int64_t> based_on;
       if (!f.version.empty()) {
-        bool digits = f.version.size() <= 15;
-        for (char c : f.version) digits = digits && c >= '0' && c <= '9';
-        if (digits) based_on = std::stoll(f.version);
-        else errors.general.push_back("version du formulaire illisible : rouvrir le dossier");
+        based_on = store::Store::parse_version_number(f.version);
+        if (!based_on) errors.general.push_back("version du formulaire illisible : rouvrir le dossier");
       }
       if (errors.general.empty()) {
         const store::Store::AmendOutcome outcome = app.store.amend(batch->dossiers[0], actor, based_on);

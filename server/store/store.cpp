@@ -32,6 +32,16 @@ class Durable {
 };
 }  // namespace
 
+std::optional<std::int64_t> Store::parse_version_number(std::string_view text) {
+  if (text.empty() || text.size() > 15) return std::nullopt;  // 15 digits cannot overflow
+  std::int64_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 Store::Store(const std::filesystem::path& file) : db_(std::make_unique<Database>(file.string())) {
   // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
   db_->exec("PRAGMA journal_mode = WAL");

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -136,6 +137,9 @@ class Store {
   };
   AmendOutcome amend(const CheckedDossier& dossier, const Actor& actor,
                      std::optional<std::int64_t> based_on = std::nullopt);
+  // A version number as a client sends it back for `based_on` (an ETag's digits, a form's
+  // hidden field): 1 to 15 decimal digits, nothing else; nullopt when it is not one.
+  static std::optional<std::int64_t> parse_version_number(std::string_view text);
   // Soft delete. false: no such dossier (or already deleted).
   bool remove(const std::string& id, const Actor& actor);
   // Checks made without storing (POST /api/verifier): audit rows only. Returns once they are

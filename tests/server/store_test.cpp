@@ -222,5 +222,14 @@ TEST_F(StoreTest, SessionsExpireAndAreFoundByHashOnly) {
   EXPECT_FALSE(store.session("h1", 999));
 }
 
+// The API's If-Match and the page form's hidden field read a version the same way.
+TEST(StoreVersionNumber, DigitsOnlyAndAtMostFifteen) {
+  EXPECT_EQ(Store::parse_version_number("3"), 3);
+  EXPECT_EQ(Store::parse_version_number("000000000000012"), 12);
+  EXPECT_EQ(Store::parse_version_number("999999999999999"), 999999999999999);
+  for (const char* bad : {"", "1000000000000000", "-1", "+1", " 1", "1 ", "1.0", "0x1", "\"1\"", "１"})
+    EXPECT_FALSE(Store::parse_version_number(bad)) << bad;
+}
+
 }  // namespace
 }  // namespace subsidia::server::store
