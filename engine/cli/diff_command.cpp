@@ -94,7 +94,10 @@ int run_diff(const DiffOptions& options) {
   if (report.dossiers == 0) {
     // "0 dossier compared, no difference", exit 0, would read as "this change alters nothing".
     // The report is written all the same: its list of changed rules stands without dossiers.
-    std::cerr << "subsidia diff : aucun dossier trouvé (fichiers *.json ou *.jsonl, dans les dossiers de fichiers et "
+    std::string given;
+    for (const std::string& path : options.paths) given += (given.empty() ? "" : ", ") + path;
+    std::cerr << "subsidia diff : " << given
+              << " : aucun dossier trouvé (fichiers *.json ou *.jsonl, dans les dossiers de fichiers et "
                  "leurs sous-dossiers) : l'effet du changement sur les dossiers n'a pas été mesuré\n";
     return kExitError;
   }

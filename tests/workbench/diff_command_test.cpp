@@ -115,7 +115,7 @@ TEST_F(DiffCommand, NoDossierFoundExitsTwoButStillListsTheChangedRules) {
   for (const char* input : {"vide", "vide.json"}) {
     const auto result = run({"diff", "--avant", "avant", "--apres", "apres", input});
     EXPECT_EQ(result.exit_code, 2) << input << result.err;
-    EXPECT_NE(result.err.find("aucun dossier trouvé"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(std::string(input) + " : aucun dossier trouvé"), std::string::npos) << result.err;
     EXPECT_NE(result.out.find("0 dossier"), std::string::npos) << result.out;
   }
 }
