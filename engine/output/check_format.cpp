@@ -38,9 +38,12 @@ void append_label(std::string& out, const DossierLabel& label) {
   }
 }
 
-// A rule is shown in texte without --detail when a person has something to do about it.
+// A rule is shown in texte without --detail when a person has something to do about it, or
+// when its status carries a reservation (a deliberation on a day when a text's being in force
+// is disputed): a *conforme* that rests on one reading of the date must say so (domain.md:
+// "that caveat must reach the reader").
 bool worth_showing(const eval::RuleOutcome& rule) {
-  return rule.status == RuleStatus::Violated || rule.status == RuleStatus::Unknown;
+  return rule.status == RuleStatus::Violated || rule.status == RuleStatus::Unknown || !rule.caveats.empty();
 }
 
 void append_list_text(std::string& out, const std::vector<std::string>& items, std::string_view separator) {
@@ -537,7 +540,9 @@ void append_dossier_jsonl(std::string& out, const eval::DossierResult& result, c
   bool first = true;
   for (std::size_t f = 0; f < families; ++f) {
     const eval::RuleOutcome& rule = result.rules[f];
-    if (rule.status == RuleStatus::NotApplicable && !not_applicable) continue;
+    // A sans objet rule is left out unless asked, but not when its status carries a reservation:
+    // on a disputed day, another reading of the date would make the text apply.
+    if (rule.status == RuleStatus::NotApplicable && !not_applicable && rule.caveats.empty()) continue;
     const bool says_something = !rule.explanation.empty() || !rule.missing.empty() || !rule.caveats.empty() ||
                                 !rule.possible_versions.empty();
     if (!says_something) continue;

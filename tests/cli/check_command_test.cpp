@@ -196,6 +196,48 @@ TEST_F(CheckCommand, DetailListsRespectedRulesToo) {
   EXPECT_NE(result.out.find("Délibération postérieure à 2000"), std::string::npos) << result.out;
 }
 
+// A verdict that rests on one reading of a disputed day says so without --detail: the
+// reservation reaches the reader in texte, and in jsonl even for a sans objet rule.
+TEST_F(CheckCommand, AReservationOnTheDateIsShownWhateverTheStatus) {
+  write("jour/base.regles", R"(source T
+  intitulé "Texte de test publié au JO du 6 février 2007"
+  date discutée du 2007-02-06 au 2007-02-07 "le jour du JO ou son lendemain"
+  en vigueur du 2007-02-07
+fin
+
+règle t.montant
+  titre "Montant positif"
+  source T
+  gravité bloquante
+  exige montant > 0 €
+fin
+)");
+  const std::string base = (dir() / "jour").string();
+  for (const char* date : {"2007-02-06", "2007-02-07"}) {
+    const auto file = write(std::string("d/") + date + ".json", dossier(date, [&](json& d) {
+                                                      d["deliberation"]["date"] = date;
+                                                    }).dump());
+    const auto texte = run({"check", "--regles", base, file.string()});
+    ASSERT_EQ(texte.exit_code, 0) << texte.err;
+    EXPECT_NE(texte.out.find("Réserve sur la date"), std::string::npos) << date << texte.out;
+    EXPECT_NE(texte.out.find("t.montant"), std::string::npos) << date << texte.out;
+    const auto jsonl = run({"check", "--regles", base, "--format", "jsonl", file.string()});
+    ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+    std::istringstream lines(jsonl.out);
+    std::string header, line;
+    std::getline(lines, header);
+    std::getline(lines, line);
+    const json details = json::parse(line).at("details");
+    ASSERT_EQ(details.size(), 1u) << line;
+    EXPECT_EQ(details[0].at("statut"), std::string(date) == "2007-02-06" ? "sans_objet" : "respectee") << line;
+    EXPECT_EQ(details[0].at("reserves").size(), 1u) << line;
+  }
+  // Off the disputed days, nothing is added: the rule is counted, not shown.
+  const auto file = write("d/loin.json", dossier("loin", [](json& d) { d["deliberation"]["date"] = "2012-03-01"; }).dump());
+  const auto texte = run({"check", "--regles", base, file.string()});
+  EXPECT_EQ(texte.out.find("t.montant"), std::string::npos) << texte.out;
+}
+
 TEST_F(CheckCommand, RuleBaseErrorExitsTwoWithFileLineAndColumn) {
   write("rules/base.regles", std::string(kRules) +
                                  "\nrègle casse.chemin\n"
