@@ -109,7 +109,12 @@ void CompiledPlan::append_value(std::string& out, const Val& v, const model::Typ
     case Tag::Boolean: out += v.boolean ? "oui" : "non"; return;
     case Tag::Number:
       if (type.kind == model::TypeKind::Money) {
-        out += v.number.to_french(2);
+        // To the cent, unless the value is finer: 1 % of 12 345,67 € is 123,4567 €, and
+        // showing 123,46 € beside a "more than the ceiling" would state an equality that is
+        // not the one the rule compared.
+        int digits = 2;
+        if (v.number.scale() > 2) digits = std::max(2, v.number.normalized().scale());
+        out += v.number.to_french(digits);
         out += " €";
         return;
       }

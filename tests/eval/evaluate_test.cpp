@@ -522,6 +522,15 @@ TEST_F(Evaluate, TemplatesRenderMoneyDatesDecimalsBooleansAndLists) {
   EXPECT_EQ(o.explanation, money_french("10000.00") + " le 6 juillet 2006, part 0,20, urgence non, pays NI, FR, {ok}");
 }
 
+// An amount finer than the cent is shown whole: a rounded display would contradict the exact
+// comparison the rule made (1 % of 12 345,67 € is 123,4567 €, not 123,46 €).
+TEST_F(Evaluate, MoneyFinerThanTheCentIsShownWhole) {
+  load("règle r\n  titre \"t\"\n  source TOUJOURS\n  gravité bloquante\n  exige faux\n"
+       "  si violée \"{montant × 1 %} ; {montant} ; {montant × 2}\"\nfin\n");
+  const RuleOutcome o = outcome(dossier_json("", "12345.67"));
+  EXPECT_EQ(o.explanation, "123,4567 € ; " + money_french("12345.67") + " ; " + money_french("24691.34"));
+}
+
 TEST_F(Evaluate, DefaultViolationSentenceQuotesTheCondition) {
   load(rule("r", "montant <= 500 €"));
   const RuleOutcome o = outcome(dossier_json(""));
