@@ -63,6 +63,12 @@ std::string possible_versions_title(const eval::RuleOutcome& rule) {
   return out;
 }
 
+// Texts that come from a dossier (a name, an objet) may hold line breaks or tabs: in texte
+// each item of a rule is one line, so they are written as a space there (JSON keeps them).
+void append_on_one_line(std::string& out, std::string_view text) {
+  for (const char c : text) out += (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') ? ' ' : c;
+}
+
 void append_rule_text(std::string& out, const eval::RuleOutcome& rule) {
   out += "  - ";
   out += rule.id;
@@ -82,7 +88,7 @@ void append_rule_text(std::string& out, const eval::RuleOutcome& rule) {
   out += "]\n";
   if (!rule.explanation.empty()) {
     out += "      ";
-    out += rule.explanation;
+    append_on_one_line(out, rule.explanation);
     out += '\n';
   }
   std::vector<const model::Rule*> cited = rule.possible_versions;
@@ -120,7 +126,7 @@ void append_rule_text(std::string& out, const eval::RuleOutcome& rule) {
       if (i > 0) out += " ; ";
       out += rule.facts[i].path;
       out += " = ";
-      out += rule.facts[i].value;
+      append_on_one_line(out, rule.facts[i].value);
     }
     out += '\n';
   }

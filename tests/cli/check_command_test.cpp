@@ -238,6 +238,31 @@ fin
   EXPECT_EQ(texte.out.find("t.montant"), std::string::npos) << texte.out;
 }
 
+// A line break inside a dossier's text does not break the texte layout (one line per item);
+// JSON keeps the text as given.
+TEST_F(CheckCommand, ALineBreakInADossierTextStaysOnOneLineInTexte) {
+  write("nom/base.regles", R"(source T
+  intitulé "Texte de test"
+  en vigueur à toute date
+fin
+
+règle t.nom
+  titre "Nom du bénéficiaire"
+  source T
+  gravité bloquante
+  exige faux
+  si violée "Bénéficiaire : {beneficiaire.nom}."
+fin
+)");
+  const auto file = write("d/nom.json", dossier("NOM", [](json& d) { d["beneficiaire"]["nom"] = "Association\nER\t& DE"; }).dump());
+  const auto texte = run({"check", "--regles", (dir() / "nom").string(), file.string()});
+  ASSERT_EQ(texte.exit_code, 1) << texte.err;
+  EXPECT_NE(texte.out.find("Bénéficiaire : Association ER & DE."), std::string::npos) << texte.out;
+  EXPECT_NE(texte.out.find("beneficiaire.nom = Association ER & DE"), std::string::npos) << texte.out;
+  const auto as_json = run({"check", "--regles", (dir() / "nom").string(), "--format", "json", file.string()});
+  EXPECT_NE(as_json.out.find("Association\\nER\\t& DE"), std::string::npos) << as_json.out;
+}
+
 TEST_F(CheckCommand, RuleBaseErrorExitsTwoWithFileLineAndColumn) {
   write("rules/base.regles", std::string(kRules) +
                                  "\nrègle casse.chemin\n"
