@@ -779,8 +779,8 @@ Val run_in_list(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
 
 Val run_table(const CompiledPlan& plan, const Step&, NodeId id, Frame& frame) {  // InTable, TableLookup
   const model::Node& n = plan.nodes[id];
-  std::string& key = frame.key;
-  key.clear();
+  BorrowedKey borrowed(frame);
+  std::string& key = borrowed.text();
   std::int32_t missing = -1;
   bool unknown = false;
   bool no_value = false;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <deque>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -113,7 +114,13 @@ struct Frame {
   // condition is evaluated); kUnbound outside its quantifier.
   std::vector<const Val*> bindings;
   static const Val kUnbound;
-  std::string key;  // scratch for table keys
+  // Keys of the table lookups being built, one per lookup in progress: a key cell may itself be
+  // a lookup (`libelles(champ = "…", code = famille_du_compte)`, where famille_du_compte reads
+  // another table), which builds its own key while the outer one is half made. One shared
+  // string let the inner lookup overwrite the outer key, and the outer lookup found nothing.
+  // A deque, so that a key being built stays where it is when a nested lookup adds one.
+  std::deque<std::string> keys;
+  std::size_t key_depth = 0;
   std::vector<std::int32_t> missing_stack;  // scratch for flattening a missing-paths tree
   bool overflow = false;
   model::NodeId overflow_at = model::kNoNode;
@@ -193,6 +200,26 @@ struct Frame {
     }
     facts.push_back(FactRecord{value, location});
   }
+};
+
+// The key of one table lookup, lent by the frame for the time the lookup builds and reads it
+// (Frame::keys): allocation-free once the frame has served a dossier, and private to this
+// lookup even when a key cell evaluates another lookup.
+class BorrowedKey {
+ public:
+  explicit BorrowedKey(Frame& frame) : frame_(frame) {
+    if (frame.key_depth == frame.keys.size()) frame.keys.emplace_back();
+    key_ = &frame.keys[frame.key_depth++];
+    key_->clear();
+  }
+  ~BorrowedKey() { --frame_.key_depth; }
+  BorrowedKey(const BorrowedKey&) = delete;
+  BorrowedKey& operator=(const BorrowedKey&) = delete;
+  std::string& text() { return *key_; }
+
+ private:
+  Frame& frame_;
+  std::string* key_;
 };
 
 // A list of values for one walk (the elements of a `liste(...)`, the values seen by

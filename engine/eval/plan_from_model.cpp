@@ -369,7 +369,7 @@ namespace {
 // sub-expressions computed once per dossier.
 void start_dossier(const CompiledPlan& plan, const io::Dossier& dossier, Frame& frame, Detail detail) {
   frame.reset_rule();
-  frame.key.clear();
+  frame.key_depth = 0;
   frame.dossier = &dossier;
   frame.deliberation_date = nullptr;
   const io::Value& root = dossier.root();

@@ -504,6 +504,24 @@ TEST_F(Evaluate, TableLookupWithoutARowIsNoValueNotMissingEvidence) {
   EXPECT_EQ(none.rules[1].status, RuleStatus::Respected);
 }
 
+// A key cell that is itself a lookup: the inner lookup builds its own key while the outer one
+// is half made. With one shared scratch key, the inner lookup overwrote the outer key and the
+// outer lookup found no row, whether the inner lookup was the first cell or the last.
+TEST_F(Evaluate, ALookupKeyedByAnotherLookupFindsItsRow) {
+  const char* labels = "champ,code,libelle\nsection,investissement,section d'investissement\n"
+                       "section,fonctionnement,section de fonctionnement\n";
+  const char* by_code_first = "code,champ,libelle\ninvestissement,section,en investissement\n";
+  const std::string section = "chapitres(nomenclature = imputation.nomenclature, chapitre = imputation.chapitre).section";
+  load("table chapitres = \"chapitres.csv\"\ntable libelles = \"libelles.csv\"\n"
+       "table libelles_inverses = \"libelles_inverses.csv\"\n" +
+           rule("dernier", "libelles(champ = \"section\", code = " + section + ").libelle = \"section d'investissement\"") +
+           rule("premier", "libelles_inverses(code = " + section + ", champ = \"section\").libelle = \"en investissement\""),
+       {{"chapitres.csv", kTables}, {"libelles.csv", labels}, {"libelles_inverses.csv", by_code_first}});
+  const DossierResult result = run(dossier_json(R"("imputation": {"nomenclature": "M71", "chapitre": "204"})"));
+  ASSERT_EQ(result.rules.size(), 2u);
+  for (const RuleOutcome& o : result.rules) EXPECT_EQ(o.status, RuleStatus::Respected) << o.id << " : " << o.explanation;
+}
+
 TEST_F(Evaluate, MembershipInAListLiteral) {
   load(rule("r", "beneficiaire.categorie dans [\"association\", \"fondation\"]"));
   EXPECT_EQ(outcome(dossier_json(R"("beneficiaire": {"nom": "x", "categorie": "fondation"})")).status, RuleStatus::Respected);
