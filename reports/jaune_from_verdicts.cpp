@@ -5,6 +5,7 @@
 #include <set>
 
 #include "reports/amount_format.hpp"
+#include "reports/french_count.hpp"
 #include "reports/id_key.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/jaune_scope.hpp"
@@ -394,16 +395,22 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   // Notes for the reader, in French.
   jaune.notes.insert(jaune.notes.end(), duplicate_notes.begin(), duplicate_notes.end());
   if (!jaune.domestic.dossiers.empty())
-    jaune.notes.push_back(std::to_string(jaune.domestic.dossiers.size()) + " subvention(s) sans élément international (" +
-                          format_meur(jaune.domestic.total) + ") laissée(s) hors du jaune, listée(s) avec la raison.");
+    jaune.notes.push_back(counted(jaune.domestic.dossiers.size(), "subvention", "subventions") +
+                          " sans élément international (" + format_meur(jaune.domestic.total) + ") " +
+                          std::string(agreed(jaune.domestic.dossiers.size(), "laissée hors du jaune, listée",
+                                             "laissées hors du jaune, listées")) +
+                          " avec la raison.");
   if (jaune.other_exercices > 0)
-    jaune.notes.push_back(std::to_string(jaune.other_exercices) +
-                          " dossier(s) d'un autre exercice ignoré(s).");
+    jaune.notes.push_back(counted(jaune.other_exercices, "dossier", "dossiers") + " d'un autre exercice " +
+                          std::string(agreed(jaune.other_exercices, "ignoré.", "ignorés.")));
   std::size_t flagged_count = jaune.verdicts.non_compliant + jaune.verdicts.incomplete;
   if (flagged_count > 0)
-    jaune.notes.push_back(std::to_string(flagged_count) +
-                          " dossier(s) non conforme(s) ou incomplet(s) : leurs montants sont comptés et signalés, "
-                          "jamais retirés.");
+    jaune.notes.push_back(counted(flagged_count, "dossier", "dossiers") +
+                          std::string(agreed(flagged_count,
+                                             " non conforme ou incomplet : son montant est compté et signalé, "
+                                             "jamais retiré.",
+                                             " non conformes ou incomplets : leurs montants sont comptés et "
+                                             "signalés, jamais retirés.")));
   if (!unknown_countries.empty()) {
     std::string list;
     for (const auto& c : unknown_countries) list += (list.empty() ? "" : ", ") + c;

@@ -35,6 +35,7 @@
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
 #include "reports/atomic_file.hpp"
+#include "reports/french_count.hpp"
 #include "reports/jaune_csv.hpp"
 #include "reports/jaune_entry.hpp"
 #include "reports/jaune_from_verdicts.hpp"
@@ -202,7 +203,8 @@ int run_jaune(const JauneOptions& options) {
     return kExitError;
   }
   if (blocking > 0 && !options.ignore_unreadable) {
-    std::cerr << "subsidia jaune : " << blocking << " dossier(s) illisible(s) de l'exercice " << options.exercice
+    std::cerr << "subsidia jaune : " << reports::counted(blocking, "dossier illisible", "dossiers illisibles")
+              << " de l'exercice " << options.exercice
               << " ou d'exercice inconnu : le jaune n'est pas produit (il doit être exhaustif ; --ignorer-illisibles "
                  "le produit sans eux, en les listant)\n";
     return kExitError;
@@ -218,14 +220,15 @@ int run_jaune(const JauneOptions& options) {
   jaune.moteur = {receipt.version, receipt.commit, receipt.fingerprint};
   jaune.unreadable = std::move(unreadable);
   if (!jaune.unreadable.empty())
-    jaune.notes.push_back(std::to_string(jaune.unreadable.size()) +
-                          " dossier(s) de l'exercice illisible(s), laissé(s) hors du jaune (--ignorer-illisibles) : le "
-                          "jaune n'est pas exhaustif.");
+    jaune.notes.push_back(reports::counted(jaune.unreadable.size(), "dossier", "dossiers") + " de l'exercice " +
+                          std::string(reports::agreed(jaune.unreadable.size(), "illisible, laissé", "illisibles, laissés")) +
+                          " hors du jaune (--ignorer-illisibles) : le jaune n'est pas exhaustif.");
   if (!other_years.empty()) {
     std::string list;
     for (const auto& o : other_years) list += (list.empty() ? "" : ", ") + o;
-    jaune.notes.push_back(std::to_string(other_years.size()) + " dossier(s) illisible(s) d'un autre exercice, ignoré(s) : " +
-                          list + ".");
+    jaune.notes.push_back(reports::counted(other_years.size(), "dossier illisible", "dossiers illisibles") +
+                          " d'un autre exercice, " + std::string(reports::agreed(other_years.size(), "ignoré", "ignorés")) +
+                          " : " + list + ".");
   }
 
   std::optional<std::string> failure;
@@ -253,7 +256,7 @@ int run_jaune(const JauneOptions& options) {
   }
   if (to_file) {
     std::cerr << "Jaune " << jaune.exercice << " écrit dans " << options.output << " ("
-              << jaune.dossiers.size() << " dossier(s) de l'exercice)\n";
+              << reports::counted(jaune.dossiers.size(), "dossier", "dossiers") << " de l'exercice)\n";
   }
   const bool all_compliant =
       jaune.verdicts.non_compliant == 0 && jaune.verdicts.incomplete == 0 && jaune.unreadable.empty();
