@@ -467,7 +467,9 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
       return true;
     }
     if (v.tag == Tag::Unknown) {
-      if (n.op == Op::CountDistinct) return true;  // counts the values that are there
+      // An item that may or may not be there, or whose value is not given, leaves every
+      // aggregate unknown, `distincts` included: counting only the values that are there made
+      // `distincts(…) = 2` respected when a third, unknown, value might differ (silence passed).
       unknown = true;
       missing = frame.merge(missing, v.missing);
       return true;
@@ -526,8 +528,18 @@ Val at_least(const CompiledPlan& plan, const model::Node& n, Frame& frame) {
   std::optional<BorrowedList> seen;
   if (n.distinct) seen.emplace(frame);
   std::int64_t count = 0;
+  // Items whose value is not given: they may or may not add to the count. Enough known values
+  // settle it (true); too few known ones that the unknown ones could complete leave it unknown,
+  // with their missing paths (incomplete evidence is not a violation); otherwise false.
+  std::int64_t unknown_items = 0;
+  std::int32_t missing = -1;
   Val list = each(plan, n.children[1], frame, [&](const Val& v) {
-    if (v.tag == Tag::Unknown || v.tag == Tag::NoValue) return true;  // counts the values that are there
+    if (v.tag == Tag::Unknown) {
+      ++unknown_items;
+      missing = frame.merge(missing, v.missing);
+      return true;
+    }
+    if (v.tag == Tag::NoValue) return true;  // a value that is not there (no row, null): not counted
     if (n.distinct) {
       std::vector<Val>& values = seen->items();
       if (std::none_of(values.begin(), values.end(), [&](const Val& d) { return equal_values(d, v); })) values.push_back(v);
@@ -538,7 +550,11 @@ Val at_least(const CompiledPlan& plan, const model::Node& n, Frame& frame) {
   });
   if (list.tag == Tag::Unknown) return list;
   if (n.distinct) count = static_cast<std::int64_t>(seen->items().size());
-  return Val::of_bool(decimal::Decimal::from_integer(count) >= needed.number);
+  if (decimal::Decimal::from_integer(count) >= needed.number) return Val::of_bool(true);
+  if (unknown_items > 0 && decimal::Decimal::from_integer(count + unknown_items) >= needed.number) {
+    return Val::unknown(missing);
+  }
+  return Val::of_bool(false);
 }
 
 }  // namespace

@@ -405,6 +405,40 @@ TEST_F(Evaluate, AtLeastCountsDistinctPresentValues) {
   EXPECT_EQ(absent.missing, std::vector<std::string>{"interet_local.indices"});
 }
 
+// Items whose value is not given: enough known values settle `au moins`, too few known ones
+// that the unknown ones could complete leave it unknown (incomplete, with the paths), and too
+// few even with them is a violation. Before, an unknown item simply did not count: the rule was
+// violated where the dossier was only incomplete.
+TEST_F(Evaluate, AtLeastWithItemsNotGivenIsUnknownOnlyWhenTheyCouldDecide) {
+  load(rule("deux", "au moins 2 parmi financement.plan[*].part") +
+       rule("trois", "au moins 3 parmi financement.plan[*].part distincts") +
+       rule("quatre", "au moins 4 parmi financement.plan[*].part"));
+  const DossierResult r = run(dossier_json(R"("financement": {"plan": [{"financeur": "a", "part": "0.5"},
+      {"financeur": "b", "part": "0.3"}, {"financeur": "c"}]})"));
+  EXPECT_EQ(r.rules[0].status, RuleStatus::Respected);
+  EXPECT_EQ(r.rules[1].status, RuleStatus::Unknown);
+  EXPECT_EQ(r.rules[1].missing, std::vector<std::string>{"financement.plan[2].part"});
+  EXPECT_EQ(r.rules[2].status, RuleStatus::Violated);
+}
+
+// `distincts` of a list with an item that may or may not be there (its filter unknown) or whose
+// value is not given is unknown: counting only the known values made `= 2` respected here,
+// while the third line, part not given, might belong and differ. Silence must not pass.
+TEST_F(Evaluate, DistinctsWithAnItemNotGivenIsUnknown) {
+  load(rule("filtre", "distincts(liste(l.financeur pour l dans financement.plan si l.part > 0)) = 2") +
+       rule("valeurs", "distincts(financement.plan[*].part) = 2"));
+  const DossierResult r = run(dossier_json(R"("financement": {"plan": [{"financeur": "a", "part": "0.5"},
+      {"financeur": "b", "part": "0.3"}, {"financeur": "c"}]})"));
+  for (const RuleOutcome& o : r.rules) {
+    EXPECT_EQ(o.status, RuleStatus::Unknown) << o.id;
+    EXPECT_EQ(o.missing, std::vector<std::string>{"financement.plan[2].part"}) << o.id;
+  }
+  const DossierResult known = run(dossier_json(R"("financement": {"plan": [{"financeur": "a", "part": "0.5"},
+      {"financeur": "b", "part": "0.3"}, {"financeur": "c", "part": "0"}]})"));
+  EXPECT_EQ(known.rules[0].status, RuleStatus::Respected);
+  EXPECT_EQ(known.rules[1].status, RuleStatus::Violated);
+}
+
 TEST_F(Evaluate, SinonGivesTheDefaultForAnAbsentField) {
   load(rule("r", "(financement.cout_total sinon 0 €) = 0 €"));
   const RuleOutcome o = outcome(dossier_json(""));
