@@ -150,7 +150,7 @@ class Security(unittest.TestCase):
                                 headers={"Cookie": cookie})
         # The good row is stored, as `subsidia importe scdl` writes it; the other is named, with why.
         self.assertEqual(r.status, 201, r.text[-2000:])
-        self.assertIn("1 ligne(s) non retenue(s)", r.text)
+        self.assertIn("1 ligne non retenue, avec sa raison,", r.text)
         self.assertIn("televersement.csv:3", r.text)
         self.assertIn("abc", r.text)
         self.assertEqual(len(self.server.request("GET", "/api/dossiers", token=self.agent).json()["dossiers"]), before + 1)
@@ -174,7 +174,8 @@ class Security(unittest.TestCase):
                              capture_output=True, text=True).stdout.splitlines()
         ids = [json.loads(line)["id"] for line in cli if line.strip()]
         self.assertGreater(len(ids), 0)
-        self.assertIn("%d dossier(s) enregistré(s)" % len(ids), r.text)
+        saved = "dossiers enregistrés et vérifiés" if len(ids) >= 2 else "dossier enregistré et vérifié"
+        self.assertIn("%d %s" % (len(ids), saved), r.text)
         for i in ids:
             self.assertEqual(self.server.request("GET", "/api/dossiers/" + quote(i), token=self.agent).status, 200)
         listed = self.server.request("GET", "/api/dossiers?q=" + quote("les-amis-de-dakar"), token=self.agent).json()

@@ -3,6 +3,7 @@
 #include "diff/diff_labels.hpp"
 #include "output/markup.hpp"
 #include "reports/amount_format.hpp"
+#include "reports/french_count.hpp"
 
 namespace subsidia::workbench {
 
@@ -37,9 +38,11 @@ std::string diff_html(const DiffReport& report) {
   out += kStyle;
   out += "</style>\n</head>\n<body>\n<h1>Comparaison de deux bases de règles</h1>\n";
   out += "<p>Avant : <strong>" + html_escaped(report.label_before) + "</strong> ; après : <strong>" +
-         html_escaped(report.label_after) + "</strong>. " + std::to_string(report.dossiers) +
-         " dossier(s) jugé(s) sous les deux bases, " + std::to_string(report.changed.size()) +
-         " change(nt) de verdict ou de statut de règle.</p>\n";
+         html_escaped(report.label_after) + "</strong>. " +
+         reports::counted(report.dossiers, "dossier jugé", "dossiers jugés") + " sous les deux bases, " +
+         std::to_string(report.changed.size()) + " " +
+         std::string(reports::agreed(report.changed.size(), "change", "changent")) +
+         " de verdict ou de statut de règle.</p>\n";
 
   out += "<h2>Verdicts avant et après</h2>\n<p>Lignes : verdict sous l'ancienne base ; colonnes : sous la nouvelle. "
          "Chaque case donne le nombre de dossiers et la somme exacte de leurs montants.</p>\n";
@@ -51,7 +54,7 @@ std::string diff_html(const DiffReport& report) {
     for (std::size_t j = 0; j < 3; ++j) {
       const TransitionCell& cell = report.matrix[i][j];
       out += std::string("<td class=\"num ") + (i == j ? "same" : (cell.count ? "moved" : "")) + "\">" +
-             std::to_string(cell.count) + " dossier(s)<br>" + html_escaped(reports::format_euros(cell.euros)) + "</td>";
+             reports::counted(cell.count, "dossier", "dossiers") + "<br>" + html_escaped(reports::format_euros(cell.euros)) + "</td>";
     }
     out += "</tr>\n";
   }

@@ -2,6 +2,7 @@
 
 #include "diff/diff_labels.hpp"
 #include "reports/amount_format.hpp"
+#include "reports/french_count.hpp"
 
 namespace subsidia::workbench {
 
@@ -32,8 +33,10 @@ std::string diff_text(const DiffReport& report) {
   out += "Comparaison de deux bases de règles\n";
   out += "  avant : " + report.label_before + " (" + report.receipt_before.fingerprint + ")\n";
   out += "  après : " + report.label_after + " (" + report.receipt_after.fingerprint + ")\n";
-  out += "  " + std::to_string(report.dossiers) + " dossier(s) comparé(s), " + std::to_string(report.changed.size()) +
-         " changent de verdict ou de statut de règle\n\n";
+  out += "  " + reports::counted(report.dossiers, "dossier comparé", "dossiers comparés") + ", " +
+         std::to_string(report.changed.size()) + " " +
+         std::string(reports::agreed(report.changed.size(), "change", "changent")) +
+         " de verdict ou de statut de règle\n\n";
 
   out += "Verdicts (lignes : avant ; colonnes : après ; nombre de dossiers et somme de leurs montants)\n";
   constexpr std::size_t kFirst = 16, kCell = 26;
@@ -69,16 +72,17 @@ std::string diff_text(const DiffReport& report) {
   for (const RuleChange& rule : report.rules) {
     out += "  " + rule.id + " : " + std::string(change_french(rule.kind));
     if (rule.kind == RuleChangeKind::Changed) out += rule.text_changed ? " (texte modifié)" : " (texte inchangé)";
-    out += ", fait basculer " + std::to_string(rule.flips) + " dossier(s)\n";
+    out += ", fait basculer " + reports::counted(rule.flips, "dossier", "dossiers") + "\n";
   }
 
   if (!report.sectors.empty())
     out += "\nJaune par secteur : montants des dossiers signalés (non conformes ou incomplets)\n";
   for (const SectorDifference& sector : report.sectors) {
     out += "  " + std::to_string(sector.exercice) + ", " + sector.label + " (total " + reports::format_euros(sector.total) +
-           ") : avant " + std::to_string(sector.flagged_count_before) + " dossier(s), " +
-           reports::format_euros(sector.flagged_before) + " ; après " + std::to_string(sector.flagged_count_after) +
-           " dossier(s), " + reports::format_euros(sector.flagged_after) + '\n';
+           ") : avant " + reports::counted(sector.flagged_count_before, "dossier", "dossiers") + ", " +
+           reports::format_euros(sector.flagged_before) + " ; après " +
+           reports::counted(sector.flagged_count_after, "dossier", "dossiers") + ", " +
+           reports::format_euros(sector.flagged_after) + '\n';
   }
 
   if (!report.unreadable.empty()) out += "\nDossiers illisibles, non comparés\n";
