@@ -210,12 +210,20 @@ Val each(const CompiledPlan& plan, NodeId id, Frame& frame, Fn&& fn) {
     const Val list = plan.elements(n.children[0], frame, items);
     for (const Val& item : items) {
       Val v = item;
+      if (item.maybe_member) {
+        if (!fn(item)) break;  // may or may not belong to the source list: so to this one
+        continue;
+      }
       if (bound) {
         frame.bindings[var] = &item;
         if (filter != model::kNoNode) {
-          const Val f = plan.eval(filter, frame);
+          Val f = plan.eval(filter, frame);
           if (f.tag == Tag::Unknown) {
-            if (!fn(f)) break;  // an item that may or may not belong: unknown, with its paths
+            // An item that may or may not belong: unknown, with the paths of its filter, and
+            // marked so that a walk binding it does not take it for an item whose value is
+            // absent (`x existe` would be false, `x sinon d` would be d: silence deciding).
+            f.maybe_member = true;
+            if (!fn(f)) break;
             continue;
           }
           if (!f.boolean) continue;
@@ -416,11 +424,17 @@ Val quantify(const CompiledPlan& plan, const model::Node& n, Frame& frame) {
   std::int32_t missing = -1;
   const Val* saved = frame.bindings[var];
   Val list = each(plan, n.children[0], frame, [&](const Val& element) {
-    frame.bindings[var] = &element;  // the element lives until fn returns
-    const Val c = plan.eval(n.children[1], frame);
-    Truth t = c.truth();
-    if (n.op == Op::None) t = kleene_not(t);
-    if (t == Truth::Unknown) missing = frame.merge(missing, c.missing);
+    Truth t = Truth::Unknown;
+    if (element.maybe_member) {
+      // An item of `liste(… si f)` whose f is unknown: whether it counts is unknown.
+      missing = frame.merge(missing, element.missing);
+    } else {
+      frame.bindings[var] = &element;  // the element lives until fn returns
+      const Val c = plan.eval(n.children[1], frame);
+      t = c.truth();
+      if (n.op == Op::None) t = kleene_not(t);
+      if (t == Truth::Unknown) missing = frame.merge(missing, c.missing);
+    }
     acc = n.op == Op::Some ? kleene_or(acc, t) : kleene_and(acc, t);
     // A decided result stops the walk: all -> one false, some -> one true, none -> one true.
     return !(n.op == Op::Some ? acc == Truth::True : acc == Truth::False);
@@ -448,6 +462,12 @@ Val aggregate(const CompiledPlan& plan, NodeId id, const model::Node& n, Frame& 
   if (n.op == Op::CountDistinct) distinct.emplace(frame);
   bool failed = false;
   Val list = each(plan, n.children[0], frame, [&](const Val& item) {
+    if (item.maybe_member) {
+      // An item of `liste(… si f)` whose f is unknown: it may count, add or be the least.
+      unknown = true;
+      missing = frame.merge(missing, item.missing);
+      return true;
+    }
     Val v = item;
     if (bound) {
       frame.bindings[var] = &item;  // the item lives until this call returns
@@ -777,7 +797,7 @@ Val run_in_list(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
   bool found = false;
   std::int32_t missing = -1;
   bool unknown = false;
-  each(plan, s.b, frame, [&](const Val& item) {
+  const Val list = each(plan, s.b, frame, [&](const Val& item) {
     if (item.tag == Tag::Unknown) {
       unknown = true;
       missing = frame.merge(missing, item.missing);
@@ -789,6 +809,9 @@ Val run_in_list(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
     }
     return true;
   });
+  // A list the dossier does not give (`"DE" hors de action.pays` without action.pays) is
+  // unknown, not empty: read as empty, `hors de` passed on silence and `dans` failed on it.
+  if (list.tag == Tag::Unknown) return list;
   if (!found && unknown) return Val::unknown(missing);
   return Val::of_bool(found != s.negated);
 }

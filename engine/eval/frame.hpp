@@ -38,6 +38,9 @@ struct Val {
   Tag tag = Tag::Unknown;
   bool boolean = false;
   bool null_given = false;    // Unknown because the dossier says null, not because it is silent
+  // Unknown because it is an item of `liste(… si f)` whose f is unknown (it may or may not be in
+  // the list), not an item whose value is absent: a walk that binds items must not bind it.
+  bool maybe_member = false;
   std::int32_t missing = -1;  // Unknown: root of its missing-paths tree (-1: none)
   std::int32_t location = -1; // where it was read from the dossier, when it was
   union {

@@ -439,6 +439,47 @@ TEST_F(Evaluate, DistinctsWithAnItemNotGivenIsUnknown) {
   EXPECT_EQ(known.rules[1].status, RuleStatus::Violated);
 }
 
+// `dans` / `hors de` a list the dossier does not give: unknown, with the list's path. Read as an
+// empty list, `hors de` passed on silence and `dans` failed on it.
+TEST_F(Evaluate, MembershipInAnAbsentListIsUnknown) {
+  load("définition demandeurs = liste(l.financeur pour l dans financement.plan si l.demandeur)\n" +
+       rule("dans", "\"DE\" dans action.pays") + rule("hors", "\"DE\" hors de action.pays") +
+       rule("etoile", "0.7 hors de financement.plan[*].part") + rule("definition", "\"A\" hors de demandeurs"));
+  const DossierResult r = run(dossier_json(""));
+  const std::vector<std::vector<std::string>> missing = {
+      {"action.pays"}, {"action.pays"}, {"financement.plan"}, {"financement.plan"}};
+  ASSERT_EQ(r.rules.size(), missing.size());
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    EXPECT_EQ(r.rules[i].status, RuleStatus::Unknown) << r.rules[i].id;
+    EXPECT_EQ(r.rules[i].missing, missing[i]) << r.rules[i].id;
+  }
+  EXPECT_EQ(outcome(dossier_json(R"("action": {"nature": "cooperation", "pays": ["SN"]})"), "hors").status,
+            RuleStatus::Respected);
+}
+
+// An item of `liste(… si f)` whose f is unknown may or may not be in the list. A walk that binds
+// items took it for an item whose value is absent: `x est absent` passed, `x sinon d` gave d,
+// and a bound `nombre` counted it. Each of these is now unknown, with the filter's path.
+TEST_F(Evaluate, AnItemThatMayOrMayNotBelongIsNotBoundAsAnAbsentValue) {
+  load("définition demandeurs = liste(l.financeur pour l dans financement.plan si l.demandeur)\n"
+       "définition montants = liste(l.montant pour l dans financement.plan si l.demandeur)\n" +
+       rule("absent", "au moins un x dans demandeurs : x est absent") +
+       rule("sinon", "somme(x sinon 0 € pour x dans montants) = 50 €") +
+       rule("nombre", "nombre(x dans demandeurs) = 1") +
+       rule("imbrique", "nombre(liste(x pour x dans demandeurs si x existe)) = 1"));
+  const DossierResult r = run(dossier_json(R"("financement": {"plan": [
+      {"financeur": "A", "montant": "50.00", "demandeur": true}, {"financeur": "B", "montant": "20.00"}]})"));
+  ASSERT_EQ(r.rules.size(), 4u);
+  for (const RuleOutcome& o : r.rules) {
+    EXPECT_EQ(o.status, RuleStatus::Unknown) << o.id;
+    EXPECT_EQ(o.missing, std::vector<std::string>{"financement.plan[1].demandeur"}) << o.id;
+  }
+  const DossierResult said = run(dossier_json(R"("financement": {"plan": [
+      {"financeur": "A", "montant": "50.00", "demandeur": true}, {"financeur": "B", "montant": "20.00", "demandeur": false}]})"));
+  EXPECT_EQ(said.rules[0].status, RuleStatus::Violated);
+  for (std::size_t i = 1; i < 4; ++i) EXPECT_EQ(said.rules[i].status, RuleStatus::Respected) << said.rules[i].id;
+}
+
 TEST_F(Evaluate, SinonGivesTheDefaultForAnAbsentField) {
   load(rule("r", "(financement.cout_total sinon 0 €) = 0 €"));
   const RuleOutcome o = outcome(dossier_json(""));
