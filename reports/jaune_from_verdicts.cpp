@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
+#include "output/french_count.hpp"
 #include "reports/amount_format.hpp"
-#include "reports/french_count.hpp"
 #include "reports/id_key.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/jaune_scope.hpp"
@@ -395,18 +395,18 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   // Notes for the reader, in French.
   jaune.notes.insert(jaune.notes.end(), duplicate_notes.begin(), duplicate_notes.end());
   if (!jaune.domestic.dossiers.empty())
-    jaune.notes.push_back(counted(jaune.domestic.dossiers.size(), "subvention", "subventions") +
+    jaune.notes.push_back(output::counted(jaune.domestic.dossiers.size(), "subvention", "subventions") +
                           " sans élément international (" + format_meur(jaune.domestic.total) + ") " +
-                          std::string(agreed(jaune.domestic.dossiers.size(), "laissée hors du jaune, listée",
+                          std::string(output::agreed(jaune.domestic.dossiers.size(), "laissée hors du jaune, listée",
                                              "laissées hors du jaune, listées")) +
                           " avec la raison.");
   if (jaune.other_exercices > 0)
-    jaune.notes.push_back(counted(jaune.other_exercices, "dossier", "dossiers") + " d'un autre exercice " +
-                          std::string(agreed(jaune.other_exercices, "ignoré.", "ignorés.")));
+    jaune.notes.push_back(output::counted(jaune.other_exercices, "dossier", "dossiers") + " d'un autre exercice " +
+                          std::string(output::agreed(jaune.other_exercices, "ignoré.", "ignorés.")));
   std::size_t flagged_count = jaune.verdicts.non_compliant + jaune.verdicts.incomplete;
   if (flagged_count > 0)
-    jaune.notes.push_back(counted(flagged_count, "dossier", "dossiers") +
-                          std::string(agreed(flagged_count,
+    jaune.notes.push_back(output::counted(flagged_count, "dossier", "dossiers") +
+                          std::string(output::agreed(flagged_count,
                                              " non conforme ou incomplet : son montant est compté et signalé, "
                                              "jamais retiré.",
                                              " non conformes ou incomplets : leurs montants sont comptés et "

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "output/french_count.hpp"
 #include "output/markup.hpp"
 #include "reports/amount_format.hpp"
-#include "reports/french_count.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/joined.hpp"
 
@@ -70,10 +70,10 @@ std::string amount_cells(const decimal::Decimal& amount) {
 }
 
 std::string ids_span(const JauneLine& line) {
-  std::string out = "<span class=\"ids\">" + counted(line.dossiers.size(), "dossier", "dossiers") + " : " +
+  std::string out = "<span class=\"ids\">" + output::counted(line.dossiers.size(), "dossier", "dossiers") + " : " +
                     escaped(joined(line.dossiers)) + "</span>";
   if (!line.flagged.empty())
-    out += "<span class=\"ids flag\">" + std::string(agreed(line.flagged.size(), "signalé", "signalés")) + " : " +
+    out += "<span class=\"ids flag\">" + std::string(output::agreed(line.flagged.size(), "signalé", "signalés")) + " : " +
            escaped(joined(line.flagged)) + "</span>";
   return out;
 }
@@ -153,7 +153,7 @@ std::string jaune_html(const Jaune& jaune) {
       collectivites.push_back(d.entry.collectivite);
   out += "<header><h1>Jaune budgétaire des actions internationales</h1><p class=\"subtitle\">Exercice " + year;
   if (!collectivites.empty()) out += " — " + escaped(joined(collectivites));
-  out += " — " + counted(jaune.dossiers.size(), "dossier", "dossiers") + "</p></header>\n";
+  out += " — " + output::counted(jaune.dossiers.size(), "dossier", "dossiers") + "</p></header>\n";
 
   // The synthesis, worded and laid out as the communication of December 2012.
   out += "<section><h2>Synthèse des engagements " + year +
@@ -162,7 +162,7 @@ std::string jaune_html(const Jaune& jaune) {
   for (const auto& line : jaune.synthesis) {
     // The total's dossiers are those of the two lines above: their count is enough here.
     const bool total = line.key == "total";
-    const std::string ids = total ? "<span class=\"ids\">" + counted(line.dossiers.size(), "dossier", "dossiers") + "</span>"
+    const std::string ids = total ? "<span class=\"ids\">" + output::counted(line.dossiers.size(), "dossier", "dossiers") + "</span>"
                                   : ids_span(line);
     out += std::string(total ? "<tr class=\"total\">" : "<tr>") + "<td>" + escaped(line.label) + ids + "</td>" +
            amount_cells(line.amount) + "</tr>\n";
@@ -176,11 +176,11 @@ std::string jaune_html(const Jaune& jaune) {
     out += "<tr class=\"memo\"><td>" + escaped(kSynthesisDomestic) + "</td>" + amount_cells(jaune.domestic.total) +
            "</tr>\n";
   out += "</tbody></table>\n<p>Verdicts de la base de règles : " +
-         counted(jaune.verdicts.compliant, "conforme", "conformes") + ", <span class=\"" +
+         output::counted(jaune.verdicts.compliant, "conforme", "conformes") + ", <span class=\"" +
          std::string(jaune.verdicts.non_compliant ? "flag" : "") + "\">" +
-         counted(jaune.verdicts.non_compliant, "non conforme", "non conformes") + "</span>, <span class=\"" +
+         output::counted(jaune.verdicts.non_compliant, "non conforme", "non conformes") + "</span>, <span class=\"" +
          std::string(jaune.verdicts.incomplete ? "flag" : "") + "\">" +
-         counted(jaune.verdicts.incomplete, "incomplet", "incomplets") +
+         output::counted(jaune.verdicts.incomplete, "incomplet", "incomplets") +
          "</span>. Les montants des dossiers signalés sont comptés, jamais retirés.</p></section>\n";
 
   out += "<section><h2>Par secteur</h2>\n";

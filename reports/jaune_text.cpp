@@ -1,7 +1,7 @@
 #include "reports/jaune_text.hpp"
 
+#include "output/french_count.hpp"
 #include "reports/amount_format.hpp"
-#include "reports/french_count.hpp"
 #include "reports/jaune_labels.hpp"
 
 namespace subsidia::reports {
@@ -35,8 +35,8 @@ void table(std::string& out, std::string_view title, const std::vector<JauneLine
   for (const auto& line : lines) label_width = std::max(label_width, width(line.label));
   for (const auto& line : lines) {
     out += "  " + padded_right(line.label, label_width) + "  " + padded_left(format_meur(line.amount), 12) + "  " +
-           padded_left(format_euros(line.amount), 20) + "  " + counted(line.dossiers.size(), "dossier", "dossiers");
-    if (!line.flagged.empty()) out += ", dont " + counted(line.flagged.size(), "signalé", "signalés");
+           padded_left(format_euros(line.amount), 20) + "  " + output::counted(line.dossiers.size(), "dossier", "dossiers");
+    if (!line.flagged.empty()) out += ", dont " + output::counted(line.flagged.size(), "signalé", "signalés");
     out += "\n";
   }
 }
@@ -73,9 +73,9 @@ std::string jaune_text(const Jaune& jaune) {
     for (const auto& u : jaune.unreadable)
       out += "  " + unreadable_place(u) + " : " + u.message + "\n";
   }
-  out += "\nVerdicts : " + counted(jaune.verdicts.compliant, "conforme", "conformes") + ", " +
-         counted(jaune.verdicts.non_compliant, "non conforme", "non conformes") + ", " +
-         counted(jaune.verdicts.incomplete, "incomplet", "incomplets") + "\n";
+  out += "\nVerdicts : " + output::counted(jaune.verdicts.compliant, "conforme", "conformes") + ", " +
+         output::counted(jaune.verdicts.non_compliant, "non conforme", "non conformes") + ", " +
+         output::counted(jaune.verdicts.incomplete, "incomplet", "incomplets") + "\n";
   for (const auto& d : jaune.dossiers)
     if (d.verdict != eval::Verdict::Compliant && d.inclusion != Inclusion::Domestic)
       out += "  ! " + d.entry.id + " (" + std::string(verdict_label(d.verdict)) + ") " + format_euros(d.entry.montant) +

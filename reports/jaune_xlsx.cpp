@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "output/french_count.hpp"
 #include "output/markup.hpp"
 #include "reports/amount_format.hpp"
-#include "reports/french_count.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/joined.hpp"
 
@@ -298,9 +298,9 @@ std::optional<std::string> write_jaune_xlsx(const Jaune& jaune, const std::files
   if (!jaune.domestic.dossiers.empty()) aside_row(kSynthesisDomestic, jaune.domestic);
   ++row;
   book.text(synthesis, row++, 0,
-            "Verdicts : " + counted(jaune.verdicts.compliant, "conforme", "conformes") + ", " +
-                counted(jaune.verdicts.non_compliant, "non conforme", "non conformes") + ", " +
-                counted(jaune.verdicts.incomplete, "incomplet", "incomplets"));
+            "Verdicts : " + output::counted(jaune.verdicts.compliant, "conforme", "conformes") + ", " +
+                output::counted(jaune.verdicts.non_compliant, "non conforme", "non conformes") + ", " +
+                output::counted(jaune.verdicts.incomplete, "incomplet", "incomplets"));
 
   auto breakdown = [&](std::string_view title, const std::vector<JauneLine>& lines) {
     if (lines.empty()) return;

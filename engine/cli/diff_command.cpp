@@ -20,6 +20,7 @@
 #include "diff/diff_json.hpp"
 #include "diff/diff_text.hpp"
 #include "io/inputs.hpp"
+#include "output/french_count.hpp"
 #include "reports/atomic_file.hpp"
 
 namespace subsidia::cli {
@@ -88,7 +89,9 @@ int run_diff(const DiffOptions& options) {
     }
   }
   if (!report.unreadable.empty()) {
-    std::cerr << "subsidia diff : " << report.unreadable.size() << " dossier(s) illisible(s), non comparé(s)\n";
+    std::cerr << "subsidia diff : "
+              << output::counted(report.unreadable.size(), "dossier illisible, non comparé", "dossiers illisibles, non comparés")
+              << "\n";
     return kExitError;
   }
   if (report.dossiers == 0) {

@@ -13,6 +13,7 @@
 #include "cli/command.hpp"
 #include "cli/paths.hpp"
 #include "doc/doc_site.hpp"
+#include "output/french_count.hpp"
 #include "reports/atomic_file.hpp"
 
 namespace subsidia::cli {
@@ -78,7 +79,9 @@ int run_doc(const DocOptions& options) {
   }
   std::cerr << "Site écrit dans " << options.output << " (" << site.size() << " fichiers, " << statuses.cases.size()
             << " cas";
-  if (removed > 0) std::cerr << " ; " << removed << " page(s) d'une version précédente retirée(s)";
+  if (removed > 0)
+    std::cerr << " ; " << output::counted(removed, "page", "pages") << " d'une version précédente "
+              << output::agreed(removed, "retirée", "retirées");
   std::cerr << ")\n";
   return kExitOk;
 }

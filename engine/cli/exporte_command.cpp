@@ -25,6 +25,7 @@
 #include "cli/paths.hpp"
 #include "export/dossier_facts.hpp"
 #include "iati/activities.hpp"
+#include "output/french_count.hpp"
 #include "scdl/identifiers.hpp"
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
@@ -93,8 +94,8 @@ std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOpti
     facts.push_back(extractor.extract(*read.dossier));
   }
   if (errors) {
-    std::cerr << "subsidia exporte " << command << " : " << errors
-              << " erreur(s) de lecture : rien n'est écrit (l'export doit être complet)\n";
+    std::cerr << "subsidia exporte " << command << " : " << output::counted(errors, "erreur", "erreurs")
+              << " de lecture : rien n'est écrit (l'export doit être complet)\n";
     return std::nullopt;
   }
   return facts;
@@ -160,7 +161,7 @@ int run_iati(const ExportOptions& o) {
     std::cerr << "subsidia exporte iati : " << *failure << '\n';
     return kExitError;
   }
-  std::cerr << "IATI " << o.exercice << " : " << result.activities.size() << " activité(s), engagements "
+  std::cerr << "IATI " << o.exercice << " : " << output::counted(result.activities.size(), "activité", "activités") << ", engagements "
             << reports::format_euros(result.total) << " (total du jaune), organisation " << ref << '\n';
   list("Dossiers de l'exercice non exportés", result.left_out);
   return kExitOk;
@@ -177,7 +178,7 @@ int run_scdl(const ExportOptions& o) {
     std::cerr << "subsidia exporte scdl : " << *failure << '\n';
     return kExitError;
   }
-  std::cerr << "SCDL " << o.exercice << " : " << result.written.size() << " subvention(s) écrite(s)\n";
+  std::cerr << "SCDL " << o.exercice << " : " << output::counted(result.written.size(), "subvention écrite", "subventions écrites") << "\n";
   list("Valeurs par défaut ou raccourcies", result.defaults);
   list("Lignes écrites que les contrôles du schéma SCDL signaleront", result.not_conforming);
   list("Dossiers de l'exercice non écrits", result.left_out);

@@ -14,6 +14,7 @@
 
 #include "cli/command.hpp"
 #include "fmt/format_file.hpp"
+#include "output/french_count.hpp"
 
 namespace subsidia::cli {
 
@@ -52,7 +53,8 @@ int run_fmt(const FmtOptions& options) {
   }
   std::cout.flush();
   if (options.check && changed > 0)
-    std::cerr << "subsidia fmt : " << changed << " fichier(s) à mettre en forme (subsidia fmt CHEMIN)\n";
+    std::cerr << "subsidia fmt : " << output::counted(changed, "fichier", "fichiers")
+              << " à mettre en forme (subsidia fmt CHEMIN)\n";
   if (errors > 0) return kExitError;
   return options.check && changed > 0 ? kExitFindings : kExitOk;
 }

@@ -26,6 +26,7 @@
 
 #include "cli/command.hpp"
 #include "cli/output_sink.hpp"
+#include "output/french_count.hpp"
 #include "reports/atomic_file.hpp"
 #include "scdl/draft_json.hpp"
 #include "scdl/importer.hpp"
@@ -159,8 +160,11 @@ int run_import_scdl(const ImportOptions& o) {
       return kExitError;
     }
     if (!taken.empty()) {
-      std::cerr << "subsidia importe scdl : " << taken.size() << " brouillon(s) de " << o.output_dir
-                << " seraient remplacés (une personne a pu les corriger depuis l'import précédent) :\n";
+      std::cerr << "subsidia importe scdl : " << output::counted(taken.size(), "brouillon", "brouillons") << " de "
+                << o.output_dir
+                << (output::french_plural(taken.size())
+                        ? " seraient remplacés (une personne a pu les corriger depuis l'import précédent) :\n"
+                        : " serait remplacé (une personne a pu le corriger depuis l'import précédent) :\n");
       for (std::size_t i = 0; i < taken.size() && i < 20; ++i)
         std::cerr << "  " << (fs::path(o.output_dir) / taken[i]).string() << '\n';
       if (taken.size() > 20) std::cerr << "  … et " << taken.size() - 20 << " de plus\n";

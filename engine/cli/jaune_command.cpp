@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "output/check_format.hpp"
+#include "output/french_count.hpp"
 #include "cli/command.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/read_entry.hpp"
@@ -35,7 +36,6 @@
 #include "io/inputs.hpp"
 #include "io/reader.hpp"
 #include "reports/atomic_file.hpp"
-#include "reports/french_count.hpp"
 #include "reports/jaune_csv.hpp"
 #include "reports/jaune_entry.hpp"
 #include "reports/jaune_from_verdicts.hpp"
@@ -203,7 +203,7 @@ int run_jaune(const JauneOptions& options) {
     return kExitError;
   }
   if (blocking > 0 && !options.ignore_unreadable) {
-    std::cerr << "subsidia jaune : " << reports::counted(blocking, "dossier illisible", "dossiers illisibles")
+    std::cerr << "subsidia jaune : " << output::counted(blocking, "dossier illisible", "dossiers illisibles")
               << " de l'exercice " << options.exercice
               << " ou d'exercice inconnu : le jaune n'est pas produit (il doit être exhaustif ; --ignorer-illisibles "
                  "le produit sans eux, en les listant)\n";
@@ -220,14 +220,14 @@ int run_jaune(const JauneOptions& options) {
   jaune.moteur = {receipt.version, receipt.commit, receipt.fingerprint};
   jaune.unreadable = std::move(unreadable);
   if (!jaune.unreadable.empty())
-    jaune.notes.push_back(reports::counted(jaune.unreadable.size(), "dossier", "dossiers") + " de l'exercice " +
-                          std::string(reports::agreed(jaune.unreadable.size(), "illisible, laissé", "illisibles, laissés")) +
+    jaune.notes.push_back(output::counted(jaune.unreadable.size(), "dossier", "dossiers") + " de l'exercice " +
+                          std::string(output::agreed(jaune.unreadable.size(), "illisible, laissé", "illisibles, laissés")) +
                           " hors du jaune (--ignorer-illisibles) : le jaune n'est pas exhaustif.");
   if (!other_years.empty()) {
     std::string list;
     for (const auto& o : other_years) list += (list.empty() ? "" : ", ") + o;
-    jaune.notes.push_back(reports::counted(other_years.size(), "dossier illisible", "dossiers illisibles") +
-                          " d'un autre exercice, " + std::string(reports::agreed(other_years.size(), "ignoré", "ignorés")) +
+    jaune.notes.push_back(output::counted(other_years.size(), "dossier illisible", "dossiers illisibles") +
+                          " d'un autre exercice, " + std::string(output::agreed(other_years.size(), "ignoré", "ignorés")) +
                           " : " + list + ".");
   }
 
@@ -256,7 +256,7 @@ int run_jaune(const JauneOptions& options) {
   }
   if (to_file) {
     std::cerr << "Jaune " << jaune.exercice << " écrit dans " << options.output << " ("
-              << reports::counted(jaune.dossiers.size(), "dossier", "dossiers") << " de l'exercice)\n";
+              << output::counted(jaune.dossiers.size(), "dossier", "dossiers") << " de l'exercice)\n";
   }
   const bool all_compliant =
       jaune.verdicts.non_compliant == 0 && jaune.verdicts.incomplete == 0 && jaune.unreadable.empty();

@@ -1,4 +1,5 @@
 #include "scdl/import_summary.hpp"
+#include "output/french_count.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -36,8 +37,10 @@ std::string summary_text(const ImportSummary& s, std::size_t limit) {
       continue;
     }
     out += f.file + " : " + f.format + ", " + f.encoding + ", séparateur " + f.separator + ", en-tête ligne " +
-           std::to_string(f.header_line) + ", " + std::to_string(f.rows) + " ligne(s) de données\n";
-    if (f.guessed_bytes) out += "  " + std::to_string(f.guessed_bytes) + " octet(s) hors UTF-8 lus en Windows-1252\n";
+           std::to_string(f.header_line) + ", " + output::counted(f.rows, "ligne", "lignes") + " de données\n";
+    if (f.guessed_bytes)
+      out += "  " + output::counted(f.guessed_bytes, "octet", "octets") + " hors UTF-8 " +
+             std::string(output::agreed(f.guessed_bytes, "lu", "lus")) + " en Windows-1252\n";
     if (!f.unmapped_columns.empty()) {
       out += "  colonnes gardées seulement dans origine.cellules :";
       for (const auto& c : f.unmapped_columns) out += " « " + c + " »";
@@ -47,8 +50,10 @@ std::string summary_text(const ImportSummary& s, std::size_t limit) {
   }
   // After a failed write the count says so: "36 written" to a full disk would be a lie.
   const std::string written = s.write_failure.empty() ? std::to_string(s.written)
-                                                      : std::to_string(s.written) + " sûr(s) sur " + std::to_string(s.prepared) +
-                                                            " préparé(s), écriture impossible : " + s.write_failure;
+                                                      : std::to_string(s.written) + " " + std::string(output::agreed(s.written, "sûr", "sûrs")) +
+                                                            " sur " + std::to_string(s.prepared) + " " +
+                                                            std::string(output::agreed(s.prepared, "préparé", "préparés")) +
+                                                            ", écriture impossible : " + s.write_failure;
   out += "Lignes lues : " + std::to_string(s.rows_read) + " ; dossiers écrits : " + written +
          " ; rejetées : " + std::to_string(s.rejected.size()) + " ; vides : " + std::to_string(s.blank) +
          " ; identiques écrites une fois : " + std::to_string(s.identical.size());

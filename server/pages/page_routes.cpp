@@ -13,12 +13,12 @@
 #include "auth/account_names.hpp"
 #include "auth/passwords.hpp"
 #include "auth/tokens.hpp"
+#include "output/french_count.hpp"
 #include "output/json_writer.hpp"
 #include "detect/international_clues.hpp"
 #include "http/app.hpp"
 #include "http/check_batch.hpp"
 #include "pages/html.hpp"
-#include "reports/french_count.hpp"
 #include "scdl/draft_json.hpp"
 #include "scdl/importer.hpp"
 
@@ -588,7 +588,7 @@ void register_page_routes(httplib::Server& server, App& app) {
       return send_page(res, 400, pages::layout("Dossiers", *user, out));
     }
     const auto rows = app.store.list(filter);
-    out += "<table><caption>" + reports::counted(rows.size(), "dossier", "dossiers") + "</caption><thead><tr><th scope=\"col\">Identifiant</th>"
+    out += "<table><caption>" + output::counted(rows.size(), "dossier", "dossiers") + "</caption><thead><tr><th scope=\"col\">Identifiant</th>"
            "<th scope=\"col\">Exercice</th><th scope=\"col\">Collectivité</th><th scope=\"col\">Objet</th>"
            "<th scope=\"col\">Montant</th><th scope=\"col\">Verdict</th></tr></thead><tbody>";
     for (const store::DossierSummary& d : rows)
@@ -684,14 +684,14 @@ void register_page_routes(httplib::Server& server, App& app) {
         return true;
       });
       const interop::scdl::ImportSummary& summary = importer.summary();
-      notes = "<p>" + reports::counted(summary.rows_read, "ligne SCDL lue", "lignes SCDL lues") + ", " +
-              reports::counted(body.items.size(), "dossier retenu", "dossiers retenus") + ".</p>";
+      notes = "<p>" + output::counted(summary.rows_read, "ligne SCDL lue", "lignes SCDL lues") + ", " +
+              output::counted(body.items.size(), "dossier retenu", "dossiers retenus") + ".</p>";
       // Every row left out is said, with its line and reason, as `subsidia importe scdl` says it:
       // published files hold rows without an amount ("NC") or a date, and the others are still
       // worth checking, but never a silent subset.
       const bool left_out = !summary.rejected.empty() || summary.files_failed();
       notes += std::string("<div") + (left_out ? " role=\"alert\"" : "") + "><p" + (left_out ? " class=\"erreur\"" : "") +
-               ">" + (left_out ? reports::counted(summary.rejected.size(), "ligne non retenue, avec sa raison,",
+               ">" + (left_out ? output::counted(summary.rejected.size(), "ligne non retenue, avec sa raison,",
                                                    "lignes non retenues, chacune avec sa raison,") +
                                  " dans le compte rendu de l'import SCDL :"
                                : std::string("Compte rendu de l'import SCDL :")) +
@@ -708,13 +708,13 @@ void register_page_routes(httplib::Server& server, App& app) {
         out += "<p class=\"erreur\" role=\"alert\">Le dossier « " + escape(*existing) + " » existe déjà : rien n'a été enregistré.</p>";
         return send_page(res, 409, pages::layout("Téléverser des dossiers", *user, out));
       }
-      out += "<p role=\"status\">" + reports::counted(batch.dossiers.size(), "dossier enregistré et vérifié", "dossiers enregistrés et vérifiés") + ".</p><ul>";
+      out += "<p role=\"status\">" + output::counted(batch.dossiers.size(), "dossier enregistré et vérifié", "dossiers enregistrés et vérifiés") + ".</p><ul>";
       for (const auto& d : batch.dossiers)
         out += "<li><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(d.id) + "</a> : " + verdict_span(d.verdict) + "</li>";
       out += "</ul>";
       return send_page(res, 201, pages::layout("Téléverser des dossiers", *user, out));
     }
-    out += "<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : " + reports::counted(batch.errors.size(), "erreur", "erreurs") + ".</p><ul>";
+    out += "<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : " + output::counted(batch.errors.size(), "erreur", "erreurs") + ".</p><ul>";
     for (const io::InputError& e : batch.errors)
       out += "<li>" + escape(e.file) + (e.line ? ":" + std::to_string(e.line) : "") + " " + escape(e.json_path) + " : " + escape(e.message) + "</li>";
     out += "</ul>";
@@ -744,7 +744,7 @@ void register_page_routes(httplib::Server& server, App& app) {
         out += "<p>Les chiffres sont ceux de <code>subsidia jaune --exercice " + y +
                "</code> sur les dossiers enregistrés (règles <code>" + escape(jaune.moteur.fingerprint) + "</code>).</p>";
         out += "<p>Total : <strong>" + escape(jaune.total.to_french(2)) + " €</strong> (" +
-               reports::counted(jaune.total_dossiers.size(), "dossier", "dossiers") + ") ; conformes " +
+               output::counted(jaune.total_dossiers.size(), "dossier", "dossiers") + ") ; conformes " +
                std::to_string(jaune.verdicts.compliant) + ", non conformes " + std::to_string(jaune.verdicts.non_compliant) +
                ", incomplets " + std::to_string(jaune.verdicts.incomplete) + ".</p>";
         auto table = [&](std::string_view caption, const std::vector<reports::JauneLine>& lines) {
@@ -772,8 +772,8 @@ void register_page_routes(httplib::Server& server, App& app) {
     if (!year) return send_page(res, 400, pages::layout("Jaune budgétaire", *user, "<p class=\"erreur\">Exercice invalide.</p>"));
     const std::size_t count = app.recheck_year(*year, user->name);
     send_page(res, 200, pages::layout("Jaune budgétaire", *user,
-                                      "<p role=\"status\">" + reports::counted(count, "dossier", "dossiers") + " de " + std::to_string(*year) + " " +
-                                          std::string(reports::agreed(count, "revérifié", "revérifiés")) + ".</p><p><a href=\"/jaune?exercice=" + std::to_string(*year) + "\">Retour au jaune</a></p>"));
+                                      "<p role=\"status\">" + output::counted(count, "dossier", "dossiers") + " de " + std::to_string(*year) + " " +
+                                          std::string(output::agreed(count, "revérifié", "revérifiés")) + ".</p><p><a href=\"/jaune?exercice=" + std::to_string(*year) + "\">Retour au jaune</a></p>"));
   });
 
   server.Get("/regles", [&app](const httplib::Request& req, httplib::Response& res) {

@@ -1,9 +1,9 @@
 #include "diff/diff_html.hpp"
 
 #include "diff/diff_labels.hpp"
+#include "output/french_count.hpp"
 #include "output/markup.hpp"
 #include "reports/amount_format.hpp"
-#include "reports/french_count.hpp"
 
 namespace subsidia::workbench {
 
@@ -39,9 +39,9 @@ std::string diff_html(const DiffReport& report) {
   out += "</style>\n</head>\n<body>\n<h1>Comparaison de deux bases de règles</h1>\n";
   out += "<p>Avant : <strong>" + html_escaped(report.label_before) + "</strong> ; après : <strong>" +
          html_escaped(report.label_after) + "</strong>. " +
-         reports::counted(report.dossiers, "dossier jugé", "dossiers jugés") + " sous les deux bases, " +
+         output::counted(report.dossiers, "dossier jugé", "dossiers jugés") + " sous les deux bases, " +
          std::to_string(report.changed.size()) + " " +
-         std::string(reports::agreed(report.changed.size(), "change", "changent")) +
+         std::string(output::agreed(report.changed.size(), "change", "changent")) +
          " de verdict ou de statut de règle.</p>\n";
 
   out += "<h2>Verdicts avant et après</h2>\n<p>Lignes : verdict sous l'ancienne base ; colonnes : sous la nouvelle. "
@@ -54,7 +54,7 @@ std::string diff_html(const DiffReport& report) {
     for (std::size_t j = 0; j < 3; ++j) {
       const TransitionCell& cell = report.matrix[i][j];
       out += std::string("<td class=\"num ") + (i == j ? "same" : (cell.count ? "moved" : "")) + "\">" +
-             reports::counted(cell.count, "dossier", "dossiers") + "<br>" + html_escaped(reports::format_euros(cell.euros)) + "</td>";
+             output::counted(cell.count, "dossier", "dossiers") + "<br>" + html_escaped(reports::format_euros(cell.euros)) + "</td>";
     }
     out += "</tr>\n";
   }

@@ -1,8 +1,8 @@
 #include "diff/diff_text.hpp"
 
 #include "diff/diff_labels.hpp"
+#include "output/french_count.hpp"
 #include "reports/amount_format.hpp"
-#include "reports/french_count.hpp"
 
 namespace subsidia::workbench {
 
@@ -33,9 +33,9 @@ std::string diff_text(const DiffReport& report) {
   out += "Comparaison de deux bases de règles\n";
   out += "  avant : " + report.label_before + " (" + report.receipt_before.fingerprint + ")\n";
   out += "  après : " + report.label_after + " (" + report.receipt_after.fingerprint + ")\n";
-  out += "  " + reports::counted(report.dossiers, "dossier comparé", "dossiers comparés") + ", " +
+  out += "  " + output::counted(report.dossiers, "dossier comparé", "dossiers comparés") + ", " +
          std::to_string(report.changed.size()) + " " +
-         std::string(reports::agreed(report.changed.size(), "change", "changent")) +
+         std::string(output::agreed(report.changed.size(), "change", "changent")) +
          " de verdict ou de statut de règle\n\n";
 
   out += "Verdicts (lignes : avant ; colonnes : après ; nombre de dossiers et somme de leurs montants)\n";
@@ -72,16 +72,16 @@ std::string diff_text(const DiffReport& report) {
   for (const RuleChange& rule : report.rules) {
     out += "  " + rule.id + " : " + std::string(change_french(rule.kind));
     if (rule.kind == RuleChangeKind::Changed) out += rule.text_changed ? " (texte modifié)" : " (texte inchangé)";
-    out += ", fait basculer " + reports::counted(rule.flips, "dossier", "dossiers") + "\n";
+    out += ", fait basculer " + output::counted(rule.flips, "dossier", "dossiers") + "\n";
   }
 
   if (!report.sectors.empty())
     out += "\nJaune par secteur : montants des dossiers signalés (non conformes ou incomplets)\n";
   for (const SectorDifference& sector : report.sectors) {
     out += "  " + std::to_string(sector.exercice) + ", " + sector.label + " (total " + reports::format_euros(sector.total) +
-           ") : avant " + reports::counted(sector.flagged_count_before, "dossier", "dossiers") + ", " +
+           ") : avant " + output::counted(sector.flagged_count_before, "dossier", "dossiers") + ", " +
            reports::format_euros(sector.flagged_before) + " ; après " +
-           reports::counted(sector.flagged_count_after, "dossier", "dossiers") + ", " +
+           output::counted(sector.flagged_count_after, "dossier", "dossiers") + ", " +
            reports::format_euros(sector.flagged_after) + '\n';
   }
 

@@ -11,6 +11,7 @@
 #include "diff/diff_html.hpp"
 #include "fmt/lexer.hpp"
 #include "io/inputs.hpp"
+#include "output/french_count.hpp"
 #include "testing/coverage.hpp"
 
 namespace subsidia::workbench::doc {
@@ -93,7 +94,7 @@ std::string table_rows_html(const Declaration& d) {
   if (!in) return "<p>Contenu non disponible ici (" + html_escaped(file.filename().string()) + " illisible).</p>\n";
   const csv::TableResult read = csv::read_table(text.str());
   if (read.error) return "<p>Contenu illisible : " + html_escaped(read.error->message) + "</p>\n";
-  std::string out = "<p>" + std::to_string(read.table.rows.size()) + " ligne(s), fichier " +
+  std::string out = "<p>" + output::counted(read.table.rows.size(), "ligne", "lignes") + ", fichier " +
                     html_escaped(file.filename().string()) + ".</p>\n<table><thead><tr>";
   for (const std::string& name : read.table.header) out += "<th>" + html_escaped(name) + "</th>";
   out += "</tr></thead><tbody>\n";

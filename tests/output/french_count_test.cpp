@@ -1,8 +1,8 @@
-#include "reports/french_count.hpp"
+#include "output/french_count.hpp"
 
 #include <gtest/gtest.h>
 
-namespace subsidia::reports {
+namespace subsidia::output {
 namespace {
 
 // French takes the singular for 0 and 1: "0 dossier", "1 dossier", "2 dossiers".
@@ -21,4 +21,4 @@ TEST(FrenchCount, AgreedWordsFollowTheCount) {
 }
 
 }  // namespace
-}  // namespace subsidia::reports
+}  // namespace subsidia::output
