@@ -47,11 +47,12 @@ int run_test(const TestOptions& options) {
   std::vector<std::filesystem::path> roots(options.paths.begin(), options.paths.end());
   if (roots.empty()) roots.push_back(default_cases_dir());
   std::vector<std::string> discovery_errors;
-  const std::vector<CaseFile> cases = find_cases(roots, discovery_errors);
+  const std::vector<CaseFile> cases = find_cases(roots, discovery_errors, options.accept);
   bool unreadable = !discovery_errors.empty();
   for (const std::string& error : discovery_errors) std::cerr << "erreur : " << error << '\n';
   if (cases.empty() && discovery_errors.empty()) {
-    std::cerr << "erreur : aucun cas (*.attendu.json) trouvé\n";
+    std::cerr << "erreur : aucun cas (*.attendu.json) trouvé ; pour commencer un dossier de cas, "
+                 "subsidia test --accepter DOSSIER écrit le résultat attendu de chaque NOM.json\n";
     unreadable = true;
   }
 

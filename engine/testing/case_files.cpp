@@ -54,7 +54,7 @@ std::optional<eval::Verdict> verdict_from_code(std::string_view code) {
   return std::nullopt;
 }
 
-std::vector<CaseFile> find_cases(const std::vector<fs::path>& roots, std::vector<std::string>& errors) {
+std::vector<CaseFile> find_cases(const std::vector<fs::path>& roots, std::vector<std::string>& errors, bool new_cases) {
   std::vector<CaseFile> cases;
   for (const fs::path& root : roots) {
     std::error_code ec;
@@ -72,6 +72,7 @@ std::vector<CaseFile> find_cases(const std::vector<fs::path>& roots, std::vector
         }
       }
       if (ec) errors.push_back(root.string() + " : dossier illisible : " + ec.message());
+      const fs::path root_folder = (root / "x").parent_path().lexically_normal();  // "cases/" as "cases"
       // A dossier in a folder of cases without its expected result is a case nobody checks:
       // it is listed (and fails) rather than silently skipped. Folders with no expected file
       // at all (a set of dossiers for the jaune) are not folders of cases.
@@ -79,7 +80,10 @@ std::vector<CaseFile> find_cases(const std::vector<fs::path>& roots, std::vector
         const std::string full = dossier.string();
         const fs::path expected = full.substr(0, full.size() - 5) + std::string(kExpectedSuffix);
         if (std::find(found.begin(), found.end(), expected) != found.end()) continue;
-        const bool folder_of_cases = std::any_of(found.begin(), found.end(), [&](const fs::path& e) {
+        // With `new_cases`, the folder named on the command line is one of cases; its subfolders
+        // still need an expected file to count (cases/jaune-2012 is a set of dossiers).
+        const bool named_folder = new_cases && dossier.parent_path().lexically_normal() == root_folder;
+        const bool folder_of_cases = named_folder || std::any_of(found.begin(), found.end(), [&](const fs::path& e) {
           return e.parent_path() == dossier.parent_path();
         });
         if (folder_of_cases) found.push_back(expected);

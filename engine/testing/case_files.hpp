@@ -30,7 +30,12 @@ struct CaseExpectation {
 // Every case under `roots` (folders searched recursively for *.attendu.json; a file may be
 // NAME.attendu.json or NAME.json), sorted by path. Roots that do not exist or files that are
 // neither are reported in `errors` (French, one line each).
-std::vector<CaseFile> find_cases(const std::vector<std::filesystem::path>& roots, std::vector<std::string>& errors);
+// A folder holding no expected file at all is a set of dossiers (for the jaune), not cases,
+// unless `new_cases` (`subsidia test --accepter`: a lawyer starting a folder of cases, whose
+// expected files are to be written): then every NAME.json directly in a folder of `roots` is a
+// case (its subfolders still need an expected file: cases/jaune-2012 is a set of dossiers).
+std::vector<CaseFile> find_cases(const std::vector<std::filesystem::path>& roots, std::vector<std::string>& errors,
+                                 bool new_cases = false);
 
 // Reads NAME.attendu.json; std::nullopt with `error` set (French) when it is unreadable or
 // malformed (unknown verdict or status code, wrong shape).

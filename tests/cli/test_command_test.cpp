@@ -103,6 +103,26 @@ TEST_F(TestCommand, FolderWithoutAnyExpectationIsNotAFolderOfCases) {
   EXPECT_EQ(last_line(result.out), "1 passed, 0 failed");
 }
 
+// A lawyer starts a folder of cases with dossiers only: without --accepter it is no folder of
+// cases (exit 2, and the message says how to start one); with it, each NAME.json of the folder
+// named gets its expected result, and a subfolder of dossiers (a jaune's) is left alone.
+TEST_F(TestCommand, AccepterStartsANewFolderOfCases) {
+  write("cases/premier.json", dossier("P-1").dump(2));
+  write("cases/second.json", non_compliant("S-1").dump(2));
+  write("cases/jaune/d1.json", dossier("J-1").dump(2));
+  const auto refused = run_cases();
+  EXPECT_EQ(refused.exit_code, 2) << refused.out;
+  EXPECT_NE(refused.err.find("--accepter"), std::string::npos) << refused.err;
+  const auto accepted = run({"test", "--regles", rules_dir(), "--accepter", (dir() / "cases").string() + "/"});
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.out << accepted.err;
+  EXPECT_TRUE(std::filesystem::exists(dir() / "cases" / "premier.attendu.json"));
+  std::ifstream in(dir() / "cases" / "second.attendu.json");
+  ASSERT_TRUE(in);
+  EXPECT_EQ(json::parse(in).at("verdict"), "non_conforme");
+  EXPECT_FALSE(std::filesystem::exists(dir() / "cases" / "jaune" / "d1.attendu.json"));
+  EXPECT_EQ(last_line(run_cases().out), "2 passed, 0 failed");
+}
+
 TEST_F(TestCommand, VerdictMismatchIsReported) {
   add_case("nc", non_compliant("NC-1"),
            {{"verdict", "conforme"},
