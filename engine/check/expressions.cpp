@@ -284,9 +284,34 @@ NodeId Checker::unary(const ast::Unary& u, Scope& scope) {
   return add_invalid(u.span);
 }
 
+void Checker::check_column_value(const model::Table& t, int column, NodeId literal, const std::string& what) {
+  const model::Node& l = arena_->nodes[literal];
+  if (l.op != Op::Constant || l.constant.kind != TypeKind::Text || column < 0) return;
+  const std::size_t c = static_cast<std::size_t>(column);
+  std::vector<std::string> values;  // the column's values, each once, in table order
+  for (const std::vector<std::string>& row : t.rows) {
+    if (c >= row.size()) continue;
+    if (row[c] == l.constant.text) return;
+    if (std::find(values.begin(), values.end(), row[c]) == values.end()) values.push_back(row[c]);
+  }
+  const std::vector<std::string> near = nearest_names(l.constant.text, values, values.size());
+  std::vector<std::string> shown(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(12, values.size())));
+  std::string listed = join(shown);
+  if (values.size() > shown.size()) listed += "… (" + std::to_string(values.size()) + " valeurs)";
+  error(diag::Code::UnknownEnumValue, l.span,
+        "valeur « " + l.constant.text + " » absente de la colonne " + t.columns[c] + " de la table " + t.name + " (" +
+            t.file + ") : " + what + " ; valeurs de la colonne : " + listed,
+        join(std::vector<std::string>(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, near.size())))));
+}
+
 void Checker::check_enum_value(NodeId path, NodeId literal) {
   const model::Node& p = arena_->nodes[path];
   const model::Node& l = arena_->nodes[literal];
+  if (p.op == Op::TableLookup && p.table >= 0) {
+    check_column_value(arena_->tables[static_cast<std::size_t>(p.table)], p.result_column, literal,
+                       "la comparaison serait toujours fausse");
+    return;
+  }
   const schema::Node* node = p.type.node;  // the enum's node, for a value and for a list alike
   if (node == nullptr || node->type != schema::Type::Enum) return;
   if (l.op != Op::Constant || l.constant.kind != TypeKind::Text) return;
@@ -606,6 +631,9 @@ NodeId Checker::lookup(const ast::TableLookup& l, Scope& scope) {
   n.result_column = column(*t, l.result_column, l.span);
   if (!ok || n.result_column < 0) return add_invalid(l.span);
   if (!lookup_is_unambiguous(*t, n.columns, n.result_column, l.span)) return add_invalid(l.span);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    check_column_value(*t, n.columns[i], keys[i], "la recherche ne trouverait jamais de ligne");
+  }
   n.children = keys;
   n.table = index;
   return add(std::move(n));

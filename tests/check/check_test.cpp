@@ -350,6 +350,31 @@ TEST(Checker, ATableLookupWithTwoAnswersForOneKeyIsRefused) {
   EXPECT_TRUE(same.base) << dump(same);
 }
 
+// A text literal that is not in the table column it meets: as a lookup key the row is never
+// found, compared with a lookup's answer the comparison is always false (a misspelled
+// « comission_permanente », « Oui » for « oui »). Refused where the literal is, with the
+// column's values and the nearest one.
+TEST(Checker, ALiteralNotInItsTableColumnIsRefused) {
+  const std::string table = "organe,peut_attribuer\nassemblee,oui\ncommission_permanente,oui\nbureau,non\n";
+  auto load_rule = [&](const std::string& requirement) {
+    return load(std::string(kHeader) + "table organes = \"organes.csv\"\n" + rule("r", requirement),
+                {{"organes.csv", table}});
+  };
+  const LoadResult key = load_rule("organes(organe = \"comission_permanente\").peut_attribuer = \"oui\"");
+  EXPECT_FALSE(key.base);
+  ASSERT_EQ(where(key).size(), 1u) << dump(key);
+  EXPECT_EQ(where(key)[0], "valeur_hors_liste@base.regles:10:26");
+  EXPECT_EQ(key.diagnostics[0].expected, "commission_permanente") << dump(key);
+  const LoadResult answer = load_rule("organes(organe = deliberation.organe).peut_attribuer = \"Oui\"");
+  EXPECT_FALSE(answer.base);
+  ASSERT_EQ(where(answer).size(), 1u) << dump(answer);
+  EXPECT_NE(answer.diagnostics[0].message.find("toujours fausse"), std::string::npos) << dump(answer);
+  const LoadResult listed = load_rule("organes(organe = deliberation.organe).peut_attribuer dans [\"oui\", \"peut-être\"]");
+  EXPECT_FALSE(listed.base) << dump(listed);
+  EXPECT_TRUE(load_rule("organes(organe = deliberation.organe).peut_attribuer = \"oui\"").base);
+  EXPECT_TRUE(load_rule("organes(organe = \"bureau\").peut_attribuer ≠ \"non\"").base);
+}
+
 // `montant / 0` would make the rule indéterminée on every dossier with nothing to ask for.
 TEST(Checker, ADivisionByAZeroWrittenInTheRuleIsRefused) {
   const LoadResult r = load(std::string(kHeader) + rule("r", "arrondi(montant / 0, 0.01) > 0 €"));

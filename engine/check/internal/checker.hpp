@@ -143,6 +143,10 @@ class Checker {
   bool require_boolean(NodeId id, diag::SourceSpan span, std::string_view what);
   bool comparable(NodeId a, NodeId b, diag::SourceSpan span, bool ordering);
   void check_enum_value(NodeId path, NodeId literal);
+  // A text literal compared with a lookup's result, or given as a lookup key, that is not in
+  // that column of the table: the comparison is always false (« comission_permanente », « Oui »
+  // for « oui »), the lookup never finds its row. Refused like a value outside an enumeration.
+  void check_column_value(const model::Table& t, int column, NodeId literal, const std::string& what);
   std::optional<Type> arithmetic(model::Op op, const Type& a, const Type& b, diag::SourceSpan span);
   const model::Table* table(const std::string& name, diag::SourceSpan span, int* index);
   int column(const model::Table& t, const std::string& name, diag::SourceSpan span);
