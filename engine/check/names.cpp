@@ -95,6 +95,44 @@ void Checker::read_table(const ParsedFile& file, const ast::TableDecl& decl) {
           "un CSV en UTF-8 avec une ligne d'en-tête, séparateur virgule, guillemets RFC 4180");
     return;
   }
+  // A blank at either end of a cell (« commission_permanente, oui » typed by hand, or kept by
+  // a spreadsheet) is part of the cell for CSV: " oui" would never equal "oui", and a rule
+  // comparing with it would be decided by an invisible character. Refused where it is.
+  auto padded = [](const std::string& cell) {
+    return !cell.empty() && (cell.front() == ' ' || cell.front() == '\t' || cell.back() == ' ' || cell.back() == '\t');
+  };
+  for (std::size_t c = 0; c < csv.table.header.size(); ++c) {
+    if (!padded(csv.table.header[c])) continue;
+    error(diag::Code::TableError, decl.file.span,
+          "table " + decl.name + " (" + where + ", ligne d'en-tête) : le nom de colonne « " + csv.table.header[c] +
+              " » commence ou finit par un blanc",
+          "le nom sans blanc (pas d'espace après les virgules)");
+    return;
+  }
+  for (const csv::TableRow& row : csv.table.rows) {
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      if (!padded(row.cells[c])) continue;
+      const std::string column = c < csv.table.header.size() ? csv.table.header[c] : std::to_string(c + 1);
+      // The blanks shown as ␣: an invisible character is what the reader has to find.
+      const std::string& cell = row.cells[c];
+      const std::size_t first = cell.find_first_not_of(" \t");
+      const std::size_t last = cell.find_last_not_of(" \t");
+      std::string shown;
+      if (first == std::string::npos) {
+        for (std::size_t k = 0; k < cell.size(); ++k) shown += "␣";
+      } else {
+        for (std::size_t k = 0; k < first; ++k) shown += "␣";
+        shown += cell.substr(first, last - first + 1);
+        for (std::size_t k = last + 1; k < cell.size(); ++k) shown += "␣";
+      }
+      error(diag::Code::TableError, decl.file.span,
+            "table " + decl.name + " (" + where + ", ligne " + std::to_string(row.line) + ", colonne " + column +
+                ") : la cellule « " + shown + " » a un blanc (␣) au début ou à la fin, qui compterait dans les "
+                "comparaisons : elle n'égalerait pas « " + (first == std::string::npos ? std::string() : cell.substr(first, last - first + 1)) + " »",
+            "la valeur sans blanc (pas d'espace après les virgules)");
+      return;
+    }
+  }
   model::Table t;
   t.name = decl.name;
   t.file = where;

@@ -350,6 +350,20 @@ TEST(Checker, ATableLookupWithTwoAnswersForOneKeyIsRefused) {
   EXPECT_TRUE(same.base) << dump(same);
 }
 
+// « commission_permanente, oui » typed by hand: the cell is " oui" for CSV, which would never
+// equal "oui". Refused with the line, the column and the blank made visible.
+TEST(Checker, ATableCellWithABlankAtAnEndIsRefused) {
+  const std::string rules = std::string(kHeader) + "table t = \"t.csv\"\n" + rule("a", "montant > 0 €");
+  const LoadResult r = load(rules, {{"t.csv", "organe,peut_attribuer\nassemblee,oui\nbureau, non\n"}});
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::TableError);
+  EXPECT_NE(r.diagnostics[0].message.find("ligne 3, colonne peut_attribuer"), std::string::npos) << dump(r);
+  EXPECT_NE(r.diagnostics[0].message.find("« ␣non »"), std::string::npos) << dump(r);
+  EXPECT_FALSE(r.base);
+  EXPECT_FALSE(load(rules, {{"t.csv", "organe ,peut_attribuer\nassemblee,oui\n"}}).base);
+  EXPECT_TRUE(load(rules, {{"t.csv", "organe,libelle\nassemblee,\"assemblée délibérante\"\n"}}).base);
+}
+
 // A text literal that is not in the table column it meets: as a lookup key the row is never
 // found, compared with a lookup's answer the comparison is always false (a misspelled
 // « comission_permanente », « Oui » for « oui »). Refused where the literal is, with the
