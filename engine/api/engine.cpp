@@ -74,12 +74,17 @@ std::string Loaded::format_errors() const {
   return out;
 }
 
+std::string Loaded::format_warnings() const {
+  return warnings.empty() ? std::string() : diag::format_diagnostics(sources, warnings);
+}
+
 Loaded Engine::assemble(check::LoadResult&& result, std::shared_ptr<const schema::Schema> schema,
                         std::string_view schema_text, const fs::path& rules_path, const fs::path& schema_path,
                         const fs::path& root) {
   Loaded loaded;
   loaded.sources = std::move(result.sources);
   loaded.diagnostics = std::move(result.diagnostics);
+  loaded.warnings = std::move(result.warnings);
   if (!result.base) {
     loaded.error = rules_path.string() + ": erreur : la base de règles n'a pas pu être chargée";
     return loaded;

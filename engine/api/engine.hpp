@@ -61,10 +61,13 @@ struct Loaded {
   std::shared_ptr<const Engine> engine;       // null when anything failed
   diag::SourceSet sources;                    // to print the diagnostics
   std::vector<diag::Diagnostic> diagnostics;  // every error of the rule base, sorted by position
+  std::vector<diag::Diagnostic> warnings;     // the base loaded, but these look unintended
   std::string error;                          // a failure before the rules: missing folder, bad schema (French)
   bool ok() const { return engine != nullptr; }
   // Every error, as a person reads it: file:line:column with the line and a caret.
   std::string format_errors() const;
+  // Every warning the same way ("…: avertissement [source_inutilisee] : …"); empty if none.
+  std::string format_warnings() const;
 };
 
 // A dossier checked: its result, or the reading errors that kept it from being checked.

@@ -51,6 +51,7 @@ class Loader {
     if (diagnostics_.empty()) {
       ModelResult model = model_from_ast(files_, sources_, schema, read_);
       diagnostics_ = std::move(model.diagnostics);
+      result.warnings = std::move(model.warnings);
       result.base = std::move(model.base);
       // A base of sources and definitions alone (a file given instead of the folder, a file of
       // comments) would find every dossier conforme: silence is never a pass.

@@ -19,6 +19,9 @@ struct LoadResult {
   diag::SourceSet sources;                        // to print the diagnostics
   std::shared_ptr<const model::RuleBase> base;    // null when there is any error
   std::vector<diag::Diagnostic> diagnostics;
+  // Printed, the base still loads: a source no rule cites, a rule id in two files, a period
+  // cut to its sources' (diag::Level::Warning), sorted by position.
+  std::vector<diag::Diagnostic> warnings;
   // Every file the base was made of (rule files and tables), path as read and content, in
   // reading order: what a fingerprint of the base is computed from.
   std::vector<std::pair<std::string, std::string>> inputs;

@@ -2,6 +2,8 @@
 // finds (diagnostics, sorted once by position); the model is built only when none did.
 #include "check/model_from_ast.hpp"
 
+#include <set>
+
 #include "check/internal/checker.hpp"
 
 namespace subsidia::check {
@@ -54,6 +56,25 @@ std::vector<RuleVersion> Checker::check_rules(const std::vector<ParsedFile>& fil
   return versions;
 }
 
+void Checker::check_unused_sources(const std::vector<ParsedFile>& files) {
+  std::set<std::string> cited;
+  for (const ParsedFile& file : files) {
+    for (const ast::Declaration& d : file.ast.declarations) {
+      if (const auto* r = std::get_if<ast::RuleDecl>(&d)) {
+        for (const auto& [name, span] : r->sources) cited.insert(name);
+      }
+    }
+  }
+  // A new wording of an article is declared as a source; until a rule version cites it, the
+  // base goes on judging every dossier by the old text and nothing says so.
+  for (const auto& [name, decl] : source_decls_) {
+    if (cited.count(name) != 0) continue;
+    warn(diag::Code::UnusedSource, decl->name_span,
+         "la source " + name + " n'est citée par aucune règle : aucun dossier n'est jugé d'après elle",
+         "la citer dans la clause « source » de la version de règle qu'elle fonde, ou la retirer");
+  }
+}
+
 ModelResult Checker::run(const std::vector<ParsedFile>& files) {
   auto base = std::make_shared<model::RuleBase>();
   locate_deliberation_date();
@@ -62,10 +83,13 @@ ModelResult Checker::run(const std::vector<ParsedFile>& files) {
   compile_definitions();                                    // definitions, once each
   std::vector<RuleVersion> versions = check_rules(files);   // rules: paths, types, messages
   check_versions(versions);                                 // versions: duplicates, overlaps, gaps
+  check_unused_sources(files);                              // sources no rule cites (warnings)
 
   ModelResult result;
   diag::sort_diagnostics(diagnostics_);
   result.diagnostics = std::move(diagnostics_);
+  diag::sort_diagnostics(warnings_);
+  result.warnings = std::move(warnings_);
   if (!result.diagnostics.empty()) return result;
   build_families(std::move(versions), *base);
   base->owned = std::shared_ptr<const void>(arena_, arena_.get());

@@ -27,6 +27,7 @@ using FileReader = std::function<std::optional<std::string>(const std::string& p
 struct ModelResult {
   std::shared_ptr<const model::RuleBase> base;  // null when there is any error
   std::vector<diag::Diagnostic> diagnostics;
+  std::vector<diag::Diagnostic> warnings;  // the base loads with these (diag::Level::Warning)
 };
 
 ModelResult model_from_ast(const std::vector<ParsedFile>& files, const diag::SourceSet& sources,

@@ -66,8 +66,10 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<RuleVersion>& ou
     if (sp.from && (!p.from || *p.from < *sp.from)) p.from = sp.from;
     if (sp.to && (!p.to || *sp.to < *p.to)) p.to = sp.to;
   }
+  const model::Period of_sources = p;
+  std::optional<model::Period> own;
   if (decl.period) {
-    auto own = period(*decl.period);
+    own = period(*decl.period);
     if (!own) {
       ok = false;
       period_ok = false;
@@ -84,6 +86,21 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<RuleVersion>& ou
     ok = false;
   }
   rule.period = p;
+  // The clause only narrows: a clause reaching past its sources is cut to them. A lawyer who
+  // wrote « en vigueur du 2015-01-01 » under a source of 2016 meant something the base does
+  // not do, so the cut is said, not silent.
+  if (ok && own && !(p.from && p.to && *p.to < *p.from)) {
+    // An open bound of the clause sets no limit on its side ("jusqu'au …" narrows the end only).
+    const bool early = own->from && of_sources.from && *own->from < *of_sources.from;
+    const bool late = own->to && of_sources.to && *of_sources.to < *own->to;
+    if (early || late) {
+      warn(diag::Code::RulePeriodNarrowed, decl.period->span,
+           "la clause « en vigueur » de la règle " + decl.id + " (" + model::period_french(*own) +
+               ") dépasse la période de ses sources (" + model::period_french(of_sources) +
+               ") ; elle n'est appliquée que sur la période commune : " + model::period_french(p),
+           "une période comprise dans celle des sources, ou une source en vigueur sur toute la période voulue");
+    }
+  }
 
   auto compiled = std::make_shared<model::CompiledRule>();
   compiled->arena = arena_;

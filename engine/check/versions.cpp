@@ -42,6 +42,18 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> group_by_id(const 
 
 void Checker::check_versions(const std::vector<RuleVersion>& versions) {
   for (const auto& [id, list] : group_by_id(versions)) {
+    // Versions of one rule belong together: the same id in another file is more often a
+    // copied rule left with its old name than a new version, and it would judge the dossiers
+    // of its period in place of the first one without a word.
+    for (std::size_t j = 1; j < list.size(); ++j) {
+      const diag::SourceSpan first = versions[list[0]].id_span;
+      const diag::SourceSpan here = versions[list[j]].id_span;
+      if (here.file == first.file) continue;
+      warn(diag::Code::RuleInSeveralFiles, here,
+           "la règle " + id + " est aussi déclarée dans " + sources_.file(first.file).path() +
+               " : les deux déclarations sont lues comme des versions d'une même règle",
+           "les versions d'une règle dans un même fichier, ou un autre identifiant si c'est une autre règle");
+    }
     for (std::size_t j = 1; j < list.size(); ++j) {
       for (std::size_t i = 0; i < j; ++i) {
         const model::Rule& a = versions[list[i]].rule;

@@ -47,6 +47,10 @@ std::optional<api::Loaded> load_side(const workbench::MaterialisedBase& base, co
               << base.shown(loaded.format_errors());
     return std::nullopt;
   }
+  if (!loaded.warnings.empty()) {
+    std::cerr << "subsidia diff : avertissements de la base " << side << " (" << base.label << ")\n"
+              << base.shown(loaded.format_warnings());
+  }
   return loaded;
 }
 

@@ -36,6 +36,7 @@ int run_doc(const DocOptions& options) {
   load.rules = options.rules.empty() ? default_rules_dir() : fs::path(options.rules);
   load.schema = default_schema_for(load.rules);
   const api::Loaded loaded = api::Engine::load(load);
+  std::cerr << loaded.format_warnings();
   if (!loaded.ok()) {
     std::cerr << loaded.format_errors();
     return kExitError;

@@ -26,7 +26,7 @@ std::optional<LoadedRules> load_rules(const RuleOptions& options, std::ostream& 
   load.rules = options.rules.empty() ? default_rules_dir() : options.rules;
   load.schema = options.schema.empty() ? default_schema_for(load.rules) : options.schema;
   api::Loaded loaded = api::Engine::load(load);
-  errors << loaded.format_errors();
+  errors << loaded.format_warnings() << loaded.format_errors();
   if (!loaded.ok()) return std::nullopt;
   LoadedRules rules;
   rules.engine = loaded.engine;

@@ -47,6 +47,9 @@ std::string_view code_name(Code code) {
     case Code::WrongArgumentCount: return "nombre_d_arguments";
     case Code::NoRule: return "base_sans_regle";
     case Code::InternalError: return "erreur_interne";
+    case Code::UnusedSource: return "source_inutilisee";
+    case Code::RuleInSeveralFiles: return "regle_dans_plusieurs_fichiers";
+    case Code::RulePeriodNarrowed: return "periode_reduite";
   }
   return "erreur";
 }
@@ -79,16 +82,21 @@ std::string printable(std::string_view line) {
 
 }  // namespace
 
+static std::string_view level_word(const Diagnostic& d) {
+  return d.level == Level::Warning ? "avertissement" : "erreur";
+}
+
 std::string format_diagnostic(const SourceSet& sources, const Diagnostic& d) {
   std::string out;
   if (d.span.file >= sources.size()) {
-    out += "erreur [" + std::string(code_name(d.code)) + "] : " + d.message + "\n";
+    out += std::string(level_word(d)) + " [" + std::string(code_name(d.code)) + "] : " + d.message + "\n";
     if (!d.expected.empty()) out += "  = attendu : " + d.expected + "\n";
     return out;
   }
   const SourceFile& file = sources.file(d.span.file);
   const LineColumn where = file.locate(d.span.begin);
-  out += file.path() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": erreur [" +
+  out += file.path() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " +
+         std::string(level_word(d)) + " [" +
          std::string(code_name(d.code)) + "] : " + d.message + "\n";
   const std::string_view line = file.line_text(where.line);
   const std::string number = std::to_string(where.line);

@@ -54,7 +54,14 @@ enum class Code {
   NoRule,
   // a bug of the engine, reported instead of a crash
   InternalError,
+  // warnings: the base loads, but something in it is likely not what its author meant
+  UnusedSource,         // a source no rule cites: a version written and never wired to its rule
+  RuleInSeveralFiles,   // one rule id declared in two files: they become versions of one rule
+  RulePeriodNarrowed,   // a rule's « en vigueur » reaches past its sources': silently cut
 };
+
+// An error keeps the rule base from loading; a warning is printed and the base loads.
+enum class Level { Error, Warning };
 
 std::string_view code_name(Code code);  // "erreur_syntaxe", "chemin_inconnu", ...
 
@@ -67,6 +74,7 @@ struct Diagnostic {
   SourceSpan span;
   std::string message;   // French, for a person: "chemin inconnu : action.pay"
   std::string expected;  // what would have been valid here; may be empty
+  Level level = Level::Error;
 };
 
 // The result of a pass: a value, or nothing, plus every diagnostic found.

@@ -33,6 +33,15 @@ std::shared_ptr<const Engine> real_engine() {
   return loaded.engine;
 }
 
+// The shipped base is the example lawyers copy: it must load without a single warning
+// (every source cited, each rule's versions in one file, no period cut to its sources').
+TEST(Engine, TheShippedBaseLoadsWithoutAWarning) {
+  const Loaded loaded = Engine::load({kRules, {}});
+  ASSERT_TRUE(loaded.ok()) << loaded.format_errors();
+  EXPECT_TRUE(loaded.warnings.empty()) << loaded.format_warnings();
+  EXPECT_EQ(loaded.format_warnings(), "");
+}
+
 // A temporary copy of the rule base, to change one file and compare fingerprints.
 fs::path copy_of_rules(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / ("subsidia-api-" + name + "-" + std::to_string(::getpid()));

@@ -255,6 +255,79 @@ TEST(Checker, EmptyIntersectionOfPeriodsIsAnError) {
   EXPECT_EQ(where(r)[0], "periode_vide@base.regles:12:3");
 }
 
+// "source_inutilisee@base.regles:5:8", for the warnings.
+std::vector<std::string> warned(const LoadResult& r) {
+  LoadResult only;
+  only.diagnostics = r.warnings;
+  only.sources = r.sources;
+  return where(only);
+}
+
+// A new wording declared as a source and never cited: the base loads, and says it.
+TEST(Checker, ASourceNoRuleCitesIsAWarningAndTheBaseLoads) {
+  const std::string text = std::string(kHeader) +
+                           "source S_2027\n  intitulé \"Nouvelle rédaction\"\n  en vigueur du 2027-01-01\nfin\n" +
+                           rule("a", "vrai");
+  const LoadResult r = load(text);
+  ASSERT_TRUE(r.base) << dump(r);
+  EXPECT_TRUE(r.diagnostics.empty());
+  ASSERT_EQ(warned(r), std::vector<std::string>{"source_inutilisee@base.regles:5:8"});
+  EXPECT_EQ(r.warnings[0].level, diag::Level::Warning);
+  EXPECT_NE(r.warnings[0].message.find("S_2027 n'est citée par aucune règle"), std::string::npos) << r.warnings[0].message;
+  const std::string shown = diag::format_diagnostics(r.sources, r.warnings);
+  EXPECT_NE(shown.find("base.regles:5:8: avertissement [source_inutilisee]"), std::string::npos) << shown;
+  // Cited by a rule of another file, it is used.
+  const LoadResult cited = load(text, {{"autre.regles", "règle b\n  titre \"t\"\n  source S_2027\n  gravité bloquante\n  exige vrai\nfin\n"}});
+  ASSERT_TRUE(cited.base) << dump(cited);
+  EXPECT_TRUE(cited.warnings.empty()) << diag::format_diagnostics(cited.sources, cited.warnings);
+}
+
+// One id in two files: the second is read as a version of the first, which is said.
+TEST(Checker, ARuleIdDeclaredInTwoFilesIsAWarning) {
+  const std::string sources =
+      "source A\n  intitulé \"A\"\n  en vigueur jusqu'au 2010-12-31\nfin\n"
+      "source B\n  intitulé \"B\"\n  en vigueur du 2011-01-01\nfin\n";
+  const std::string old_version = "règle v\n  titre \"ancien\"\n  source A\n  gravité bloquante\n  exige vrai\nfin\n";
+  const std::string new_version = "règle v\n  titre \"nouveau\"\n  source B\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult split = load(sources + old_version, {{"copie.regles", new_version}});
+  ASSERT_TRUE(split.base) << dump(split);
+  ASSERT_EQ(warned(split), std::vector<std::string>{"regle_dans_plusieurs_fichiers@copie.regles:1:7"});
+  EXPECT_NE(split.warnings[0].message.find("aussi déclarée dans base.regles"), std::string::npos) << split.warnings[0].message;
+  ASSERT_EQ(split.base->families.size(), 1u);
+  EXPECT_EQ(split.base->families[0].versions.size(), 2u);
+  // The same two versions in one file: no warning.
+  const LoadResult together = load(sources + old_version + new_version);
+  ASSERT_TRUE(together.base) << dump(together);
+  EXPECT_TRUE(together.warnings.empty()) << diag::format_diagnostics(together.sources, together.warnings);
+}
+
+// « en vigueur » only narrows: past its sources' bounds it is cut, and the cut is said.
+TEST(Checker, ARulePeriodPastItsSourcesIsCutWithAWarning) {
+  const std::string source = "source A\n  intitulé \"A\"\n  en vigueur du 2016-01-01 au 2020-12-31\nfin\n";
+  auto with_clause = [&](const std::string& clause) {
+    return load(source + "règle v\n  titre \"t\"\n  source A\n  " + clause + "\n  gravité bloquante\n  exige vrai\nfin\n");
+  };
+  const LoadResult early = with_clause("en vigueur du 2015-01-01");
+  ASSERT_TRUE(early.base) << dump(early);
+  ASSERT_EQ(warned(early), std::vector<std::string>{"periode_reduite@base.regles:8:3"});
+  EXPECT_NE(early.warnings[0].message.find("période commune : en vigueur du 1er janvier 2016 au 31 décembre 2020"),
+            std::string::npos)
+      << early.warnings[0].message;
+  ASSERT_TRUE(early.base->families[0].versions[0].period.from);
+  EXPECT_EQ(early.base->families[0].versions[0].period.from->french(), "1er janvier 2016");
+
+  const LoadResult late = with_clause("en vigueur du 2017-01-01 au 2022-06-30");
+  ASSERT_TRUE(late.base) << dump(late);
+  EXPECT_EQ(warned(late), std::vector<std::string>{"periode_reduite@base.regles:8:3"});
+  // Inside the sources' period, or open on the side it does not narrow: nothing to say.
+  for (const char* clause : {"en vigueur du 2017-01-01 au 2018-12-31", "en vigueur jusqu'au 2018-12-31",
+                             "en vigueur du 2017-01-01", "en vigueur à toute date"}) {
+    const LoadResult inside = with_clause(clause);
+    ASSERT_TRUE(inside.base) << clause << dump(inside);
+    EXPECT_TRUE(inside.warnings.empty()) << clause << diag::format_diagnostics(inside.sources, inside.warnings);
+  }
+}
+
 TEST(Checker, DuplicateSourceTableAndDefinition) {
   const std::string text = std::string(kHeader) + kHeader + "table t = \"t.csv\"\ntable t = \"t.csv\"\n" +
                            "définition d = vrai\ndéfinition d = faux\n";

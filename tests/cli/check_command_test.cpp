@@ -34,6 +34,25 @@ TEST_F(CheckCommand, ExitsZeroWhenEveryDossierIsCompliant) {
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
 }
 
+// A warning of the rule base goes to stderr, file:line:column first; the verdicts and the
+// exit code are those of the dossiers (0 here), since the base loaded.
+TEST_F(CheckCommand, ARuleBaseWarningIsPrintedAndTheDossiersAreStillChecked) {
+  const auto file = write("d/ok.json", dossier("OK-1").dump());
+  const auto quiet = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_EQ(quiet.err.find("avertissement"), std::string::npos) << quiet.err;
+  write("rules/nouvelle.regles",
+        "source S_NOUVELLE\n  intitulé \"Rédaction à venir\"\n  en vigueur du 2030-01-01\nfin\n");
+  const auto result = run({"check", "--regles", rules_dir(), file.string()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.err.find("nouvelle.regles:1:8: avertissement [source_inutilisee] : la source S_NOUVELLE"),
+            std::string::npos)
+      << result.err;
+  // The same verdicts; only the fingerprint of the base (one file more) differs.
+  const auto verdicts = [](const std::string& out) { return out.substr(0, out.find("Moteur subsidia")); };
+  EXPECT_EQ(verdicts(result.out), verdicts(quiet.out));
+  EXPECT_NE(result.out, quiet.out);
+}
+
 TEST_F(CheckCommand, ExitsOneWhenADossierIsNonCompliant) {
   write("d/a.json", dossier("OK-1").dump());
   write("d/b.json", non_compliant("NC-1").dump());

@@ -83,6 +83,10 @@ class Checker {
   void error(diag::Code code, diag::SourceSpan span, std::string message, std::string expected = {}) {
     diagnostics_.push_back(diag::Diagnostic{code, span, std::move(message), std::move(expected)});
   }
+  // Printed with the base, which still loads (diag::Level::Warning).
+  void warn(diag::Code code, diag::SourceSpan span, std::string message, std::string expected = {}) {
+    warnings_.push_back(diag::Diagnostic{code, span, std::move(message), std::move(expected), diag::Level::Warning});
+  }
   std::string source_text(diag::SourceSpan span) const;
 
   // --- nodes
@@ -113,6 +117,7 @@ class Checker {
   void compile_definitions();
   std::vector<RuleVersion> check_rules(const std::vector<ParsedFile>& files);
   void check_versions(const std::vector<RuleVersion>& versions);
+  void check_unused_sources(const std::vector<ParsedFile>& files);
   void build_families(std::vector<RuleVersion>&& versions, model::RuleBase& base);
   void read_table(const ParsedFile& file, const ast::TableDecl& decl);
   std::optional<model::Period> period(const ast::Period& p);
@@ -157,6 +162,7 @@ class Checker {
   const FileReader& read_file_;
   std::shared_ptr<model::ExpressionArena> arena_;
   std::vector<diag::Diagnostic> diagnostics_;
+  std::vector<diag::Diagnostic> warnings_;
 
   std::map<std::string, const ast::SourceDecl*> source_decls_;
   std::map<std::string, TableEntry> tables_;
