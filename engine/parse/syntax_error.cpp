@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "diag/spelling.hpp"
 #include "parse/keywords.hpp"
 
 namespace subsidia::parse {
@@ -55,6 +56,95 @@ bool starts_declaration(std::string_view line) {
   return false;
 }
 
+// The clauses of a rule and of a source, in the order the guide gives them.
+constexpr std::array<std::string_view, 11> rule_clauses{
+    "titre", "source", "en vigueur", "gravité", "s'applique si", "exige",
+    "si respectée", "si violée", "si indéterminée", "si sans objet", "fin"};
+constexpr std::array<std::string_view, 7> source_clauses{
+    "intitulé", "référence", "note", "origine de la date", "date discutée", "en vigueur", "fin"};
+
+std::string_view line_at(std::string_view text, std::size_t begin) {
+  const std::size_t end = text.find('\n', begin);
+  return text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
+// The first `words` blank-separated words of `line`, joined by one space.
+std::string first_words(std::string_view line, std::size_t words) {
+  std::string out;
+  std::size_t i = 0;
+  for (std::size_t w = 0; w < words; ++w) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (i >= line.size() || line[i] == '"') break;
+    if (w > 0) out += ' ';
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '"') out += line[i++];
+  }
+  return out;
+}
+
+// Inside a rule or a source, a line that starts with no clause is most often a misspelt one
+// (`titr`, `s'appliqe si`): name the clauses of that block and the nearest one, instead of
+// "le mot-clé fin" alone. The block is the last declaration above the line.
+void explain_unknown_clause(std::string_view text, std::size_t offset, std::string& message, std::string& expected) {
+  std::size_t line_begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+  for (std::size_t i = line_begin; i < offset; ++i) {
+    if (text[i] != ' ' && text[i] != '\t') return;  // not the first word of its line
+  }
+  bool in_rule = false, in_source = false;
+  std::string_view block;        // the declaration's first line
+  std::size_t block_begin = 0;
+  for (std::size_t p = line_begin; p > 0;) {
+    const std::size_t above_end = p - 1;  // the line break that ends the line above
+    const std::size_t found = above_end == 0 ? std::string_view::npos : text.rfind('\n', above_end - 1);
+    const std::size_t above_begin = found == std::string_view::npos ? 0 : found + 1;
+    const std::string_view above = text.substr(above_begin, above_end - above_begin);
+    if (starts_declaration(above)) {
+      in_rule = above.rfind("règle", 0) == 0 || above.rfind("regle", 0) == 0 || above.rfind("rule", 0) == 0;
+      in_source = above.rfind("source", 0) == 0;
+      block = above;
+      block_begin = above_begin;
+      break;
+    }
+    p = above_begin;
+  }
+  if (!in_rule && !in_source) return;
+  const std::string_view line = line_at(text, offset);
+  // The next declaration where a clause or `fin` was expected: the block above was left open.
+  if (starts_declaration(line)) {
+    const std::string name = first_words(block, 2).substr(first_words(block, 1).size());
+    const auto line_number = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(block_begin), '\n') + 1;
+    message += std::string(" : ") + (in_rule ? "la règle" : "la source") + name + ", ouverte ligne " +
+               std::to_string(line_number) + ", n'est pas close par « fin »";
+    return;
+  }
+  std::string_view best;
+  std::size_t best_distance = std::string_view::npos;
+  std::string list;
+  auto consider = [&](std::string_view clause) {
+    list += (list.empty() ? "" : ", ") + std::string(clause);
+    const std::size_t words = static_cast<std::size_t>(std::count(clause.begin(), clause.end(), ' ')) + 1;
+    const std::string written = diag::fold_case_and_accents(first_words(line, words));
+    const std::string folded = diag::fold_case_and_accents(clause);
+    std::size_t d = diag::edit_distance(written, folded);
+    // Two neighbours swapped (`exgie`) is one slip, though two edits for Levenshtein.
+    if (d == 2 && diag::misspelt_name(written, {std::string_view(folded)})) d = 1;
+    if (d < best_distance) {
+      best_distance = d;
+      best = clause;
+    }
+  };
+  if (in_rule) {
+    for (std::string_view c : rule_clauses) consider(c);
+  } else {
+    for (std::string_view c : source_clauses) consider(c);
+  }
+  // One slip in a short word, two in a longer one: further than that it is another word.
+  if (best_distance > 0 && best_distance <= (best.size() >= 6 ? 2u : 1u)) {
+    message += " : vouliez-vous dire « " + std::string(best) + " » ?";
+  }
+  expected = std::string(in_rule ? "une clause de règle (" : "une clause de source (") + list + ")";
+}
+
 }  // namespace
 
 diag::Diagnostic syntax_error(std::string_view text, diag::FileId file, std::uint32_t offset, std::string expected,
@@ -81,9 +171,11 @@ diag::Diagnostic syntax_error(std::string_view text, diag::FileId file, std::uin
     return {diag::Code::SyntaxError, {file, end, end}, "fin du fichier inattendue", std::move(expected)};
   }
   const std::string_view found = offending_text(text, offset);
+  std::string message = "texte inattendu « " + std::string(found) + " »";
+  if (expected == kw::end.expected) explain_unknown_clause(text, offset, message, expected);
   return {diag::Code::SyntaxError,
           {file, offset, static_cast<std::uint32_t>(offset + found.size())},
-          "texte inattendu « " + std::string(found) + " »",
+          std::move(message),
           std::move(expected)};
 }
 

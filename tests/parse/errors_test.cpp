@@ -63,6 +63,45 @@ TEST(ParseErrors, MissingFinBeforeNextRuleIsReportedThereAndNextRuleStillParses)
   EXPECT_EQ(where(text, errors[1].span.begin).column, 9u);
 }
 
+// The message names the rule left open and where it starts.
+TEST(ParseErrors, MissingFinNamesTheRuleLeftOpen) {
+  const std::string_view text = "règle x.y\n  titre \"t\"\n  exige a\n\nrègle z\n  exige b\nfin\n";
+  const auto errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "texte inattendu « règle » : la règle x.y, ouverte ligne 1, n'est pas close par « fin »");
+  EXPECT_EQ(errors[0].expected, "le mot-clé fin");
+}
+
+// A misspelt clause: the clauses of its block are listed and the nearest one is offered; a word
+// near none of them gets the list alone.
+TEST(ParseErrors, AMisspeltClauseIsNamedWithTheClausesOfItsBlock) {
+  struct Example {
+    const char* line;
+    const char* message;
+  };
+  const std::string rule_clauses =
+      "une clause de règle (titre, source, en vigueur, gravité, s'applique si, exige, si respectée, "
+      "si violée, si indéterminée, si sans objet, fin)";
+  for (const Example& e : {Example{"  titr \"t\"", "texte inattendu « titr » : vouliez-vous dire « titre » ?"},
+                           Example{"  s'appliqe si vrai", "texte inattendu « s » : vouliez-vous dire « s'applique si » ?"},
+                           Example{"  exgie vrai", "texte inattendu « exgie » : vouliez-vous dire « exige » ?"},
+                           Example{"  Gravitée bloquante", "texte inattendu « Gravitée » : vouliez-vous dire « gravité » ?"},
+                           Example{"  bidule", "texte inattendu « bidule »"}}) {
+    const std::string text = std::string("règle x\n  titre \"t\"\n") + e.line + "\n  exige a\nfin\n";
+    const auto errors = errors_of(text);
+    ASSERT_EQ(errors.size(), 1u) << text;
+    EXPECT_EQ(errors[0].message, e.message) << text;
+    EXPECT_EQ(errors[0].expected, rule_clauses) << text;
+    EXPECT_EQ(where(text, errors[0].span.begin).line, 3u);
+  }
+  const std::string source = "source S\n  intitulé \"S\"\n  referance \"x\"\n  en vigueur à toute date\nfin\n";
+  const auto errors = errors_of(source);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "texte inattendu « referance » : vouliez-vous dire « référence » ?");
+  EXPECT_EQ(errors[0].expected,
+            "une clause de source (intitulé, référence, note, origine de la date, date discutée, en vigueur, fin)");
+}
+
 TEST(ParseErrors, MissingRequirementExpression) {
   const Found e = only_error("règle x\n  exige\nfin\n");
   EXPECT_EQ(e.code, Code::SyntaxError);
