@@ -329,10 +329,17 @@ bool Checker::comparable(NodeId left, NodeId right, diag::SourceSpan span, bool 
   const Type& a = type(left);
   const Type& b = type(right);
   if (is_invalid(a) || is_invalid(b)) return false;
+  // The hint names how to write the kind on either side that a literal most often gets wrong.
+  auto hint = [&]() -> std::string {
+    auto either = [&](TypeKind k) { return a.kind == k || b.kind == k; };
+    if (either(TypeKind::Money)) return "deux valeurs de même type (un montant s'écrit 10 000 €)";
+    if (either(TypeKind::Date)) return "deux valeurs de même type (une date s'écrit 2024-03-01, sans guillemets)";
+    if (either(TypeKind::Boolean)) return "deux valeurs de même type (vrai ou faux, sans guillemets)";
+    return "deux valeurs de même type";
+  };
   auto mismatch = [&] {
     error(diag::Code::TypeMismatch, span,
-          "comparaison impossible entre " + model::type_french(a) + " et " + model::type_french(b),
-          "deux valeurs de même type (un montant s'écrit 10 000 €)");
+          "comparaison impossible entre " + model::type_french(a) + " et " + model::type_french(b), hint());
     return false;
   };
   if (a.kind == TypeKind::List || b.kind == TypeKind::List || a.kind == TypeKind::Object || b.kind == TypeKind::Object) {

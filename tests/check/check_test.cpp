@@ -128,6 +128,20 @@ TEST(Checker, MoneyComparedWithADateIsATypeMismatchNamingBothTypes) {
   EXPECT_NE(r.diagnostics[0].message.find("date"), std::string::npos);
 }
 
+// The hint says how to write the kind at stake: a date or a boolean written as a text gets
+// its own, not the money one.
+TEST(Checker, ATypeMismatchHintsAtTheKindOfValueCompared) {
+  const LoadResult date = load(std::string(kHeader) + rule("a", "deliberation.date = \"2014-07-09\""));
+  ASSERT_EQ(date.diagnostics.size(), 1u) << dump(date);
+  EXPECT_EQ(date.diagnostics[0].expected, "deux valeurs de même type (une date s'écrit 2024-03-01, sans guillemets)");
+  const LoadResult truth = load(std::string(kHeader) + rule("a", "beneficiaire.activite_politique = \"vrai\""));
+  ASSERT_EQ(truth.diagnostics.size(), 1u) << dump(truth);
+  EXPECT_EQ(truth.diagnostics[0].expected, "deux valeurs de même type (vrai ou faux, sans guillemets)");
+  const LoadResult money = load(std::string(kHeader) + rule("a", "montant = \"10000\""));
+  ASSERT_EQ(money.diagnostics.size(), 1u) << dump(money);
+  EXPECT_EQ(money.diagnostics[0].expected, "deux valeurs de même type (un montant s'écrit 10 000 €)");
+}
+
 TEST(Checker, MoneyLiteralComparedWithADecimalPathIsAnError) {
   const LoadResult r = load(std::string(kHeader) + rule("a", "tous l dans financement.plan : l.part <= 1 €"));
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
