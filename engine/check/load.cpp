@@ -85,6 +85,11 @@ class Loader {
       return;
     }
     state_[path] = State::Loading;
+    stack_.push_back(path);
+    struct Unstack {
+      std::vector<std::string>& stack;
+      ~Unstack() { stack.pop_back(); }
+    } unstack{stack_};
     const diag::FileId id = sources_.add(path, *text);
     if (!from && first_root_ == kNoFile) first_root_ = id;
     if (const std::optional<std::size_t> bad = diag::first_invalid_utf8(*text)) {
@@ -113,9 +118,15 @@ class Loader {
       auto it = state_.find(target);
       if (it != state_.end()) {
         if (it->second == State::Loading) {
+          // The whole chain, from the file imported again down to this one: the import to
+          // remove may be any of its links.
+          std::string chain;
+          const auto first = std::find(stack_.begin(), stack_.end(), target);
+          for (auto link = first; link != stack_.end(); ++link) chain += *link + " → ";
+          chain += target;
           diagnostics_.push_back(diag::Diagnostic{diag::Code::ImportCycle, import->span,
-                                                  "import circulaire : " + target + " importe (indirectement) " + path,
-                                                  "des imports sans cycle"});
+                                                  "import circulaire : " + chain,
+                                                  "des imports sans cycle : retirer l'un de ces imports"});
         }
         continue;
       }
@@ -130,6 +141,7 @@ class Loader {
   diag::SourceSet sources_;
   std::vector<ParsedFile> files_;
   std::map<std::string, State> state_;
+  std::vector<std::string> stack_;  // the files being loaded, importer before imported
   static constexpr diag::FileId kNoFile = 0xFFFFFFFFu;
   diag::FileId first_root_ = kNoFile;  // where a base without rules is reported
 };

@@ -536,6 +536,18 @@ TEST(Checker, ImportCycleIsAnError) {
       {{"a.regles", "importer \"b.regles\"\n"}, {"b.regles", "importer \"a.regles\"\n"}}, test_schema());
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
   EXPECT_EQ(r.diagnostics[0].code, diag::Code::ImportCycle);
+  EXPECT_EQ(r.diagnostics[0].message, "import circulaire : a.regles → b.regles → a.regles");
+}
+
+// The whole chain is named, whichever link closes it.
+TEST(Checker, AnImportCycleNamesEveryFileOfTheChain) {
+  const LoadResult r = load_rule_base_from_texts({{"a.regles", "importer \"b.regles\"\n"},
+                                                  {"b.regles", "importer \"c.regles\"\n"},
+                                                  {"c.regles", "importer \"b.regles\"\n"}},
+                                                 test_schema());
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(where(r)[0], "import_circulaire@c.regles:1:1");
+  EXPECT_EQ(r.diagnostics[0].message, "import circulaire : b.regles → c.regles → b.regles");
 }
 
 TEST(Checker, ImportedFilesAreLoadedOnce) {
