@@ -551,6 +551,11 @@ struct Message : x3::parser<Message> {
         } else if (c == '}') {
           fail_expecting(it, "}} pour écrire une accolade fermante");
         } else if (c == '{') {
+          // A placeholder closes on its line. Without a `}` there, say so at the `{`, rather
+          // than what the expression parser would have wanted after its first words.
+          Iterator close = it + 1;
+          while (close != last && *close != '}' && *close != '\n' && *close != '\r') ++close;
+          if (close == last || *close != '}') fail_expecting(it, expected_placeholder_close);
           ++it;
           ast::Expression value;
           Iterator at = it;

@@ -173,6 +173,7 @@ diag::Diagnostic syntax_error(std::string_view text, diag::FileId file, std::uin
   const std::string_view found = offending_text(text, offset);
   std::string message = "texte inattendu « " + std::string(found) + " »";
   if (expected == kw::end.expected) explain_unknown_clause(text, offset, message, expected);
+  if (found == "{" && expected.rfind("une accolade fermante }", 0) == 0) message = "accolade « { » non fermée dans le message";
   return {diag::Code::SyntaxError,
           {file, offset, static_cast<std::uint32_t>(offset + found.size())},
           std::move(message),

@@ -263,6 +263,9 @@ struct Date : x3::parser<Date> {
 };
 
 inline constexpr std::string_view expected_closing_quote = "un guillemet fermant";
+// A `{` of a message with no `}` after it on its line.
+inline constexpr std::string_view expected_placeholder_close =
+    "une accolade fermante } sur la même ligne : {montant} affiche une valeur, {{ écrit une accolade";
 inline constexpr std::string_view expected_escape = "une séquence d'échappement (\\\", \\\\ ou \\n)";
 
 // Reads one escape after a backslash; throws on an unknown one.

@@ -102,6 +102,21 @@ TEST(ParseErrors, AMisspeltClauseIsNamedWithTheClausesOfItsBlock) {
             "une clause de source (intitulé, référence, note, origine de la date, date discutée, en vigueur, fin)");
 }
 
+// A `{` with no `}` on its line is reported at the `{`, whatever words follow it.
+TEST(ParseErrors, AnUnclosedBraceInAMessageIsReportedAtTheBrace) {
+  for (const char* message : {"\"Le montant {montant est négatif.\"", "\"Le montant { est négatif.\"",
+                              "\"Le montant {montant\""}) {
+    const std::string text = std::string("règle x\n  exige a\n  si violée ") + message + "\nfin\n";
+    const auto errors = errors_of(text);
+    ASSERT_EQ(errors.size(), 1u) << text;
+    EXPECT_EQ(errors[0].message, "accolade « { » non fermée dans le message") << text;
+    EXPECT_EQ(errors[0].expected,
+              "une accolade fermante } sur la même ligne : {montant} affiche une valeur, {{ écrit une accolade");
+    EXPECT_EQ(where(text, errors[0].span.begin).line, 3u);
+    EXPECT_EQ(where(text, errors[0].span.begin).column, 25u) << text;
+  }
+}
+
 TEST(ParseErrors, MissingRequirementExpression) {
   const Found e = only_error("règle x\n  exige\nfin\n");
   EXPECT_EQ(e.code, Code::SyntaxError);
@@ -182,8 +197,13 @@ TEST(ParseErrors, UnknownEscape) {
 TEST(ParseErrors, TemplateBraces) {
   EXPECT_EQ(only_error("règle r si violée \"a } b\" fin").column, 22u);  // lone }
   EXPECT_EQ(only_error("règle r si violée \"a {} b\" fin").expected, "une expression");
-  EXPECT_EQ(only_error("règle r si violée \"a {x b\" fin").expected, "une accolade fermante }");
-  EXPECT_EQ(only_error("règle r si violée \"a {x\nfin").expected, "une accolade fermante }");
+  // No `}` on the line: said at the `{`, with how to write a brace.
+  const std::string unclosed =
+      "une accolade fermante } sur la même ligne : {montant} affiche une valeur, {{ écrit une accolade";
+  EXPECT_EQ(only_error("règle r si violée \"a {x b\" fin").expected, unclosed);
+  EXPECT_EQ(only_error("règle r si violée \"a {x\nfin").expected, unclosed);
+  // A `}` later on the line, but the expression stops before it: the parser's own expectation.
+  EXPECT_EQ(only_error("règle r si violée \"a {x b}\" fin").expected, "une accolade fermante }");
 }
 
 TEST(ParseErrors, TupleMustBeFollowedByDans) {
