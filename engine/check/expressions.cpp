@@ -164,10 +164,11 @@ NodeId Checker::path(const ast::Path& p, Scope& scope) {
         for (const Variable& v : scope.variables) names.push_back(v.name);
       }
       std::vector<std::string> near = nearest_names(seg.name, names);
+      const std::string hint = diag::did_you_mean(seg.name, near, shown.empty() ? "" : shown + ".");
       for (std::string& s : near) s = shown.empty() ? s : shown + "." + s;
       const std::string full = shown.empty() ? seg.name : shown + "." + seg.name;
       error(i == 0 && p.segments.size() == 1 ? diag::Code::UnknownName : diag::Code::UnknownPath, seg.span,
-            (i == 0 && p.segments.size() == 1 ? "nom inconnu : " : "chemin inconnu : ") + full, join(near));
+            (i == 0 && p.segments.size() == 1 ? "nom inconnu : " : "chemin inconnu : ") + full + hint, join(near));
       return add_invalid(p.span);
     }
     const schema::Field& field = current.node->fields[static_cast<std::size_t>(slot)];
@@ -470,7 +471,8 @@ const model::Table* Checker::table(const std::string& name, diag::SourceSpan spa
   if (it == tables_.end()) {
     std::vector<std::string> names;
     for (const auto& [n, e] : tables_) names.push_back(n);
-    error(diag::Code::UnknownTable, span, "table inconnue : " + name, join(nearest_names(name, names)));
+    const std::vector<std::string> near = nearest_names(name, names);
+    error(diag::Code::UnknownTable, span, "table inconnue : " + name + diag::did_you_mean(name, near), join(near));
     return nullptr;
   }
   if (it->second.index < 0) return nullptr;  // already reported: unreadable
@@ -481,8 +483,9 @@ const model::Table* Checker::table(const std::string& name, diag::SourceSpan spa
 int Checker::column(const model::Table& t, const std::string& name, diag::SourceSpan span) {
   const int i = t.column_index(name);
   if (i < 0) {
-    error(diag::Code::UnknownColumn, span, "colonne inconnue dans la table " + t.name + " : " + name,
-          join(nearest_names(name, t.columns)));
+    const std::vector<std::string> near = nearest_names(name, t.columns);
+    error(diag::Code::UnknownColumn, span,
+          "colonne inconnue dans la table " + t.name + " : " + name + diag::did_you_mean(name, near), join(near));
   }
   return i;
 }

@@ -56,7 +56,8 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<RuleVersion>& ou
     if (it == legal_sources_->end()) {
       std::vector<std::string> names;
       for (const auto& [n, s] : source_decls_) names.push_back(n);
-      error(diag::Code::UnknownSource, span, "source inconnue : " + name, join(nearest_names(name, names)));
+      const std::vector<std::string> near = nearest_names(name, names);
+      error(diag::Code::UnknownSource, span, "source inconnue : " + name + diag::did_you_mean(name, near), join(near));
       ok = false;
       period_ok = false;
       continue;

@@ -43,6 +43,18 @@ std::vector<std::string> nearest_names(std::string_view name, const std::vector<
   return out;
 }
 
+std::string did_you_mean(std::string_view written, const std::vector<std::string>& nearest,
+                         std::string_view shown_prefix) {
+  if (nearest.empty() || written.size() < 3) return {};
+  const std::string a = fold_case_and_accents(written);
+  const std::string b = fold_case_and_accents(nearest.front());
+  const std::size_t d = edit_distance(a, b);
+  const bool slip = d == 0 || d <= std::min<std::size_t>(2, a.size() / 3) ||
+                    misspelt_name(a, {std::string_view(b)}).has_value();
+  if (!slip) return {};
+  return " ; vouliez-vous dire « " + std::string(shown_prefix) + nearest.front() + " » ?";
+}
+
 namespace {
 
 // The unaccented form of a Latin-1 Supplement or Latin Extended-A letter (U+00C0..U+017F)

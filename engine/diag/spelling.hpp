@@ -18,6 +18,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
                                        std::size_t limit = 5);
 
+// " ; vouliez-vous dire « action.pays » ?" when the nearest candidate is one or two slips
+// from `written` (case and accents aside), as the guide promises; empty otherwise, the list
+// of candidates then standing alone as what was expected. `nearest` as nearest_names gives it.
+std::string did_you_mean(std::string_view written, const std::vector<std::string>& nearest,
+                         std::string_view shown_prefix = {});
+
 // `text` in lower case with the accents of French and the other Latin-1 letters taken off
 // (é → e, Œ → oe, ç → c), so that « Délibération » and « deliberation » compare equal.
 std::string fold_case_and_accents(std::string_view text);

@@ -60,7 +60,26 @@ TEST(Checker, UnknownPathPointsAtTheSegmentAndSuggestsNearFields) {
   ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
   EXPECT_EQ(where(r)[0], "chemin_inconnu@base.regles:9:16");
   EXPECT_NE(r.diagnostics[0].expected.find("action.pays"), std::string::npos) << r.diagnostics[0].expected;
+  EXPECT_EQ(r.diagnostics[0].message, "chemin inconnu : action.pay ; vouliez-vous dire « action.pays » ?");
   EXPECT_FALSE(r.base);
+}
+
+// "Vouliez-vous dire" only for a slip; a word near no field gets the list of fields alone.
+TEST(Checker, DidYouMeanIsOfferedForASlipOnly) {
+  const LoadResult name = load(std::string(kHeader) + rule("a", "montnt > 0 €"));
+  ASSERT_EQ(name.diagnostics.size(), 1u) << dump(name);
+  EXPECT_EQ(name.diagnostics[0].message, "nom inconnu : montnt ; vouliez-vous dire « montant » ?");
+  const LoadResult far = load(std::string(kHeader) + rule("a", "action.xyzzy existe"));
+  ASSERT_EQ(far.diagnostics.size(), 1u) << dump(far);
+  EXPECT_EQ(far.diagnostics[0].message, "chemin inconnu : action.xyzzy");
+  EXPECT_FALSE(far.diagnostics[0].expected.empty());
+  const LoadResult source = load(std::string(kHeader) +
+                                 "règle a\n  titre \"t\"\n  source s\n  gravité bloquante\n  exige vrai\nfin\n");
+  ASSERT_EQ(source.diagnostics.size(), 1u) << dump(source);
+  EXPECT_EQ(source.diagnostics[0].message, "source inconnue : s");  // one letter: too short to guess
+  EXPECT_EQ(diag::did_you_mean("CGCT_L1115_1_V214", {"CGCT_L1115_1_V2014"}), " ; vouliez-vous dire « CGCT_L1115_1_V2014 » ?");
+  EXPECT_EQ(diag::did_you_mean("exgie", {"exige"}), " ; vouliez-vous dire « exige » ?");
+  EXPECT_EQ(diag::did_you_mean("pays", {"nature"}), "");
 }
 
 // A definition is a name, not a field: never offered for a path that goes on after its head.
