@@ -63,6 +63,7 @@ int run_serve(const ServeOptions& options) {
     std::cerr << loaded.error;
     return kExitError;
   }
+  std::cerr << loaded.warnings;
   const std::string fingerprint = loaded.rules->engine->receipt().fingerprint;
 
   // Blocked before any thread starts, so every thread inherits the mask and only the

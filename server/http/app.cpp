@@ -93,8 +93,11 @@ std::string App::reload(const std::string& who) {
     return loaded.error;
   }
   rules.set(loaded.rules);
+  // The base's warnings go to the audit trail with the reload, where an administrator reads
+  // what the new rules did.
   store.audit(actor(who, *loaded.rules), "regles_rechargees", options.rules.string(),
-              "avant " + before->engine->receipt().fingerprint);
+              "avant " + before->engine->receipt().fingerprint +
+                  (loaded.warnings.empty() ? std::string() : "\n" + loaded.warnings));
   return {};
 }
 

@@ -21,7 +21,7 @@ void CheckToolPool::give_back(std::unique_ptr<CheckTools> tools) {
 
 RuleSetLoad load_rule_set(const std::filesystem::path& rules, const std::filesystem::path& schema) {
   api::Loaded loaded = api::Engine::load({.rules = rules, .schema = schema});
-  if (!loaded.ok()) return {nullptr, loaded.format_errors()};
+  if (!loaded.ok()) return {nullptr, loaded.format_errors(), loaded.format_warnings()};
   // The rule base's own zone table when it has one (as `subsidia jaune`), else the built-in.
   std::error_code ec;
   const std::filesystem::path root = std::filesystem::is_directory(rules, ec) ? rules : rules.parent_path();
@@ -30,13 +30,13 @@ RuleSetLoad load_rule_set(const std::filesystem::path& rules, const std::filesys
   if (std::filesystem::exists(table, ec)) {
     std::string error;
     zones = reports::ZoneTable::load(table, &error);
-    if (!zones) return {nullptr, error};
+    if (!zones) return {nullptr, error, {}};
   } else {
     zones = reports::ZoneTable::builtin();
   }
   reports::EntryExtractor extractor(loaded.engine->schema());
   auto set = std::make_shared<const RuleSet>(loaded.engine, std::move(extractor), std::move(*zones));
-  return {std::move(set), {}};
+  return {std::move(set), {}, loaded.format_warnings()};
 }
 
 }  // namespace subsidia::server::http

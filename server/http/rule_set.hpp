@@ -69,6 +69,7 @@ struct RuleSet {
 struct RuleSetLoad {
   std::shared_ptr<const RuleSet> rules;  // null on failure
   std::string error;                     // French, every diagnostic
+  std::string warnings;                  // French, the base loaded with these (may be empty)
 };
 
 RuleSetLoad load_rule_set(const std::filesystem::path& rules, const std::filesystem::path& schema);

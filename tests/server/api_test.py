@@ -1,5 +1,7 @@
 """The JSON API against a real server and a real SQLite file (tests/server/harness.py)."""
 import glob
+import shutil
+import tempfile
 import json
 import os
 import signal
@@ -282,6 +284,29 @@ class Signals(unittest.TestCase):
             self.assertEqual(server.stop(signal.SIGTERM), 0)
         finally:
             server.close()
+
+    def test_a_reload_writes_the_warnings_of_the_new_base_in_the_audit_trail(self):
+        rules = tempfile.mkdtemp(prefix="subsidia-regles-")
+        shutil.rmtree(rules)
+        shutil.copytree(os.path.join(SOURCE, "rules"), rules)
+        server = Server(rules=rules)
+        try:
+            token = server.login("admin")
+            with open(os.path.join(rules, "zz-nouvelle.regles"), "w", encoding="utf-8") as f:
+                f.write('source S_A_VENIR\n  intitulé "Rédaction à venir"\n  en vigueur du 2030-01-01\nfin\n')
+            server.process.send_signal(signal.SIGHUP)
+            deadline = time.time() + 20
+            reloaded = []
+            while time.time() < deadline and not reloaded:
+                audit = server.request("GET", "/api/audit", token=token).json()["audit"]
+                reloaded = [e for e in audit if e["action"] == "regles_rechargees"]
+                time.sleep(0.1)
+            self.assertTrue(reloaded)
+            self.assertIn("zz-nouvelle.regles:1:8: avertissement [source_inutilisee]", reloaded[0]["detail"])
+            self.assertEqual(server.stop(signal.SIGTERM), 0)
+        finally:
+            server.close()
+            shutil.rmtree(rules, ignore_errors=True)
 
 
 if __name__ == "__main__":

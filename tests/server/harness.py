@@ -22,7 +22,8 @@ def add_user(data, name, role, password=PASSWORD):
 
 
 class Server:
-    def __init__(self, data=None, extra=()):
+    def __init__(self, data=None, extra=(), rules=None):
+        self.rules = rules or os.path.join(SOURCE, "rules")
         self.own_data = data is None
         self.data = data or tempfile.mkdtemp(prefix="subsidia-serveur-")
         if self.own_data:
@@ -34,7 +35,7 @@ class Server:
     def start(self):
         self.process = subprocess.Popen(
             [BINARY, "serve", "--donnees", self.data, "--ecoute", "127.0.0.1:0",
-             "--regles", os.path.join(SOURCE, "rules")] + self.extra,
+             "--regles", self.rules] + self.extra,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
         if "http://" not in line:
