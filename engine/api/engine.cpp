@@ -98,6 +98,7 @@ Loaded Engine::assemble(check::LoadResult&& result, std::shared_ptr<const schema
   engine->receipt_.version = std::string(engine_version());
   engine->receipt_.commit = std::string(engine_commit());
   engine->receipt_.fingerprint = fingerprint_of(result.inputs, root, schema_text);
+  loaded.inputs = std::move(result.inputs);
   loaded.engine = std::move(engine);
   return loaded;
 }

@@ -62,6 +62,9 @@ struct Loaded {
   diag::SourceSet sources;                    // to print the diagnostics
   std::vector<diag::Diagnostic> diagnostics;  // every error of the rule base, sorted by position
   std::vector<diag::Diagnostic> warnings;     // the base loaded, but these look unintended
+  // Every file the base was made of (rule files and tables): path as read, content; what the
+  // fingerprint is computed from, and what `subsidia diff` compares tables by.
+  std::vector<std::pair<std::string, std::string>> inputs;
   std::string error;                          // a failure before the rules: missing folder, bad schema (French)
   bool ok() const { return engine != nullptr; }
   // Every error, as a person reads it: file:line:column with the line and a caret.

@@ -7,8 +7,11 @@
 #include <random>
 
 #include "diff/diff_from_bases.hpp"
+#include "diff/rule_causes.hpp"
 #include "diff/diff_html.hpp"
 #include "diff/diff_json.hpp"
+#include "diff/diff_labels.hpp"
+#include "diff/diff_text.hpp"
 #include "diff/narrowed_base.hpp"
 #include "diff/rule_changes.hpp"
 #include "diff_fixture.hpp"
@@ -185,8 +188,74 @@ TEST_F(DiffRepository, NarrowedAndFullEvaluationGiveTheSameReport) {
     convention_listed = true;
     EXPECT_FALSE(rule.text_changed);  // the definition moved, not the rule
     EXPECT_GT(rule.flips, 0u);
+    // ... and the report names it: the rule reaches it by name; no table or source moved
+    // (the tables are the same bytes in another folder).
+    ASSERT_EQ(rule.causes.size(), 1u);
+    EXPECT_EQ(rule.causes[0].kind, workbench::RuleCause::Kind::Definition);
+    EXPECT_EQ(rule.causes[0].name, "seuil_convention_attributive");
+    EXPECT_NE(workbench::diff_text(narrow).find("subventions.convention_au_dela_de_23000 : modifiée (texte inchangé ; a "
+                                                "changé : définition seuil_convention_attributive)"),
+              std::string::npos)
+        << workbench::diff_text(narrow);
   }
   EXPECT_TRUE(convention_listed);
+}
+
+// The names a text mentions: not a path's fields, not a comment, not the prose of a message,
+// but what a message's placeholders name.
+TEST(RuleCauses, MentionedNamesAreThoseARuleCanReach) {
+  const std::set<std::string> names = workbench::mentioned_names(R"(règle r
+  source S_1
+  exige montant > seuil et action.pays dans zone  # seuil_commentaire
+  si violée "le seuil_en_prose {plafond sinon "x"} \"{cite}\""
+fin
+)");
+  for (const char* expected : {"S_1", "seuil", "montant", "action", "zone", "plafond", "cite"})
+    EXPECT_TRUE(names.count(expected)) << expected;
+  for (const char* absent : {"pays", "seuil_commentaire", "seuil_en_prose", "le"})
+    EXPECT_FALSE(names.count(absent)) << absent;
+}
+
+std::string schema_text() {
+  std::ifstream in(SUBSIDIA_SCHEMA, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// A table's new content reaches a rule through two definitions; a source's new dates reach the
+// rule that cites it; a rule that reaches neither has nothing under it.
+TEST(RuleCauses, TablesAndSourcesAreFoundThroughDefinitions) {
+  auto base = [](const std::string& csv, const std::string& period, const std::string& e) {
+    const std::string text =
+        "source S\n  intitulé \"S\"\n  en vigueur à toute date\nfin\n"
+        "source S2\n  intitulé \"S2\"\n  " + period + "\nfin\n"
+        "table t = \"t.csv\"\n"
+        "définition d = t(code = \"a\").val\n"
+        "définition e = " + e + "\n"
+        "règle par_table\n  titre \"t\"\n  source S\n  gravité bloquante\n  exige e = \"oui\"\nfin\n"
+        "règle par_source\n  titre \"t\"\n  source S2\n  gravité bloquante\n  exige vrai\nfin\n"
+        "règle sans_rien\n  titre \"t\"\n  source S\n  gravité bloquante\n  exige montant > 0 €\nfin\n";
+    return api::Engine::load(api::TextSources{{{"base.regles", text}, {"t.csv", csv}}, schema_text()});
+  };
+  const api::Loaded before = base("code,val\na,oui\nb,non\n", "en vigueur du 2000-01-01", "d");
+  const api::Loaded after = base("code,val\na,non\nb,oui\n", "en vigueur du 2001-01-01", "d");
+  ASSERT_TRUE(before.ok() && after.ok()) << before.format_errors() << after.format_errors();
+  const workbench::RuleCauses causes(before, after);
+  auto names = [&](std::size_t family) {
+    std::vector<std::string> out;
+    for (const workbench::RuleCause& c : causes.of(after.engine->rules().families[family]))
+      out.push_back(std::string(workbench::cause_code(c.kind)) + " " + c.name);
+    return out;
+  };
+  EXPECT_EQ(names(0), std::vector<std::string>{"table t"});
+  EXPECT_EQ(names(1), std::vector<std::string>{"source S2"});
+  EXPECT_TRUE(names(2).empty());
+  // A definition rewritten on the way is named too, definitions first.
+  const api::Loaded rewritten = base("code,val\na,non\nb,oui\n", "en vigueur du 2000-01-01", "(d sinon \"non\")");
+  ASSERT_TRUE(rewritten.ok()) << rewritten.format_errors();
+  std::vector<std::string> got;
+  for (const workbench::RuleCause& c : workbench::RuleCauses(before, rewritten).of(rewritten.engine->rules().families[0]))
+    got.push_back(std::string(workbench::cause_code(c.kind)) + " " + c.name);
+  EXPECT_EQ(got, (std::vector<std::string>{"definition e", "table t"}));
 }
 
 TEST(DiffHtml, EscapesMarkup) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "diff/narrowed_base.hpp"
+#include "diff/rule_causes.hpp"
 #include "diff/rule_changes.hpp"
 #include "io/reader.hpp"
 #include "reports/jaune_entry.hpp"
@@ -128,18 +129,20 @@ class Differ {
     const model::RuleBase& a = before_.engine->rules();
     const model::RuleBase& b = after_.engine->rules();
     std::vector<RuleChange> listed;
+    const RuleCauses causes(*before.loaded, *after.loaded);
     std::map<std::string_view, const RuleChange*> by_id;
     for (const RuleChange& change : report_.rules) by_id[change.id] = &change;
     for (std::size_t i = 0; i < b.families.size(); ++i) {
       auto found = by_id.find(b.families[i].id);
       if (found == by_id.end() && flips_after_[i] == 0) continue;
-      RuleChange change = found != by_id.end() ? *found->second : RuleChange{b.families[i].id, RuleChangeKind::Changed, false, 0};
+      RuleChange change = found != by_id.end() ? *found->second : RuleChange{b.families[i].id, RuleChangeKind::Changed, false, 0, {}};
       change.flips = flips_after_[i];
+      if (change.kind == RuleChangeKind::Changed && !change.text_changed) change.causes = causes.of(b.families[i]);
       listed.push_back(std::move(change));
     }
     for (std::size_t i = 0; i < a.families.size(); ++i) {
       if (before_.other_index[i] >= 0) continue;
-      RuleChange change{a.families[i].id, RuleChangeKind::Removed, true, flips_removed_[i]};
+      RuleChange change{a.families[i].id, RuleChangeKind::Removed, true, flips_removed_[i], {}};
       listed.push_back(std::move(change));
     }
     report_.rules = std::move(listed);

@@ -85,7 +85,12 @@ std::string diff_html(const DiffReport& report) {
     out += "<table><thead><tr><th>règle</th><th>changement</th><th>texte</th><th>dossiers basculés</th></tr></thead><tbody>\n";
     for (const RuleChange& rule : report.rules) {
       out += "<tr><td><code>" + html_escaped(rule.id) + "</code></td><td>" + html_escaped(change_french(rule.kind)) +
-             "</td><td>" + (rule.kind != RuleChangeKind::Changed ? "—" : rule.text_changed ? "modifié" : "inchangé") + "</td><td class=\"num\">" +
+             "</td><td>" +
+             (rule.kind != RuleChangeKind::Changed ? "—"
+              : rule.text_changed                  ? "modifié"
+              : rule.causes.empty()                ? "inchangé"
+                                                   : "inchangé ; a changé : " + html_escaped(causes_french(rule.causes))) +
+             "</td><td class=\"num\">" +
              std::to_string(rule.flips) + "</td></tr>\n";
     }
     out += "</tbody></table>\n";

@@ -60,11 +60,15 @@ std::string diff_json(const DiffReport& report) {
   doc["dossiers"] = std::move(dossiers);
 
   json rules = json::array();
-  for (const RuleChange& rule : report.rules)
+  for (const RuleChange& rule : report.rules) {
+    json causes = json::array();
+    for (const RuleCause& cause : rule.causes) causes.push_back({{"type", cause_code(cause.kind)}, {"nom", cause.name}});
     rules.push_back({{"id", rule.id},
                      {"changement", change_code(rule.kind)},
                      {"texte_modifie", rule.text_changed},
-                     {"dossiers_bascules", rule.flips}});
+                     {"dossiers_bascules", rule.flips},
+                     {"a_change_dessous", std::move(causes)}});
+  }
   doc["regles"] = std::move(rules);
 
   json sectors = json::array();

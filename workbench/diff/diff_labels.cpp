@@ -24,4 +24,23 @@ std::string_view status_french_or_absent(const std::optional<eval::RuleStatus>& 
   return status ? eval::status_french(*status) : std::string_view("absente");
 }
 
+std::string_view cause_code(RuleCause::Kind kind) {
+  switch (kind) {
+    case RuleCause::Kind::Definition: return "definition";
+    case RuleCause::Kind::Table: return "table";
+    case RuleCause::Kind::Source: return "source";
+  }
+  return "definition";
+}
+
+std::string causes_french(const std::vector<RuleCause>& causes) {
+  std::string out;
+  for (const RuleCause& cause : causes) {
+    if (!out.empty()) out += ", ";
+    out += cause.kind == RuleCause::Kind::Definition ? "définition " : cause.kind == RuleCause::Kind::Table ? "table " : "source ";
+    out += cause.name;
+  }
+  return out;
+}
+
 }  // namespace subsidia::workbench

@@ -46,6 +46,13 @@ struct DossierChange {
 
 enum class RuleChangeKind { Added, Removed, Changed };
 
+// A declaration that changed under a rule whose text did not (diff/rule_causes.hpp).
+struct RuleCause {
+  enum class Kind { Definition, Table, Source };
+  Kind kind = Kind::Definition;
+  std::string name;
+};
+
 // A rule id whose text differs between the bases, or that flips at least one dossier, or
 // that exists on one side only.
 struct RuleChange {
@@ -53,6 +60,8 @@ struct RuleChange {
   RuleChangeKind kind = RuleChangeKind::Changed;
   bool text_changed = false;  // versions' text, blanks aside (a reformatting is no change)
   std::size_t flips = 0;      // dossiers whose status for this rule differs
+  // When the text did not change: the definitions, tables and sources it reaches that did.
+  std::vector<RuleCause> causes;
 };
 
 // One sector line of the jaune of one exercice where the two bases disagree: its amount is

@@ -71,7 +71,9 @@ std::string diff_text(const DiffReport& report) {
   if (!report.rules.empty()) out += "\nRègles\n";
   for (const RuleChange& rule : report.rules) {
     out += "  " + rule.id + " : " + std::string(change_french(rule.kind));
-    if (rule.kind == RuleChangeKind::Changed) out += rule.text_changed ? " (texte modifié)" : " (texte inchangé)";
+    if (rule.kind == RuleChangeKind::Changed && rule.text_changed) out += " (texte modifié)";
+    if (rule.kind == RuleChangeKind::Changed && !rule.text_changed)
+      out += rule.causes.empty() ? " (texte inchangé)" : " (texte inchangé ; a changé : " + causes_french(rule.causes) + ")";
     out += ", fait basculer " + output::counted(rule.flips, "dossier", "dossiers") + "\n";
   }
 

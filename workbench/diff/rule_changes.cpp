@@ -52,14 +52,14 @@ std::vector<RuleChange> rule_changes(const api::Loaded& before, const api::Loade
     in_after[family.id] = true;
     auto found = in_before.find(family.id);
     if (found == in_before.end()) {
-      out.push_back({family.id, RuleChangeKind::Added, true, 0});
+      out.push_back({family.id, RuleChangeKind::Added, true, 0, {}});
       continue;
     }
     if (!same_family_text(*found->second, before.sources, family, after.sources))
-      out.push_back({family.id, RuleChangeKind::Changed, true, 0});
+      out.push_back({family.id, RuleChangeKind::Changed, true, 0, {}});
   }
   for (const model::RuleFamily& family : a.families)
-    if (!in_after.count(family.id)) out.push_back({family.id, RuleChangeKind::Removed, true, 0});
+    if (!in_after.count(family.id)) out.push_back({family.id, RuleChangeKind::Removed, true, 0, {}});
   return out;
 }
 

@@ -1,0 +1,128 @@
+#include "diff/rule_causes.hpp"
+
+#include <filesystem>
+#include <variant>
+
+#include "fmt/same_meaning.hpp"
+#include "parse/parser.hpp"
+
+namespace subsidia::workbench {
+
+namespace {
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+std::string_view span_text(const diag::SourceSet& sources, diag::SourceSpan span) {
+  if (span.file >= sources.size()) return {};
+  const std::string& text = sources.file(span.file).text();
+  if (span.begin > text.size() || span.end > text.size() || span.end < span.begin) return {};
+  return std::string_view(text).substr(span.begin, span.end - span.begin);
+}
+
+}  // namespace
+
+std::set<std::string> mentioned_names(std::string_view text) {
+  std::set<std::string> names;
+  bool in_string = false;
+  int braces = 0;  // inside a string: depth of `{…}`
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!in_string && c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '"' && (!in_string || braces == 0)) {
+      in_string = !in_string;
+      ++i;
+      continue;
+    }
+    if (in_string && c == '\\') {
+      i += 2;
+      continue;
+    }
+    if (in_string && c == '{') ++braces;
+    if (in_string && c == '}' && braces > 0) --braces;
+    if (is_word_byte(c) && !(in_string && braces == 0)) {
+      const std::size_t start = i;
+      while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+      if (start == 0 || text[start - 1] != '.') names.emplace(text.substr(start, i - start));
+      continue;
+    }
+    ++i;
+  }
+  return names;
+}
+
+RuleCauses::Declarations RuleCauses::declarations_of(const api::Loaded& loaded) {
+  Declarations out;
+  std::map<std::string, const std::string*> inputs;
+  for (const auto& [path, content] : loaded.inputs) inputs[path] = &content;
+  for (std::size_t id = 0; id < loaded.sources.size(); ++id) {
+    const diag::SourceFile& file = loaded.sources.file(static_cast<diag::FileId>(id));
+    const auto parsed = parse::parse_rules(file.text(), static_cast<diag::FileId>(id));
+    if (!parsed.value) continue;
+    for (const ast::Declaration& d : parsed.value->declarations) {
+      if (const auto* def = std::get_if<ast::DefinitionDecl>(&d)) {
+        out[{RuleCause::Kind::Definition, def->name}] = fmt::code_signature(span_text(loaded.sources, def->span));
+      } else if (const auto* source = std::get_if<ast::SourceDecl>(&d)) {
+        out[{RuleCause::Kind::Source, source->name}] = fmt::code_signature(span_text(loaded.sources, source->span));
+      } else if (const auto* table = std::get_if<ast::TableDecl>(&d)) {
+        // The table's bytes, found as the loader read them (relative to the declaring file).
+        const std::string where = (std::filesystem::path(file.path()).parent_path() / table->file.value)
+                                      .lexically_normal()
+                                      .generic_string();
+        const auto found = inputs.find(where);
+        out[{RuleCause::Kind::Table, table->name}] = found != inputs.end() ? *found->second : where;
+      }
+    }
+  }
+  return out;
+}
+
+RuleCauses::RuleCauses(const api::Loaded& before, const api::Loaded& after) : sources_after_(after.sources) {
+  const Declarations a = declarations_of(before);
+  const Declarations b = declarations_of(after);
+  for (const auto& [key, signature] : b) {
+    const auto found = a.find(key);
+    if (found == a.end() || found->second != signature) changed_.insert(key);
+  }
+  for (std::size_t id = 0; id < after.sources.size(); ++id) {
+    const auto parsed = parse::parse_rules(after.sources.file(static_cast<diag::FileId>(id)).text(),
+                                           static_cast<diag::FileId>(id));
+    if (!parsed.value) continue;
+    for (const ast::Declaration& d : parsed.value->declarations) {
+      if (const auto* def = std::get_if<ast::DefinitionDecl>(&d)) {
+        definition_words_[def->name] = mentioned_names(span_text(after.sources, def->span));
+      }
+    }
+  }
+}
+
+std::vector<RuleCause> RuleCauses::of(const model::RuleFamily& family) const {
+  // Every name the family reaches: its versions' words, then the words of each definition
+  // reached, until none is new.
+  std::set<std::string> reached;
+  std::vector<std::string> pending;
+  for (const model::Rule& version : family.versions) {
+    for (const std::string& name : mentioned_names(span_text(sources_after_, version.span))) pending.push_back(name);
+  }
+  while (!pending.empty()) {
+    std::string name = std::move(pending.back());
+    pending.pop_back();
+    if (!reached.insert(name).second) continue;
+    const auto words = definition_words_.find(name);
+    if (words == definition_words_.end()) continue;
+    for (const std::string& next : words->second) pending.push_back(next);
+  }
+  std::vector<RuleCause> out;
+  for (const RuleCause::Kind kind : {RuleCause::Kind::Definition, RuleCause::Kind::Table, RuleCause::Kind::Source}) {
+    for (const std::string& name : reached) {
+      if (changed_.count({kind, name})) out.push_back(RuleCause{kind, name});
+    }
+  }
+  return out;
+}
+
+}  // namespace subsidia::workbench

@@ -1,0 +1,39 @@
+// What moved under a rule whose text did not: the definitions, tables and legal sources the
+// rule reaches (by name, or through the definitions it names) whose text, content or dates
+// differ between the two bases. `subsidia diff` shows them beside « texte inchangé », so that
+// a lawyer sees which definition turned a rule's verdicts, not only that something did.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "api/engine.hpp"
+#include "diff/diff_report.hpp"
+
+namespace subsidia::workbench {
+
+class RuleCauses {
+ public:
+  RuleCauses(const api::Loaded& before, const api::Loaded& after);
+
+  // For a family of the "après" base: what changed under it, definitions first, then tables,
+  // then sources, each in the order of their names.
+  std::vector<RuleCause> of(const model::RuleFamily& family) const;
+
+ private:
+  // kind + name -> signature (a declaration's words without layout, or a table's bytes)
+  using Declarations = std::map<std::pair<RuleCause::Kind, std::string>, std::string>;
+  static Declarations declarations_of(const api::Loaded& loaded);
+
+  const diag::SourceSet& sources_after_;
+  std::set<std::pair<RuleCause::Kind, std::string>> changed_;
+  std::map<std::string, std::set<std::string>> definition_words_;  // names a definition's text mentions
+};
+
+// The names a rule or definition text mentions: words that are not a field of a path (after a
+// '.'), outside comments, and inside strings only within `{…}` placeholders.
+std::set<std::string> mentioned_names(std::string_view text);
+
+}  // namespace subsidia::workbench
