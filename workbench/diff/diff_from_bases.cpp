@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -129,7 +130,7 @@ class Differ {
     const model::RuleBase& a = before_.engine->rules();
     const model::RuleBase& b = after_.engine->rules();
     std::vector<RuleChange> listed;
-    const RuleCauses causes(*before.loaded, *after.loaded);
+    std::optional<RuleCauses> causes;  // parses both bases: only when a rule needs it
     std::map<std::string_view, const RuleChange*> by_id;
     for (const RuleChange& change : report_.rules) by_id[change.id] = &change;
     for (std::size_t i = 0; i < b.families.size(); ++i) {
@@ -137,7 +138,10 @@ class Differ {
       if (found == by_id.end() && flips_after_[i] == 0) continue;
       RuleChange change = found != by_id.end() ? *found->second : RuleChange{b.families[i].id, RuleChangeKind::Changed, false, 0, {}};
       change.flips = flips_after_[i];
-      if (change.kind == RuleChangeKind::Changed && !change.text_changed) change.causes = causes.of(b.families[i]);
+      if (change.kind == RuleChangeKind::Changed && !change.text_changed) {
+        if (!causes) causes.emplace(*before.loaded, *after.loaded);
+        change.causes = causes->of(b.families[i]);
+      }
       listed.push_back(std::move(change));
     }
     for (std::size_t i = 0; i < a.families.size(); ++i) {

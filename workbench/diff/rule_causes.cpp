@@ -55,7 +55,7 @@ std::set<std::string> mentioned_names(std::string_view text) {
   return names;
 }
 
-RuleCauses::Declarations RuleCauses::declarations_of(const api::Loaded& loaded) {
+RuleCauses::Declarations RuleCauses::declarations_of(const api::Loaded& loaded, DefinitionWords* words) {
   Declarations out;
   std::map<std::string, const std::string*> inputs;
   for (const auto& [path, content] : loaded.inputs) inputs[path] = &content;
@@ -65,7 +65,9 @@ RuleCauses::Declarations RuleCauses::declarations_of(const api::Loaded& loaded) 
     if (!parsed.value) continue;
     for (const ast::Declaration& d : parsed.value->declarations) {
       if (const auto* def = std::get_if<ast::DefinitionDecl>(&d)) {
-        out[{RuleCause::Kind::Definition, def->name}] = fmt::code_signature(span_text(loaded.sources, def->span));
+        const std::string_view text = span_text(loaded.sources, def->span);
+        out[{RuleCause::Kind::Definition, def->name}] = fmt::code_signature(text);
+        if (words != nullptr) (*words)[def->name] = mentioned_names(text);
       } else if (const auto* source = std::get_if<ast::SourceDecl>(&d)) {
         out[{RuleCause::Kind::Source, source->name}] = fmt::code_signature(span_text(loaded.sources, source->span));
       } else if (const auto* table = std::get_if<ast::TableDecl>(&d)) {
@@ -82,21 +84,11 @@ RuleCauses::Declarations RuleCauses::declarations_of(const api::Loaded& loaded) 
 }
 
 RuleCauses::RuleCauses(const api::Loaded& before, const api::Loaded& after) : sources_after_(after.sources) {
-  const Declarations a = declarations_of(before);
-  const Declarations b = declarations_of(after);
+  const Declarations a = declarations_of(before, nullptr);
+  const Declarations b = declarations_of(after, &definition_words_);
   for (const auto& [key, signature] : b) {
     const auto found = a.find(key);
     if (found == a.end() || found->second != signature) changed_.insert(key);
-  }
-  for (std::size_t id = 0; id < after.sources.size(); ++id) {
-    const auto parsed = parse::parse_rules(after.sources.file(static_cast<diag::FileId>(id)).text(),
-                                           static_cast<diag::FileId>(id));
-    if (!parsed.value) continue;
-    for (const ast::Declaration& d : parsed.value->declarations) {
-      if (const auto* def = std::get_if<ast::DefinitionDecl>(&d)) {
-        definition_words_[def->name] = mentioned_names(span_text(after.sources, def->span));
-      }
-    }
   }
 }
 

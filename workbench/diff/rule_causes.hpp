@@ -25,11 +25,13 @@ class RuleCauses {
  private:
   // kind + name -> signature (a declaration's words without layout, or a table's bytes)
   using Declarations = std::map<std::pair<RuleCause::Kind, std::string>, std::string>;
-  static Declarations declarations_of(const api::Loaded& loaded);
+  using DefinitionWords = std::map<std::string, std::set<std::string>>;  // names a definition's text mentions
+  // Each file of the base parsed once; `words` (when given) gets every definition's names.
+  static Declarations declarations_of(const api::Loaded& loaded, DefinitionWords* words);
 
   const diag::SourceSet& sources_after_;
   std::set<std::pair<RuleCause::Kind, std::string>> changed_;
-  std::map<std::string, std::set<std::string>> definition_words_;  // names a definition's text mentions
+  DefinitionWords definition_words_;
 };
 
 // The names a rule or definition text mentions: words that are not a field of a path (after a
