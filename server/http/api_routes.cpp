@@ -230,6 +230,30 @@ std::string rules_json(const RuleSet& rules) {
     }
     out += "]}";
   }
+  out += "],";
+  // What the base loaded with but an administrator should look at (docs/dsl.md, Warnings).
+  json::append_key(out, "avertissements");
+  out += '[';
+  for (std::size_t w = 0; w < rules.warnings.size(); ++w) {
+    const RuleSetWarning& warning = rules.warnings[w];
+    if (w) out += ',';
+    out += '{';
+    json::append_key(out, "code");
+    json::append_string(out, warning.code);
+    out += ',';
+    json::append_key(out, "fichier");
+    json::append_string(out, warning.file);
+    out += ',';
+    json::append_key(out, "ligne");
+    json::append_integer(out, warning.line);
+    out += ',';
+    json::append_key(out, "colonne");
+    json::append_integer(out, warning.column);
+    out += ',';
+    json::append_key(out, "message");
+    json::append_string(out, warning.message);
+    out += '}';
+  }
   out += "]}";
   return out;
 }

@@ -5,6 +5,7 @@
 // fingerprint of the base that made it.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -57,12 +58,23 @@ class CheckToolPool {
   std::vector<std::unique_ptr<CheckTools>> free_;
 };
 
+// A warning of the base in service (check/load.hpp), kept to be shown on the rules page and
+// in /api/regles: the base loaded, but an administrator should look.
+struct RuleSetWarning {
+  std::string code;     // "source_inutilisee"
+  std::string file;     // as loaded
+  std::uint32_t line = 0, column = 0;
+  std::string message;  // French
+};
+
 struct RuleSet {
-  RuleSet(std::shared_ptr<const api::Engine> e, reports::EntryExtractor x, reports::ZoneTable z)
-      : engine(std::move(e)), extractor(std::move(x)), zones(std::move(z)) {}
+  RuleSet(std::shared_ptr<const api::Engine> e, reports::EntryExtractor x, reports::ZoneTable z,
+          std::vector<RuleSetWarning> w = {})
+      : engine(std::move(e)), extractor(std::move(x)), zones(std::move(z)), warnings(std::move(w)) {}
   std::shared_ptr<const api::Engine> engine;
   reports::EntryExtractor extractor;
   reports::ZoneTable zones;
+  std::vector<RuleSetWarning> warnings;
   mutable CheckToolPool tools;  // state for checking, not part of what the set is
 };
 

@@ -34,6 +34,19 @@ void send_page(httplib::Response& res, int status, std::string html) {
   res.set_content(std::move(html), "text/html; charset=utf-8");
 }
 
+// The base's warnings (a source no rule cites, …): the base is in service, but whoever
+// maintains it should look. Empty when there are none.
+std::string warnings_section(const http::RuleSet& rules) {
+  if (rules.warnings.empty()) return {};
+  std::string out = "<section class=\"avertissements\"><h2>Avertissements de la base</h2><ul>";
+  for (const http::RuleSetWarning& w : rules.warnings) {
+    out += "<li><code>" + escape(w.file) + ":" + std::to_string(w.line) + ":" + std::to_string(w.column) + "</code> [" +
+           escape(w.code) + "] " + escape(w.message) + "</li>";
+  }
+  out += "</ul></section>";
+  return out;
+}
+
 void redirect(httplib::Response& res, const std::string& to) {
   res.status = 303;
   res.set_header("Location", to);
@@ -785,6 +798,7 @@ void register_page_routes(httplib::Server& server, App& app) {
     if (is_admin(user->role))
       out += "<form method=\"post\" action=\"/regles/recharger\">" + pages::csrf_field(*user) +
              "<button type=\"submit\">Recharger la base de règles</button></form>";
+    out += warnings_section(*rules);
     out += "<table><thead><tr><th scope=\"col\">Règle</th><th scope=\"col\">Titre</th><th scope=\"col\">Sources et période</th></tr></thead><tbody>";
     for (const model::RuleFamily& family : rules->engine->rules().families)
       for (const model::Rule& rule : family.versions)
@@ -798,7 +812,7 @@ void register_page_routes(httplib::Server& server, App& app) {
     if (!user || forbidden(res, *user, is_admin(user->role))) return;
     const std::string error = app.reload(user->name);
     send_page(res, error.empty() ? 200 : 422, pages::layout("Base de règles", *user,
-              error.empty() ? "<p role=\"status\">Règles rechargées.</p>"
+              error.empty() ? "<p role=\"status\">Règles rechargées.</p>" + warnings_section(*app.rules.get())
                             : "<p class=\"erreur\">Rechargement refusé, les règles en service restent :</p><pre>" + escape(error) + "</pre>"));
   });
 

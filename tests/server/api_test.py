@@ -270,6 +270,8 @@ class Signals(unittest.TestCase):
         server = Server()
         try:
             token = server.login("admin")
+            # The shipped base has no warning to show.
+            self.assertEqual(server.request("GET", "/api/regles", token=token).json()["avertissements"], [])
             server.process.send_signal(signal.SIGHUP)
             deadline = time.time() + 20
             reloaded = []
@@ -303,6 +305,16 @@ class Signals(unittest.TestCase):
                 time.sleep(0.1)
             self.assertTrue(reloaded)
             self.assertIn("zz-nouvelle.regles:1:8: avertissement [source_inutilisee]", reloaded[0]["detail"])
+            # The rules in service carry them: in /api/regles, and on the rules page, escaped.
+            warnings = server.request("GET", "/api/regles", token=token).json()["avertissements"]
+            self.assertEqual([(w["code"], w["ligne"], w["colonne"]) for w in warnings],
+                             [("source_inutilisee", 1, 8)])
+            self.assertTrue(warnings[0]["fichier"].endswith("zz-nouvelle.regles"))
+            self.assertIn("S_A_VENIR", warnings[0]["message"])
+            cookie, _ = page_session(server, "agent")
+            page = server.request("GET", "/regles", headers={"Cookie": cookie}).text
+            self.assertIn("Avertissements de la base", page)
+            self.assertIn("[source_inutilisee] la source S_A_VENIR n&#39;est citée par aucune règle", page)
             self.assertEqual(server.stop(signal.SIGTERM), 0)
         finally:
             server.close()
