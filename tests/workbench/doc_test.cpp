@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "api/engine.hpp"
+#include "doc/doc_site.hpp"
 #include "run_process.hpp"
 
 namespace subsidia::testing {
@@ -90,6 +91,25 @@ TEST_F(DocSite, ASecondRunRemovesThePagesOfRulesGoneAndNothingElse) {
   std::size_t site_files = 0;
   for (const auto& entry : fs::directory_iterator(site())) site_files += entry.is_regular_file();
   EXPECT_EQ(files, site_files + 1);  // the same site as a fresh run, and the lawyer's notes
+}
+
+// The base's warnings open the index, so that whoever publishes the site sees them; counts
+// agree with their number.
+TEST(DocSiteIndex, ShowsTheWarningsOfTheBase) {
+  std::ifstream in(fs::path(SUBSIDIA_SOURCE_DIR) / "rules" / "dossier.schema.json", std::ios::binary);
+  const std::string schema((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text =
+      "source S\n  intitulé \"S\"\n  en vigueur à toute date\nfin\n"
+      "source S_A_VENIR\n  intitulé \"<à venir>\"\n  en vigueur du 2030-01-01\nfin\n"
+      "règle r\n  titre \"t\"\n  source S\n  gravité bloquante\n  exige montant > 0 €\nfin\n";
+  const api::Loaded loaded = api::Engine::load(api::TextSources{{{"base.regles", text}}, schema});
+  ASSERT_TRUE(loaded.ok()) << loaded.format_errors();
+  std::string index;
+  for (const workbench::doc::SiteFile& f : workbench::doc::build_site(loaded, {}))
+    if (f.path == "index.html") index = f.content;
+  EXPECT_NE(index.find("<p>1 règle, 2 sources, 0 définition, 0 table ; 0 cas.</p>"), std::string::npos) << index;
+  EXPECT_NE(index.find("<h2>Avertissements de la base</h2>"), std::string::npos) << index;
+  EXPECT_NE(index.find("<code>base.regles:5:8</code> [source_inutilisee] la source S_A_VENIR"), std::string::npos) << index;
 }
 
 TEST_F(DocSite, EveryRuleIsInTheIndexWithItsPage) {

@@ -222,11 +222,27 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& sit
   // Index, by family (the id's first part).
   std::map<std::string, std::vector<const model::RuleFamily*>> families;
   for (const model::RuleFamily& f : base.families) families[family_of(f.id)].push_back(&f);
-  std::string index = "<p>" + std::to_string(base.families.size()) + " règles, " + std::to_string(base.sources.size()) +
-                      " sources, " + std::to_string(names.definitions.size()) + " définitions, " +
-                      std::to_string(names.tables.size()) + " tables ; " + std::to_string(cases.size()) +
+  std::string index = "<p>" + output::counted(base.families.size(), "règle", "règles") + ", " +
+                      output::counted(base.sources.size(), "source", "sources") + ", " +
+                      output::counted(names.definitions.size(), "définition", "définitions") + ", " +
+                      output::counted(names.tables.size(), "table", "tables") + " ; " + std::to_string(cases.size()) +
                       " cas.</p>\n<p class=\"receipt\">Empreinte de la base : " +
                       html_escaped(loaded.engine->receipt().fingerprint) + "</p>\n";
+  // What the base loaded with but its authors should look at, before anything else.
+  if (!loaded.warnings.empty()) {
+    index += "<section class=\"avertissements\"><h2>Avertissements de la base</h2>\n<ul>\n";
+    for (const diag::Diagnostic& warning : loaded.warnings) {
+      std::string where;
+      if (warning.span.file < loaded.sources.size()) {
+        const diag::SourceFile& file = loaded.sources.file(warning.span.file);
+        const diag::LineColumn at = file.locate(warning.span.begin);
+        where = file.path() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+      }
+      index += "<li><code>" + html_escaped(where) + "</code> [" + html_escaped(diag::code_name(warning.code)) + "] " +
+               html_escaped(warning.message) + "</li>\n";
+    }
+    index += "</ul>\n</section>\n";
+  }
   for (const auto& [family, rules] : families) {
     index += "<h2>" + html_escaped(family) + "</h2>\n<ul>\n";
     for (const model::RuleFamily* f : rules)
