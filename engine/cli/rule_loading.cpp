@@ -35,6 +35,7 @@ std::optional<LoadedRules> load_rules(const RuleOptions& options, std::ostream& 
   rules.schema = loaded.engine->shared_schema();
   rules.base = loaded.engine->shared_rules();
   rules.plan = std::shared_ptr<const eval::Plan>(loaded.engine, &loaded.engine->plan());
+  rules.warnings = loaded.warnings.size();
   return rules;
 }
 

@@ -39,6 +39,7 @@ struct LoadedRules {
   std::shared_ptr<const schema::Schema> schema;
   std::shared_ptr<const model::RuleBase> base;
   std::shared_ptr<const eval::Plan> plan;
+  std::size_t warnings = 0;  // printed by load_rules; `test --sans-avertissement` fails on them
 };
 
 // Prints every diagnostic (or the schema error) on `errors` and returns std::nullopt when

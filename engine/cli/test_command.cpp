@@ -12,6 +12,7 @@
 
 #include "testing/case_comparison.hpp"
 #include "testing/case_files.hpp"
+#include "output/french_count.hpp"
 #include "cli/command.hpp"
 #include "testing/coverage.hpp"
 #include "cli/paths.hpp"
@@ -29,6 +30,7 @@ struct TestOptions {
   RuleOptions rules;
   bool coverage = false;
   bool accept = false;
+  bool no_warning = false;  // --sans-avertissement: a base with warnings fails
   std::vector<std::string> paths;
 };
 
@@ -139,8 +141,14 @@ int run_test(const TestOptions& options) {
     passed += accepted;
   }
   std::cout << passed << " passed, " << failed << " failed" << std::endl;
+  // The warnings were printed when the base loaded; here they decide, when asked to.
+  const bool warnings_failed = options.no_warning && rules->warnings > 0;
+  if (warnings_failed) {
+    std::cout << "ÉCHEC base : " << output::counted(rules->warnings, "avertissement", "avertissements")
+              << " au chargement (--sans-avertissement), détaillés sur la sortie d'erreur\n";
+  }
   if (unreadable) return kExitError;
-  if (failed > 0 || coverage_failed) return kExitFindings;
+  if (failed > 0 || coverage_failed || warnings_failed) return kExitFindings;
   return kExitOk;
 }
 
@@ -156,6 +164,9 @@ Runner register_test_command(CLI::App& app) {
   command->add_flag("--accepter", options->accept,
                     "Après avoir affiché chaque différence, fait des résultats obtenus les résultats attendus "
                     "(réécrit les NOM.attendu.json concernés) : pour un changement voulu de la base");
+  command->add_flag("--sans-avertissement", options->no_warning,
+                    "Échoue (code 1) si la base se charge avec des avertissements (source citée par aucune "
+                    "règle, règle déclarée dans deux fichiers, période réduite à celle des sources)");
   command->add_option("PATH", options->paths,
                       "Cas ou dossiers de cas, cherchés récursivement. Par défaut : " +
                           default_cases_dir().string());

@@ -44,6 +44,22 @@ TEST_F(TestCommand, PassingCasesEndWithPassedAndFailedCounts) {
   EXPECT_EQ(last_line(result.out), "2 passed, 0 failed");
 }
 
+// --sans-avertissement makes a base that loads with warnings fail its cases (code 1), the
+// cases themselves still run; without it, the warning is printed and the cases pass.
+TEST_F(TestCommand, SansAvertissementFailsABaseThatLoadsWithWarnings) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  EXPECT_EQ(run_cases({"--sans-avertissement"}).exit_code, 0);
+  write("rules/nouvelle.regles", "source S_NOUVELLE\n  intitulé \"À venir\"\n  en vigueur du 2030-01-01\nfin\n");
+  const auto lenient = run_cases();
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.out << lenient.err;
+  EXPECT_NE(lenient.err.find("avertissement [source_inutilisee]"), std::string::npos) << lenient.err;
+  const auto strict = run_cases({"--sans-avertissement"});
+  EXPECT_EQ(strict.exit_code, 1) << strict.out << strict.err;
+  EXPECT_NE(strict.out.find("1 passed, 0 failed\nÉCHEC base : 1 avertissement au chargement (--sans-avertissement)"),
+            std::string::npos)
+      << strict.out;
+}
+
 TEST_F(TestCommand, StatusMismatchNamesCaseRuleExpectedObtainedAndExplanation) {
   add_case("nc", non_compliant("NC-1"), {{"verdict", "non_conforme"}, {"regles", all_respected()}});
   const auto result = run_cases();
