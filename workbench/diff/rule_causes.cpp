@@ -55,28 +55,39 @@ std::set<std::string> mentioned_names(std::string_view text) {
   return names;
 }
 
-RuleCauses::Declarations RuleCauses::declarations_of(const api::Loaded& loaded, DefinitionWords* words) {
+RuleCauses::Declarations RuleCauses::declarations_of(const api::Loaded& loaded, DefinitionWords* words,
+                                                     ParsedTexts& parsed) {
   Declarations out;
   std::map<std::string, const std::string*> inputs;
   for (const auto& [path, content] : loaded.inputs) inputs[path] = &content;
   for (std::size_t id = 0; id < loaded.sources.size(); ++id) {
     const diag::SourceFile& file = loaded.sources.file(static_cast<diag::FileId>(id));
-    const auto parsed = parse::parse_rules(file.text(), static_cast<diag::FileId>(id));
-    if (!parsed.value) continue;
-    for (const ast::Declaration& d : parsed.value->declarations) {
+    const std::string_view text = file.text();
+    // Most files are the same bytes in both bases: each distinct text is parsed once. Spans
+    // are offsets into the text, so they hold for either file.
+    auto found = parsed.find(text);
+    if (found == parsed.end()) {
+      auto result = parse::parse_rules(text, static_cast<diag::FileId>(id));
+      found = parsed.emplace(text, std::move(result.value)).first;
+    }
+    if (!found->second) continue;
+    auto of = [&](diag::SourceSpan span) {
+      return span.end <= text.size() && span.begin <= span.end ? text.substr(span.begin, span.end - span.begin)
+                                                               : std::string_view();
+    };
+    for (const ast::Declaration& d : found->second->declarations) {
       if (const auto* def = std::get_if<ast::DefinitionDecl>(&d)) {
-        const std::string_view text = span_text(loaded.sources, def->span);
-        out[{RuleCause::Kind::Definition, def->name}] = fmt::code_signature(text);
-        if (words != nullptr) (*words)[def->name] = mentioned_names(text);
+        out[{RuleCause::Kind::Definition, def->name}] = fmt::code_signature(of(def->span));
+        if (words != nullptr) (*words)[def->name] = mentioned_names(of(def->span));
       } else if (const auto* source = std::get_if<ast::SourceDecl>(&d)) {
-        out[{RuleCause::Kind::Source, source->name}] = fmt::code_signature(span_text(loaded.sources, source->span));
+        out[{RuleCause::Kind::Source, source->name}] = fmt::code_signature(of(source->span));
       } else if (const auto* table = std::get_if<ast::TableDecl>(&d)) {
         // The table's bytes, found as the loader read them (relative to the declaring file).
         const std::string where = (std::filesystem::path(file.path()).parent_path() / table->file.value)
                                       .lexically_normal()
                                       .generic_string();
-        const auto found = inputs.find(where);
-        out[{RuleCause::Kind::Table, table->name}] = found != inputs.end() ? *found->second : where;
+        const auto input = inputs.find(where);
+        out[{RuleCause::Kind::Table, table->name}] = input != inputs.end() ? *input->second : where;
       }
     }
   }
@@ -84,8 +95,9 @@ RuleCauses::Declarations RuleCauses::declarations_of(const api::Loaded& loaded, 
 }
 
 RuleCauses::RuleCauses(const api::Loaded& before, const api::Loaded& after) : sources_after_(after.sources) {
-  const Declarations a = declarations_of(before, nullptr);
-  const Declarations b = declarations_of(after, &definition_words_);
+  ParsedTexts parsed;
+  const Declarations a = declarations_of(before, nullptr, parsed);
+  const Declarations b = declarations_of(after, &definition_words_, parsed);
   for (const auto& [key, signature] : b) {
     const auto found = a.find(key);
     if (found == a.end() || found->second != signature) changed_.insert(key);

@@ -5,12 +5,15 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <string_view>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "api/engine.hpp"
 #include "diff/diff_report.hpp"
+#include "parse/ast.hpp"
 
 namespace subsidia::workbench {
 
@@ -26,8 +29,10 @@ class RuleCauses {
   // kind + name -> signature (a declaration's words without layout, or a table's bytes)
   using Declarations = std::map<std::pair<RuleCause::Kind, std::string>, std::string>;
   using DefinitionWords = std::map<std::string, std::set<std::string>>;  // names a definition's text mentions
-  // Each file of the base parsed once; `words` (when given) gets every definition's names.
-  static Declarations declarations_of(const api::Loaded& loaded, DefinitionWords* words);
+  // Each distinct file text is parsed once for both bases (the bases own the texts, which
+  // outlive the constructor); `words` (when given) gets every definition's names.
+  using ParsedTexts = std::map<std::string_view, std::optional<ast::RuleFile>>;
+  static Declarations declarations_of(const api::Loaded& loaded, DefinitionWords* words, ParsedTexts& parsed);
 
   const diag::SourceSet& sources_after_;
   std::set<std::pair<RuleCause::Kind, std::string>> changed_;
