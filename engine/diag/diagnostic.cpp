@@ -86,6 +86,18 @@ static std::string_view level_word(const Diagnostic& d) {
   return d.level == Level::Warning ? "avertissement" : "erreur";
 }
 
+std::string Located::text() const {
+  if (!known()) return {};
+  return path + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+Located located(const SourceSet& sources, const Diagnostic& d) {
+  if (d.span.file >= sources.size()) return {};
+  const SourceFile& file = sources.file(d.span.file);
+  const LineColumn where = file.locate(d.span.begin);
+  return Located{file.path(), where.line, where.column};
+}
+
 std::string format_diagnostic(const SourceSet& sources, const Diagnostic& d) {
   std::string out;
   if (d.span.file >= sources.size()) {
@@ -95,7 +107,7 @@ std::string format_diagnostic(const SourceSet& sources, const Diagnostic& d) {
   }
   const SourceFile& file = sources.file(d.span.file);
   const LineColumn where = file.locate(d.span.begin);
-  out += file.path() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " +
+  out += located(sources, d).text() + ": " +
          std::string(level_word(d)) + " [" +
          std::string(code_name(d.code)) + "] : " + d.message + "\n";
   const std::string_view line = file.line_text(where.line);

@@ -1,6 +1,7 @@
 // Errors are values: a stable code, a span, a French message, and what was expected.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,17 @@ struct Checked {
   std::vector<Diagnostic> diagnostics;
   bool ok() const { return value.has_value() && diagnostics.empty(); }
 };
+
+// Where a diagnostic points, as a person reads it: its file's path, line and column. Empty
+// path (line and column 0) when the diagnostic names no file of `sources` (a base-wide one).
+struct Located {
+  std::string path;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  bool known() const { return !path.empty(); }
+  std::string text() const;  // "rules/x.regles:42:17", or "" when unknown
+};
+Located located(const SourceSet& sources, const Diagnostic& diagnostic);
 
 // "rules/x.regles:42:17: erreur [chemin_inconnu] : chemin inconnu : action.pay\n"
 // "   42 | exige action.pay existe\n"

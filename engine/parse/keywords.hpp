@@ -11,6 +11,12 @@
 
 namespace subsidia::parse {
 
+// A byte of a word of the language (a name, a keyword, a number): an ASCII letter or digit,
+// '_', or any byte of a multi-byte UTF-8 sequence, so that "société" is one word.
+constexpr bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
 struct Keyword {
   std::string_view spellings;
   std::string_view expected;

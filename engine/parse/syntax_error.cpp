@@ -10,10 +10,6 @@ namespace subsidia::parse {
 
 namespace {
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
-}
-
 // Cuts at most `limit` bytes without splitting a UTF-8 sequence.
 std::string_view clip(std::string_view s, std::size_t limit) {
   if (s.size() <= limit) return s;

@@ -37,15 +37,8 @@ RuleSetLoad load_rule_set(const std::filesystem::path& rules, const std::filesys
   reports::EntryExtractor extractor(loaded.engine->schema());
   std::vector<RuleSetWarning> warnings;
   for (const diag::Diagnostic& d : loaded.warnings) {
-    RuleSetWarning w{std::string(diag::code_name(d.code)), {}, 0, 0, d.message};
-    if (d.span.file < loaded.sources.size()) {
-      const diag::SourceFile& file = loaded.sources.file(d.span.file);
-      const diag::LineColumn at = file.locate(d.span.begin);
-      w.file = file.path();
-      w.line = at.line;
-      w.column = at.column;
-    }
-    warnings.push_back(std::move(w));
+    diag::Located at = diag::located(loaded.sources, d);
+    warnings.push_back(RuleSetWarning{std::string(diag::code_name(d.code)), std::move(at.path), at.line, at.column, d.message});
   }
   auto set = std::make_shared<const RuleSet>(loaded.engine, std::move(extractor), std::move(*zones), std::move(warnings));
   return {std::move(set), {}, loaded.format_warnings()};

@@ -216,6 +216,23 @@ fin
     EXPECT_FALSE(names.count(absent)) << absent;
 }
 
+// A variable the text binds is not a definition it reaches, whatever binds it: a quantifier,
+// an aggregate over a list, or `pour … dans`. A membership test `x dans …` does not bind x.
+TEST(RuleCauses, AVariableBoundByTheTextIsNotAMentionedName) {
+  const std::set<std::string> names = workbench::mentioned_names(R"(règle r
+  exige tous seuil dans financement.plan : seuil.part >= 0
+    et somme(ligne dans financement.plan) > 0
+    et nombre(m.montant pour m dans financement.plan si m.demandeur) > 0
+    et aucune p dans action.pays : p = "FR"
+    et zone dans liste_zones
+    et (code dans codes)
+fin
+)");
+  for (const char* variable : {"seuil", "ligne", "m", "p"}) EXPECT_FALSE(names.count(variable)) << variable;
+  for (const char* expected : {"financement", "action", "zone", "liste_zones", "code", "codes"})
+    EXPECT_TRUE(names.count(expected)) << expected;
+}
+
 std::string schema_text() {
   std::ifstream in(SUBSIDIA_SCHEMA, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

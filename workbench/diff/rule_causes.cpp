@@ -1,18 +1,19 @@
 #include "diff/rule_causes.hpp"
 
 #include <filesystem>
+#include <initializer_list>
 #include <variant>
+#include <vector>
 
 #include "fmt/same_meaning.hpp"
+#include "parse/keywords.hpp"
 #include "parse/parser.hpp"
 
 namespace subsidia::workbench {
 
 namespace {
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
-}
+using parse::is_word_byte;
 
 std::string_view span_text(const diag::SourceSet& sources, diag::SourceSpan span) {
   if (span.file >= sources.size()) return {};
@@ -23,8 +24,17 @@ std::string_view span_text(const diag::SourceSet& sources, diag::SourceSpan span
 
 }  // namespace
 
-std::set<std::string> mentioned_names(std::string_view text) {
-  std::set<std::string> names;
+namespace {
+
+// A word or one punctuation byte of a rule text, outside comments and message prose.
+struct Token {
+  std::string_view text;
+  bool word = false;
+  bool after_dot = false;  // a field of a path: `pays` in `action.pays`
+};
+
+std::vector<Token> tokens_of(std::string_view text) {
+  std::vector<Token> tokens;
   bool in_string = false;
   int braces = 0;  // inside a string: depth of `{…}`
   for (std::size_t i = 0; i < text.size();) {
@@ -44,14 +54,53 @@ std::set<std::string> mentioned_names(std::string_view text) {
     }
     if (in_string && c == '{') ++braces;
     if (in_string && c == '}' && braces > 0) --braces;
-    if (is_word_byte(c) && !(in_string && braces == 0)) {
-      const std::size_t start = i;
-      while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-      if (start == 0 || text[start - 1] != '.') names.emplace(text.substr(start, i - start));
+    if (in_string && braces == 0) {
+      ++i;
       continue;
     }
+    if (is_word_byte(c)) {
+      const std::size_t start = i;
+      while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+      tokens.push_back(Token{text.substr(start, i - start), true, start > 0 && text[start - 1] == '.'});
+      continue;
+    }
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') tokens.push_back(Token{text.substr(i, 1), false, false});
     ++i;
   }
+  return tokens;
+}
+
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (w == word) return true;
+  return false;
+}
+
+// Whether tokens[k] is a variable being bound: `tous l dans`, `au moins un l dans`, `aucun l
+// dans`, `pour l dans`, `somme(l dans`, `nombre(l dans`… (docs/dsl.md, primary).
+bool binds_a_variable(const std::vector<Token>& tokens, std::size_t k) {
+  if (k == 0 || k + 1 >= tokens.size() || !tokens[k].word || tokens[k].after_dot) return false;
+  if (!is_one_of(tokens[k + 1].text, {"dans", "in"})) return false;
+  const std::string_view before = tokens[k - 1].text;
+  if (is_one_of(before, {"tous", "toutes", "all", "un", "une", "some", "aucun", "aucune", "none", "pour", "for"}))
+    return true;
+  return before == "(" && k >= 2 &&
+         is_one_of(tokens[k - 2].text, {"somme", "sum", "nombre", "count", "distincts", "distinct", "min", "max", "liste"});
+}
+
+}  // namespace
+
+std::set<std::string> mentioned_names(std::string_view text) {
+  const std::vector<Token> tokens = tokens_of(text);
+  std::set<std::string> names, bound;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (!tokens[k].word || tokens[k].after_dot) continue;
+    if (binds_a_variable(tokens, k)) bound.emplace(tokens[k].text);
+    names.emplace(tokens[k].text);
+  }
+  // A variable's scope is the rest of its expression; a text that binds `seuil` and also reads
+  // a definition `seuil` is one no lawyer should write, and the variable wins in it.
+  for (const std::string& variable : bound) names.erase(variable);
   return names;
 }
 

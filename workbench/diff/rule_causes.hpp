@@ -40,7 +40,9 @@ class RuleCauses {
 };
 
 // The names a rule or definition text mentions: words that are not a field of a path (after a
-// '.'), outside comments, and inside strings only within `{…}` placeholders.
+// '.'), outside comments, and inside strings only within `{…}` placeholders. A variable the
+// text binds (`l` in `tous l dans …`, `somme(x dans …)`, `… pour l dans …`) is not a name it
+// reaches, even when a definition bears the same name.
 std::set<std::string> mentioned_names(std::string_view text);
 
 }  // namespace subsidia::workbench

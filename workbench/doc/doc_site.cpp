@@ -232,12 +232,7 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& sit
   if (!loaded.warnings.empty()) {
     index += "<section class=\"avertissements\"><h2>Avertissements de la base</h2>\n<ul>\n";
     for (const diag::Diagnostic& warning : loaded.warnings) {
-      std::string where;
-      if (warning.span.file < loaded.sources.size()) {
-        const diag::SourceFile& file = loaded.sources.file(warning.span.file);
-        const diag::LineColumn at = file.locate(warning.span.begin);
-        where = file.path() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
-      }
+      const std::string where = diag::located(loaded.sources, warning).text();
       index += "<li><code>" + html_escaped(where) + "</code> [" + html_escaped(diag::code_name(warning.code)) + "] " +
                html_escaped(warning.message) + "</li>\n";
     }
