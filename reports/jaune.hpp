@@ -90,6 +90,9 @@ struct Jaune {
   // total; keys "affaires_internationales", "autres_secteurs", "total".
   std::vector<JauneLine> synthesis;
   SetAside exceptional;
+  // The total with the exceptional operations added back, as the State's jaunes show totals
+  // with and without exceptional items (domain.md § 5); shown after the « pour mémoire » line.
+  decimal::Decimal total_with_exceptional;
   SetAside out_of_scope;
   SetAside domestic;                       // subsidies without any international element
   std::vector<JauneLine> by_sector;        // international affairs first, then by amount

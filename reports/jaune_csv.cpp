@@ -164,6 +164,16 @@ std::string jaune_csv(const Jaune& jaune) {
     emit(out, row);
   };
   aside_row("operations_exceptionnelles", kSynthesisExceptional, jaune.exceptional, Inclusion::Exceptional);
+  if (!jaune.exceptional.dossiers.empty()) {
+    // The sum of the total and the line above, with their dossiers.
+    JauneLine line;
+    line.key = "total_y_compris_exceptionnelles";
+    line.label = kSynthesisTotalWithExceptional;
+    line.amount = jaune.total_with_exceptional;
+    line.dossiers = jaune.total_dossiers;
+    for (std::size_t index : jaune.exceptional.dossiers) line.dossiers.push_back(jaune.dossiers[index].entry.id);
+    emit(out, line_row("synthese", line));
+  }
   aside_row("hors_perimetre", kSynthesisOutOfScope, jaune.out_of_scope, Inclusion::OutOfScope);
   if (!jaune.domestic.dossiers.empty())
     aside_row("sans_element_international", kSynthesisDomestic, jaune.domestic, Inclusion::Domestic);

@@ -391,6 +391,13 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   std::vector<std::string> flagged = international_flagged;
   flagged.insert(flagged.end(), other_flagged.begin(), other_flagged.end());
   jaune.synthesis.push_back({"total", std::string(kSynthesisTotal), {}, jaune.total, jaune.total_dossiers, flagged});
+  const auto with_exceptional = add(jaune.total, jaune.exceptional.total);
+  if (!with_exceptional) {
+    build.errors.push_back({JauneErrorCode::AmountOverflow,
+                            "dépassement de capacité en ajoutant les opérations exceptionnelles au total"});
+    return build;
+  }
+  jaune.total_with_exceptional = *with_exceptional;
 
   // Notes for the reader, in French.
   jaune.notes.insert(jaune.notes.end(), duplicate_notes.begin(), duplicate_notes.end());

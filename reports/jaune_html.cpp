@@ -169,6 +169,9 @@ std::string jaune_html(const Jaune& jaune) {
   }
   out += "<tr class=\"memo\"><td>" + escaped(kSynthesisExceptional) + "</td>" + amount_cells(jaune.exceptional.total) +
          "</tr>\n";
+  if (!jaune.exceptional.dossiers.empty())
+    out += "<tr class=\"memo\"><td>" + escaped(kSynthesisTotalWithExceptional) + "</td>" +
+           amount_cells(jaune.total_with_exceptional) + "</tr>\n";
   if (!jaune.out_of_scope.dossiers.empty())
     out += "<tr class=\"memo\"><td>" + escaped(kSynthesisOutOfScope) + "</td>" + amount_cells(jaune.out_of_scope.total) +
            "</tr>\n";

@@ -96,6 +96,8 @@ std::string jaune_json(const Jaune& jaune) {
   j["dossiers"] = jaune.total_dossiers;
   j["synthese"] = lines_json(jaune.synthesis, "libelle", true);
   j["operations_exceptionnelles"] = set_aside_json(jaune, jaune.exceptional);
+  j["total_y_compris_exceptionnelles"] = plain_euros(jaune.total_with_exceptional);
+  j["total_y_compris_exceptionnelles_meur"] = meur_digits(jaune.total_with_exceptional);
   j["hors_perimetre"] = set_aside_json(jaune, jaune.out_of_scope);
   j["sans_element_international"] = set_aside_json(jaune, jaune.domestic);
   Json unreadable = Json::array();

@@ -26,6 +26,7 @@ inline constexpr std::string_view kSynthesisInternational = "Secteur Affaires in
 inline constexpr std::string_view kSynthesisOthers = "Autres secteurs (hors opérations exceptionnelles)";
 inline constexpr std::string_view kSynthesisTotal = "Total général hors opérations exceptionnelles";
 inline constexpr std::string_view kSynthesisExceptional = "Pour mémoire, opérations exceptionnelles";
+inline constexpr std::string_view kSynthesisTotalWithExceptional = "Pour mémoire, total y compris opérations exceptionnelles";
 inline constexpr std::string_view kSynthesisOutOfScope = "Hors périmètre (non compté)";
 inline constexpr std::string_view kSynthesisDomestic = "Subventions sans élément international (hors jaune)";
 

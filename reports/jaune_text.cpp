@@ -57,8 +57,10 @@ void set_aside(std::string& out, const Jaune& jaune, std::string_view title, con
 std::string jaune_text(const Jaune& jaune) {
   std::string out = "Jaune des actions internationales, exercice " + std::to_string(jaune.exercice) + "\n";
   table(out, "Synthèse des engagements", jaune.synthesis);
-  if (!jaune.exceptional.dossiers.empty())
+  if (!jaune.exceptional.dossiers.empty()) {
     out += "  " + std::string(kSynthesisExceptional) + " : " + format_meur(jaune.exceptional.total) + "\n";
+    out += "  " + std::string(kSynthesisTotalWithExceptional) + " : " + format_meur(jaune.total_with_exceptional) + "\n";
+  }
   table(out, "Par secteur", jaune.by_sector);
   table(out, "Par domaine", jaune.by_domain);
   table(out, "Par zone géographique", jaune.by_zone);

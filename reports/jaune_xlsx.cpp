@@ -294,6 +294,10 @@ std::optional<std::string> write_jaune_xlsx(const Jaune& jaune, const std::files
     ids_cell(row++, 3, "Synthèse", std::string(label), ids, {});
   };
   aside_row(kSynthesisExceptional, jaune.exceptional);
+  if (!jaune.exceptional.dossiers.empty()) {
+    book.text(synthesis, row, 0, kSynthesisTotalWithExceptional, book.italic_);
+    book.amount(synthesis, row++, 1, jaune.total_with_exceptional);
+  }
   if (!jaune.out_of_scope.dossiers.empty()) aside_row(kSynthesisOutOfScope, jaune.out_of_scope);
   if (!jaune.domestic.dossiers.empty()) aside_row(kSynthesisDomestic, jaune.domestic);
   ++row;

@@ -35,6 +35,9 @@ TEST(Jaune2012Case, ReproducesTheSynthesisOfTheDecember2012Communication) {
   EXPECT_EQ(j["synthese"][1]["montant_meur"], "36,473");
   EXPECT_EQ(j["operations_exceptionnelles"]["total"], "28169000.00");
   EXPECT_EQ(j["operations_exceptionnelles"]["total_meur"], "28,169");
+  // The total with and without exceptional items, as the State's jaunes show (domain.md § 5).
+  EXPECT_EQ(j["total_y_compris_exceptionnelles"], "74359000.00");
+  EXPECT_EQ(j["total_y_compris_exceptionnelles_meur"], "74,359");
 }
 
 TEST(Jaune2012Case, ListsTheTwoExceptionalOperationsForMemory) {

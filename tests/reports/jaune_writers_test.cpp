@@ -55,6 +55,34 @@ TEST(JauneJson, FollowsTheContractWithAmountsAsDecimalStrings) {
   EXPECT_EQ(j["detail"].size(), 7u);
 }
 
+// The total with the exceptional operations added back, after the « pour mémoire » line, in
+// every format: 4 870 000,75 counted + 17 169 000,00 exceptional.
+TEST(JauneWriters, EveryFormatShowsTheTotalIncludingTheExceptionalOperations) {
+  const Jaune jaune = mixed();
+  EXPECT_EQ(nlohmann::json::parse(jaune_json(jaune))["total_y_compris_exceptionnelles"], "22039000.75");
+  const std::string text = jaune_text(jaune);
+  const auto memo = text.find("Pour mémoire, opérations exceptionnelles : 17,169");
+  const auto with = text.find("Pour mémoire, total y compris opérations exceptionnelles : 22,039");
+  ASSERT_NE(memo, std::string::npos) << text;
+  ASSERT_NE(with, std::string::npos) << text;
+  EXPECT_LT(memo, with);
+  EXPECT_NE(jaune_csv(jaune).find("synthese;total_y_compris_exceptionnelles;Pour mémoire, total y compris opérations "
+                                  "exceptionnelles;22039000,75;22,039;6;"),
+            std::string::npos);
+  EXPECT_NE(jaune_html(jaune).find("Pour mémoire, total y compris opérations exceptionnelles</td>"), std::string::npos);
+}
+
+// A year without exceptional operations has no such line: it would repeat the total.
+TEST(JauneWriters, NoExceptionalOperationNoSecondTotal) {
+  std::vector<JauneRecord> rows;
+  for (auto& r : testing::mixed_year())
+    if (r.entry.id != "EXC-1") rows.push_back(r);
+  const Jaune jaune = std::move(*jaune_from_verdicts(2012, rows, ZoneTable::builtin()).jaune);
+  EXPECT_EQ(jaune.total_with_exceptional, jaune.total);
+  EXPECT_EQ(jaune_text(jaune).find("total y compris"), std::string::npos);
+  EXPECT_EQ(jaune_csv(jaune).find("total_y_compris_exceptionnelles"), std::string::npos);
+}
+
 TEST(JauneCsv, StartsWithABomAndUsesSemicolonsAndDecimalCommas) {
   std::string csv = jaune_csv(mixed());
   ASSERT_TRUE(csv.starts_with("\xEF\xBB\xBF" "tableau;ligne;libelle;montant_euros;montant_meur;"));
