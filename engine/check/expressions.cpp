@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "check/internal/checker.hpp"
 #include "diag/spelling.hpp"
@@ -582,18 +583,29 @@ NodeId Checker::in_table(const ast::Membership& m, const ast::TableColumns& cols
 
 // Two rows with the same key and different answers: the evaluator would take the first, and a
 // corrected row appended below the old one (a spreadsheet habit) would silently change nothing.
-bool Checker::lookup_is_unambiguous(const model::Table& t, const std::vector<int>& columns, int result,
-                                    diag::SourceSpan span) {
-  std::map<std::string, std::size_t> first_row;  // key -> row index
+const Checker::RepeatedKeys& Checker::repeated_keys(const model::Table& t, const std::vector<int>& columns) {
+  const auto cached = repeated_keys_.find({&t, columns});
+  if (cached != repeated_keys_.end()) return cached->second;
+  RepeatedKeys repeated;
+  std::unordered_map<std::string, std::size_t> first_row;  // key -> row index
+  first_row.reserve(t.rows.size());
+  std::string key;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    std::string key;
+    key.clear();
     for (std::size_t i = 0; i < columns.size(); ++i) {
       if (i > 0) key += '\x1f';
       key += t.rows[r][static_cast<std::size_t>(columns[i])];
     }
     const auto [it, added] = first_row.emplace(key, r);
-    if (added) continue;
-    const std::vector<std::string>& first = t.rows[it->second];
+    if (!added) repeated.emplace_back(r, it->second);
+  }
+  return repeated_keys_.emplace(std::pair{&t, columns}, std::move(repeated)).first->second;
+}
+
+bool Checker::lookup_is_unambiguous(const model::Table& t, const std::vector<int>& columns, int result,
+                                    diag::SourceSpan span) {
+  for (const auto& [r, first_r] : repeated_keys(t, columns)) {
+    const std::vector<std::string>& first = t.rows[first_r];
     const std::vector<std::string>& again = t.rows[r];
     const std::size_t answer = static_cast<std::size_t>(result);
     if (first[answer] == again[answer]) continue;
@@ -606,7 +618,7 @@ bool Checker::lookup_is_unambiguous(const model::Table& t, const std::vector<int
       return row < t.row_lines.size() ? std::to_string(t.row_lines[row]) : std::string("?");
     };
     error(diag::Code::TableError, span,
-          "table " + t.name + " (" + t.file + ") : les lignes " + line_of(it->second) + " et " + line_of(r) +
+          "table " + t.name + " (" + t.file + ") : les lignes " + line_of(first_r) + " et " + line_of(r) +
               " ont la même clé (" + shown + ") mais des « " + t.columns[answer] + " » différents (« " +
               first[answer] + " », « " + again[answer] + " ») : la recherche serait ambiguë",
           "une seule ligne par clé : corriger la ligne existante plutôt qu'en ajouter une");

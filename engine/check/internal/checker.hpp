@@ -138,6 +138,12 @@ class Checker {
   NodeId in_list(const ast::Membership& m, NodeId set, const std::vector<NodeId>& tuple, bool ok);
   NodeId in_table(const ast::Membership& m, const ast::TableColumns& cols, const std::vector<NodeId>& tuple, bool ok);
   bool lookup_is_unambiguous(const model::Table& t, const std::vector<int>& columns, int result, diag::SourceSpan span);
+  // The rows of a table whose key (those columns) an earlier row already has, each with that
+  // earlier row: found once per table and key, for every lookup on them (a per-year table of
+  // 5 000 rows is looked up by several definitions, each for its own column).
+  using RepeatedKeys = std::vector<std::pair<std::size_t, std::size_t>>;  // (row, first row of its key)
+  const RepeatedKeys& repeated_keys(const model::Table& t, const std::vector<int>& columns);
+  std::map<std::pair<const model::Table*, std::vector<int>>, RepeatedKeys> repeated_keys_;
   NodeId lookup(const ast::TableLookup& t, Scope& scope);
   NodeId quantified(const ast::Quantified& q, Scope& scope);
   NodeId aggregation(const ast::Aggregation& a, Scope& scope);
