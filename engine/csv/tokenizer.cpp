@@ -41,24 +41,9 @@ void Tokenizer::issue(IssueCode code, std::size_t offset, std::string message) {
   if (dialect_.strict) failed_ = true;
 }
 
-bool Tokenizer::holds_a_row(std::string_view inside) const {
-  if (header_width_ < 3) return false;  // too few columns for a line of separators to say anything
-  std::size_t separators = 0;
-  bool after_break = false;
-  for (char c : inside) {
-    if (c == '\n' || c == '\r') {
-      after_break = true;
-      separators = 0;
-    } else if (after_break && c == dialect_.separator && ++separators + 1 >= header_width_) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // At an opening quote. Returns false when the quote is never closed (the caller then reads the
 // field again as unquoted, in lenient mode), or, in lenient mode, when it cannot be an opening
-// quote (see the header: a cell over line breaks that ends malformed or holds a row).
+// quote (see the header: a cell over line breaks that ends malformed).
 bool Tokenizer::read_quoted(Field& field, std::size_t start) {
   const std::size_t saved_line = line_, saved_line_start = line_start_;
   const std::size_t content = start + 1;
@@ -89,16 +74,18 @@ bool Tokenizer::read_quoted(Field& field, std::size_t start) {
   std::string_view inside = text_.substr(content, i - content);
   if (!dialect_.strict && line_ != saved_line) {
     const std::size_t after = i + 1;
+    // Only a cell that ends badly betrays a stray quote. One closed before a separator or a line
+    // end is RFC 4180 text, whatever its lines hold: a French paragraph in a comma-separated file
+    // has as many commas as the header has cells, and reading it as unquoted lost a subsidy of
+    // Poitiers' file written with commas, and any objet of `exporte scdl` over two lines.
     const bool malformed_end = after < text_.size() && text_[after] != dialect_.separator && text_[after] != '\n' &&
                                text_[after] != '\r';
-    if (malformed_end || holds_a_row(inside)) {
+    if (malformed_end) {
       line_ = saved_line;
       line_start_ = saved_line_start;
       issue(IssueCode::UnclosedQuote, start,
-            malformed_end ? "guillemet ouvrant dont la cellule engloberait des lignes entières et finirait mal "
-                            "(texte après son guillemet fermant) : lu comme un caractère"
-                          : "guillemet ouvrant dont la cellule engloberait une ligne entière du fichier : lu comme "
-                            "un caractère");
+            "guillemet ouvrant dont la cellule engloberait des lignes entières et finirait mal "
+            "(texte après son guillemet fermant) : lu comme un caractère");
       return false;
     }
   }
@@ -189,14 +176,12 @@ bool Tokenizer::next(Record& record) {
       continue;
     }
     // A line end: CRLF, LF or a lone CR.
-    if (header_width_ == 0 && !record.blank()) header_width_ = record.fields.size();
     record.end_offset = pos_;
     pos_ += (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ? 2 : 1;
     record.end_line = line_;
     new_line(pos_);
     return true;
   }
-  if (header_width_ == 0 && !record.blank()) header_width_ = record.fields.size();
   record.end_offset = pos_;
   record.end_line = line_;
   return true;

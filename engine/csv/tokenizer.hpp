@@ -14,8 +14,10 @@
 // character, so that one stray quote cannot swallow the rest of the file. Nor can it swallow
 // the rows up to the next stray quote: an opening quote whose cell would run over a line break
 // is read as a character when the cell would end in a malformed way (text after its closing
-// quote: `"Soutien 2019;100` … `Festival "Jazz"`) or would hold a whole row (a line with as
-// many separators as the first record, the header, has).
+// quote: `"Soutien 2019;100` … `Festival "Jazz"`). A cell that closes cleanly (before a
+// separator, a line end or the end of the text) is one cell, as RFC 4180 says, even when one of
+// its lines holds as many separators as the header: that is what a paragraph of French prose
+// in a comma-separated file looks like.
 //
 // Field values view into the text, or into the tokenizer for quoted fields that had doubled
 // quotes: they stay valid until the next call to next().
@@ -97,9 +99,6 @@ class Tokenizer {
   std::size_t line_ = 1;
   std::size_t line_start_ = 0;
   std::size_t literal_quote_ = std::string_view::npos;  // lenient: a quote read as a character
-  std::size_t header_width_ = 0;  // cells of the first record that is not blank (0: none yet)
-  // Lenient: whether the quoted cell `inside` (which holds a line break) would hold a whole row.
-  bool holds_a_row(std::string_view inside) const;
   std::deque<std::string> unescaped_;  // storage of quoted fields with doubled quotes
   std::size_t unescaped_used_ = 0;
   std::vector<Issue> issues_;

@@ -104,7 +104,8 @@ TEST(Tokenizer, LenientModeDoesNotLetAStrayQuoteSwallowRowsUpToAnotherOne) {
   EXPECT_EQ(lines, (std::vector<std::size_t>{1, 2, 3, 4, 5}));
 }
 
-// Closed well (a separator after the closing quote), but the cell would hold a whole row.
+// Closed badly (text after the closing quote, the stray quote of the next row) and holding a
+// whole row on the way.
 TEST(Tokenizer, LenientModeDoesNotLetAQuotedCellHoldAWholeRow) {
   Tokenizer tokens("n;o;m\nB1;\"Soutien;100\nB2;\"Sub;200\n", {';', false});
   Record record;
@@ -127,6 +128,26 @@ TEST(Tokenizer, LenientModeKeepsAWellFormedCellOverSeveralLines) {
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[1], (std::vector<std::string>{"B1", "Soutien\nau club; sur deux lignes", "100"}));
   EXPECT_EQ(rows[2], (std::vector<std::string>{"B2", "Il dit \"oui\"\nici", "7"}));
+}
+
+// RFC 4180 text: a quoted cell closed before a separator or a line end is one cell, even when
+// one of its lines holds as many separators as the header (a French paragraph in a
+// comma-separated file: Poitiers' file written with commas lost a subsidy, `exporte scdl`
+// output with such an objet did not read back).
+TEST(Tokenizer, LenientModeKeepsAWellFormedCellWhoseLineHoldsAsManySeparatorsAsTheHeader) {
+  Tokenizer tokens("n,o,m\r\nB1,\"Ligne 1\r\na, b, c, d, e\",100\r\nB2,\"fin\na, b, c\"\r\nB3,\"x\ny, z\"", {',', false});
+  Record record;
+  std::vector<std::vector<std::string>> rows;
+  while (tokens.next(record)) {
+    EXPECT_TRUE(tokens.issues().empty()) << tokens.issues().front().message;
+    std::vector<std::string> row;
+    for (const Field& f : record.fields) row.emplace_back(f.value);
+    rows.push_back(row);
+  }
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"B1", "Ligne 1\r\na, b, c, d, e", "100"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"B2", "fin\na, b, c"}));  // closed before a line end
+  EXPECT_EQ(rows[3], (std::vector<std::string>{"B3", "x\ny, z"}));       // closed at the end of the text
 }
 
 TEST(Tokenizer, StrictModeReportsWhereAnUnclosedQuoteOpened) {

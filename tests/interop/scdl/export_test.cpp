@@ -237,5 +237,36 @@ TEST(ScdlExport, NativeDossiersComeBackWithTheirAmountsAndDeliberationDates) {
   }
 }
 
+// An SCDL file written to a temporary folder, imported: its dossiers as the exports read them.
+std::vector<DossierFacts> facts_of_csv(const std::string& csv) {
+  char pattern[] = "/tmp/subsidia-scdl-XXXXXX";
+  const fs::path folder = ::mkdtemp(pattern);
+  std::ofstream(folder / "fichier.csv", std::ios::binary) << csv;
+  auto facts = interop::testing::facts_of_import({folder / "fichier.csv"});
+  fs::remove_all(folder);
+  return facts;
+}
+
+const std::string kRoquesHeader =
+    "exercice;nomAttribuant;idAttribuant;dateConvention;referenceDecision;idBeneficiaire;nomBeneficiaire;objet;"
+    "montant;nature;conditionsVersement;datesPeriodeVersement;idRAE;notificationUE;pourcentageSubvention\r\n";
+
+// The export is comma-separated, RFC 4180: an objet typed over two lines, the second a list
+// with more commas than the file has columns, is one quoted cell, and reads back as one.
+TEST(ScdlExport, AnObjetOverTwoLinesFullOfCommasComesBack) {
+  const auto facts = facts_of_csv(kRoquesHeader +
+                                  "2017;COMMUNE DE ROQUES;21310458100011;2017-03-01;DELIB 4;44137080600016;TENNIS CLUB;"
+                                  "\"Ligne 1\r\na, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p\";800.00;aide en numéraire;"
+                                  "Unique;2017-01-01/2017-12-31;;non;1\r\n");
+  ASSERT_EQ(facts.size(), 1u);
+  const ScdlExport exported = scdl_csv(facts, {2017, {}});
+  ASSERT_EQ(exported.written.size(), 1u);
+  const auto again = facts_of_csv(exported.csv);
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].entry.id, facts[0].entry.id);
+  EXPECT_EQ(again[0].entry.montant.to_fixed(2), "800.00");
+  EXPECT_EQ(again[0].entry.objet, facts[0].entry.objet);
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
