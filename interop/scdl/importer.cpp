@@ -8,6 +8,7 @@
 #include "csv/encoding.hpp"
 #include "csv/separator.hpp"
 #include "csv/tokenizer.hpp"
+#include "diag/utf8.hpp"
 #include "scdl/amount.hpp"
 #include "scdl/columns.hpp"
 #include "scdl/draft_from_row.hpp"
@@ -104,10 +105,14 @@ const Importer::IdEntry* Importer::find_id(std::string_view id) const {
 }
 
 bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) {
+  // The name goes into every draft, the summary and its JSON, which are UTF-8. A name from a
+  // Windows zip unpacked on Linux is often Latin-1 ("subv-ann\xE9e.csv"): its bytes that are
+  // not UTF-8 become U+FFFD, as in the audit log, rather than make each draft unreadable.
+  const std::string name = diag::valid_utf8(file.string());
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) {  // opens on Linux, then every read fails
     FileReport report;
-    report.file = file.string();
+    report.file = name;
     report.error = "est un dossier, pas un fichier CSV";
     summary_.files.push_back(std::move(report));
     return true;
@@ -115,16 +120,17 @@ bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) 
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     FileReport report;
-    report.file = file.string();
+    report.file = name;
     report.error = "lecture impossible (fichier absent ou illisible)";
     summary_.files.push_back(std::move(report));
     return true;
   }
   std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return import_bytes(std::move(bytes), file.string(), sink);
+  return import_bytes(std::move(bytes), name, sink);
 }
 
-bool Importer::import_bytes(std::string bytes, const std::string& name, const Sink& sink) {
+bool Importer::import_bytes(std::string bytes, const std::string& given_name, const Sink& sink) {
+  const std::string name = diag::valid_utf8(given_name);  // see import_file
   FileReport report;
   report.file = name;
   csv::DecodedText decoded = csv::decode_buffer_to_utf8(std::move(bytes));

@@ -34,7 +34,8 @@ class Importer {
 
   // False when the sink asked to stop; an unreadable file is reported in the summary.
   bool import_file(const std::filesystem::path& file, const Sink& sink);
-  // The same on bytes already read (tests, benchmark); `name` labels the rows. The importer
+  // The same on bytes already read (tests, benchmark); `name` labels the rows (its bytes that
+  // are not UTF-8 replaced by U+FFFD, as the file's name in import_file). The importer
   // keeps the text (to compare identical rows): UTF-8 bytes are kept as given, not copied.
   bool import_bytes(std::string bytes, const std::string& name, const Sink& sink);
 
@@ -60,7 +61,7 @@ class Importer {
   const InternationalClues* clues_;
   ImportOptions options_;
   ImportSummary summary_;
-  std::vector<std::string> files_;  // names, as given
+  std::vector<std::string> files_;  // names, as written (valid UTF-8)
   std::vector<std::string> texts_;  // decoded files, kept to compare identical rows exactly
   std::vector<WrittenRow> written_;
   FlatIndex written_by_cells_;      // hash of the cells -> written_

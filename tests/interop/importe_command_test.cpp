@@ -63,6 +63,40 @@ TEST_F(ImporteCommand, WritesOneFilePerDossierInAFolderAndCheckSaysIncomplete) {
   EXPECT_EQ(j["resume"]["incomplet"].get<std::size_t>() + j["resume"]["non_conforme"].get<std::size_t>(), files);
 }
 
+// A file name that is not UTF-8 (Latin-1, from a Windows zip unpacked on Linux) is written into
+// the drafts and the summary with U+FFFD for its stray bytes: every draft reads, no internal
+// error, exit 0.
+TEST_F(ImporteCommand, AFileNameThatIsNotUtf8IsWrittenAsValidUtf8) {
+  const fs::path latin1 = folder_ / "subv-ann\xE9" "e.csv";
+  fs::copy_file(kReal / "haute-garonne-2017.csv", latin1);
+  const std::string written_name = "subv-ann\xEF\xBF\xBD" "e.csv";
+  for (const std::string& output : std::vector<std::string>{"", "-o " + quoted(folder_ / "brouillons")}) {
+    const fs::path summary = folder_ / "resume.json";
+    CommandRun r = run("importe scdl --remplacer " + output + " --resume " + quoted(summary) + " " + quoted(latin1), folder_);
+    EXPECT_EQ(r.exit_code, 0) << output << r.err;
+    std::ifstream in(summary);
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << output;
+    EXPECT_EQ(j["fichiers"][0]["fichier"].get<std::string>(), (folder_ / written_name).string());
+    std::vector<std::string> drafts;
+    if (output.empty()) {
+      std::istringstream lines(r.out);
+      for (std::string line; std::getline(lines, line);) drafts.push_back(line);
+    } else {
+      for (const auto& entry : fs::directory_iterator(folder_ / "brouillons")) {
+        std::ifstream draft(entry.path());
+        drafts.emplace_back(std::istreambuf_iterator<char>(draft), std::istreambuf_iterator<char>());
+      }
+    }
+    ASSERT_EQ(drafts.size(), 69u) << output;
+    for (const std::string& text : drafts) {
+      const auto d = nlohmann::json::parse(text, nullptr, false);
+      ASSERT_FALSE(d.is_discarded()) << text;
+      EXPECT_EQ(d["origine"]["fichier"].get<std::string>(), (folder_ / written_name).string());
+    }
+  }
+}
+
 TEST_F(ImporteCommand, AnUnreadableFileIsExitCodeTwo) {
   CommandRun r = run("importe scdl " + quoted(folder_ / "absent.csv"), folder_);
   EXPECT_EQ(r.exit_code, 2);
