@@ -290,13 +290,16 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       summary_.not_candidates.push_back({name, line, "aucun indice d'action internationale"});
       continue;
     }
-    // A unique id: a different content under an id already written gets -2, -3...
+    // A unique id: a different content under an id already written gets -2, -3... the smallest
+    // number free. The search resumes where the last one for this base stopped (all below are
+    // taken), so a file whose rows share one base is numbered in linear time, same ids.
     if (const IdEntry* owner = find_id(draft.id)) {
       const std::string base = draft.id;
       const std::size_t owner_file = owner->file, owner_line = owner->line;
-      int n = 2;
-      while (find_id(base + "-" + std::to_string(n))) ++n;
-      draft.id = base + "-" + std::to_string(n);
+      std::uint64_t& next = next_number_.try_emplace(base, 2).first->second;
+      while (find_id(base + "-" + std::to_string(next))) ++next;
+      draft.id = base + "-" + std::to_string(next);
+      ++next;
       if (owner_file == text_index) {
         // Several subsidies of one decision to one beneficiary: numbered in file order.
         ++summary_.numbered;

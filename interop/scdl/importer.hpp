@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "detect/international_clues.hpp"
@@ -68,6 +69,10 @@ class Importer {
   std::string id_text_;             // every id written, end to end
   std::vector<IdEntry> ids_;
   FlatIndex ids_by_hash_;           // hash of the id -> ids_
+  // Base id -> the number its next suffix may start looking from: every base-n below it is
+  // taken (ids are never released). Without it each row of a base probed -2, -3, … again,
+  // quadratic: 20 000 rows without reference, date or beneficiary took 42 s.
+  std::unordered_map<std::string, std::uint64_t> next_number_;
 };
 
 }  // namespace subsidia::interop::scdl
