@@ -181,6 +181,7 @@ int run_scdl(const ExportOptions& o) {
   std::cerr << "SCDL " << o.exercice << " : " << output::counted(result.written.size(), "subvention écrite", "subventions écrites") << "\n";
   list("Valeurs par défaut ou raccourcies", result.defaults);
   list("Lignes écrites que les contrôles du schéma SCDL signaleront", result.not_conforming);
+  list("Lignes écrites qui, relues, changeraient d'exercice", result.other_year);
   list("Dossiers de l'exercice non écrits", result.left_out);
   bool missing = !result.not_conforming.empty();
   for (const auto& line : result.left_out) missing = missing || line.find("exigé") != std::string::npos;

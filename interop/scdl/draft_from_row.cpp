@@ -256,17 +256,22 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     if (year) year_stated = true;
     else d.avertissements.push_back("exercice illisible : « " + std::string(cell(Column::Exercice)) + " »");
   }
-  // SCDL 2.x has no year column. A payment period that is exactly one calendar year
-  // ("2017-01-01/2017-12-31", what `exporte scdl` writes for the exercice) names the budget
-  // year better than the decision's date: a subsidy of the 2017 budget voted on 5 December
-  // 2016 would otherwise move to 2016 on a round trip through SCDL.
+  // SCDL 2.x has no year column. A payment date, or a payment period that starts and ends in
+  // one calendar year, names the budget year better than the decision's date: a subsidy is paid
+  // on the budget of the year it is paid in, and one of the 2017 budget voted on 5 December 2016
+  // would otherwise move to 2016 on a round trip through SCDL, whether the export wrote the
+  // exercice's whole year ("2017-01-01/2017-12-31", when no payment date is known) or the known
+  // payment ("2017-02-01/2017-06-30", "2017-01-15"). A period over two years says nothing of the
+  // kind: the date's year, as before.
   if (!year && given(Column::DatesPeriodeVersement)) {
     if (const std::optional<std::string> period = read_period(cell(Column::DatesPeriodeVersement));
-        period && period->size() == 21 && period->compare(4, 7, "-01-01/") == 0 && period->compare(15, 6, "-12-31") == 0 &&
-        period->compare(0, 4, *period, 11, 4) == 0) {
+        period && (period->size() == 10 || (period->size() == 21 && period->compare(0, 4, *period, 11, 4) == 0))) {
       year = read_year(period->substr(0, 4));
-      year_reason = "période de versement de l'année " + period->substr(0, 4) + " entière (colonne " +
-                    (*file.header)[static_cast<std::size_t>(columns[Column::DatesPeriodeVersement])] + ")";
+      const std::string column = (*file.header)[static_cast<std::size_t>(columns[Column::DatesPeriodeVersement])];
+      const bool whole_year = period->size() == 21 && period->compare(4, 7, "-01-01/") == 0 && period->compare(15, 6, "-12-31") == 0;
+      year_reason = whole_year ? "période de versement de l'année " + period->substr(0, 4) + " entière (colonne " + column + ")"
+                               : (period->size() == 10 ? "date de versement " : "période de versement ") + *period +
+                                     " dans l'année " + period->substr(0, 4) + " (colonne " + column + ")";
     }
   }
   if (!year && (date.status == DateReading::Status::Ok || date.status == DateReading::Status::YearOnly)) {

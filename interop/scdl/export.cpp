@@ -169,6 +169,16 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
     }
     if (auto period = read_period(o.dates_periode_versement)) row[11] = *period;
     else row[11] = fallback("datesPeriodeVersement", year + "-01-01/" + year + "-12-31", "période de l'exercice, faute de date de versement");
+    // The SCDL has no year column: the import takes the year of a payment within one calendar
+    // year, else the date's. A known payment outside the exercice (paid in January of the next
+    // year) is written as it is, and the row that would come back in another year is listed.
+    const std::string& period = row[11];
+    const std::string back = period.size() == 10 || (period.size() == 21 && period.compare(0, 4, period, 11, 4) == 0)
+                                 ? period.substr(0, 4)
+                                 : row[2].substr(0, 4);
+    if (back != year)
+      result.other_year.push_back(e.id + " : datesPeriodeVersement « " + period + " », dateConvention « " + row[2] +
+                                  " » : relue, la ligne serait de l'exercice " + back);
     row[12] = o.id_rae.size() <= 5 ? o.id_rae : "";
     if (o.notification_ue) row[13] = *o.notification_ue ? "oui" : "non";
     else row[13] = fallback("notificationUE", "non", "non donné par le dossier");

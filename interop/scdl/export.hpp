@@ -31,6 +31,10 @@ struct ScdlExport {
   // idBeneficiaire nor rnaBeneficiaire (one-of-required), a SIRET whose check key is wrong
   // (french-siret-value). Written as the data says, listed so that someone completes them.
   std::vector<std::string> not_conforming;  // "id : reason" (French)
+  // Rows written that `importe scdl` would read back in another exercice (the SCDL has no year
+  // column: a payment known outside the exercice, a period over two years and a date of
+  // another year). Written as the data says, listed.
+  std::vector<std::string> other_year;  // "id : why" (French)
 };
 
 ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportOptions& options);

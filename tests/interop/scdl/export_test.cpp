@@ -168,6 +168,7 @@ TEST(ScdlExport, ImportingTheExportGivesBackTheSameIdsAmountsAndDates) {
     const int exercice = year;  // clang 14 cannot capture a structured binding in a lambda
     std::erase_if(facts, [&](const DossierFacts& f) { return f.entry.exercice != exercice; });
     const ScdlExport exported = scdl_csv(facts, {year, {}});
+    EXPECT_TRUE(exported.other_year.empty()) << file << " : " << exported.other_year.front();
     char pattern[] = "/tmp/subsidia-scdl-XXXXXX";
     const fs::path folder = ::mkdtemp(pattern);
     std::ofstream(folder / "export.csv", std::ios::binary) << exported.csv;
@@ -266,6 +267,39 @@ TEST(ScdlExport, AnObjetOverTwoLinesFullOfCommasComesBack) {
   EXPECT_EQ(again[0].entry.id, facts[0].entry.id);
   EXPECT_EQ(again[0].entry.montant.to_fixed(2), "800.00");
   EXPECT_EQ(again[0].entry.objet, facts[0].entry.objet);
+}
+
+// SCDL 2.x has no year column. Subsidies of the 2017 budget voted in December 2016, whose
+// payment is known, were written with that payment and came back in 2016 (the year of the
+// date): the payment's year is the budget's.
+TEST(ScdlExport, ASubsidyWhosePaymentIsKnownComesBackInItsExercice) {
+  const auto facts = facts_of_csv(kRoquesHeader +
+                                  "2017;COMMUNE DE ROQUES;21310458100011;2016-12-05;DELIB 1;44137080600016;TENNIS CLUB;"
+                                  "Fonctionnement 2017;1000.00;aide en numéraire;Unique;2017-02-01/2017-06-30;;non;1\r\n"
+                                  "2017;COMMUNE DE ROQUES;21310458100011;2016-12-05;DELIB 2;44137080600016;TENNIS CLUB;"
+                                  "Avance 2017;500.00;aide en numéraire;Unique;2017-01-15;;non;1\r\n");
+  ASSERT_EQ(facts.size(), 2u);
+  const ScdlExport exported = scdl_csv(facts, {2017, {}});
+  ASSERT_EQ(exported.written.size(), 2u);
+  const auto again = facts_of_csv(exported.csv);
+  ASSERT_EQ(again.size(), 2u);
+  for (const DossierFacts& f : again) {
+    EXPECT_EQ(f.entry.exercice, 2017) << f.entry.id;
+    EXPECT_EQ(f.scdl.date_convention.value_or(""), "2016-12-05") << f.entry.id;
+  }
+  EXPECT_EQ(again[0].scdl.dates_periode_versement, "2017-02-01/2017-06-30");
+  EXPECT_EQ(again[1].scdl.dates_periode_versement, "2017-01-15");
+  EXPECT_TRUE(exported.other_year.empty());
+  // Paid in January 2018 on the 2017 budget: written as it is, and listed, since it would come
+  // back in 2018.
+  const auto late = facts_of_csv(kRoquesHeader +
+                                 "2017;COMMUNE DE ROQUES;21310458100011;2017-04-13;DELIB 6;44137080600016;TENNIS CLUB;"
+                                 "Solde 2017;300.00;aide en numéraire;Unique;2018-01-20;;non;1\r\n");
+  ASSERT_EQ(late.size(), 1u);
+  const ScdlExport late_export = scdl_csv(late, {2017, {}});
+  EXPECT_EQ(late_export.written.size(), 1u);
+  ASSERT_EQ(late_export.other_year.size(), 1u);
+  EXPECT_NE(late_export.other_year[0].find("exercice 2018"), std::string::npos) << late_export.other_year[0];
 }
 
 }  // namespace
