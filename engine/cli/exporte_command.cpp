@@ -174,6 +174,11 @@ int run_scdl(const ExportOptions& o) {
   options.exercice = o.exercice;
   if (!o.siret.empty()) options.siret_attribuant = o.siret;
   const interop::scdl::ScdlExport result = interop::scdl::scdl_csv(*facts, options);
+  if (!result.errors.empty()) {
+    for (const auto& error : result.errors) std::cerr << "subsidia exporte scdl : " << error << '\n';
+    std::cerr << "subsidia exporte scdl : aucun fichier écrit\n";
+    return kExitError;
+  }
   if (auto failure = write_output(o.output, result.csv)) {
     std::cerr << "subsidia exporte scdl : " << *failure << '\n';
     return kExitError;

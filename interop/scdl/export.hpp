@@ -35,6 +35,9 @@ struct ScdlExport {
   // column: a payment known outside the exercice, a period over two years and a date of
   // another year). Written as the data says, listed.
   std::vector<std::string> other_year;  // "id : why" (French)
+  // Why nothing may be written (French): then `csv` is to be thrown away. --siret-attribuant
+  // over the subsidies of several collectivités would publish them all under one SIRET.
+  std::vector<std::string> errors;
 };
 
 ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportOptions& options);

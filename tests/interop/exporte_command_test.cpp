@@ -74,6 +74,28 @@ TEST_F(ExporteCommand, ScdlRefusesAMistypedSiretAndListsRowsTheSchemaWouldFlag) 
   EXPECT_NE(r.err.find("one-of-required"), std::string::npos) << r.err;
 }
 
+// --siret-attribuant is one collectivité's SIRET: over the subsidies of two, it would publish
+// both under it. Refused as `exporte iati` refuses it: exit 2, no file, both named.
+TEST_F(ExporteCommand, ScdlRefusesOneSiretForTheSubsidiesOfSeveralCollectivites) {
+  const fs::path csv = folder_ / "deux.csv";
+  std::ofstream(csv) << "nomAttribuant;dateConvention;referenceDecision;idBeneficiaire;nomBeneficiaire;objet;montant\n"
+                        "COMMUNE DE ROQUES;2017-04-13;DELIB 1;44137080600016;TENNIS CLUB;Subvention 2017;1000.00\n"
+                        "VILLE DE POITIERS;2017-04-10;2017-0054;44137080600016;TENNIS CLUB;Subvention 2017;2000.00\n";
+  const fs::path drafts = folder_ / "brouillons";
+  CommandRun import = run("importe scdl --collectivite-categorie commune -o " + quoted(drafts) + " " + quoted(csv), folder_);
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  const fs::path out = folder_ / "scdl-2017.csv";
+  CommandRun r = run("exporte scdl --exercice 2017 --siret-attribuant 21310458100011 -o " + quoted(out) + " " +
+                         quoted(drafts), folder_);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_NE(r.err.find("« COMMUNE DE ROQUES »"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("« VILLE DE POITIERS »"), std::string::npos) << r.err;
+  // Without the option, each row carries what its dossier says (here, no SIRET: listed).
+  CommandRun without = run("exporte scdl --exercice 2017 -o " + quoted(out) + " " + quoted(drafts), folder_);
+  EXPECT_EQ(without.exit_code, 1) << without.err;
+}
+
 TEST_F(ExporteCommand, AnUnreadableDossierWritesNothing) {
   fs::create_directories(folder_ / "dossiers");
   fs::copy_file(kSourceDir / "cases" / "jaune-2012" / "aie-01-dakar.json", folder_ / "dossiers" / "a.json");
