@@ -127,8 +127,14 @@ DecodedText decode_to_utf8(std::string_view bytes) {
   DecodedText out;
   bool bom = bytes.starts_with("\xEF\xBB\xBF");
   if (bom) bytes.remove_prefix(3);
-  // One pass to classify: well-formed multi-byte sequences against stray bytes.
-  std::size_t multibyte = 0, invalid = 0;
+  // One pass to classify: well-formed multi-byte sequences against stray bytes. A sequence is
+  // strong evidence of UTF-8 when Windows-1252 text would hardly hold it: three or four bytes
+  // ("â€™" is ’ misread), or two that decode to U+00A0-U+017F, the accented letters of French
+  // and Latin text (C2-C5 then a high byte: "Ã©" is é misread). Two bytes that decode further
+  // on are what Windows-1252 writes for a capital accented letter before a no-break space, «,
+  // », ’ or € ("SOLIDARITÉ »": C9 A0 is U+0260): weak evidence, which counts only when it
+  // outnumbers the stray bytes (Greek or Cyrillic in a UTF-8 file with a few stray bytes).
+  std::size_t strong = 0, weak = 0, invalid = 0;
   for (std::size_t i = 0; i < bytes.size();) {
     // Eight ASCII bytes at a time: no high bit set.
     while (i + 8 <= bytes.size()) {
@@ -147,7 +153,8 @@ DecodedText decode_to_utf8(std::string_view bytes) {
       ++invalid;
       ++i;
     } else {
-      ++multibyte;
+      const bool latin = length == 2 && static_cast<unsigned char>(bytes[i]) <= 0xC5;
+      ++(length > 2 || latin ? strong : weak);
       i += length;
     }
   }
@@ -156,9 +163,11 @@ DecodedText decode_to_utf8(std::string_view bytes) {
     out.encoding = bom ? Encoding::Utf8WithBom : Encoding::Utf8;
     return out;
   }
-  // Windows-1252 text almost never holds a well-formed UTF-8 sequence by chance; a file that
-  // has both was pasted together: keep each sequence, read each stray byte as Windows-1252.
-  const bool mixed = bom || multibyte > 0;
+  // Windows-1252 text almost never holds a strong UTF-8 sequence by chance; a file that has
+  // both was pasted together: keep each sequence, read each stray byte as Windows-1252. One
+  // accidental weak pair among the stray bytes of a Windows-1252 file made it "mixed", and
+  // its cell changed silently ("SOLIDARITÉ »" read "SOLIDARITɠ»").
+  const bool mixed = bom || strong > 0 || weak > invalid;
   out.encoding = mixed ? Encoding::MixedUtf8Windows1252 : Encoding::Windows1252;
   out.text.reserve(bytes.size() + bytes.size() / 8);
   for (std::size_t i = 0; i < bytes.size();) {

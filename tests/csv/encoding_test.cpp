@@ -32,6 +32,24 @@ TEST(Encoding, ReadsAMixOfUtf8AndWindows1252ByteByByte) {
   EXPECT_EQ(d.guessed_bytes, 1u);
 }
 
+// Windows-1252 "É" then a no-break space (C9 A0) is also U+0260 in UTF-8. That one accidental
+// pair among the stray bytes made the file "mixed", and "SOLIDARITÉ »" became "SOLIDARITɠ»".
+TEST(Encoding, AnAccidentalUtf8PairInWindows1252TextDoesNotMakeItMixed) {
+  DecodedText d = decode_to_utf8("objet;montant\nSUBVENTION 2017 \xAB\xA0SOLIDARIT\xC9\xA0\xBB;10\nCOMIT\xC9\x92S;\x80 5\n"
+                                 "Coop\xE9ration;1\n");
+  EXPECT_EQ(d.encoding, Encoding::Windows1252);
+  EXPECT_EQ(d.text, "objet;montant\nSUBVENTION 2017 «\u00A0SOLIDARITÉ\u00A0»;10\nCOMITÉ’S;€ 5\nCoopération;1\n");
+  EXPECT_EQ(d.guessed_bytes, 0u);
+}
+
+// Letters past Latin (Greek, Cyrillic) are UTF-8 when they outnumber the stray bytes.
+TEST(Encoding, ATextMostlyInUtf8BeyondLatinWithAStrayByteIsMixed) {
+  DecodedText d = decode_to_utf8("Асоціація Київ;B\xE9nin\n");
+  EXPECT_EQ(d.encoding, Encoding::MixedUtf8Windows1252);
+  EXPECT_EQ(d.text, "Асоціація Київ;Bénin\n");
+  EXPECT_EQ(d.guessed_bytes, 1u);
+}
+
 TEST(Encoding, ReadsUtf16WithAByteOrderMark) {
   const std::string le("\xFF\xFE" "a\0;\0\xE9\0\n\0", 10);
   DecodedText d = decode_to_utf8(le);
