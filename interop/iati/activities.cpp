@@ -86,7 +86,12 @@ std::vector<decimal::Decimal> percentages(const reports::JauneEntry& e, std::vec
 
 std::string identifier_part(std::string_view text) {
   std::string out;
-  for (char c : text) out += (c == ' ' || c == '/' || c == '&' || c == '|' || c == '?' || c == '\t') ? '-' : c;
+  for (char c : text) {
+    // Every control character too (line breaks, U+007F): the XML escaping would turn most of
+    // them into a space, which an identifier cannot hold either.
+    const bool control = static_cast<unsigned char>(c) < 0x20 || c == '\x7F';
+    out += (control || c == ' ' || c == '/' || c == '&' || c == '|' || c == '?') ? '-' : c;
+  }
   return out;
 }
 
@@ -157,11 +162,14 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
     if (f.action_nature == "humanitaire") out += " humanitarian=\"1\"";
     out += ">\n";
     const std::string identifier = org + "-" + identifier_part(e.id);
-    if (const auto [seen, fresh] = dossier_of_identifier.emplace(identifier, e.id); !fresh) {
+    // Unique as written: the escaping replaces what XML cannot hold (U+FFFE and U+FFFF become
+    // U+FFFD), and two ids that differ only there would be one identifier in the file.
+    const std::string written_identifier = xml_text(identifier);
+    if (const auto [seen, fresh] = dossier_of_identifier.emplace(written_identifier, e.id); !fresh) {
       result.errors.push_back("identifiant IATI « " + identifier + " » en double : dossiers « " + seen->second +
                               " » et « " + e.id + " » (IATI exige un identifiant par activité ; renommer l'un des dossiers)");
     }
-    out += "    <iati-identifier>" + xml_text(identifier) + "</iati-identifier>\n";
+    out += "    <iati-identifier>" + written_identifier + "</iati-identifier>\n";
     out += "    <reporting-org ref=\"" + xml_text(org) + "\" type=\"11\">";
     narrative(out, e.collectivite);
     out += "</reporting-org>\n    <title>";

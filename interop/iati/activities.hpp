@@ -38,7 +38,7 @@ struct IatiExport {
 IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const IatiOptions& options);
 
 // "FR-SIRET-21860194600013" -> allowed characters only: the identifier's own prefix rules
-// (IATI identifiers hold no spaces or "/&|?"), spaces and those become '-'.
+// (IATI identifiers hold no spaces or "/&|?"), spaces, those and control characters become '-'.
 std::string identifier_part(std::string_view text);
 
 }  // namespace subsidia::interop::iati

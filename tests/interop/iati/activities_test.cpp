@@ -95,6 +95,29 @@ TEST(IatiActivities, IdentifiersHoldNoSpaceOrSlash) {
   EXPECT_EQ(identifier_part("CP 12/101"), "CP-12-101");
 }
 
+TEST(IatiActivities, IdentifiersHoldNoControlCharacter) {
+  EXPECT_EQ(identifier_part("CP\x01" "12\n1\r0\x7F" "1\x1F"), "CP-12-1-0-1-");
+  EXPECT_EQ(identifier_part(std::string("a\0b", 3)), "a-b");
+}
+
+// Ids that differ only by a control character ("CP\u000112", "CP\u000212") were two activities
+// under one identifier: the check compared them before the escaping made both "CP 12".
+TEST(IatiActivities, IdsThatDifferOnlyByAControlCharacterAreOneIdentifier) {
+  auto facts = testing::facts_of_folder(kSource / "cases" / "jaune-2012");
+  ASSERT_GE(facts.size(), 2u);
+  facts.resize(2);
+  facts[0].entry.id = "CP\x01" "12";
+  facts[1].entry.id = "CP\x02" "12";
+  const IatiExport result = export_2012(facts);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_NE(result.errors[0].find("en double"), std::string::npos) << result.errors[0];
+  EXPECT_NE(result.xml.find("<iati-identifier>FR-SIRET-23750007900312-CP-12</iati-identifier>"), std::string::npos);
+  // U+FFFE and U+FFFF are both written U+FFFD: one identifier as written.
+  facts[0].entry.id = "CP\xEF\xBF\xBE";
+  facts[1].entry.id = "CP\xEF\xBF\xBF";
+  EXPECT_EQ(export_2012(facts).errors.size(), 1u);
+}
+
 // Two dossiers whose ids differ only by what identifiers cannot hold ("CP 12/101", "CP-12-101")
 // would be two activities under one iati-identifier, which IATI requires unique: the export
 // says so, naming both, and the command writes nothing. The 2012 case alone has none.
