@@ -140,6 +140,15 @@ int run_iati(const ExportOptions& o) {
         same = same && f.scdl.id_attribuant == siret;
       }
       if (!same || siret.size() != 14) siret.clear();
+      // Checked like --siret-attribuant: it becomes the reporting organisation and the prefix
+      // of every activity's identifier. A SIRET written as a float by a spreadsheet (Poitiers'
+      // 21860194600000.0) lost its last digits, and would be published wrong on each.
+      if (!siret.empty() && !interop::scdl::luhn_valid(siret)) {
+        std::cerr << "subsidia exporte iati : le SIRET de la collectivité que portent les dossiers, " << siret
+                  << ", a une clé de contrôle invalide (chiffres perdus ou mal recopiés dans le fichier publié ?) : "
+                     "donner --organisation-ref REF ou --siret-attribuant SIRET ; aucun fichier écrit\n";
+        return kExitError;
+      }
     }
     if (siret.empty()) {
       std::cerr << "subsidia exporte iati : identifiant IATI de la collectivité inconnu : donner --organisation-ref REF "

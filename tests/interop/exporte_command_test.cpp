@@ -33,6 +33,26 @@ TEST_F(ExporteCommand, IatiWithoutAnyOrganisationReferenceIsAnError) {
   EXPECT_TRUE(r.out.empty());
 }
 
+// Poitiers wrote its SIRET as a float, 21860194600000.0: the last digits are the spreadsheet's
+// zeros and the check key fails. Taken from the drafts, it is checked like --siret-attribuant:
+// exit 2, no file, and the options that would do named.
+TEST_F(ExporteCommand, IatiRefusesTheDraftsSiretWhenItsCheckKeyIsWrong) {
+  const fs::path drafts = folder_ / "brouillons.jsonl";
+  CommandRun import = run("importe scdl " + quoted(kReal / "poitiers-2017.csv"), folder_);
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  std::ofstream(drafts) << import.out;
+  const fs::path out = folder_ / "iati.xml";
+  CommandRun r = run("exporte iati --exercice 2017 -o " + quoted(out) + " " + quoted(drafts), folder_);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_NE(r.err.find("21860194600000"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--organisation-ref"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--siret-attribuant"), std::string::npos) << r.err;
+  CommandRun given = run("exporte iati --exercice 2017 --siret-attribuant 21860194600013 -o " + quoted(out) + " " +
+                             quoted(drafts), folder_);
+  EXPECT_EQ(given.exit_code, 0) << given.err;
+}
+
 TEST_F(ExporteCommand, ScdlOfAnImportCarriesTheCollectivitesSiretAndComesBack) {
   const fs::path drafts = folder_ / "brouillons.jsonl";
   CommandRun import = run("importe scdl " + quoted(kReal / "haute-garonne-2017.csv"), folder_);
