@@ -138,6 +138,8 @@ AmountReading read_amount(std::string_view text) {
     }
     return invalid(original, "");
   }
+  // "." or "," alone: a mark and no digit is no amount, not 0,00 € (as "€" alone).
+  if (digits.find_first_of("0123456789") == std::string::npos) return invalid(original, "aucun chiffre");
   const std::size_t last_dot = digits.rfind('.'), last_comma = digits.rfind(',');
   std::size_t decimal_at = std::string::npos;
   char thousands = 0;

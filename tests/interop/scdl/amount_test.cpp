@@ -40,6 +40,17 @@ TEST(Amount, TellsMissingMarksFromUnreadableText) {
     EXPECT_EQ(read_amount(text).status, AmountReading::Status::Invalid) << text;
 }
 
+// A decimal mark and no digit is no amount: it was read as 0,00 € without a word.
+TEST(Amount, RefusesADecimalMarkAlone) {
+  for (auto text : {".", ",", " , ", "€ .", ",€", "-."}) {
+    AmountReading r = read_amount(text);
+    EXPECT_EQ(r.status, AmountReading::Status::Invalid) << text;
+    EXPECT_NE(r.reason.find("aucun chiffre"), std::string::npos) << text << " : " << r.reason;
+  }
+  EXPECT_EQ(read(".5"), "0.50");
+  EXPECT_EQ(read("5."), "5.00");
+}
+
 TEST(Amount, RefusesAThousandsOrDecimalMarkItCannotTellApart) {
   AmountReading r = read_amount("1.500");
   EXPECT_EQ(r.status, AmountReading::Status::Ambiguous);
