@@ -196,12 +196,15 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
 
   if (given(Column::PourcentageSubvention)) {
     const std::string_view raw = cell(Column::PourcentageSubvention);
-    std::string text(raw);
+    std::string_view number = raw;
     bool percent_sign = false;
-    if (!text.empty() && text.back() == '%') {
+    if (!number.empty() && number.back() == '%') {
       percent_sign = true;
-      text.pop_back();
+      // "45 %" as French spreadsheets write it: a no-break or narrow no-break space before the
+      // sign, the spaces amounts accept too.
+      number = trim_spaces(number.substr(0, number.size() - 1));
     }
+    const std::string text(number);
     std::string plain;
     for (char c : text) {
       if (c == ',') plain += '.';

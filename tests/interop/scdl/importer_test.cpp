@@ -414,5 +414,27 @@ TEST(ScdlImporter, TwentyThousandRowsSharingOneBaseIdAreNumberedInFileOrder) {
   EXPECT_EQ(importer.summary().numbered, 19999u);
 }
 
+// "45 %" as French spreadsheets write it, with a no-break (U+00A0) or narrow no-break
+// (U+202F) space before the sign: read as 45 %, the beneficiary's share of the amount.
+TEST(ScdlImporter, APercentageWithANoBreakSpaceBeforeItsSignIsRead) {
+  Importer importer(clues(), {});
+  std::vector<std::pair<std::string, std::string>> read;
+  importer.import_bytes("nomAttribuant;idAttribuant;dateConvention;referenceDecision;idBeneficiaire;nomBeneficiaire;"
+                        "objet;montant;pourcentageSubvention\n"
+                        "COMMUNE DE ROQUES;21310458100011;2017-04-13;D1;44137080600016;CLUB;SUB;10000;45\xC2\xA0%\n"
+                        "COMMUNE DE ROQUES;21310458100011;2017-04-13;D2;44137080600016;CLUB;SUB;10000;45\xE2\x80\xAF%\n"
+                        "COMMUNE DE ROQUES;21310458100011;2017-04-13;D3;44137080600016;CLUB;SUB;10000;45\xC2\xA0 %\n",
+                        "pourcentages.csv", [&](const DossierDraft& d) {
+                          read.emplace_back(d.montant.to_fixed(2), d.scdl.pourcentage ? d.scdl.pourcentage->to_string() : "");
+                          EXPECT_TRUE(d.avertissements.empty()) << d.avertissements.front();
+                          return true;
+                        });
+  ASSERT_EQ(read.size(), 3u);
+  for (const auto& [montant, share] : read) {
+    EXPECT_EQ(montant, "4500.00");
+    EXPECT_EQ(share, "0.45");
+  }
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
