@@ -97,8 +97,14 @@ DateReading read_date(std::string_view text) {
       t = t.substr(0, cut);
   }
 
+  // A year out of 1900-2100 is a typo ("13/04/0217"), in every form: read as it stands, it went
+  // into both exports.
+  auto implausible = [&](std::string_view year) {
+    return invalid(original, "année " + std::string(year) + " hors de 1900-2100 (faute de frappe ?)");
+  };
   if (all_digits(t)) {
-    if (t.size() == 4 && plausible_year(number(t))) {
+    if (t.size() == 4) {
+      if (!plausible_year(number(t))) return implausible(t);
       DateReading r;
       r.status = DateReading::Status::YearOnly;
       r.year = number(t);
@@ -106,7 +112,7 @@ DateReading read_date(std::string_view text) {
     }
     if (t.size() == 8) {
       auto date = calendar::Date::from_ymd(number(t.substr(0, 4)), number(t.substr(4, 2)), number(t.substr(6, 2)));
-      if (date && plausible_year(date->year())) return ok(*date);
+      if (date) return plausible_year(date->year()) ? ok(*date) : implausible(t.substr(0, 4));
     }
     if (t.size() == 5) {
       // Spreadsheet serial: day 25569 is 1970-01-01.
@@ -126,10 +132,12 @@ DateReading read_date(std::string_view text) {
   if (p[0].size() == 4) {  // yyyy-mm-dd, yyyy/mm/dd
     auto date = calendar::Date::from_ymd(number(p[0]), number(p[1]), number(p[2]));
     if (!date) return invalid(original, why_not_a_date(number(p[0]), number(p[1]), number(p[2])));
+    if (!plausible_year(date->year())) return implausible(p[0]);
     return ok(*date);
   }
   if (p[2].size() != 4) return invalid(original, "année à deux chiffres");
   const int year = number(p[2]);
+  if (!plausible_year(year)) return implausible(p[2]);
   if (auto date = calendar::Date::from_ymd(year, number(p[1]), number(p[0]))) return ok(*date);
   if (auto date = calendar::Date::from_ymd(year, number(p[0]), number(p[1])))
     return ok(*date, "« " + std::string(original) + " » lu mois/jour/année (le jour/mois/année n'existe pas)");

@@ -244,11 +244,17 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   }
 
   DateReading date = read_date(cell(Column::DateConvention));
+  // The field, and the column as the file names it ("ACTE_DATE" is dateConvention in SCDL 1.x).
+  auto date_column = [&] {
+    const auto at = static_cast<std::size_t>(columns[Column::DateConvention]);
+    return std::string(column_name(Column::DateConvention)) + " (colonne " + std::to_string(at + 1) + " « " +
+           (*file.header)[at] + " »)";
+  };
   if (date.status == DateReading::Status::Ok) {
     d.scdl.date_convention = date.date->iso();
-    if (!date.guess.empty()) d.avertissements.push_back(std::string(column_name(Column::DateConvention)) + " : " + date.guess);
+    if (!date.guess.empty()) d.avertissements.push_back(date_column() + " : " + date.guess);
   } else if (date.status == DateReading::Status::Invalid) {
-    d.avertissements.push_back(std::string(column_name(Column::DateConvention)) + " : " + date.reason);
+    d.avertissements.push_back(date_column() + " : " + date.reason);
   }
 
   std::optional<int> year;
@@ -305,7 +311,14 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     else why += "date absente (" + where(Column::DateConvention) + ")";
     return rejected(why + ", pas de --exercice");
   }
-  if (*year < 1980 || *year > 2100) return rejected("exercice " + std::to_string(*year) + " hors de 1980-2100");
+  if (*year < 1980 || *year > 2100) {
+    std::string from = year_reason;
+    if (year_stated) {
+      const auto at = static_cast<std::size_t>(columns[Column::Exercice]);
+      from = "« " + std::string(cell(Column::Exercice)) + " », colonne " + std::to_string(at + 1) + " « " + (*file.header)[at] + " »";
+    }
+    return rejected("exercice " + std::to_string(*year) + " hors de 1980-2100 (" + from + ")");
+  }
   d.exercice = *year;
   if (!year_stated) d.devines.push_back({"exercice", std::to_string(*year), year_reason});
 

@@ -54,6 +54,19 @@ TEST(Dates, SaysWhetherTheMonthOrTheDayDoesNotExist) {
   EXPECT_EQ(read_date("32/13/2017").reason, "date illisible « 32/13/2017 » : mois 13 inexistant");
 }
 
+// A year out of 1900-2100 is a typo in every form, said with the year.
+TEST(Dates, RefusesAnImpossibleYearInEveryForm) {
+  for (auto text : {"13/04/0217", "0217-04-13", "0217/04/13", "13-04-0217", "13.04.0217", "02170413", "0217",
+                    "13/04/2217", "04/13/0217", "0217-04-13T00:00:00"}) {
+    DateReading r = read_date(text);
+    EXPECT_EQ(r.status, DateReading::Status::Invalid) << text;
+    EXPECT_NE(r.reason.find("hors de 1900-2100"), std::string::npos) << text << " : " << r.reason;
+  }
+  EXPECT_EQ(iso("01/01/1900"), "1900-01-01");
+  EXPECT_EQ(iso("2100-12-31"), "2100-12-31");
+  EXPECT_FALSE(read_period("2017-01-01/0217-12-31"));
+}
+
 TEST(Dates, ReadsPeriodsOfPayment) {
   EXPECT_EQ(read_period("2017-01-01_2017-12-31"), "2017-01-01/2017-12-31");
   EXPECT_EQ(read_period("2017-01-01/2017-12-31"), "2017-01-01/2017-12-31");

@@ -436,5 +436,35 @@ TEST(ScdlImporter, APercentageWithANoBreakSpaceBeforeItsSignIsRead) {
   }
 }
 
+// 13/04/0217 for 13/04/2017: with a year column the row is written without the date and says
+// which column held it; without one, the row is rejected with the column and the cell.
+TEST(ScdlImporter, ADateWithAnImpossibleYearIsNotReadAndItsColumnIsNamed) {
+  Importer importer(clues(), {});
+  std::vector<DossierDraft> drafts;
+  auto sink = [&](const DossierDraft& d) {
+    drafts.push_back(d);
+    return true;
+  };
+  importer.import_bytes("ANNEE;COLL_NOM;COLL_SIRET;ACTE_DATE;ACTE_REF;ATTRIB_NOM;SUB_OBJ;SUB_MONTANT\n"
+                        "2017;Ville de Poitiers;21860194600013;13/04/0217;D1;CLUB;SUB;100\n",
+                        "annee.csv", sink);
+  ASSERT_EQ(drafts.size(), 1u);
+  EXPECT_EQ(drafts[0].exercice, 2017);
+  EXPECT_FALSE(drafts[0].scdl.date_convention);
+  ASSERT_EQ(drafts[0].avertissements.size(), 1u);
+  EXPECT_NE(drafts[0].avertissements[0].find("colonne 4 « ACTE_DATE »"), std::string::npos) << drafts[0].avertissements[0];
+  EXPECT_NE(drafts[0].avertissements[0].find("« 13/04/0217 »"), std::string::npos) << drafts[0].avertissements[0];
+  EXPECT_NE(drafts[0].avertissements[0].find("année 0217 hors de 1900-2100"), std::string::npos) << drafts[0].avertissements[0];
+
+  importer.import_bytes("COLL_NOM;COLL_SIRET;ACTE_DATE;ACTE_REF;ATTRIB_NOM;SUB_OBJ;SUB_MONTANT\n"
+                        "Ville de Poitiers;21860194600013;0217-04-13;D2;CLUB;SUB;100\n",
+                        "sans-annee.csv", sink);
+  EXPECT_EQ(drafts.size(), 1u);
+  ASSERT_EQ(importer.summary().rejected.size(), 1u);
+  const std::string& why = importer.summary().rejected[0].text;
+  EXPECT_NE(why.find("« 0217-04-13 »"), std::string::npos) << why;
+  EXPECT_NE(why.find("colonne 3 « ACTE_DATE »"), std::string::npos) << why;
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
