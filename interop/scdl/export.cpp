@@ -204,7 +204,14 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
     if (back != year)
       result.other_year.push_back(e.id + " : datesPeriodeVersement « " + period + " », dateConvention « " + row[2] +
                                   " » : relue, la ligne serait de l'exercice " + back);
-    row[12] = o.id_rae.size() <= 5 ? o.id_rae : "";
+    // The schema's maxLength counts characters, not bytes. A longer id cannot be written: the
+    // cell stays empty (the field is optional), and the dossier is listed, not dropped silently.
+    if (characters(o.id_rae) <= 5) {
+      row[12] = o.id_rae;
+    } else {
+      result.defaults.push_back(e.id + " : idRAE « " + o.id_rae +
+                                " » non écrit : plus de 5 caractères (limite du schéma SCDL), cellule laissée vide");
+    }
     if (o.notification_ue) row[13] = *o.notification_ue ? "oui" : "non";
     else row[13] = fallback("notificationUE", "non", "non donné par le dossier");
     row[15] = o.dispositif_aide;

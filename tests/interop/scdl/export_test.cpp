@@ -302,5 +302,29 @@ TEST(ScdlExport, ASubsidyWhosePaymentIsKnownComesBackInItsExercice) {
   EXPECT_NE(late_export.other_year[0].find("exercice 2018"), std::string::npos) << late_export.other_year[0];
 }
 
+// idRAE has at most 5 characters (the schema's maxLength counts characters): "ABC123" cannot be
+// written and is listed; "ÉCO12" (5 characters, 6 bytes) is written.
+TEST(ScdlExport, AnIdRaeTooLongIsListedAndOneOfFiveCharactersIsWritten) {
+  const auto facts = facts_of_csv(kRoquesHeader +
+                                  "2017;COMMUNE DE ROQUES;21310458100011;2017-03-01;DELIB 3;44137080600016;TENNIS CLUB;"
+                                  "Code RAE long;700.00;aide en numéraire;Unique;2017-01-01/2017-12-31;ABC123;non;1\r\n"
+                                  "2017;COMMUNE DE ROQUES;21310458100011;2017-03-01;DELIB 5;44137080600016;TENNIS CLUB;"
+                                  "Code RAE accentué;700.00;aide en numéraire;Unique;2017-01-01/2017-12-31;ÉCO12;non;1\r\n");
+  ASSERT_EQ(facts.size(), 2u);
+  const ScdlExport exported = scdl_csv(facts, {2017, {}});
+  ASSERT_EQ(exported.written.size(), 2u);
+  std::size_t listed = 0;
+  for (const auto& line : exported.defaults) {
+    if (line.find("idRAE") == std::string::npos) continue;
+    ++listed;
+    EXPECT_NE(line.find("« ABC123 »"), std::string::npos) << line;
+    EXPECT_NE(line.find(facts[0].entry.id), std::string::npos) << line;
+  }
+  EXPECT_EQ(listed, 1u);
+  EXPECT_EQ(exported.csv.find("ABC123"), std::string::npos);
+  EXPECT_NE(exported.csv.find(",ÉCO12,"), std::string::npos) << exported.csv;
+  EXPECT_TRUE(table_schema_problems(exported.csv).empty());
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
