@@ -9,7 +9,8 @@
 // standard output, or with -o to FICHIER, written at once. A summary goes to standard error.
 // Exit code: 0 written; 1 (SCDL) some subsidies could not be written (a required value
 // unknown, listed); 2 a usage error, an unreadable dossier (nothing is written), no
-// organisation reference for IATI, or a failed write.
+// organisation reference for IATI (or a SIRET from the dossiers whose check key fails), one
+// --siret-attribuant for the dossiers of several collectivités, or a failed write.
 #include <CLI/App.hpp>
 #include <CLI/Validators.hpp>
 #include <chrono>
@@ -237,7 +238,8 @@ Runner register_exporte_command(CLI::App& app) {
       "\n"
       "Les engagements additionnés font le total du jaune. Correspondance des secteurs CAD et choix\n"
       "(statut, dates, pourcentages) : docs/import-export.md. Code de sortie : 0 écrit ; 2 en cas\n"
-      "d'erreur d'usage, de dossier illisible (rien n'est écrit) ou d'identifiant d'organisation inconnu.");
+      "d'erreur d'usage, de dossier illisible (rien n'est écrit), d'identifiant d'organisation inconnu ou\n"
+      "de SIRET des dossiers à la clé de contrôle fausse, de dossiers de plusieurs collectivités.");
   CLI::App* scdl_command = exporte->add_subcommand(
       "scdl",
       "Écrit les subventions de l'exercice au format SCDL subventions 2.1.1 (CSV), relisible par "
@@ -250,7 +252,8 @@ Runner register_exporte_command(CLI::App& app) {
       "Valeurs par défaut (listées) quand le dossier ne dit pas : nature « aide en numéraire »,\n"
       "conditionsVersement « non renseigné », période de versement = l'exercice, notificationUE\n"
       "« non ». Code de sortie : 0 écrit ; 1 si des subventions n'ont pu être écrites (valeur exigée\n"
-      "inconnue, listée) ; 2 en cas d'erreur d'usage, de dossier illisible ou d'écriture impossible.");
+      "inconnue, listée) ; 2 en cas d'erreur d'usage, de dossier illisible, de --siret-attribuant pour les\n"
+      "dossiers de plusieurs collectivités ou d'écriture impossible.");
   return [iati, scdl, iati_command, scdl_command] {
     if (iati_command->parsed()) return run_iati(*iati);
     if (scdl_command->parsed()) return run_scdl(*scdl);
