@@ -12,6 +12,24 @@ namespace {
 
 std::string xml_text(std::string_view text) { return output::markup_escaped(text); }
 
+// A dossier id for a message: its control characters written \u00XX, so that two ids that differ
+// only there ("CP\u000112", "CP\u000212") do not print alike.
+std::string shown_id(std::string_view id) {
+  std::string out;
+  for (char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7F) {
+      out += c;
+      continue;
+    }
+    constexpr char kHex[] = "0123456789ABCDEF";
+    out += "\\u00";
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+  }
+  return out;
+}
+
 void narrative(std::string& out, std::string_view text) {
   out += "<narrative>" + xml_text(text) + "</narrative>";
 }
@@ -166,8 +184,9 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
     // U+FFFD), and two ids that differ only there would be one identifier in the file.
     const std::string written_identifier = xml_text(identifier);
     if (const auto [seen, fresh] = dossier_of_identifier.emplace(written_identifier, e.id); !fresh) {
-      result.errors.push_back("identifiant IATI « " + identifier + " » en double : dossiers « " + seen->second +
-                              " » et « " + e.id + " » (IATI exige un identifiant par activité ; renommer l'un des dossiers)");
+      result.errors.push_back("identifiant IATI « " + identifier + " » en double : dossiers « " + shown_id(seen->second) +
+                              " » et « " + shown_id(e.id) +
+                              " » (IATI exige un identifiant par activité ; renommer l'un des dossiers)");
     }
     out += "    <iati-identifier>" + written_identifier + "</iati-identifier>\n";
     out += "    <reporting-org ref=\"" + xml_text(org) + "\" type=\"11\">";

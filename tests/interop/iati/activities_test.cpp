@@ -111,6 +111,8 @@ TEST(IatiActivities, IdsThatDifferOnlyByAControlCharacterAreOneIdentifier) {
   const IatiExport result = export_2012(facts);
   ASSERT_EQ(result.errors.size(), 1u);
   EXPECT_NE(result.errors[0].find("en double"), std::string::npos) << result.errors[0];
+  // Both named, their control characters visible.
+  EXPECT_NE(result.errors[0].find("« CP\\u000112 » et « CP\\u000212 »"), std::string::npos) << result.errors[0];
   EXPECT_NE(result.xml.find("<iati-identifier>FR-SIRET-23750007900312-CP-12</iati-identifier>"), std::string::npos);
   // U+FFFE and U+FFFF are both written U+FFFD: one identifier as written.
   facts[0].entry.id = "CP\xEF\xBF\xBE";
