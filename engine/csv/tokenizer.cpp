@@ -41,6 +41,21 @@ void Tokenizer::issue(IssueCode code, std::size_t offset, std::string message) {
   if (dialect_.strict) failed_ = true;
 }
 
+bool Tokenizer::holds_a_row(std::string_view inside) const {
+  if (header_width_ < 3) return false;  // too few columns for a line of separators to say anything
+  std::size_t separators = 0;
+  bool after_break = false;
+  for (char c : inside) {
+    if (c == '\n' || c == '\r') {
+      after_break = true;
+      separators = 0;
+    } else if (after_break && c == dialect_.separator && ++separators + 1 >= header_width_) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // At an opening quote. Returns false when the quote is never closed (the caller then reads the
 // field again as unquoted, in lenient mode), or, in lenient mode, when it cannot be an opening
 // quote (see the header: a cell over line breaks that ends malformed).
@@ -87,6 +102,17 @@ bool Tokenizer::read_quoted(Field& field, std::size_t start) {
             "guillemet ouvrant dont la cellule engloberait des lignes entières et finirait mal "
             "(texte après son guillemet fermant) : lu comme un caractère");
       return false;
+    }
+    if (holds_a_row(inside)) {
+      // Reported where the cell opens: the position is counted from the line being read.
+      const std::size_t end_line = line_, end_line_start = line_start_;
+      line_ = saved_line;
+      line_start_ = saved_line_start;
+      issue(IssueCode::CellHoldsARow, start,
+            "cellule entre guillemets sur plusieurs lignes, dont une a autant de séparateurs qu'une ligne du "
+            "fichier : lue comme une seule cellule ; si un guillemet isolé a réuni des lignes, le corriger");
+      line_ = end_line;
+      line_start_ = end_line_start;
     }
   }
   pos_ = i + 1;
@@ -176,12 +202,14 @@ bool Tokenizer::next(Record& record) {
       continue;
     }
     // A line end: CRLF, LF or a lone CR.
+    if (header_width_ == 0 && !record.blank()) header_width_ = record.fields.size();
     record.end_offset = pos_;
     pos_ += (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ? 2 : 1;
     record.end_line = line_;
     new_line(pos_);
     return true;
   }
+  if (header_width_ == 0 && !record.blank()) header_width_ = record.fields.size();
   record.end_offset = pos_;
   record.end_line = line_;
   return true;

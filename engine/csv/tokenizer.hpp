@@ -17,7 +17,9 @@
 // quote: `"Soutien 2019;100` … `Festival "Jazz"`). A cell that closes cleanly (before a
 // separator, a line end or the end of the text) is one cell, as RFC 4180 says, even when one of
 // its lines holds as many separators as the header: that is what a paragraph of French prose
-// in a comma-separated file looks like.
+// in a comma-separated file looks like. Such a cell is reported all the same (CellHoldsARow):
+// a stray quote closed by a quote that happens to end a cell (`12"`) would make one cell of the
+// rows between, and only a person can tell the two apart.
 //
 // Field values view into the text, or into the tokenizer for quoted fields that had doubled
 // quotes: they stay valid until the next call to next().
@@ -60,6 +62,7 @@ enum class IssueCode {
   UnclosedQuote,         // "guillemet jamais fermé"
   QuoteInUnquotedField,  // a"b
   TextAfterClosingQuote, // "a"b
+  CellHoldsARow,         // lenient: a quoted cell, closed well, over a line holding a row's separators
   // read_table() only:
   InvalidUtf8,           // a byte that is not UTF-8
   RowWidth,              // a row without the header's number of cells
@@ -93,8 +96,13 @@ class Tokenizer {
   Position position_at(std::size_t offset) const;  // from the current line
   void new_line(std::size_t next_line_start);
 
+  // Whether one of the lines after the first of a quoted cell holds as many separators as the
+  // header has cells (a whole row's).
+  bool holds_a_row(std::string_view inside) const;
+
   std::string_view text_;
   Dialect dialect_;
+  std::size_t header_width_ = 0;  // cells of the first non-blank record
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
   std::size_t line_start_ = 0;
