@@ -3,8 +3,10 @@
 // field names. A field the dossier does not give stays empty.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "decimal/decimal.hpp"
 #include "io/dossier.hpp"
@@ -33,6 +35,14 @@ struct DossierFacts {
   ScdlOrigin scdl;
 };
 
+// The collectivités of the dossiers of `exercice` that `counts` keeps, when there are several
+// (an export has one organisation), each shown with its first dossier's id:
+// "« Ville de Poitiers » (id), « Commune de Roques » (id)" (five at most, then "…"); an empty
+// string when they are one collectivité or none.
+template <class Counts>
+std::string several_collectivites(const std::vector<DossierFacts>& dossiers, int exercice, Counts counts,
+                                  std::size_t* how_many = nullptr);
+
 class FactsExtractor {
  public:
   explicit FactsExtractor(const schema::Schema& schema);
@@ -42,5 +52,25 @@ class FactsExtractor {
   reports::EntryExtractor entry_;
   reports::ValuePath type_, categorie_, date_, reference_, beneficiaire_, nature_, service_, scdl_;
 };
+
+template <class Counts>
+std::string several_collectivites(const std::vector<DossierFacts>& dossiers, int exercice, Counts counts,
+                                  std::size_t* how_many) {
+  std::map<std::string, std::string> first_dossier_of_collectivite;
+  for (const DossierFacts& f : dossiers)
+    if (f.entry.exercice == exercice && counts(f)) first_dossier_of_collectivite.emplace(f.entry.collectivite, f.entry.id);
+  if (how_many != nullptr) *how_many = first_dossier_of_collectivite.size();
+  if (first_dossier_of_collectivite.size() < 2) return {};
+  std::string named;
+  std::size_t shown = 0;
+  for (const auto& [collectivite, id] : first_dossier_of_collectivite) {
+    if (shown++ == 5) {
+      named += ", …";
+      break;
+    }
+    named += (named.empty() ? "« " : ", « ") + collectivite + " » (" + id + ")";
+  }
+  return named;
+}
 
 }  // namespace subsidia::interop

@@ -126,23 +126,11 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
   std::map<std::string, std::string> dossier_of_identifier;
   // One reporting organisation a file: dossiers of several collectivités would all be published
   // under the one `organisation_ref`, each activity naming another collectivité.
-  std::map<std::string, std::string> first_dossier_of_collectivite;
-  for (const DossierFacts& f : dossiers) {
-    const reports::JauneEntry& e = f.entry;
-    if (e.exercice != options.exercice) continue;
-    first_dossier_of_collectivite.emplace(e.collectivite, e.id);
-  }
-  if (first_dossier_of_collectivite.size() > 1) {
-    std::string named;
-    std::size_t shown = 0;
-    for (const auto& [collectivite, id] : first_dossier_of_collectivite) {
-      if (shown++ == 5) {
-        named += ", …";
-        break;
-      }
-      named += (named.empty() ? "« " : ", « ") + collectivite + " » (" + id + ")";
-    }
-    result.errors.push_back("les dossiers de l'exercice viennent de " + std::to_string(first_dossier_of_collectivite.size()) +
+  std::size_t collectivites = 0;
+  const std::string named =
+      several_collectivites(dossiers, options.exercice, [](const DossierFacts&) { return true; }, &collectivites);
+  if (!named.empty()) {
+    result.errors.push_back("les dossiers de l'exercice viennent de " + std::to_string(collectivites) +
                             " collectivités (" + named + ") : un fichier IATI n'a qu'une organisation déclarante "
                             "(reporting-org) ; exporter chaque collectivité à part, avec sa propre référence");
   }

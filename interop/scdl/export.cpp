@@ -114,22 +114,13 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
   // --siret-attribuant is one collectivité's SIRET. Given for the subsidies of several, it would
   // publish each under that SIRET, without a word (as `exporte iati` refuses to).
   if (options.siret_attribuant) {
-    std::map<std::string, std::string> first_dossier_of_collectivite;
-    for (const DossierFacts& f : dossiers)
-      if (f.entry.exercice == options.exercice && f.type_intervention == "subvention")
-        first_dossier_of_collectivite.emplace(f.entry.collectivite, f.entry.id);
-    if (first_dossier_of_collectivite.size() > 1) {
-      std::string named;
-      std::size_t shown = 0;
-      for (const auto& [collectivite, id] : first_dossier_of_collectivite) {
-        if (shown++ == 5) {
-          named += ", …";
-          break;
-        }
-        named += (named.empty() ? "« " : ", « ") + collectivite + " » (" + id + ")";
-      }
-      result.errors.push_back("les subventions de l'exercice viennent de " +
-                              std::to_string(first_dossier_of_collectivite.size()) + " collectivités (" + named +
+    std::size_t collectivites = 0;
+    const std::string named = several_collectivites(
+        dossiers, options.exercice, [](const DossierFacts& f) { return f.type_intervention == "subvention"; },
+        &collectivites);
+    if (!named.empty()) {
+      result.errors.push_back("les subventions de l'exercice viennent de " + std::to_string(collectivites) +
+                              " collectivités (" + named +
                               ") : --siret-attribuant " + *options.siret_attribuant +
                               " est le SIRET d'une seule ; exporter chaque collectivité à part");
       return result;
