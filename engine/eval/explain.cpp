@@ -398,7 +398,7 @@ void CompiledPlan::add_date_caveats(const FamilyRecord& family, const calendar::
   }
 }
 
-void CompiledPlan::evaluate_family(std::size_t index, Frame& frame, RuleOutcome& out) const {
+bool CompiledPlan::evaluate_family(std::size_t index, Frame& frame, RuleOutcome& out) const {
   const FamilyRecord& family = family_records[index];
   frame.reset_rule();
   // `out` is the caller's, reused: emptied, its strings and vectors keep their capacity.
@@ -415,19 +415,20 @@ void CompiledPlan::evaluate_family(std::size_t index, Frame& frame, RuleOutcome&
   out.missing.clear();
   out.possible_versions.clear();
   out.caveats.clear();
-  if (family.version_count == 0) return;
+  if (family.version_count == 0) return false;
   const VersionRecord* const versions = version_records.data() + family.first_version;
-  out.rule = versions[family.version_count - 1].rule;
+  const VersionRecord& latest = versions[family.version_count - 1];
+  out.rule = latest.rule;
 
   if (!family.bounded) {
     evaluate_version(versions[0], out, frame);
-    return;
+    return versions[0].blocking;
   }
   // The deliberation date selects the version in force (found once a dossier: start_dossier).
   const io::Value* date = frame.deliberation_date;
   if (date == nullptr) {
     out = evaluate_without_date(index, frame);
-    return;
+    return blocking(index, out.rule);
   }
 
   // Only a family whose texts have a disputed date has caveats to look for.
@@ -448,13 +449,14 @@ void CompiledPlan::evaluate_family(std::size_t index, Frame& frame, RuleOutcome&
     }
     finish_outcome(out, frame, -1);
     if (caveats) add_date_caveats(family, date->date, out);
-    return;
+    return latest.blocking;
   }
   evaluate_version(*chosen, out, frame);
   // A version that does not apply to this dossier (its condition is false) needs no
   // reservation on the date: the other reading of the day would not make it apply either,
   // unless it chose another version, which the versions' own periods already show.
   if (out.status != RuleStatus::NotApplicable && caveats) add_date_caveats(family, date->date, out);
+  return chosen->blocking;
 }
 
 }  // namespace subsidia::eval

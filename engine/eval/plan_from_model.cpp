@@ -419,9 +419,9 @@ void Plan::statuses(const io::Dossier& dossier, Scratch& scratch, Statuses& out,
   for (std::size_t i = 0; i < families.size(); ++i) {
     if (only != nullptr && (i >= only->size() || !(*only)[i])) continue;  // not evaluated: decides nothing
     RuleOutcome& o = frame.outcome;
-    impl_->evaluate_family(i, frame, o);
+    const bool blocking = impl_->evaluate_family(i, frame, o);
     out.rules[i] = {o.status, o.rule};
-    if (impl_->blocking(i, o.rule)) {
+    if (blocking) {
       violated = violated || o.status == RuleStatus::Violated;
       unknown = unknown || o.status == RuleStatus::Unknown;
     }
@@ -449,21 +449,21 @@ void Plan::evaluate(const io::Dossier& dossier, Scratch& scratch, Detail detail,
   bool unknown = false;
   for (std::size_t i = 0; i < impl_->base->families.size(); ++i) {
     RuleOutcome& outcome = result.rules[i];
-    impl_->evaluate_family(i, frame, outcome);
+    bool blocking = impl_->evaluate_family(i, frame, outcome);
     const bool chosen = explain != nullptr && i < explain->size() && (*explain)[i];
     if (chosen || (detail == Detail::Failures &&
                    (outcome.status == RuleStatus::Violated || outcome.status == RuleStatus::Unknown))) {
       frame.detail = chosen ? Detail::Full : Detail::Failures;
       frame.skip_facts = false;
       frame.memo_enabled = false;
-      impl_->evaluate_family(i, frame, outcome);
+      blocking = impl_->evaluate_family(i, frame, outcome);
       frame.detail = Detail::None;
       frame.skip_facts = true;
       frame.memo_enabled = true;
     }
     const RuleOutcome& o = outcome;
     // Warnings are reported, never decide.
-    if (impl_->blocking(i, o.rule)) {
+    if (blocking) {
       violated = violated || o.status == RuleStatus::Violated;
       unknown = unknown || o.status == RuleStatus::Unknown;
     }

@@ -157,8 +157,10 @@ struct CompiledPlan {
   // The elements of a list-valued expression; an Unknown when the list itself is absent.
   Val elements(model::NodeId id, Frame& frame, std::vector<Val>& out) const;
   // Into `out`, which it empties first (the caller's, reused: no allocation once grown).
-  // The family base->families[index].
-  void evaluate_family(std::size_t index, Frame& frame, RuleOutcome& out) const;
+  // The family base->families[index]. Returns whether the version that judged it (out.rule) is
+  // blocking, read from the record the family chose: the caller's verdict needs it for every
+  // family, and looking the version up again among the family's records cost a loop a family.
+  bool evaluate_family(std::size_t index, Frame& frame, RuleOutcome& out) const;
   // plan_from_model.cpp: which nodes the memo keeps.
   void choose_memo_slots();
   RuleOutcome evaluate_without_date(std::size_t index, Frame& frame) const;
