@@ -73,6 +73,16 @@ char32_t decode(std::string_view text, std::size_t& i) {
   return cp;
 }
 
+// Code points that belong to the word they are in rather than separate it: combining marks
+// (a text in Unicode NFD, as Mac exports and PDF copies give it, writes « é » as « e » and
+// U+0301; treated as separators they split « Sénégal » into « se » and « negal » and hid every
+// accented clue), the soft hyphen, and the zero-width joiners and spaces.
+bool inside_a_word(char32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036F) || cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+         (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+         (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
 }  // namespace
 
 void FoldedText::assign(std::string_view original) {
@@ -107,8 +117,13 @@ void FoldedText::assign(std::string_view original) {
       put(letter ? std::string_view(&letter, 1) : std::string_view(), at, i);
       continue;
     }
-    const std::string_view letters = fold(decode(original, i));
-    put(letters, at, i);
+    const char32_t cp = decode(original, i);
+    if (inside_a_word(cp)) {
+      // Part of the letter or word around it: it neither adds a letter nor ends the word.
+      if (in_word) spans.back().end = i;
+      continue;
+    }
+    put(fold(cp), at, i);
   }
   // Views are taken once the folded buffer no longer grows.
   tokens_.reserve(spans.size());

@@ -4,7 +4,10 @@
 //
 // Folding: lower case; the Latin-1 and Latin Extended-A letters French and its neighbours use
 // lose their accents (é -> e, ç -> c, œ -> oe, æ -> ae, ß -> ss); every other character
-// (spaces, punctuation, apostrophes, hyphens, other scripts) separates words.
+// (spaces, punctuation, apostrophes, hyphens, other scripts) separates words. Combining accents
+// (Unicode NFD), the soft hyphen and zero-width characters are part of the word they are in.
+// Letters and digits stay one word ("D2017"): draft ids are made of these words and must not
+// change from one version to the next, so "JUMELAGE2017" is no clue.
 #pragma once
 
 #include <cstddef>

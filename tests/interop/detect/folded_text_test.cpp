@@ -27,5 +27,27 @@ TEST(FoldedText, SeparatesOnEverythingElse) {
   EXPECT_EQ(folded_key("SUB_MONTANT"), "submontant");
 }
 
+// Unicode NFD (Mac exports, text copied from a PDF) writes « é » as « e » and U+0301: the mark
+// belongs to its letter. Treated as a separator it cut « Sénégal » into « se » « negal », and
+// every accented clue of such a file was lost.
+TEST(FoldedText, ACombiningAccentStaysInItsWord) {
+  const std::string nfd = "Coope\xcc\x81" "ration de\xcc\x81" "centralise\xcc\x81" "e au Se\xcc\x81" "ne\xcc\x81" "gal";
+  EXPECT_EQ(folded_words(nfd), "cooperation decentralisee au senegal");
+  FoldedText t(nfd);
+  ASSERT_EQ(t.tokens().size(), 4u);
+  EXPECT_EQ(t.quote(3, 3), "Se\xcc\x81" "ne\xcc\x81" "gal");  // quoted with its marks
+}
+
+TEST(FoldedText, ASoftHyphenOrAZeroWidthCharacterStaysInItsWord) {
+  EXPECT_EQ(folded_words("Solidarit\xc3\xa9 inter\xc2\xad" "nationale"), "solidarite internationale");
+  EXPECT_EQ(folded_words("jume\xe2\x80\x8b" "lage"), "jumelage");
+  // A mark with no letter before it adds nothing and joins nothing.
+  EXPECT_EQ(folded_words("\xcc\x81 avec"), "avec");
+}
+
+// Draft ids are made of these words: a decision « D2017-48 » must keep its id from one version
+// of the program to the next.
+TEST(FoldedText, LettersAndDigitsStayOneWord) { EXPECT_EQ(folded_words("D2017-48 JUMELAGE2017"), "d2017 48 jumelage2017"); }
+
 }  // namespace
 }  // namespace subsidia::interop
