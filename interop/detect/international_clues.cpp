@@ -1,5 +1,6 @@
 #include "detect/international_clues.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 #include "csv/table.hpp"
@@ -31,10 +32,24 @@ struct Keyword {
 constexpr Keyword kKeywords[] = {
     // Expressions of the law and of practice (CGCT L1115-1; domain.md §2).
     {"cooperation decentralisee", ClueKind::Expression, true, "cooperation"},
+    {"cooperations decentralisees", ClueKind::Expression, true, "cooperation"},
+    {"coop decentralisee", ClueKind::Expression, true, "cooperation"},
+    {"cooperations internationales", ClueKind::Expression, true, "cooperation"},
     {"cooperation internationale", ClueKind::Expression, true, "cooperation"},
     {"cooperation transfrontaliere", ClueKind::Expression, true, "cooperation"},
     {"cooperation au developpement", ClueKind::Expression, true, "aide_au_developpement"},
     {"solidarite internationale", ClueKind::Expression, true, "aide_au_developpement"},
+    // « coopération et solidarité internationales », « solidarités internationales ».
+    {"solidarite internationales", ClueKind::Expression, true, "aide_au_developpement"},
+    {"solidarites internationales", ClueKind::Expression, true, "aide_au_developpement"},
+    {"codeveloppement", ClueKind::Expression, true, "aide_au_developpement"},
+    {"co developpement", ClueKind::Expression, true, "aide_au_developpement"},
+    {"nord sud", ClueKind::Expression, true, "aide_au_developpement"},
+    {"volontariat international", ClueKind::Expression, true, ""},
+    {"vsi", ClueKind::Expression, true, "aide_au_developpement"},
+    {"ong", ClueKind::Expression, true, ""},
+    {"organisation non gouvernementale", ClueKind::Expression, true, ""},
+    {"organisations non gouvernementales", ClueKind::Expression, true, ""},
     {"aide au developpement", ClueKind::Expression, true, "aide_au_developpement"},
     {"aide publique au developpement", ClueKind::Expression, true, "aide_au_developpement"},
     {"pays en developpement", ClueKind::Expression, true, "aide_au_developpement"},
@@ -58,8 +73,13 @@ constexpr Keyword kKeywords[] = {
     {"relations internationales", ClueKind::Expression, true, ""},
     {"action internationale", ClueKind::Expression, true, ""},
     {"actions internationales", ClueKind::Expression, true, ""},
-    {"sans frontieres", ClueKind::Expression, true, ""},
-    {"sans frontiere", ClueKind::Expression, true, ""},
+    // « sans frontières » names bodies that work abroad, and as many that do not (a sports
+    // tournament, a music festival): weak alone, strong in the names of the NGOs below.
+    {"sans frontieres", ClueKind::Expression, false, ""},
+    {"sans frontiere", ClueKind::Expression, false, ""},
+    {"export", ClueKind::Expression, false, ""},
+    {"exportation", ClueKind::Expression, false, ""},
+    {"exportations", ClueKind::Expression, false, ""},
     {"international", ClueKind::Expression, false, ""},
     {"internationale", ClueKind::Expression, false, ""},
     {"internationaux", ClueKind::Expression, false, ""},
@@ -97,17 +117,39 @@ constexpr Keyword kKeywords[] = {
     {"cicr", ClueKind::Body, true, "humanitaire"},
     {"medecins du monde", ClueKind::Body, true, "humanitaire"},
     {"msf", ClueKind::Body, true, "humanitaire"},
+    {"medecins sans frontieres", ClueKind::Body, true, "humanitaire"},
+    {"medecins sans frontiere", ClueKind::Body, true, "humanitaire"},
+    {"pharmaciens sans frontieres", ClueKind::Body, true, "humanitaire"},
+    {"clowns sans frontieres", ClueKind::Body, true, "humanitaire"},
+    {"aviation sans frontieres", ClueKind::Body, true, "humanitaire"},
+    {"ingenieurs sans frontieres", ClueKind::Body, true, "aide_au_developpement"},
+    {"veterinaires sans frontieres", ClueKind::Body, true, "aide_au_developpement"},
+    {"electriciens sans frontieres", ClueKind::Body, true, "aide_au_developpement"},
+    {"architectes sans frontieres", ClueKind::Body, true, "aide_au_developpement"},
+    {"bibliotheques sans frontieres", ClueKind::Body, true, "aide_au_developpement"},
+    {"avocats sans frontieres", ClueKind::Body, true, ""},
+    {"reporters sans frontieres", ClueKind::Body, true, ""},
     {"action contre la faim", ClueKind::Body, true, "humanitaire"},
     {"handicap international", ClueKind::Body, true, "humanitaire"},
     {"solidarites international", ClueKind::Body, true, "humanitaire"},
-    {"premiere urgence", ClueKind::Body, true, "humanitaire"},
+    // The NGO's whole name: « gestes de première urgence » is first aid.
+    {"premiere urgence internationale", ClueKind::Body, true, "humanitaire"},
     {"secours islamique", ClueKind::Body, true, "humanitaire"},
     {"acted", ClueKind::Body, true, "humanitaire"},
     {"oxfam", ClueKind::Body, true, "aide_au_developpement"},
     {"aide et action", ClueKind::Body, true, "aide_au_developpement"},
+    {"ccfd", ClueKind::Body, true, "aide_au_developpement"},
+    {"terre des hommes", ClueKind::Body, true, "aide_au_developpement"},
+    {"france volontaires", ClueKind::Body, true, "aide_au_developpement"},
+    // Regional networks of the actors of international cooperation (domain.md §3).
+    {"so cooperation", ClueKind::Body, true, "cooperation"},
+    {"centraider", ClueKind::Body, true, "cooperation"},
+    {"resacoop", ClueKind::Body, true, "cooperation"},
+    {"lianes cooperation", ClueKind::Body, true, "cooperation"},
     {"cites unies france", ClueKind::Body, true, "cooperation"},
     {"agence francaise de developpement", ClueKind::Body, true, "aide_au_developpement"},
-    {"afd", ClueKind::Body, true, "aide_au_developpement"},
+    // The acronym alone is also that of associations (diabetics, ...): weak.
+    {"afd", ClueKind::Body, false, "aide_au_developpement"},
     {"expertise france", ClueKind::Body, true, "aide_au_developpement"},
     {"alliance francaise", ClueKind::Body, true, "culture_rayonnement"},
     {"ofaj", ClueKind::Body, true, "mobilite_jeunesse"},
@@ -116,6 +158,7 @@ constexpr Keyword kKeywords[] = {
     {"business france", ClueKind::Body, true, "promotion_economique"},
     {"ubifrance", ClueKind::Body, true, "promotion_economique"},
     {"organisation internationale de la francophonie", ClueKind::Body, true, "culture_rayonnement"},
+    {"oif", ClueKind::Body, true, "culture_rayonnement"},
     {"aimf", ClueKind::Body, true, "cooperation"},
     // Regions of the world, and names that are ambiguous between two countries.
     {"afrique", ClueKind::WorldRegion, true, ""},
@@ -147,6 +190,53 @@ constexpr Keyword kKeywords[] = {
     {"asiatiques", ClueKind::Demonym, false, ""},
     {"maghrebin", ClueKind::Demonym, false, ""},
     {"latino americain", ClueKind::Demonym, false, ""},
+};
+
+// Phrases that hold a clue's words and are domestic: matched like clues (longest first), they
+// take their words and give no clue. Programmes of the French State (« jumelage
+// culture-santé » of the DRAC and ARS, « jumelage école-entreprise »), French places and bodies
+// whose names hold a foreign one.
+constexpr std::string_view kDomesticPhrases[] = {
+    "jumelage culture sante",       "jumelages culture sante",  "jumelage culture et sante",
+    "jumelage ecole entreprise",    "jumelages ecole entreprise", "suisse normande",
+    "ordre de malte",               "sainte lucie de tallano",  "sainte lucie de porto vecchio",
+};
+
+// A place named after a country or a body (« rue de Madagascar », « avenue des Nations
+// unies », « quartier du Luxembourg ») is an address: the words before a clue are looked at,
+// past the articles, for one of these.
+constexpr std::string_view kStreetWords[] = {"rue", "avenue", "av", "boulevard", "bd", "place", "quai", "allee",
+                                             "allees", "impasse", "chemin", "square", "cours", "quartier", "cite",
+                                             "residence", "passage", "parvis", "esplanade", "rond", "route"};
+constexpr std::string_view kArticles[] = {"de", "du", "des", "d", "la", "le", "l", "les"};
+
+template <std::size_t N>
+bool one_of(std::string_view word, const std::string_view (&words)[N]) {
+  for (std::string_view w : words)
+    if (w == word) return true;
+  return false;
+}
+
+// Words that say which nature an action is, without saying it is abroad (an emergency, a
+// school exchange, exports are also domestic): read only for a row a strong clue already
+// makes international, when no clue names its nature. Without them such a row got « autre »,
+// which sends it down the path of a competence or a local interest although L1115-1 covers
+// humanitarian aid (domain.md §2).
+struct NatureHint {
+  std::string_view words;
+  std::string_view nature;
+};
+constexpr NatureHint kNatureHints[] = {
+    {"urgence", "humanitaire"},        {"sinistres", "humanitaire"},          {"sinistrees", "humanitaire"},
+    {"seisme", "humanitaire"},         {"tremblement de terre", "humanitaire"}, {"cyclone", "humanitaire"},
+    {"ouragan", "humanitaire"},        {"typhon", "humanitaire"},             {"tsunami", "humanitaire"},
+    {"famine", "humanitaire"},         {"catastrophe", "humanitaire"},        {"refugies", "humanitaire"},
+    {"deplaces", "humanitaire"},       {"victimes", "humanitaire"},           {"echange scolaire", "mobilite_jeunesse"},
+    {"echanges scolaires", "mobilite_jeunesse"}, {"echange de jeunes", "mobilite_jeunesse"},
+    {"echanges de jeunes", "mobilite_jeunesse"}, {"echange linguistique", "mobilite_jeunesse"},
+    {"sejour linguistique", "mobilite_jeunesse"}, {"export", "promotion_economique"},
+    {"exportation", "promotion_economique"}, {"exportations", "promotion_economique"},
+    {"prospection", "promotion_economique"},
 };
 
 // The name of the table, as people write it: the part before a comma or a parenthesis
@@ -243,35 +333,76 @@ InternationalClues InternationalClues::from_tables(std::string_view zones_csv, s
         clues.add(form, {{}, ClueKind::Demonym, code, false, ""});
   }
   for (const Keyword& k : kKeywords) clues.add(k.words, {{}, k.kind, "", k.strong, k.nature});
+  for (std::string_view words : kDomesticPhrases) {
+    Phrase phrase{{}, ClueKind::Expression, "", false, ""};
+    phrase.domestic = true;
+    clues.add(words, std::move(phrase));
+  }
+  for (const NatureHint& hint : kNatureHints) {
+    FoldedText folded(hint.words);
+    if (folded.tokens().empty()) continue;
+    Phrase phrase{{}, ClueKind::Expression, "", false, hint.nature};
+    for (std::size_t i = 1; i < folded.tokens().size(); ++i) phrase.rest.emplace_back(folded.tokens()[i].word);
+    clues.hints_by_first_word_[std::string(folded.tokens()[0].word)].push_back(std::move(phrase));
+  }
   return clues;
+}
+
+namespace {
+
+// Whether the words before token `i` name a street or a quarter (« rue de », « avenue des »).
+bool after_a_street_word(const std::vector<FoldedToken>& tokens, std::size_t i) {
+  for (std::size_t back = 0; back < 4 && i > 0; ++back) {
+    const std::string_view word = tokens[--i].word;
+    if (one_of(word, kStreetWords)) return true;
+    if (!one_of(word, kArticles)) return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+const InternationalClues::Phrase* InternationalClues::longest_at(const PhraseMap& phrases,
+                                                                 const std::vector<FoldedToken>& tokens, std::size_t i) {
+  auto found = phrases.find(tokens[i].word);
+  const Phrase* best = nullptr;
+  if (found == phrases.end()) return nullptr;
+  for (const Phrase& phrase : found->second) {
+    if (i + phrase.rest.size() >= tokens.size()) continue;
+    bool match = true;
+    for (std::size_t k = 0; k < phrase.rest.size() && match; ++k) match = tokens[i + 1 + k].word == phrase.rest[k];
+    // Longest first; on a tie a country beats a demonym ("suisse").
+    if (match && (!best || phrase.rest.size() > best->rest.size() ||
+                  (phrase.rest.size() == best->rest.size() && phrase.kind == ClueKind::Country &&
+                   best->kind != ClueKind::Country)))
+      best = &phrase;
+  }
+  return best;
 }
 
 void InternationalClues::find(const FoldedText& text, std::vector<Clue>& out) const {
   const auto& tokens = text.tokens();
   for (std::size_t i = 0; i < tokens.size();) {
-    auto found = by_first_word_.find(tokens[i].word);
-    const Phrase* best = nullptr;
-    if (found != by_first_word_.end()) {
-      for (const Phrase& phrase : found->second) {
-        if (i + phrase.rest.size() >= tokens.size()) continue;
-        bool match = true;
-        for (std::size_t k = 0; k < phrase.rest.size() && match; ++k)
-          match = tokens[i + 1 + k].word == phrase.rest[k];
-        // Longest first; on a tie a country beats a demonym ("suisse").
-        if (match && (!best || phrase.rest.size() > best->rest.size() ||
-                      (phrase.rest.size() == best->rest.size() && phrase.kind == ClueKind::Country &&
-                       best->kind != ClueKind::Country)))
-          best = &phrase;
-      }
-    }
+    const Phrase* best = longest_at(by_first_word_, tokens, i);
     if (!best) {
       ++i;
       continue;
     }
     const std::size_t last = i + best->rest.size();
-    out.push_back({best->kind, std::string(text.quote(i, last)), best->country, best->strong, best->nature});
+    const bool address = best->kind != ClueKind::Demonym && after_a_street_word(tokens, i);
+    if (!best->domestic && !address)
+      out.push_back({best->kind, std::string(text.quote(i, last)), best->country, best->strong, best->nature});
     i = last + 1;
   }
+}
+
+std::optional<Clue> InternationalClues::nature_hint(const FoldedText& text) const {
+  const auto& tokens = text.tokens();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (const Phrase* hint = longest_at(hints_by_first_word_, tokens, i))
+      return Clue{ClueKind::Expression, std::string(text.quote(i, i + hint->rest.size())), "", false, hint->nature};
+  }
+  return std::nullopt;
 }
 
 std::string_view InternationalClues::country_name(std::string_view code) const {

@@ -11,6 +11,7 @@
 // review. French overseas territories are French territory: naming them is no clue.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,8 +43,15 @@ class InternationalClues {
   // reports/data/pays-gentiles.csv); parsed on each call, no global state.
   static InternationalClues builtin();
 
-  // Appends the clues of `text`, in order of appearance.
+  // Appends the clues of `text`, in order of appearance. Words of a domestic phrase (« jumelage
+  // culture-santé », « Suisse normande ») and a country or body named after a street word
+  // (« rue de Madagascar ») give none.
   void find(const FoldedText& text, std::vector<Clue>& out) const;
+
+  // The first words of `text` that say an action's nature without saying it is abroad
+  // (« aide d'urgence » -> humanitaire, « échange scolaire » -> mobilite_jeunesse): for a row a
+  // strong clue already makes international and no clue names the nature of.
+  std::optional<Clue> nature_hint(const FoldedText& text) const;
 
   // French name of a country of the table ("Sénégal"), or the code.
   std::string_view country_name(std::string_view code) const;
@@ -55,14 +63,19 @@ class InternationalClues {
     std::string country;
     bool strong;
     std::string_view nature;
+    bool domestic = false;  // a domestic phrase: its words give no clue
   };
-  void add(std::string_view words, Phrase phrase);
-
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_word_;
+  using PhraseMap = std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>>;
+  void add(std::string_view words, Phrase phrase);
+  // The longest phrase of `phrases` that starts at token `i`, or nullptr.
+  static const Phrase* longest_at(const PhraseMap& phrases, const std::vector<FoldedToken>& tokens, std::size_t i);
+
+  PhraseMap by_first_word_;
+  PhraseMap hints_by_first_word_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> names_;
 };
 

@@ -71,6 +71,82 @@ TEST(InternationalClues, FindsInternationalBodies) {
   EXPECT_EQ(c[1].nature, "humanitaire");
 }
 
+// Words of the field that gave no clue (review of 2 December 2026, probes on real file styles).
+TEST(InternationalClues, KnowsTheWordsOfCooperationAndItsNetworks) {
+  const auto strong_nature = [](std::string_view text) -> std::string {
+    for (const Clue& c : clues_of(text))
+      if (c.strong) return c.nature.empty() ? "(sans nature)" : std::string(c.nature);
+    return "";
+  };
+  EXPECT_EQ(strong_nature("Projets de codéveloppement portés par la diaspora"), "aide_au_developpement");
+  EXPECT_EQ(strong_nature("Projet de co-développement"), "aide_au_developpement");
+  EXPECT_EQ(strong_nature("Actions de solidarité Nord-Sud"), "aide_au_developpement");
+  EXPECT_EQ(strong_nature("COOPERATIONS DECENTRALISEES 2017"), "cooperation");
+  EXPECT_EQ(strong_nature("COOP. DECENTRALISEE KAYES 2017"), "cooperation");
+  EXPECT_EQ(strong_nature("dédié à la coopération et à la solidarité internationales"), "aide_au_developpement");
+  EXPECT_EQ(strong_nature("Maison des solidarités internationales"), "aide_au_developpement");
+  EXPECT_EQ(strong_nature("Accueil de volontaires VSI"), "aide_au_developpement");
+  EXPECT_EQ(strong_nature("Programme de l'ONG Eau Vive"), "(sans nature)");
+  EXPECT_EQ(strong_nature("Cotisation OIF"), "culture_rayonnement");
+  EXPECT_EQ(strong_nature("SO COOPERATION"), "cooperation");
+  EXPECT_EQ(strong_nature("CCFD-TERRE SOLIDAIRE"), "aide_au_developpement");
+  EXPECT_EQ(strong_nature("MEDECINS SANS FRONTIERES"), "humanitaire");
+  EXPECT_EQ(strong_nature("Pharmaciens sans frontières"), "humanitaire");
+}
+
+TEST(InternationalClues, OtherNamesOfCountriesThatShareAWordWithAnother) {
+  auto c = clues_of("Dispensaire en Nouvelle-Guinée ; déplacés du Sud-Soudan ; école au Timor ; Macédoine");
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c[0].country, "PG");  // not GN, Guinea
+  EXPECT_EQ(c[1].country, "SS");  // not SD, Sudan
+  EXPECT_EQ(c[2].country, "TL");
+  EXPECT_EQ(c[3].country, "MK");
+}
+
+// Phrases that hold a clue's words and are domestic: weak, or no clue at all.
+TEST(InternationalClues, DomesticPhrasesAndAddressesAreNoStrongClue) {
+  const auto strong = [](std::string_view text) {
+    for (const Clue& c : clues_of(text))
+      if (c.strong) return true;
+    return false;
+  };
+  EXPECT_FALSE(strong("Formation aux gestes de première urgence"));
+  EXPECT_TRUE(strong("Première Urgence Internationale"));
+  EXPECT_FALSE(strong("AFD 86 - Association française des diabétiques"));
+  EXPECT_TRUE(strong("Agence française de développement"));
+  EXPECT_FALSE(strong("Jumelage culture-santé avec le Théâtre du Bocage"));
+  EXPECT_FALSE(strong("Jumelage école-entreprise"));
+  EXPECT_TRUE(strong("Comité de jumelage"));
+  EXPECT_FALSE(strong("Tournoi Sport sans frontières"));
+  EXPECT_FALSE(strong("Association des commerçants de la rue de Madagascar"));
+  EXPECT_FALSE(strong("Commerçants de l'avenue des Nations unies"));
+  EXPECT_FALSE(strong("Comité du quartier du Luxembourg"));
+  EXPECT_FALSE(strong("Office de tourisme de la Suisse normande"));
+  EXPECT_FALSE(strong("Ordre de Malte France"));
+  EXPECT_FALSE(strong("Comité des fêtes de Sainte-Lucie-de-Tallano"));
+  // A country named after other words still counts: the street test looks only past articles.
+  EXPECT_TRUE(strong("Aide aux rues de Madagascar"));
+  EXPECT_TRUE(strong("Une école à Madagascar"));
+  // « sans frontières » alone stays a weak clue, to be reviewed.
+  const auto c = clues_of("Musique sans frontières");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_FALSE(c[0].strong);
+}
+
+TEST(InternationalClues, NatureHintsSayTheNatureWithoutMakingACandidate) {
+  const InternationalClues clues = InternationalClues::builtin();
+  std::vector<Clue> out;
+  clues.find(FoldedText("Aide d'urgence aux sinistrés"), out);
+  EXPECT_TRUE(out.empty());  // an emergency in France is no clue
+  auto hint = clues.nature_hint(FoldedText("Aide d'urgence aux sinistrés du cyclone"));
+  ASSERT_TRUE(hint.has_value());
+  EXPECT_EQ(hint->nature, "humanitaire");
+  EXPECT_EQ(hint->text, "urgence");
+  EXPECT_EQ(clues.nature_hint(FoldedText("Échange scolaire"))->nature, "mobilite_jeunesse");
+  EXPECT_EQ(clues.nature_hint(FoldedText("Prospection export"))->nature, "promotion_economique");
+  EXPECT_FALSE(clues.nature_hint(FoldedText("Fonctionnement 2017")).has_value());
+}
+
 TEST(InternationalClues, KnowsEveryCountryName) {
   const InternationalClues clues = InternationalClues::builtin();
   EXPECT_EQ(clues.country_name("SN"), "Sénégal");
