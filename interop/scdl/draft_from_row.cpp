@@ -366,10 +366,15 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     }
   }
 
-  // International clues, in the object then the beneficiary's name.
+  // International clues, in the object, the beneficiary's name, then the aid scheme: SCDL 2.1.1
+  // makes `dispositifAide` an identifier, but 1.x files and many published ones put a label there
+  // (« Solidarité internationale »), sometimes the only words of a row whose object is
+  // « SUBVENTION 2017 ».
   found_.clear();
   clues_->find(folded_objet_, found_);
   clues_->find(folded_beneficiary_, found_);
+  folded_dispositif_.assign(d.scdl.dispositif_aide);
+  clues_->find(folded_dispositif_, found_);
   d.indices = found_;
   d.candidat = !found_.empty();
   bool strong = false;
@@ -390,16 +395,36 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
       country_words.push_back(clue.text);
     }
   }
+  if (strong && nature.empty()) {
+    // No strong clue names the nature: a weak one that does (« projet AFD » in a row that names
+    // Benin), else words that say it without saying the action is abroad (« aide d'urgence »,
+    // « échange scolaire »), in the same order of the columns.
+    for (const Clue& clue : found_) {
+      if (clue.nature.empty()) continue;
+      nature = clue.nature;
+      nature_words = clue.text;
+      break;
+    }
+  }
+  if (strong && nature.empty()) {
+    for (const FoldedText* text : {&folded_objet_, &folded_beneficiary_, &folded_dispositif_}) {
+      if (auto hint = clues_->nature_hint(*text)) {
+        nature = hint->nature;
+        nature_words = hint->text;
+        break;
+      }
+    }
+  }
   if (strong) {
     d.action_nature = nature.empty() ? std::string("autre") : std::string(nature);
     d.devines.push_back({"action.nature", *d.action_nature,
                          nature.empty() ? "action internationale d'après l'objet ou le bénéficiaire, nature non dite : "
                                           "« autre » par défaut, à préciser"
-                                        : "« " + nature_words + " » dans l'objet ou le nom du bénéficiaire"});
+                                        : "« " + nature_words + " » dans l'objet, le nom du bénéficiaire ou le dispositif"});
     if (!d.action_pays.empty()) {
       std::string codes;
       for (const auto& p : d.action_pays) codes += (codes.empty() ? "" : ", ") + p;
-      d.devines.push_back({"action.pays", codes, "pays nommé(s) dans l'objet ou le nom du bénéficiaire : " + joined_quotes(country_words)});
+      d.devines.push_back({"action.pays", codes, "pays nommé(s) dans l'objet, le nom du bénéficiaire ou le dispositif : " + joined_quotes(country_words)});
     }
   }
 

@@ -48,7 +48,7 @@ class DraftBuilder {
 
   const InternationalClues* clues_;
   const ImportOptions* options_;
-  FoldedText folded_objet_, folded_beneficiary_, folded_other_;
+  FoldedText folded_objet_, folded_beneficiary_, folded_dispositif_, folded_other_;
   std::vector<Clue> found_;
   // Rows of one file share their collectivité: its guess is made once.
   std::map<std::string, std::optional<CategoryGuess>, std::less<>> category_cache_;

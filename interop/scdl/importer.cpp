@@ -273,8 +273,13 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       return true;
     });
     if (same) {
-      summary_.identical.push_back({name, line, "identique à " + files_[same->file] + ":" + std::to_string(same->line) +
-                                                    " : écrite une fois (dossier " + std::string(id_of(ids_[same->id])) + ")"});
+      const std::string place = files_[same->file] + ":" + std::to_string(same->line);
+      if (same->written) {
+        summary_.identical.push_back({name, line, "identique à " + place + " : écrite une fois (dossier " +
+                                                      std::string(id_of(ids_[same->id])) + ")"});
+      } else {
+        summary_.not_candidates.push_back({name, line, "aucun indice d'action internationale (identique à " + place + ")"});
+      }
       continue;
     }
     RowOutcome outcome = builder.build(cells, line, context, draft);
@@ -286,11 +291,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       summary_.other_exercice.push_back({name, line, outcome.reason});
       continue;
     }
-    if (options_.international_only && !draft.candidat) {
-      summary_.not_candidates.push_back({name, line, "aucun indice d'action internationale"});
-      continue;
-    }
-    // A unique id: a different content under an id already written gets -2, -3... the smallest
+    // Left out by --international-seulement, a row still takes its id, after the same numbering:
+    // ids do not depend on the filter (a filtered import then a full one with --remplacer must
+    // replace each draft by the same row, not the jumelage of a beneficiary by its cybercafé).
+    const bool written = !options_.international_only || draft.candidat;
+    // A unique id: a different content under an id already taken gets -2, -3... the smallest
     // number free. The search resumes where the last one for this base stopped (all below are
     // taken), so a file whose rows share one base is numbered in linear time, same ids.
     if (const IdEntry* owner = find_id(draft.id)) {
@@ -300,7 +305,9 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       while (find_id(base + "-" + std::to_string(next))) ++next;
       draft.id = base + "-" + std::to_string(next);
       ++next;
-      if (owner_file == text_index) {
+      if (!written) {
+        // Not written: nothing to say of its number.
+      } else if (owner_file == text_index) {
         // Several subsidies of one decision to one beneficiary: numbered in file order.
         ++summary_.numbered;
       } else {
@@ -314,7 +321,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
     ids_.push_back({id_text_.size(), draft.id.size(), text_index, line});
     id_text_ += draft.id;
     written_by_cells_.insert(hash, static_cast<std::uint32_t>(written_.size()));
-    written_.push_back({text_index, record.offset, record.end_offset, separator, line, ids_.size() - 1});
+    written_.push_back({text_index, record.offset, record.end_offset, separator, line, ids_.size() - 1, written});
+    if (!written) {
+      summary_.not_candidates.push_back({name, line, "aucun indice d'action internationale"});
+      continue;
+    }
     summary_.dossier_warnings += draft.avertissements.size();
     ++summary_.written;
     if (draft.candidat) {

@@ -55,6 +55,7 @@ class Importer {
     char separator;
     std::size_t line;
     std::size_t id;         // index into ids_
+    bool written = true;    // false: left out by --international-seulement (its id still taken)
   };
   std::string_view id_of(const IdEntry& e) const { return std::string_view(id_text_).substr(e.offset, e.length); }
   const IdEntry* find_id(std::string_view id) const;

@@ -186,6 +186,73 @@ TEST(ScdlImporter, InternationalOnlyWritesTheCandidatesAndCountsTheOthers) {
   EXPECT_EQ(run.summary.not_candidates[0].line, 8u);
 }
 
+// A row left out by --international-seulement still takes its id: the ids of a filtered import
+// are those of a full one. Before, the jumelage of Poitiers' Moundou committee (line 136, same
+// decision and beneficiary as the cybercafé of line 17) was « …-49481873500000 » filtered and
+// « …-49481873500000-3 » in full, so a full import with --remplacer put the cybercafé, with no
+// action, in the file of the counted jumelage.
+TEST(ScdlImporter, IdsDoNotDependOnTheInternationalFilter) {
+  ImportRun full = import_files({kRealFiles / "poitiers-2017.csv"});
+  ImportOptions options;
+  options.international_only = true;
+  ImportRun filtered = import_files({kRealFiles / "poitiers-2017.csv"}, options);
+  ASSERT_LT(filtered.dossiers.size(), full.dossiers.size());
+  std::map<std::string, std::string> object_by_id;
+  for (const auto& d : full.dossiers) object_by_id[d["id"].get<std::string>()] = d["objet"].get<std::string>();
+  std::size_t numbered = 0;
+  for (const auto& d : filtered.dossiers) {
+    const std::string id = d["id"].get<std::string>();
+    ASSERT_TRUE(object_by_id.contains(id)) << id;
+    EXPECT_EQ(object_by_id[id], d["objet"].get<std::string>()) << id;
+    numbered += id.ends_with("-2") || id.ends_with("-3") || id.ends_with("-4");
+  }
+  EXPECT_GE(numbered, 1u);  // the case above: a candidate numbered after rows left out
+  EXPECT_EQ(filtered.dossiers.size() + filtered.summary.not_candidates.size(), full.dossiers.size());
+}
+
+// SCDL 1.x and many published files put a label in the aid scheme column, sometimes the only
+// international words of the row (« SUBVENTION 2017 » as object).
+TEST(ScdlImporter, TheAidSchemeIsSearchedForClues) {
+  Importer importer(clues(), {});
+  std::vector<DossierDraft> drafts;
+  importer.import_bytes(
+      "nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice;dispositifAide\n"
+      "Ville de Poitiers;21860194600013;ASS. LES AMIS DE KOUDOUGOU;SUBVENTION 2017;2100;2017;Solidarité internationale\n"
+      "Ville de Poitiers;21860194600013;CLUB DE JUDO;SUBVENTION 2017;900;2017;Sport\n",
+      "dispositif.csv", [&](const DossierDraft& d) {
+        drafts.push_back(d);
+        return true;
+      });
+  ASSERT_EQ(drafts.size(), 2u);
+  EXPECT_TRUE(drafts[0].candidat);
+  EXPECT_EQ(drafts[0].action_nature.value_or(""), "aide_au_developpement");
+  EXPECT_FALSE(drafts[1].candidat);
+}
+
+// A row a strong clue makes international, whose clues name no nature: words that say the nature
+// without saying « abroad » choose it, rather than « autre » (which asks for a competence or a
+// local interest that humanitarian aid does not need, L1115-1).
+TEST(ScdlImporter, AnEmergencyAbroadIsHumanitarianAndAnEmergencyAtHomeIsNoCandidate) {
+  Importer importer(clues(), {});
+  std::vector<DossierDraft> drafts;
+  importer.import_bytes(
+      "nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice\n"
+      "Ville de Poitiers;21860194600013;Croix-Rouge française;Aide d'urgence aux victimes du séisme en Haïti;5000;2017\n"
+      "Ville de Poitiers;21860194600013;Croix-Rouge française;Aide d'urgence aux sinistrés des inondations;5000;2017\n"
+      "Ville de Poitiers;21860194600013;Collège Jean Moulin;Échange scolaire avec l'Allemagne;800;2017\n"
+      "Ville de Poitiers;21860194600013;ASS.;Projet AFD - eau et assainissement au Bénin;800;2017\n",
+      "urgences.csv", [&](const DossierDraft& d) {
+        drafts.push_back(d);
+        return true;
+      });
+  ASSERT_EQ(drafts.size(), 4u);
+  EXPECT_EQ(drafts[0].action_nature.value_or(""), "humanitaire");
+  EXPECT_EQ(drafts[0].action_pays, std::vector<std::string>{"HT"});
+  EXPECT_FALSE(drafts[1].action_nature.has_value());
+  EXPECT_EQ(drafts[2].action_nature.value_or(""), "mobilite_jeunesse");
+  EXPECT_EQ(drafts[3].action_nature.value_or(""), "aide_au_developpement");  // from the weak « AFD »
+}
+
 // The real files, as published.
 TEST(ScdlImporter, PoitiersEveryRowBecomesAValidDossier) {
   ImportRun run = import_files({kRealFiles / "poitiers-2017.csv"});
