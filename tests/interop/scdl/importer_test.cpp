@@ -212,17 +212,22 @@ TEST(ScdlImporter, IdsDoNotDependOnTheInternationalFilter) {
 
 // SCDL 1.x and many published files put a label in the aid scheme column, sometimes the only
 // international words of the row (« SUBVENTION 2017 » as object).
-TEST(ScdlImporter, TheAidSchemeIsSearchedForClues) {
+// The drafts of one CSV text, imported with the default options.
+std::vector<DossierDraft> drafts_of(const std::string& text) {
   Importer importer(clues(), {});
   std::vector<DossierDraft> drafts;
-  importer.import_bytes(
+  importer.import_bytes(text, "probe.csv", [&](const DossierDraft& d) {
+    drafts.push_back(d);
+    return true;
+  });
+  return drafts;
+}
+
+TEST(ScdlImporter, TheAidSchemeIsSearchedForClues) {
+  const std::vector<DossierDraft> drafts = drafts_of(
       "nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice;dispositifAide\n"
       "Ville de Poitiers;21860194600013;ASS. LES AMIS DE KOUDOUGOU;SUBVENTION 2017;2100;2017;Solidarité internationale\n"
-      "Ville de Poitiers;21860194600013;CLUB DE JUDO;SUBVENTION 2017;900;2017;Sport\n",
-      "dispositif.csv", [&](const DossierDraft& d) {
-        drafts.push_back(d);
-        return true;
-      });
+      "Ville de Poitiers;21860194600013;CLUB DE JUDO;SUBVENTION 2017;900;2017;Sport\n");
   ASSERT_EQ(drafts.size(), 2u);
   EXPECT_TRUE(drafts[0].candidat);
   EXPECT_EQ(drafts[0].action_nature.value_or(""), "aide_au_developpement");
@@ -233,18 +238,12 @@ TEST(ScdlImporter, TheAidSchemeIsSearchedForClues) {
 // without saying « abroad » choose it, rather than « autre » (which asks for a competence or a
 // local interest that humanitarian aid does not need, L1115-1).
 TEST(ScdlImporter, AnEmergencyAbroadIsHumanitarianAndAnEmergencyAtHomeIsNoCandidate) {
-  Importer importer(clues(), {});
-  std::vector<DossierDraft> drafts;
-  importer.import_bytes(
+  const std::vector<DossierDraft> drafts = drafts_of(
       "nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice\n"
       "Ville de Poitiers;21860194600013;Croix-Rouge française;Aide d'urgence aux victimes du séisme en Haïti;5000;2017\n"
       "Ville de Poitiers;21860194600013;Croix-Rouge française;Aide d'urgence aux sinistrés des inondations;5000;2017\n"
       "Ville de Poitiers;21860194600013;Collège Jean Moulin;Échange scolaire avec l'Allemagne;800;2017\n"
-      "Ville de Poitiers;21860194600013;ASS.;Projet AFD - eau et assainissement au Bénin;800;2017\n",
-      "urgences.csv", [&](const DossierDraft& d) {
-        drafts.push_back(d);
-        return true;
-      });
+      "Ville de Poitiers;21860194600013;ASS.;Projet AFD - eau et assainissement au Bénin;800;2017\n");
   ASSERT_EQ(drafts.size(), 4u);
   EXPECT_EQ(drafts[0].action_nature.value_or(""), "humanitaire");
   EXPECT_EQ(drafts[0].action_pays, std::vector<std::string>{"HT"});
