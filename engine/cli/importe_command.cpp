@@ -14,6 +14,7 @@
 #include <CLI/Validators.hpp>
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -47,6 +48,7 @@ struct ImportOptions {
   bool international_only = false;
   std::string summary_file;
   bool replace = false;
+  std::string partner_cities;  // --villes-partenaires FICHIER
 };
 
 // The names of the *.json files already in `folder` (drafts of an earlier run, which a person
@@ -134,7 +136,22 @@ int run_import_scdl(const ImportOptions& o) {
   if (!o.categorie.empty()) options.collectivite_categorie = o.categorie;
   options.international_only = o.international_only;
 
-  const interop::InternationalClues clues = interop::InternationalClues::builtin();
+  interop::InternationalClues clues = interop::InternationalClues::builtin();
+  if (!o.partner_cities.empty()) {
+    std::ifstream in(o.partner_cities, std::ios::binary);
+    if (!in) {
+      std::cerr << "subsidia importe scdl : --villes-partenaires : " << o.partner_cities
+                << " : lecture impossible (fichier absent ou illisible) ; rien n'est écrit\n";
+      return kExitError;
+    }
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    try {
+      clues.add_partner_cities(text, o.partner_cities);
+    } catch (const std::runtime_error& e) {
+      std::cerr << "subsidia importe scdl : --villes-partenaires : " << e.what() << " ; rien n'est écrit\n";
+      return kExitError;
+    }
+  }
 
   // A first pass writes nothing. It finds a file that cannot be read (missing, not a CSV, no
   // SCDL header): the run then stops before writing a single draft or line, rather than leave
@@ -259,6 +276,9 @@ Runner register_importe_command(CLI::App& app) {
                              "collectivite_unique"}));
   command->add_flag("--international-seulement", options->international_only,
                     "N'écrire que les lignes où un indice d'action internationale a été trouvé (les autres sont comptées)");
+  command->add_option("--villes-partenaires", options->partner_cities,
+                      "Fichier CSV des villes partenaires et autorités locales étrangères de la collectivité (colonnes "
+                      "ville,pays ; pays en code ISO : TD, DE…) : une ville nommée est un indice fort de ce pays");
   command->add_option("--resume", options->summary_file, "Écrire aussi le résumé complet en JSON dans ce fichier");
   command->add_flag("--remplacer", options->replace,
                     "Avec -o : remplacer les brouillons déjà présents du même identifiant (sans cette option, l'import "
@@ -267,6 +287,7 @@ Runner register_importe_command(CLI::App& app) {
       "Exemples :\n"
       "  subsidia importe scdl poitiers-2017.csv > dossiers.jsonl\n"
       "  subsidia importe scdl --exercice 2017 --international-seulement -o brouillons/ subventions-*.csv\n"
+      "  subsidia importe scdl --villes-partenaires villes-partenaires.csv poitiers-2017.csv > dossiers.jsonl\n"
       "\n"
       "Le résumé (lignes lues, écrites, rejetées avec leur ligne et leur raison, doublons, candidats) va sur la\n"
       "sortie d'erreur. Voir docs/import-export.md.\n"

@@ -291,6 +291,8 @@ std::string_view clue_kind_key(ClueKind kind) {
     case ClueKind::WorldRegion: return "region_du_monde";
     case ClueKind::Expression: return "expression";
     case ClueKind::Body: return "organisme";
+    case ClueKind::PartnerCity: return "ville_partenaire";
+    case ClueKind::SameBeneficiary: return "meme_beneficiaire";
   }
   return "expression";
 }
@@ -361,6 +363,26 @@ bool after_a_street_word(const std::vector<FoldedToken>& tokens, std::size_t i) 
 }
 
 }  // namespace
+
+void InternationalClues::add_partner_cities(std::string_view csv_text, std::string_view file) {
+  const csv::TableResult read = csv::read_table(csv_text);
+  const csv::Table& table = checked(read, file);
+  const int city_col = table.column("ville"), country_col = table.column("pays");
+  if (city_col < 0 || country_col < 0)
+    throw std::runtime_error(std::string(file) + ":1: colonnes « ville » et « pays » attendues (ville,pays)");
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const csv::TableRow& row = table.rows[r];
+    const std::string where = std::string(file) + ":" + std::to_string(row.line) + ": ";
+    const std::string& city = row.cells[static_cast<std::size_t>(city_col)];
+    const std::string& code = row.cells[static_cast<std::size_t>(country_col)];
+    if (FoldedText(city).tokens().empty()) throw std::runtime_error(where + "ville vide");
+    if (!names_.contains(code))
+      throw std::runtime_error(where + "pays « " + code + " » inconnu : un code ISO à deux lettres de pays-zones.csv (TD, DE, SN…)");
+    if (french_territory(code))
+      throw std::runtime_error(where + "« " + code + " » est un territoire français : " + city + " n'est pas à l'étranger");
+    add(city, {{}, ClueKind::PartnerCity, code, true, "cooperation"});
+  }
+}
 
 const InternationalClues::Phrase* InternationalClues::longest_at(const PhraseMap& phrases,
                                                                  const std::vector<FoldedToken>& tokens, std::size_t i) {

@@ -21,7 +21,9 @@
 
 namespace subsidia::interop {
 
-enum class ClueKind { Country, Demonym, WorldRegion, Expression, Body };
+// SameBeneficiary is not found in a text: the importer gives it to a row paid to the beneficiary
+// of another row a strong clue makes international (scdl/importer.cpp).
+enum class ClueKind { Country, Demonym, WorldRegion, Expression, Body, PartnerCity, SameBeneficiary };
 
 // Schema words ("pays", "gentile", ...), for origine.international.indices[*].type.
 std::string_view clue_kind_key(ClueKind kind);
@@ -42,6 +44,13 @@ class InternationalClues {
   // The tables compiled into the program (rules/tables/pays-zones.csv,
   // reports/data/pays-gentiles.csv); parsed on each call, no global state.
   static InternationalClues builtin();
+
+  // The collectivité's partner cities and foreign local authorities, from a CSV file with the
+  // columns `ville` and `pays` (an ISO code of pays-zones.csv, not a French territory): each city
+  // named becomes a strong clue of that country, nature « cooperation ». A cooperation often names
+  // only its partner city (« Appui au centre de santé de Moundou »), which no list of countries
+  // can find. Throws std::runtime_error naming `file` and the line of what is wrong.
+  void add_partner_cities(std::string_view csv_text, std::string_view file);
 
   // Appends the clues of `text`, in order of appearance. Words of a domestic phrase (« jumelage
   // culture-santé », « Suisse normande ») and a country or body named after a street word

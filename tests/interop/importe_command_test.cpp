@@ -97,6 +97,49 @@ TEST_F(ImporteCommand, AFileNameThatIsNotUtf8IsWrittenAsValidUtf8) {
   }
 }
 
+// The collectivité's partner cities: a row that names only the city (Poitiers' cooperation with
+// Moundou, Chad) is a strong candidate of that country; the check still reads every draft.
+TEST_F(ImporteCommand, PartnerCitiesMakeTheRowsThatNameThemStrongCandidatesOfTheirCountry) {
+  const fs::path cities = folder_ / "villes.csv";
+  std::ofstream(cities) << "ville,pays\nMoundou,TD\nMarburg,DE\n";
+  CommandRun r = run("importe scdl --villes-partenaires " + quoted(cities) + " " + quoted(kReal / "poitiers-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  std::size_t moundou = 0;
+  while (std::getline(lines, line)) {
+    auto d = nlohmann::json::parse(line);
+    for (const auto& clue : d["origine"]["international"]["indices"]) {
+      if (clue["type"] != "ville_partenaire" || clue["texte"] != "Moundou") continue;
+      EXPECT_EQ(clue["pays"], "TD");
+      EXPECT_TRUE(d.contains("action")) << line;
+      ++moundou;
+      break;
+    }
+  }
+  EXPECT_GE(moundou, 5u);  // the cybercafé, the hospital, the schools, the book fair…
+}
+
+TEST_F(ImporteCommand, ABadPartnerCitiesFileIsExitCodeTwoWithItsLineAndWritesNothing) {
+  const fs::path cities = folder_ / "villes.csv";
+  std::ofstream(cities) << "ville,pays\nMoundou,TD\nPointe-à-Pitre,GP\n";
+  CommandRun r = run("importe scdl --villes-partenaires " + quoted(cities) + " " + quoted(kReal / "poitiers-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("villes.csv:3: « GP » est un territoire français"), std::string::npos) << r.err;
+  std::ofstream(cities) << "ville,pays\nMoundou,XX\n";
+  r = run("importe scdl --villes-partenaires " + quoted(cities) + " " + quoted(kReal / "poitiers-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("villes.csv:2: pays « XX » inconnu"), std::string::npos) << r.err;
+  std::ofstream(cities) << "commune;pays\nMoundou;TD\n";
+  r = run("importe scdl --villes-partenaires " + quoted(cities) + " " + quoted(kReal / "poitiers-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("colonnes « ville » et « pays » attendues"), std::string::npos) << r.err;
+  r = run("importe scdl --villes-partenaires " + quoted(folder_ / "absent.csv") + " " + quoted(kReal / "poitiers-2017.csv"), folder_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty());
+}
+
 TEST_F(ImporteCommand, AnUnreadableFileIsExitCodeTwo) {
   CommandRun r = run("importe scdl " + quoted(folder_ / "absent.csv"), folder_);
   EXPECT_EQ(r.exit_code, 2);

@@ -147,6 +147,38 @@ TEST(InternationalClues, NatureHintsSayTheNatureWithoutMakingACandidate) {
   EXPECT_FALSE(clues.nature_hint(FoldedText("Fonctionnement 2017")).has_value());
 }
 
+TEST(InternationalClues, APartnerCityIsAStrongClueOfItsCountry) {
+  InternationalClues clues = InternationalClues::builtin();
+  clues.add_partner_cities("ville,pays\nMoundou,TD\nSaint-Louis,SN\n", "villes.csv");
+  std::vector<Clue> out;
+  clues.find(FoldedText("Fête du livre à MOUNDOU ; bibliothèque de Saint-Louis"), out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].kind, ClueKind::PartnerCity);
+  EXPECT_EQ(out[0].country, "TD");
+  EXPECT_EQ(out[0].text, "MOUNDOU");
+  EXPECT_TRUE(out[0].strong);
+  EXPECT_EQ(out[0].nature, "cooperation");
+  EXPECT_EQ(out[1].country, "SN");
+  EXPECT_EQ(clue_kind_key(ClueKind::PartnerCity), "ville_partenaire");
+}
+
+TEST(InternationalClues, ABadPartnerCityTableNamesItsLine) {
+  InternationalClues clues = InternationalClues::builtin();
+  const auto error_of = [&](std::string_view csv) -> std::string {
+    try {
+      clues.add_partner_cities(csv, "villes.csv");
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+    return "";
+  };
+  EXPECT_EQ(error_of("ville,pays\nMoundou,TD\nBasse-Terre,GP\n"),
+            "villes.csv:3: « GP » est un territoire français : Basse-Terre n'est pas à l'étranger");
+  EXPECT_EQ(error_of("ville,pays\nMoundou,Tchad\n").rfind("villes.csv:2: pays « Tchad » inconnu", 0), 0u);
+  EXPECT_EQ(error_of("ville,pays\n,TD\n"), "villes.csv:2: ville vide");
+  EXPECT_EQ(error_of("commune,pays\nMoundou,TD\n"), "villes.csv:1: colonnes « ville » et « pays » attendues (ville,pays)");
+}
+
 TEST(InternationalClues, KnowsEveryCountryName) {
   const InternationalClues clues = InternationalClues::builtin();
   EXPECT_EQ(clues.country_name("SN"), "Sénégal");
