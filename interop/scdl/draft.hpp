@@ -55,6 +55,9 @@ struct DossierDraft {
   std::vector<Clue> indices;
   std::vector<std::string> avertissements;
   ScdlFields scdl;
+  // Who is paid, as the importer links rows (not written): the SIRET, else the RNA number, else
+  // the name's folded words; "" when the row names no beneficiary.
+  std::string beneficiary_key;
 
   void clear();  // empties every field, keeping the buffers (one draft reused for every row)
 };

@@ -81,7 +81,27 @@ void DossierDraft::clear() {
   indices.clear();
   avertissements.clear();
   scdl.clear();
+  beneficiary_key.clear();
 }
+
+namespace {
+
+// Cell `c` of a row, blanks trimmed ("" when the file has no such column or the row is short).
+std::string_view cell_at(const std::vector<std::string_view>& cells, const ColumnMap& columns, Column c) {
+  const int i = columns[c];
+  return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? trim_spaces(cells[static_cast<std::size_t>(i)])
+                                                               : std::string_view();
+}
+
+// DossierDraft::beneficiary_key of a row.
+std::string beneficiary_key_of(const std::vector<std::string_view>& cells, const ColumnMap& columns) {
+  if (auto id = read_siret(cell_at(cells, columns, Column::IdBeneficiaire)); id && !id->digits.empty()) return id->digits;
+  if (std::string rna = read_rna(cell_at(cells, columns, Column::RnaBeneficiaire)); !rna.empty()) return rna;
+  const std::string_view name = cell_at(cells, columns, Column::NomBeneficiaire);
+  return is_missing_marker(name) ? std::string() : folded_words(name);
+}
+
+}  // namespace
 
 std::string slug(const FoldedText& folded, std::size_t limit) {
   std::string out;
@@ -115,11 +135,7 @@ std::optional<CategoryGuess> DraftBuilder::collectivite_category(std::string_vie
 RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::size_t line, const FileContext& file,
                                DossierDraft& d) {
   const ColumnMap& columns = *file.columns;
-  auto cell = [&](Column c) -> std::string_view {
-    const int i = columns[c];
-    return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? trim_spaces(cells[static_cast<std::size_t>(i)])
-                                                                 : std::string_view();
-  };
+  auto cell = [&](Column c) { return cell_at(cells, columns, c); };
   auto given = [&](Column c) { return !is_missing_marker(cell(c)); };
 
   d.clear();
@@ -388,7 +404,7 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
       nature = clue.nature;
       nature_words = clue.text;
     }
-    if (clue.kind == ClueKind::Country) {
+    if (clue.kind == ClueKind::Country || clue.kind == ClueKind::PartnerCity) {
       bool seen = false;
       for (const auto& p : d.action_pays) seen = seen || p == clue.country;
       if (!seen) d.action_pays.push_back(clue.country);
@@ -424,9 +440,11 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     if (!d.action_pays.empty()) {
       std::string codes;
       for (const auto& p : d.action_pays) codes += (codes.empty() ? "" : ", ") + p;
-      d.devines.push_back({"action.pays", codes, "pays nommé(s) dans l'objet, le nom du bénéficiaire ou le dispositif : " + joined_quotes(country_words)});
+      d.devines.push_back({"action.pays", codes, "pays ou ville(s) partenaire(s) nommés dans l'objet, le nom du bénéficiaire ou le dispositif : " + joined_quotes(country_words)});
     }
   }
+
+  d.beneficiary_key = beneficiary_key_of(cells, columns);
 
   // A stable id: attributor, decision, beneficiary.
   std::string a = siren.size() == 9 ? siren : slug(d.collectivite_nom);
@@ -442,6 +460,29 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   if (a.empty()) a = "attribuant";
   d.id = "scdl-" + a + "-" + r + "-" + b;
   return {};
+}
+
+}  // namespace subsidia::interop::scdl
+
+namespace subsidia::interop::scdl {
+
+DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>& cells, const FileContext& file) {
+  const ColumnMap& columns = *file.columns;
+  RowLink link;
+  link.beneficiary = beneficiary_key_of(cells, columns);
+  found_.clear();
+  for (Column c : {Column::Objet, Column::NomBeneficiaire, Column::DispositifAide}) {
+    const std::string_view text = cell_at(cells, columns, c);
+    if (is_missing_marker(text)) continue;
+    folded_other_.assign(text);
+    clues_->find(folded_other_, found_);
+  }
+  for (const Clue& clue : found_) {
+    if (!clue.strong) continue;
+    link.strong_clue = clue.text;
+    break;
+  }
+  return link;
 }
 
 }  // namespace subsidia::interop::scdl

@@ -42,6 +42,15 @@ class DraftBuilder {
   RowOutcome build(const std::vector<std::string_view>& cells, std::size_t line, const FileContext& file,
                    DossierDraft& draft);
 
+  // What the importer's first pass over a file gathers of a row: its beneficiary (as
+  // DossierDraft::beneficiary_key) and, when a strong clue makes it international, the words of
+  // its first strong clue ("" otherwise). Reads only the columns this needs.
+  struct RowLink {
+    std::string beneficiary;
+    std::string strong_clue;
+  };
+  RowLink link_of(const std::vector<std::string_view>& cells, const FileContext& file);
+
  private:
   std::optional<CategoryGuess> collectivite_category(std::string_view type, std::string_view siren,
                                                      std::string_view name);

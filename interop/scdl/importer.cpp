@@ -1,5 +1,7 @@
 #include "scdl/importer.hpp"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -129,6 +131,29 @@ bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) 
   return import_bytes(std::move(bytes), name, sink);
 }
 
+// The first pass over a file's rows (after the header): for each beneficiary paid in a row a
+// strong clue makes international, the first such row and its clue. Rows are written as they
+// are read; a row that comes before its beneficiary's strong one must still be linked.
+std::unordered_map<std::string, Importer::LinkedRow> Importer::strong_rows_by_beneficiary(std::string_view text, char separator,
+                                                                                         std::size_t header_end,
+                                                                                         DraftBuilder& builder,
+                                                                                         const FileContext& context) {
+  std::unordered_map<std::string, LinkedRow> strong;
+  csv::Tokenizer tokens(text, {separator, false});
+  csv::Record record;
+  std::vector<std::string_view> cells;
+  while (tokens.next(record)) {
+    if (record.offset < header_end) continue;
+    cells.clear();
+    for (const auto& f : record.fields) cells.push_back(f.value);
+    if (blank(cells)) continue;
+    DraftBuilder::RowLink link = builder.link_of(cells, context);
+    if (link.strong_clue.empty() || link.beneficiary.empty()) continue;
+    strong.try_emplace(std::move(link.beneficiary), LinkedRow{record.line, std::move(link.strong_clue)});
+  }
+  return strong;
+}
+
 bool Importer::import_bytes(std::string bytes, const std::string& given_name, const Sink& sink) {
   const std::string name = diag::valid_utf8(given_name);  // see import_file
   FileReport report;
@@ -220,6 +245,7 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
 
   DraftBuilder builder(*clues_, options_);
   const FileContext context{name, summary_.files[report_index].format, &columns, &header};
+  const std::unordered_map<std::string, LinkedRow> strong_rows = strong_rows_by_beneficiary(text, separator, header_end, builder, context);
   DossierDraft draft;
   bool keep_going = true;
   std::size_t rows = 0;
@@ -290,6 +316,18 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
     if (outcome.kind == RowOutcome::Kind::OtherExercice) {
       summary_.other_exercice.push_back({name, line, outcome.reason});
       continue;
+    }
+    // A row paid to the beneficiary of a row a strong clue makes international, without a strong
+    // clue of its own: a weak candidate, so that a person sees it. The nine rows of Poitiers'
+    // cooperation with Moundou (Chad), 42 250 €, named only the city; one of them said « jumelage ».
+    if (!draft.action_nature && !draft.beneficiary_key.empty()) {
+      if (auto strong = strong_rows.find(draft.beneficiary_key); strong != strong_rows.end() && strong->second.line != line) {
+        draft.indices.push_back({ClueKind::SameBeneficiary,
+                                 "même bénéficiaire qu'à la ligne " + std::to_string(strong->second.line) + " (« " +
+                                     strong->second.clue + " »)",
+                                 "", false, ""});
+        draft.candidat = true;
+      }
     }
     // Left out by --international-seulement, a row still takes its id, after the same numbering:
     // ids do not depend on the filter (a filtered import then a full one with --remplacer must

@@ -20,6 +20,7 @@
 
 #include "detect/international_clues.hpp"
 #include "scdl/draft.hpp"
+#include "scdl/draft_from_row.hpp"
 #include "scdl/flat_index.hpp"
 #include "scdl/import_options.hpp"
 #include "scdl/import_summary.hpp"
@@ -57,6 +58,13 @@ class Importer {
     std::size_t id;         // index into ids_
     bool written = true;    // false: left out by --international-seulement (its id still taken)
   };
+  struct LinkedRow {
+    std::size_t line;
+    std::string clue;
+  };
+  static std::unordered_map<std::string, LinkedRow> strong_rows_by_beneficiary(std::string_view text, char separator,
+                                                                               std::size_t header_end, DraftBuilder& builder,
+                                                                               const FileContext& context);
   std::string_view id_of(const IdEntry& e) const { return std::string_view(id_text_).substr(e.offset, e.length); }
   const IdEntry* find_id(std::string_view id) const;
 

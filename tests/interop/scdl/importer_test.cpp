@@ -252,6 +252,37 @@ TEST(ScdlImporter, AnEmergencyAbroadIsHumanitarianAndAnEmergencyAtHomeIsNoCandid
   EXPECT_EQ(drafts[3].action_nature.value_or(""), "aide_au_developpement");  // from the weak « AFD »
 }
 
+// A row paid to the beneficiary of a row a strong clue makes international is a weak candidate,
+// whether it comes before or after that row; the link names the line and its clue.
+TEST(ScdlImporter, ARowPaidToTheBeneficiaryOfAnInternationalRowIsAWeakCandidate) {
+  const std::string text =
+      "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;objet;montant;exercice\n"
+      "Ville de Poitiers;21860194600013;POITIERS MOUNDOU;49481873500017;Appui au cybercafé associatif;3800;2017\n"
+      "Ville de Poitiers;21860194600013;POITIERS MOUNDOU;49481873500017;Fonctionnement du jumelage avec Moundou;1900;2017\n"
+      "Ville de Poitiers;21860194600013;POITIERS MOUNDOU;49481873500017;Fête du livre à Moundou;5000;2017\n"
+      "Ville de Poitiers;21860194600013;CLUB DE JUDO;77567227200016;Fonctionnement;900;2017\n";
+  const std::vector<DossierDraft> drafts = drafts_of(text);
+  ASSERT_EQ(drafts.size(), 4u);
+  for (std::size_t i : {0u, 2u}) {
+    EXPECT_TRUE(drafts[i].candidat) << i;
+    EXPECT_FALSE(drafts[i].action_nature.has_value()) << i;  // weak: listed, not counted
+    ASSERT_EQ(drafts[i].indices.size(), 1u) << i;
+    EXPECT_EQ(drafts[i].indices[0].kind, ClueKind::SameBeneficiary);
+    EXPECT_EQ(drafts[i].indices[0].text, "même bénéficiaire qu'à la ligne 3 (« jumelage »)");
+    EXPECT_FALSE(drafts[i].indices[0].strong);
+  }
+  EXPECT_EQ(drafts[1].action_nature.value_or(""), "cooperation");
+  ASSERT_EQ(drafts[1].indices.size(), 1u);  // its own clue, no link to itself
+  EXPECT_FALSE(drafts[3].candidat);
+  // --international-seulement writes the linked rows: a person must see them.
+  ImportOptions options;
+  options.international_only = true;
+  Importer importer(clues(), options);
+  std::size_t written = 0;
+  importer.import_bytes(text, "probe.csv", [&](const DossierDraft&) { return ++written, true; });
+  EXPECT_EQ(written, 3u);
+}
+
 // The real files, as published.
 TEST(ScdlImporter, PoitiersEveryRowBecomesAValidDossier) {
   ImportRun run = import_files({kRealFiles / "poitiers-2017.csv"});
