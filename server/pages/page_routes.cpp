@@ -9,6 +9,7 @@
 #include <charconv>
 #include <chrono>
 #include <map>
+#include <stdexcept>
 
 #include "auth/account_names.hpp"
 #include "auth/passwords.hpp"
@@ -666,6 +667,10 @@ void register_page_routes(httplib::Server& server, App& app) {
         "<form method=\"post\" action=\"/televerser\" enctype=\"multipart/form-data\">" + pages::csrf_field(*user) +
         "<label for=\"fichier\">Fichier : dossier JSON, tableau JSON, JSONL, ou CSV au format SCDL des subventions</label>"
         "<input id=\"fichier\" name=\"fichier\" type=\"file\" accept=\".json,.jsonl,.csv\" required>"
+        "<label for=\"villes\">Pour un fichier SCDL, facultatif : villes partenaires de la collectivité (CSV à deux "
+        "colonnes <code>ville,pays</code>, le pays en code ISO : <code>Moundou,TD</code>). Une ligne qui nomme une "
+        "ville partenaire est une action internationale de ce pays, même sans autre indice.</label>"
+        "<input id=\"villes\" name=\"villes\" type=\"file\" accept=\".csv\">"
         "<div><button type=\"submit\">Vérifier et enregistrer</button></div></form>"
         "<p>Tout ou rien : si un seul dossier est illisible ou existe déjà, aucun n'est enregistré.</p>"));
   });
@@ -685,7 +690,16 @@ void register_page_routes(httplib::Server& server, App& app) {
     std::string notes;
     if (name.size() >= 4 && name.compare(name.size() - 4, 4, ".csv") == 0) {
       // SCDL through the importer of `subsidia importe scdl`: its drafts, then the same path.
-      const interop::InternationalClues clues = interop::InternationalClues::builtin();
+      interop::InternationalClues clues = interop::InternationalClues::builtin();
+      if (req.has_file("villes") && !req.get_file_value("villes").content.empty()) {
+        try {
+          clues.add_partner_cities(req.get_file_value("villes").content, "villes partenaires");
+        } catch (const std::runtime_error& e) {
+          return send_page(res, 400, pages::layout("Téléverser des dossiers", *user,
+                                                   "<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : " +
+                                                       escape(e.what()) + ".</p>"));
+        }
+      }
       interop::scdl::Importer importer(clues, {});
       std::size_t row = 0;
       importer.import_bytes(file.content, "televersement.csv", [&](const interop::scdl::DossierDraft& draft) {

@@ -155,6 +155,38 @@ class Security(unittest.TestCase):
         self.assertIn("abc", r.text)
         self.assertEqual(len(self.server.request("GET", "/api/dossiers", token=self.agent).json()["dossiers"]), before + 1)
 
+    def test_a_scdl_upload_reads_the_partner_cities_given_beside_it(self):
+        cookie, csrf = page_session(self.server, "agent")
+        csv = ('nomAttribuant;idAttribuant;referenceDecision;nomBeneficiaire;objet;montant;exercice\r\n'
+               'Ville de Poitiers;21860194600013;VILLES-1;POITIERS MOUNDOU;Fête du livre à Moundou;5000;2017\r\n'
+               ).encode("utf-8")
+        boundary = "----subsidia-test"
+
+        def upload(cities):
+            body = (("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n" % (boundary, csrf)).encode()
+                    + ("--%s\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"villes-1.csv\"\r\n"
+                       "Content-Type: text/csv\r\n\r\n" % boundary).encode() + csv
+                    + ("\r\n--%s\r\nContent-Disposition: form-data; name=\"villes\"; filename=\"villes.csv\"\r\n"
+                       "Content-Type: text/csv\r\n\r\n" % boundary).encode() + cities.encode("utf-8")
+                    + ("\r\n--%s--\r\n" % boundary).encode())
+            return self.server.request("POST", "/televerser", body,
+                                       content_type="multipart/form-data; boundary=" + boundary, headers={"Cookie": cookie})
+
+        # A French territory is no partner city abroad: refused with its line, nothing stored.
+        before = len(self.server.request("GET", "/api/dossiers", token=self.agent).json()["dossiers"])
+        r = upload("ville,pays\nMoundou,TD\nBasse-Terre,GP\n")
+        self.assertEqual(r.status, 400, r.text[-2000:])
+        self.assertIn("villes partenaires:3: « GP » est un territoire français", r.text)
+        self.assertEqual(len(self.server.request("GET", "/api/dossiers", token=self.agent).json()["dossiers"]), before)
+        # With the table, the row that names only Moundou is an action in Chad.
+        r = upload("ville,pays\nMoundou,TD\n")
+        self.assertEqual(r.status, 201, r.text[-2000:])
+        listed = self.server.request("GET", "/api/dossiers?q=" + quote("VILLES-1"), token=self.agent).json()["dossiers"]
+        self.assertEqual(len(listed), 1)
+        stored = self.server.request("GET", "/api/dossiers/" + quote(listed[0]["id"]), token=self.agent).json()
+        dossier = stored.get("dossier", stored)
+        self.assertEqual(dossier["action"]["pays"], ["TD"])
+
     def test_scdl_csv_upload_goes_through_the_importer_and_is_stored(self):
         cookie, csrf = page_session(self.server, "agent")
         path = os.path.join(os.environ.get("SUBSIDIA_SOURCE_DIR", "."), "tests", "interop", "scdl", "fichiers",
