@@ -284,14 +284,18 @@ std::optional<std::string> write_jaune_xlsx(const Jaune& jaune, const std::files
     const bool total = line.key == "total";
     book.text(synthesis, row, 0, line.label, total ? book.bold_ : nullptr);
     book.amount(synthesis, row, 1, line.amount, total);
-    ids_cell(row++, 3, "Synthèse", line.label, line.dossiers, {});
+    ids_cell(row++, 3, "Synthèse", line.label, line.dossiers, line.flagged);
   }
   auto aside_row = [&](std::string_view label, const SetAside& aside) {
     book.text(synthesis, row, 0, label, book.italic_);
     book.amount(synthesis, row, 1, aside.total);
-    std::vector<std::string> ids;
-    for (std::size_t index : aside.dossiers) ids.push_back(jaune.dossiers[index].entry.id);
-    ids_cell(row++, 3, "Synthèse", std::string(label), ids, {});
+    // Flagged as in the other formats: those not conforme (the CSV's synthesis, jaune_csv.cpp).
+    std::vector<std::string> ids, flagged;
+    for (std::size_t index : aside.dossiers) {
+      ids.push_back(jaune.dossiers[index].entry.id);
+      if (jaune.dossiers[index].verdict != eval::Verdict::Compliant) flagged.push_back(jaune.dossiers[index].entry.id);
+    }
+    ids_cell(row++, 3, "Synthèse", std::string(label), ids, flagged);
   };
   aside_row(kSynthesisExceptional, jaune.exceptional);
   if (!jaune.exceptional.dossiers.empty()) {

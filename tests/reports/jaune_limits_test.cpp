@@ -3,6 +3,7 @@
 // every amount cell holds the decimal the text shows.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 
@@ -66,6 +67,47 @@ TEST(JauneLimits, XlsxPutsEveryFiguresDossiersOnRowsAndCutsNoText) {
     EXPECT_LE(characters(std::string_view(strings).substr(open + 1, close - open - 1)), kMaxCell);
     at = close;
   }
+}
+
+// The shared strings of a workbook, in their order (the index a cell of type "s" holds).
+std::vector<std::string> shared_strings(const std::string& xml) {
+  std::vector<std::string> out;
+  for (std::size_t at = xml.find("<si>"); at != std::string::npos; at = xml.find("<si>", at + 1)) {
+    const std::size_t open = xml.find('>', xml.find("<t", at)), close = xml.find("</t>", at);
+    out.push_back(xml.substr(open + 1, close - open - 1));
+  }
+  return out;
+}
+
+// Every figure's rows on the sheet of dossiers say whether each dossier is flagged (not
+// conforme), the synthesis lines too: they said « non » for an incomplet dossier while the
+// JSON, HTML and CSV flagged it (review of 2 December 2026).
+TEST(JauneLimits, XlsxFlagsAnIncompleteDossierOnTheSynthesisLinesToo) {
+  TemporaryFolder folder;
+  const auto file = folder.path() / "jaune.xlsx";
+  std::vector<JauneRecord> records = {record("OK-1", "100.00", "Affaires internationales et européennes", {"SN"}),
+                                      record("INCOMPLET-1", "50.00", "Culture", {"SN"}, eval::Verdict::Incomplete)};
+  const Jaune jaune = std::move(*jaune_from_verdicts(2012, std::move(records), ZoneTable::builtin()).jaune);
+  auto error = write_atomically(file, [&](const std::filesystem::path& tmp) { return write_jaune_xlsx(jaune, tmp); });
+  ASSERT_FALSE(error) << *error;
+  if (std::system("unzip -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "unzip absent : contenu du classeur non vérifié";
+  const std::vector<std::string> strings = shared_strings(unzip_member(file, "xl/sharedStrings.xml"));
+  auto index_of = [&](std::string_view s) {
+    return std::to_string(std::find(strings.begin(), strings.end(), s) - strings.begin());
+  };
+  const std::string synthesis = index_of("Synthèse"), incomplete = index_of("INCOMPLET-1"), yes = index_of("oui"),
+                    no = index_of("non");
+  const std::string figures = unzip_member(file, "xl/worksheets/sheet3.xml");
+  std::size_t synthesis_rows = 0;
+  for (std::size_t at = figures.find("<row "); at != std::string::npos; at = figures.find("<row ", at + 1)) {
+    const std::string row = figures.substr(at, figures.find("</row>", at) - at);
+    if (row.find("<v>" + synthesis + "</v>") == std::string::npos || row.find("<v>" + incomplete + "</v>") == std::string::npos)
+      continue;
+    ++synthesis_rows;
+    EXPECT_NE(row.find("<v>" + yes + "</v>"), std::string::npos) << row;
+    EXPECT_EQ(row.find("<v>" + no + "</v>"), std::string::npos) << row;
+  }
+  EXPECT_GE(synthesis_rows, 2u);  // the other sectors' line and the total
 }
 
 TEST(JauneLimits, XlsxAmountCellsHoldTheDecimalTheTextShows) {
