@@ -19,6 +19,7 @@
 #include "detect/international_clues.hpp"
 #include "http/app.hpp"
 #include "http/check_batch.hpp"
+#include "pages/dossier_view.hpp"
 #include "pages/html.hpp"
 #include "scdl/draft_json.hpp"
 #include "scdl/importer.hpp"
@@ -29,6 +30,7 @@ namespace {
 
 using pages::escape;
 using pages::PageUser;
+using pages::verdict_span;
 
 void send_page(httplib::Response& res, int status, std::string html) {
   res.status = status;
@@ -122,33 +124,6 @@ std::optional<int> parse_year(const std::string& text) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (ec != std::errc{} || end != text.data() + text.size() || year < 1980 || year > 2100) return std::nullopt;
   return year;
-}
-
-std::string verdict_span(std::string_view code) {
-  return "<span class=\"" + escape(code) + "\">" + std::string(pages::verdict_label(code)) + "</span>";
-}
-
-// What to ask for when a dossier lacks a field: the document that carries it.
-std::string document_for(std::string_view path) {
-  static const std::map<std::string, std::string, std::less<>> documents = {
-      {"deliberation", "la délibération de l'organe délibérant (date, organe)"},
-      {"convention", "la convention signée avec la collectivité ou l'autorité étrangère"},
-      {"convention_attributive", "la convention attributive de la subvention"},
-      {"beneficiaire", "les pièces du bénéficiaire (statuts, siège, catégorie)"},
-      {"action", "la description de l'action (nature, pays, domaine)"},
-      {"adhesion", "l'acte d'adhésion et son autorisation"},
-      {"paiement", "le justificatif de paiement (mandat, date)"},
-      {"interet_local", "l'exposé de l'intérêt local de l'action"},
-      {"financement", "le plan de financement"},
-      {"imputation", "l'imputation budgétaire (nomenclature, chapitre, fonction)"},
-      {"service_public", "la pièce sur le service public concerné"},
-      {"jaune", "les indications du jaune budgétaire"},
-  };
-  std::string_view head = path;
-  if (!head.empty() && head.front() == '/') head.remove_prefix(1);
-  head = head.substr(0, head.find_first_of("./["));
-  auto found = documents.find(head);
-  return found != documents.end() ? found->second : "la pièce qui établit « " + std::string(path) + " »";
 }
 
 // ---- Forms of a dossier's main fields -------------------------------------------------
@@ -389,61 +364,6 @@ void submit_dossier_form(App& app, const httplib::Request& req, httplib::Respons
   redirect(res, "/dossiers/" + pages::url_encode(batch->dossiers[0].id));
 }
 
-std::string dossier_page(const store::DossierDetail& d, const PageUser& user) {
-  std::string out;
-  const store::DossierSummary& s = d.summary;
-  out += "<p>Verdict : <strong>" + verdict_span(s.verdict) + "</strong> (version " + std::to_string(s.version) + ")</p>";
-  out += "<dl><dt>Objet</dt><dd>" + escape(s.objet) + "</dd><dt>Collectivité</dt><dd>" + escape(s.collectivite) +
-         "</dd><dt>Exercice</dt><dd>" + (s.exercice ? std::to_string(*s.exercice) : "—") + "</dd><dt>Montant</dt><dd>" +
-         escape(s.montant) + " €</dd></dl>";
-  if (user.role == "agent" || user.role == "admin")
-    out += "<p><a href=\"/dossiers/" + escape(pages::url_encode(s.id)) + "/modifier\">Modifier ce dossier</a></p>";
-  nlohmann::json result = nlohmann::json::parse(d.result_json, nullptr, false);
-  if (result.is_object()) {
-    if (result.contains("manquants") && result["manquants"].is_array() && !result["manquants"].empty()) {
-      out += "<h2>Pièces à demander</h2><ul>";
-      std::vector<std::string> seen;
-      for (const auto& m : result["manquants"]) {
-        if (!m.is_string()) continue;
-        std::string doc = document_for(m.get<std::string>());
-        out += "<li>" + escape(doc) + " <small>(champ " + escape(m.get<std::string>()) + ")</small></li>";
-      }
-      out += "</ul>";
-    }
-    out += "<h2>Règles</h2><table><caption>Explication règle par règle</caption><thead><tr><th scope=\"col\">Règle</th>"
-           "<th scope=\"col\">Statut</th><th scope=\"col\">Explication</th><th scope=\"col\">Sources</th>"
-           "<th scope=\"col\">Faits</th></tr></thead><tbody>";
-    if (result.contains("regles") && result["regles"].is_array()) {
-      for (const auto& r : result["regles"]) {
-        auto str = [&](const char* key) { return r.contains(key) && r[key].is_string() ? r[key].get<std::string>() : std::string(); };
-        out += "<tr><th scope=\"row\">" + escape(str("titre")) + "<br><small>" + escape(str("id")) + "</small></th><td>" +
-               escape(str("statut")) + "</td><td>" + escape(str("explication")) + "</td><td>" + escape(str("source")) +
-               "</td><td>";
-        if (r.contains("faits") && r["faits"].is_object() && !r["faits"].empty()) {
-          out += "<ul>";
-          for (auto it = r["faits"].begin(); it != r["faits"].end(); ++it)
-            out += "<li>" + escape(it.key()) + " = " + escape(it.value().is_string() ? it.value().get<std::string>() : it.value().dump()) + "</li>";
-          out += "</ul>";
-        }
-        out += "</td></tr>";
-      }
-    }
-    out += "</tbody></table>";
-  }
-  out += "<h2>Historique des vérifications</h2><table><thead><tr><th scope=\"col\">Quand</th><th scope=\"col\">Qui</th>"
-         "<th scope=\"col\">Version du dossier</th><th scope=\"col\">Moteur</th><th scope=\"col\">Empreinte des règles</th>"
-         "<th scope=\"col\">Verdict</th></tr></thead><tbody>";
-  for (const store::CheckInfo& c : d.checks)
-    out += "<tr><td>" + escape(c.when) + "</td><td>" + escape(c.who) + "</td><td>" + std::to_string(c.version) +
-           "</td><td>" + escape(c.engine_version) + "</td><td><code>" + escape(c.fingerprint) + "</code></td><td>" +
-           verdict_span(c.verdict) + "</td></tr>";
-  out += "</tbody></table><h2>Contenu (version " + std::to_string(s.version) + ")</h2><pre>" + escape(d.content) + "</pre>";
-  if (user.role == "admin")
-    out += "<form method=\"post\" action=\"/dossiers/" + escape(pages::url_encode(s.id)) + "/supprimer\">" +
-           pages::csrf_field(user) + "<button type=\"submit\">Supprimer ce dossier (suppression tracée)</button></form>";
-  return out;
-}
-
 std::string login_form(const std::string& login_csrf, const std::string& error, const std::string& name) {
   std::string out;
   if (!error.empty()) out += "<p class=\"erreur\" role=\"alert\">" + escape(error) + "</p>";
@@ -608,7 +528,7 @@ void register_page_routes(httplib::Server& server, App& app) {
     for (const store::DossierSummary& d : rows)
       out += "<tr><td><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(d.id) + "</a></td><td>" +
              (d.exercice ? std::to_string(*d.exercice) : "—") + "</td><td>" + escape(d.collectivite) + "</td><td>" +
-             escape(d.objet) + "</td><td>" + escape(d.montant) + "</td><td>" + verdict_span(d.verdict) + "</td></tr>";
+             escape(d.objet) + "</td><td>" + escape(pages::amount_french(d.montant)) + "</td><td>" + verdict_span(d.verdict) + "</td></tr>";
     out += "</tbody></table>";
     send_page(res, 200, pages::layout("Dossiers", *user, out));
   });
@@ -657,7 +577,7 @@ void register_page_routes(httplib::Server& server, App& app) {
     if (!user) return;
     auto d = app.store.dossier(req.matches[1]);
     if (!d || d->deleted) return send_page(res, 404, pages::layout("Dossier introuvable", *user, "<p>Aucun dossier sous cet identifiant.</p>"));
-    send_page(res, 200, pages::layout("Dossier " + d->summary.id, *user, dossier_page(*d, *user)));
+    send_page(res, 200, pages::layout("Dossier " + d->summary.id, *user, pages::dossier_view(*d, *user, user->role == "agent" || user->role == "admin", user->role == "admin")));
   });
 
   server.Get("/televerser", [&app](const httplib::Request& req, httplib::Response& res) {

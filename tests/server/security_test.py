@@ -217,6 +217,34 @@ class Security(unittest.TestCase):
                                 content_type="multipart/form-data; boundary=" + boundary, headers={"Cookie": cookie})
         self.assertEqual(r.status, 403)
 
+    def test_the_dossier_page_reads_as_a_finance_officer_needs(self):
+        # A conforme dossier with a warning violated and lawyers' notes (review of 2 December 2026:
+        # the page showed « violee » under CONFORME with no severity, and no note reached it).
+        d = json.loads(case("er-de-2006.json"))
+        d["id"] = "PAGE-ERDE-2006"
+        self.assertEqual(self.server.request("POST", "/api/dossiers", d, token=self.agent).status, 201)
+        cookie, _ = page_session(self.server, "juriste")
+        page = self.server.request("GET", "/dossiers/PAGE-ERDE-2006", headers={"Cookie": cookie}).text
+        self.assertIn("CONFORME", page)
+        self.assertIn("violée<br><small>avertissement</small>", page)
+        self.assertNotIn(">violee<", page)
+        self.assertIn("Notes des juristes", page)
+        self.assertIn("à vérifier par un juriste", page)
+        self.assertIn("base de règles <code>sha256:", page)
+        self.assertIn("Note à copier", page)
+        self.assertIn("règles sans objet pour ce dossier</summary>", page)
+        self.assertRegex(page, r"<dd>\d[\d\u202f\u00a0 ]*\d{3},\d\d €</dd>")  # the amount in French
+        # An incomplete dossier: one line a document, the note lists it.
+        d = json.loads(case("erde-2006-sans-indice.json"))
+        d["id"] = "PAGE-ERDE-SANS-INDICE"
+        del d["deliberation"]
+        self.assertEqual(self.server.request("POST", "/api/dossiers", d, token=self.agent).status, 201)
+        page = self.server.request("GET", "/dossiers/PAGE-ERDE-SANS-INDICE", headers={"Cookie": cookie}).text
+        self.assertEqual(page.count("organe délibérant (date, organe) <small>(champ"), 1, page[:3000])
+        note = re.search(r'<textarea readonly[^>]*>(.*?)</textarea>', page, re.S).group(1)
+        self.assertIn("Verdict : INCOMPLET", note)
+        self.assertIn("Pièces à demander", note)
+
     def test_stored_script_is_shown_as_text(self):
         d = json.loads(case(DOSSIER))
         d["id"] = "XSS-<img src=x onerror=alert(1)>"

@@ -1,0 +1,32 @@
+// The page of one dossier as a finance officer reads it: the verdict and who judged it (engine
+// version, rule base fingerprint), the documents to ask for, the rules that decide first (then
+// the others, the « sans objet » folded), each with its status and severity in French, its
+// explanation, sources, lawyers' notes and facts, and a plain-text note to paste.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pages/html.hpp"
+#include "store/store.hpp"
+
+namespace subsidia::server::pages {
+
+// The document that carries a missing field ("deliberation.date" -> "la délibération de
+// l'organe délibérant (date, organe)").
+std::string document_for(std::string_view path);
+
+// <span class="code">LABEL</span> of a verdict code.
+std::string verdict_span(std::string_view code);
+
+// An amount of a dossier in French ("48 250,75 €"), or as written when it is not a number.
+std::string amount_french(const std::string& amount);
+
+// French of a rule status code ("violee" -> "violée") and of a severity ("bloquante").
+std::string_view status_label(std::string_view code);
+
+// The body of the dossier page (without the layout). `may_amend`: a link to the form;
+// `may_delete`: the admin's delete form, with `user`'s CSRF field.
+std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bool may_amend, bool may_delete);
+
+}  // namespace subsidia::server::pages
