@@ -19,6 +19,7 @@
 #include "detect/international_clues.hpp"
 #include "http/app.hpp"
 #include "http/check_batch.hpp"
+#include "pages/dossier_form.hpp"
 #include "pages/dossier_view.hpp"
 #include "pages/html.hpp"
 #include "scdl/draft_json.hpp"
@@ -31,6 +32,10 @@ namespace {
 using pages::escape;
 using pages::PageUser;
 using pages::verdict_span;
+using pages::DossierForm;
+using pages::FieldErrors;
+using pages::field_errors_html;
+using pages::dossier_form_html;
 
 void send_page(httplib::Response& res, int status, std::string html) {
   res.status = status;
@@ -101,10 +106,18 @@ bool csrf_in_url(const httplib::Request& req) {
   return false;
 }
 
+// A field of a page form, sent URL-encoded or as a part of multipart/form-data (the dossier form:
+// its hundred fields passed httplib's 8 KB limit of URL-encoded bodies, and a browser got a 413
+// in JSON with everything typed lost).
+std::string form_field(const httplib::Request& req, const std::string& name) {
+  if (req.has_file(name)) return req.get_file_value(name).content;
+  return req.get_param_value(name);
+}
+
 std::optional<PageUser> page_post_user(App& app, const httplib::Request& req, httplib::Response& res) {
   std::optional<PageUser> user = page_user(app, req, res);
   if (!user) return std::nullopt;
-  if (csrf_in_url(req) || !auth::equal_in_constant_time(req.get_param_value("csrf"), user->csrf)) {
+  if (csrf_in_url(req) || !auth::equal_in_constant_time(form_field(req, "csrf"), user->csrf)) {
     send_page(res, 403, pages::layout("Requête refusée", *user,
                                       "<p class=\"erreur\">Jeton anti-falsification (CSRF) absent ou invalide : "
                                       "recharger la page et recommencer.</p>"));
@@ -126,206 +139,24 @@ std::optional<int> parse_year(const std::string& text) {
   return year;
 }
 
-// ---- Forms of a dossier's main fields -------------------------------------------------
-
-struct DossierForm {
-  std::string id, exercice, collectivite_nom, collectivite_categorie, objet, type_intervention, montant, complement;
-  std::string version;  // the version the form was filled from (modification only)
-};
-
-constexpr std::string_view kCategories[] = {"region", "departement", "commune", "epci", "syndicat_mixte",
-                                            "collectivite_outre_mer", "collectivite_unique", "metropole_de_lyon",
-                                            "ile_de_france_mobilites"};
-constexpr std::string_view kInterventions[] = {"subvention", "marche_groupement", "cotisation", "participation",
-                                               "depense_directe"};
-
-DossierForm form_from_request(const httplib::Request& req) {
-  return {req.get_param_value("id"),          req.get_param_value("exercice"),
-          req.get_param_value("collectivite_nom"), req.get_param_value("collectivite_categorie"),
-          req.get_param_value("objet"),       req.get_param_value("type_intervention"),
-          req.get_param_value("montant"),     req.get_param_value("complement"),
-          req.get_param_value("version")};
-}
-
-// The dossier's JSON text from the form: the main fields, then the members of the
-// complement object as typed (amounts keep their exact text). A key given twice is the
-// reader's error, shown beside the complement.
-std::optional<std::string> json_from_form(const DossierForm& f, std::string& complement_error) {
-  namespace json = output::json;
-  std::string out = "{";
-  json::append_key(out, "id");
-  json::append_string(out, f.id);
-  out += ',';
-  json::append_key(out, "exercice");
-  // A number when it is one; otherwise a string, which the reader rejects with its message.
-  if (!f.exercice.empty() && f.exercice.find_first_not_of("0123456789") == std::string::npos && f.exercice.size() < 6)
-    out += f.exercice;
-  else json::append_string(out, f.exercice);
-  out += ',';
-  json::append_key(out, "collectivite");
-  out += '{';
-  json::append_key(out, "nom");
-  json::append_string(out, f.collectivite_nom);
-  out += ',';
-  json::append_key(out, "categorie");
-  json::append_string(out, f.collectivite_categorie);
-  out += "},";
-  json::append_key(out, "objet");
-  json::append_string(out, f.objet);
-  out += ',';
-  json::append_key(out, "type_intervention");
-  json::append_string(out, f.type_intervention);
-  out += ',';
-  json::append_key(out, "montant");
-  json::append_string(out, f.montant);
-  std::string_view rest = f.complement;
-  while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.front()))) rest.remove_prefix(1);
-  while (!rest.empty() && std::isspace(static_cast<unsigned char>(rest.back()))) rest.remove_suffix(1);
-  if (!rest.empty()) {
-    if (rest.front() != '{' || rest.back() != '}' || !nlohmann::json::accept(rest)) {
-      complement_error = "les autres champs doivent former un objet JSON { … }";
-      return std::nullopt;
-    }
-    std::string_view inner = rest.substr(1, rest.size() - 2);
-    while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.front()))) inner.remove_prefix(1);
-    if (!inner.empty()) {
-      out += ',';
-      out += inner;
-    }
-  }
-  out += '}';
-  return out;
-}
-
-// The form back from a stored dossier: main fields as given, the others as a JSON object.
-DossierForm form_from_content(const std::string& content) {
-  DossierForm f;
-  nlohmann::ordered_json j = nlohmann::ordered_json::parse(content, nullptr, false);
-  if (!j.is_object()) return f;
-  auto text = [](const nlohmann::ordered_json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
-  if (j.contains("id")) f.id = text(j["id"]);
-  if (j.contains("exercice")) f.exercice = text(j["exercice"]);
-  if (j.contains("collectivite") && j["collectivite"].is_object()) {
-    if (j["collectivite"].contains("nom")) f.collectivite_nom = text(j["collectivite"]["nom"]);
-    if (j["collectivite"].contains("categorie")) f.collectivite_categorie = text(j["collectivite"]["categorie"]);
-    j["collectivite"].erase("nom");
-    j["collectivite"].erase("categorie");
-    if (j["collectivite"].empty()) j.erase("collectivite");
-  }
-  if (j.contains("objet")) f.objet = text(j["objet"]);
-  if (j.contains("type_intervention")) f.type_intervention = text(j["type_intervention"]);
-  if (j.contains("montant")) f.montant = text(j["montant"]);
-  for (const char* key : {"id", "exercice", "objet", "type_intervention", "montant"}) j.erase(key);
-  // The rest: the stored text's own members when they can be cut out exactly is better, but
-  // this library writes numbers back in their shortest exact form, which reads the same.
-  f.complement = j.empty() ? "" : j.dump(2);
-  return f;
-}
-
-struct FieldErrors {
-  std::map<std::string, std::vector<std::string>> by_field;  // form field -> messages
-  std::vector<std::string> general;
-};
-
-FieldErrors errors_by_field(const std::vector<io::InputError>& errors) {
-  static const std::map<std::string, std::string> fields = {
-      {"/id", "id"}, {"/exercice", "exercice"}, {"/collectivite/nom", "collectivite_nom"},
-      {"/collectivite/categorie", "collectivite_categorie"}, {"/collectivite", "collectivite_nom"},
-      {"/objet", "objet"}, {"/type_intervention", "type_intervention"}, {"/montant", "montant"}};
-  FieldErrors out;
-  for (const io::InputError& e : errors) {
-    auto found = fields.find(e.json_path);
-    if (found != fields.end()) out.by_field[found->second].push_back(e.message);
-    else if (!e.json_path.empty()) out.by_field["complement"].push_back(e.json_path + " : " + e.message);
-    else out.general.push_back(e.message);
-  }
-  return out;
-}
-
-std::string field_errors_html(const FieldErrors& errors, const std::string& field) {
-  auto found = errors.by_field.find(field);
-  if (found == errors.by_field.end()) return {};
-  std::string out = "<ul class=\"erreur\" id=\"erreur-" + field + "\">";
-  for (const std::string& m : found->second) out += "<li>" + escape(m) + "</li>";
-  return out + "</ul>";
-}
-
-std::string input_html(const FieldErrors& errors, const std::string& field, std::string_view label,
-                        const std::string& value, bool readonly = false) {
-  const bool bad = errors.by_field.count(field) > 0;
-  std::string out = "<label for=\"" + field + "\">" + std::string(label) + "</label>";
-  out += "<input id=\"" + field + "\" name=\"" + field + "\" value=\"" + escape(value) + "\"";
-  if (readonly) out += " readonly";
-  if (bad) out += " aria-invalid=\"true\" aria-describedby=\"erreur-" + field + "\"";
-  out += " size=\"60\">";
-  return out + field_errors_html(errors, field);
-}
-
-template <std::size_t N>
-std::string select_html(const FieldErrors& errors, const std::string& field, std::string_view label,
-                        const std::string& value, const std::string_view (&options)[N]) {
-  const bool bad = errors.by_field.count(field) > 0;
-  std::string out = "<label for=\"" + field + "\">" + std::string(label) + "</label><select id=\"" + field +
-                    "\" name=\"" + field + "\"";
-  if (bad) out += " aria-invalid=\"true\" aria-describedby=\"erreur-" + field + "\"";
-  out += "><option value=\"\">— choisir —</option>";
-  for (std::string_view o : options)
-    out += "<option value=\"" + std::string(o) + "\"" + (o == value ? " selected" : "") + ">" + std::string(o) + "</option>";
-  return out + "</select>" + field_errors_html(errors, field);
-}
-
-std::string dossier_form_html(const PageUser& user, const std::string& action, const DossierForm& f,
-                              const FieldErrors& errors, bool amend) {
-  std::string out;
-  if (!errors.general.empty() || !errors.by_field.empty()) {
-    out += "<div role=\"alert\"><p class=\"erreur\">Le dossier n'a pas été enregistré : corriger les champs signalés.</p>";
-    if (!errors.general.empty()) {
-      out += "<ul class=\"erreur\">";
-      for (const std::string& m : errors.general) out += "<li>" + escape(m) + "</li>";
-      out += "</ul>";
-    }
-    out += "</div>";
-  }
-  out += "<form method=\"post\" action=\"" + escape(action) + "\">" + pages::csrf_field(user);
-  if (amend) out += "<input type=\"hidden\" name=\"version\" value=\"" + escape(f.version) + "\">";
-  out += input_html(errors, "id", "Identifiant du dossier", f.id, amend);
-  out += input_html(errors, "exercice", "Exercice (année)", f.exercice);
-  out += input_html(errors, "collectivite_nom", "Collectivité (nom)", f.collectivite_nom);
-  out += select_html(errors, "collectivite_categorie", "Catégorie de la collectivité", f.collectivite_categorie, kCategories);
-  out += input_html(errors, "objet", "Objet", f.objet);
-  out += select_html(errors, "type_intervention", "Type d'intervention", f.type_intervention, kInterventions);
-  out += input_html(errors, "montant", "Montant en euros (par exemple 5000.00)", f.montant);
-  const bool bad = errors.by_field.count("complement") > 0;
-  out += "<label for=\"complement\">Autres champs (objet JSON : délibération, bénéficiaire, action, convention…)</label>";
-  out += "<textarea id=\"complement\" name=\"complement\" rows=\"14\" cols=\"80\"";
-  if (bad) out += " aria-invalid=\"true\" aria-describedby=\"erreur-complement\"";
-  out += ">" + escape(f.complement) + "</textarea>" + field_errors_html(errors, "complement");
-  out += "<div><button type=\"submit\">" + std::string(amend ? "Enregistrer la nouvelle version" : "Créer et vérifier") +
-         "</button></div></form>";
-  return out;
-}
-
 // Checks and stores the dossier of a form; on success redirects to its page.
 void submit_dossier_form(App& app, const httplib::Request& req, httplib::Response& res, const PageUser& user,
                          const std::string& action, const std::string* amend_id) {
-  DossierForm f = form_from_request(req);
-  if (amend_id) f.id = *amend_id;
-  std::string complement_error;
-  std::optional<std::string> text = json_from_form(f, complement_error);
+  DossierForm f = pages::form_from_params([&req](const std::string& name) { return form_field(req, name); });
+  if (amend_id) f.values["id"] = *amend_id;
   FieldErrors errors;
+  std::optional<std::string> text = pages::json_from_form(f, errors);
   bool conflict = false;
   const std::shared_ptr<const RuleSet> rules = app.rules.get();
   std::optional<BatchCheck> batch;
-  if (!text) {
-    errors.by_field["complement"].push_back(complement_error);
-  } else {
+  if (text) {
     SplitBody body;
     io::InputItem item;
     item.file = "formulaire";
     item.text = *text;
     body.items.push_back(std::move(item));
     batch = check_batch(*rules, body, eval::Detail::Full, CheckPurpose::Store);
-    errors = errors_by_field(batch->errors);
+    errors = pages::errors_by_field(batch->errors);
   }
   if (errors.by_field.empty() && errors.general.empty()) {
     const store::Actor actor = app.actor(user.name, *rules);
@@ -552,7 +383,7 @@ void register_page_routes(httplib::Server& server, App& app) {
     auto d = app.store.dossier(req.matches[1]);
     if (!d || d->deleted) return send_page(res, 404, pages::layout("Dossier introuvable", *user, ""));
     const std::string action = "/dossiers/" + pages::url_encode(d->summary.id) + "/modifier";
-    DossierForm form = form_from_content(d->content);
+    DossierForm form = pages::form_from_content(d->content);
     form.version = std::to_string(d->summary.version);
     send_page(res, 200, pages::layout("Modifier le dossier", *user, dossier_form_html(*user, action, form, FieldErrors{}, true)));
   });

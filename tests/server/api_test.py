@@ -109,8 +109,8 @@ class Api(unittest.TestCase):
         form_a = self.server.request("GET", "/dossiers/API-CONFLIT-1/modifier", headers={"Cookie": cookie_a}).text
         self.server.request("GET", "/dossiers/API-CONFLIT-1/modifier", headers={"Cookie": cookie_b})
         self.assertIn('name="version" value="2"', form_a)
-        fields = {"id": "API-CONFLIT-1", "exercice": str(d["exercice"]), "collectivite_nom": d["collectivite"]["nom"],
-                  "collectivite_categorie": d["collectivite"]["categorie"], "type_intervention": d["type_intervention"],
+        fields = {"id": "API-CONFLIT-1", "exercice": str(d["exercice"]), "collectivite.nom": d["collectivite"]["nom"],
+                  "collectivite.categorie": d["collectivite"]["categorie"], "type_intervention": d["type_intervention"],
                   "montant": "99.00", "complement": "{}", "version": "2"}
         post = lambda cookie, csrf, objet: self.server.request(
             "POST", "/dossiers/API-CONFLIT-1/modifier",

@@ -76,8 +76,8 @@ class Browser(unittest.TestCase):
         for field, value in main.items():
             d.find_element(By.ID, field).send_keys(value)
         collectivite = dossier.pop("collectivite")
-        d.find_element(By.ID, "collectivite_nom").send_keys(collectivite["nom"])
-        Select(d.find_element(By.ID, "collectivite_categorie")).select_by_value(collectivite["categorie"])
+        d.find_element(By.ID, "collectivite.nom").send_keys(collectivite["nom"])
+        Select(d.find_element(By.ID, "collectivite.categorie")).select_by_value(collectivite["categorie"])
         Select(d.find_element(By.ID, "type_intervention")).select_by_value(dossier.pop("type_intervention"))
         d.find_element(By.ID, "complement").send_keys(json.dumps(dossier))
         self.submit_and_wait(d.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
@@ -86,7 +86,7 @@ class Browser(unittest.TestCase):
         self.login("agent")
         d = self.driver
         # A mistake first: the error shows beside its field.
-        self.create_through_form(dict(json.loads(case("ciblage-2019-non-affectee.json")), montant="12,50", id="NAV-1"))
+        self.create_through_form(dict(json.loads(case("ciblage-2019-non-affectee.json")), montant="douze euros", id="NAV-1"))
         error = d.find_element(By.ID, "erreur-montant").text
         self.assertTrue(error)
         self.assertEqual(d.find_element(By.ID, "montant").get_attribute("aria-invalid"), "true")
