@@ -169,7 +169,9 @@ void handle_store(App& app, const httplib::Request& req, httplib::Response& res,
     const std::optional<store::DossierDetail> taken = app.store.dossier(*existing);
     if (taken && taken->deleted)
       return send_error(res, 409, "le dossier « " + *existing + " » a été supprimé : son identifiant reste pris (son historique est gardé) ; en choisir un autre ; rien n'a été enregistré", "/id");
-    return send_error(res, 409, "le dossier « " + *existing + " » existe déjà (PUT /api/dossiers/{id} pour le modifier) ; rien n'a été enregistré", "/id");
+    return send_error(res, 409, "le dossier « " + *existing + " » existe déjà (PUT /api/dossiers/{id} pour le modifier ; "
+                      "un identifiant qui n'en diffère que par des blancs, des capitales ou des accents désigne le même "
+                      "dossier pour le jaune) ; rien n'a été enregistré", "/id");
   }
   send_json(res, 201, check_document(batch, receipt));
 }

@@ -183,8 +183,12 @@ void submit_dossier_form(App& app, const httplib::Request& req, httplib::Respons
           conflict = true;
         }
       }
-    } else if (app.store.insert(batch->dossiers, actor).has_value()) {
-      errors.by_field["id"].push_back("un dossier porte déjà cet identifiant");
+    } else if (auto taken = app.store.insert(batch->dossiers, actor)) {
+      errors.by_field["id"].push_back(
+          *taken == batch->dossiers[0].id
+              ? "un dossier porte déjà cet identifiant"
+              : "le dossier « " + *taken + " » porte déjà cet identifiant, à des blancs, des capitales ou des accents près "
+                "(le jaune les prendrait pour un seul dossier) : en choisir un autre ou modifier celui-là");
     }
   }
   if (!errors.by_field.empty() || !errors.general.empty()) {
@@ -483,7 +487,9 @@ void register_page_routes(httplib::Server& server, App& app) {
     std::string out = notes;
     if (batch.errors.empty() && !batch.dossiers.empty()) {
       if (auto existing = app.store.insert(batch.dossiers, app.actor(user->name, *rules))) {
-        out += "<p class=\"erreur\" role=\"alert\">Le dossier « " + escape(*existing) + " » existe déjà : rien n'a été enregistré.</p>";
+        out += "<p class=\"erreur\" role=\"alert\">Le dossier « " + escape(*existing) +
+               " » existe déjà (au même identifiant, ou à des blancs, des capitales ou des accents près) : rien n'a été "
+               "enregistré.</p>";
         return send_page(res, 409, pages::layout("Téléverser des dossiers", *user, out));
       }
       out += "<p role=\"status\">" + output::counted(batch.dossiers.size(), "dossier enregistré et vérifié", "dossiers enregistrés et vérifiés") + ".</p><ul>";

@@ -10,7 +10,7 @@ namespace subsidia::server::store {
 namespace {
 
 // Never edit a migration once released: add the next one.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: accounts, sessions, dossiers with their versions and checks, the audit log.
     R"sql(
 CREATE TABLE utilisateurs (
@@ -78,6 +78,13 @@ CREATE TRIGGER audit_sans_modification BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'journal d''audit : ajout seulement'); END;
 CREATE TRIGGER audit_sans_suppression BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'journal d''audit : ajout seulement'); END;
+)sql",
+    // 2: the key of an id (reports::id_key: blanks at either end, case, accents), under which the
+    // jaune recognises one dossier read twice; filled for the dossiers already stored by
+    // Store::Store, which computes it (SQL cannot fold accents the way the jaune does).
+    R"sql(
+ALTER TABLE dossiers ADD COLUMN cle TEXT NOT NULL DEFAULT '';
+CREATE INDEX dossiers_cle ON dossiers(cle);
 )sql",
 };
 

@@ -1,5 +1,7 @@
 #include "store/store.hpp"
 
+#include "reports/id_key.hpp"
+
 #include "diag/utf8.hpp"
 
 #include <chrono>
@@ -52,6 +54,7 @@ Store::Store(const std::filesystem::path& file) : db_(std::make_unique<Database>
   db_->exec("PRAGMA synchronous = NORMAL");
   db_->exec("PRAGMA foreign_keys = ON");
   migrate(*db_);
+  fill_id_keys();
   // Checkpoints (copying the WAL back into the database, with an fsync) are taken off the
   // requests: SQLite's automatic one ran inside whichever commit crossed 1 000 pages, and
   // was most of the p99 of POST /api/verifier (docs/performance.md). A second connection
@@ -252,22 +255,37 @@ void bind_exercice(Statement& s, int index, const std::optional<int>& exercice) 
 }
 }  // namespace
 
+void Store::fill_id_keys() {
+  std::lock_guard lock(mutex_);
+  Transaction t(*db_);
+  Statement empty(*db_, "SELECT id FROM dossiers WHERE cle = ''");
+  Statement set(*db_, "UPDATE dossiers SET cle = ?2 WHERE id = ?1");
+  std::vector<std::string> ids;
+  while (empty.step()) ids.push_back(empty.text(0));
+  for (const std::string& id : ids) set.bind(1, id).bind(2, reports::id_key(id)).run();
+  t.commit();
+}
+
 std::optional<std::string> Store::insert(const std::vector<CheckedDossier>& dossiers, const Actor& actor) {
   std::lock_guard lock(mutex_);
   Durable durable(*db_);
   Transaction t(*db_);
-  Statement exists(*db_, "SELECT 1 FROM dossiers WHERE id = ?1");
+  // Taken: the same id, or one the jaune would take for it (« X » and « X␠ », « Région » and
+  // « REGION »): stored side by side, they stopped the year's jaune, which an agent could not
+  // mend (review of 2 December 2026). A deleted dossier's id stays taken.
+  Statement exists(*db_, "SELECT id FROM dossiers WHERE id = ?1 OR cle = ?2");
   Statement row(*db_,
-                "INSERT INTO dossiers (id, exercice, objet, collectivite, montant, version, verdict) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)");
+                "INSERT INTO dossiers (id, exercice, objet, collectivite, montant, version, verdict, cle) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)");
   Statement version(*db_, "INSERT INTO versions (dossier, version, contenu, sha256, auteur) VALUES (?1, 1, ?2, ?3, ?4)");
   for (const CheckedDossier& d : dossiers) {
+    const std::string key = reports::id_key(d.id);
     exists.reset();
-    exists.bind(1, d.id);
-    if (exists.step()) return d.id;  // the transaction rolls back: nothing of the batch stays
+    exists.bind(1, d.id).bind(2, key);
+    if (exists.step()) return exists.text(0);  // the transaction rolls back: nothing of the batch stays
     row.bind(1, d.id);
     bind_exercice(row, 2, d.exercice);
-    row.bind(3, d.objet).bind(4, d.collectivite).bind(5, d.montant).bind(6, d.verdict).run();
+    row.bind(3, d.objet).bind(4, d.collectivite).bind(5, d.montant).bind(6, d.verdict).bind(7, key).run();
     version.bind(1, d.id).bind(2, d.content).bind(3, d.sha256).bind(4, actor.name).run();
     insert_check(d, 1, actor);
     insert_audit(actor, "dossier_cree", d.id, d.sha256, "verdict " + d.verdict);

@@ -125,6 +125,9 @@ class Store {
 
   // Stores new dossiers in one transaction with their check and audit rows. Returns the id of
   // a dossier that already exists (nothing stored then), or nullopt when all were stored.
+  // Returns the id already stored that one of the batch's ids takes (the same id, or one that
+  // differs only by blanks at either end, case or accents: reports::id_key), and stores nothing;
+  // nullopt once every dossier is stored.
   std::optional<std::string> insert(const std::vector<CheckedDossier>& dossiers, const Actor& actor);
   // A new version of an existing dossier (the former ones are kept). With `based_on`, the
   // version the writer read: a dossier saved by someone else since is not overwritten
@@ -162,6 +165,8 @@ class Store {
   std::size_t audit_count();
 
  private:
+  // The id key (reports::id_key) of the dossiers stored before it was kept (migration 2).
+  void fill_id_keys();
   void insert_audit(const Actor& actor, const std::string& action, const std::string& object,
                     const std::string& sha256, const std::string& detail);
   void insert_check(const CheckedDossier& dossier, std::int64_t version, const Actor& actor);
