@@ -22,6 +22,7 @@
 #include "pages/dossier_form.hpp"
 #include "pages/dossier_view.hpp"
 #include "pages/html.hpp"
+#include "reports/jaune_labels.hpp"
 #include "scdl/draft_json.hpp"
 #include "scdl/importer.hpp"
 
@@ -527,10 +528,12 @@ void register_page_routes(httplib::Server& server, App& app) {
         const reports::Jaune& jaune = *outcome.jaune;
         out += "<p>Les chiffres sont ceux de <code>subsidia jaune --exercice " + y +
                "</code> sur les dossiers enregistrés (règles <code>" + escape(jaune.moteur.fingerprint) + "</code>).</p>";
+        const std::size_t in_jaune = jaune.verdicts.compliant + jaune.verdicts.non_compliant + jaune.verdicts.incomplete;
         out += "<p>Total : <strong>" + escape(jaune.total.to_french(2)) + " €</strong> (" +
-               output::counted(jaune.total_dossiers.size(), "dossier", "dossiers") + ") ; conformes " +
-               std::to_string(jaune.verdicts.compliant) + ", non conformes " + std::to_string(jaune.verdicts.non_compliant) +
-               ", incomplets " + std::to_string(jaune.verdicts.incomplete) + ".</p>";
+               output::counted(jaune.total_dossiers.size(), "dossier", "dossiers") + ", hors opérations exceptionnelles). "
+               "Verdicts des " + std::to_string(in_jaune) + " dossiers du jaune, opérations exceptionnelles et hors "
+               "périmètre compris : conformes " + std::to_string(jaune.verdicts.compliant) + ", non conformes " +
+               std::to_string(jaune.verdicts.non_compliant) + ", incomplets " + std::to_string(jaune.verdicts.incomplete) + ".</p>";
         auto table = [&](std::string_view caption, const std::vector<reports::JauneLine>& lines) {
           std::string t = "<table><caption>" + std::string(caption) +
                           "</caption><thead><tr><th scope=\"col\">Ligne</th><th scope=\"col\">Montant</th>"
@@ -541,9 +544,34 @@ void register_page_routes(httplib::Server& server, App& app) {
                  std::to_string(line.flagged.size()) + "</td></tr>";
           return t + "</tbody></table>";
         };
-        out += table("Synthèse", jaune.synthesis);
-        out += table("Par zone", jaune.by_zone);
+        // The synthesis of the annex, as every download writes it: the « pour mémoire » lines and
+        // what is set aside are part of it (the page showed three lines of it).
+        std::vector<reports::JauneLine> synthesis = jaune.synthesis;
+        auto aside = [&](std::string_view label, const reports::SetAside& set) {
+          reports::JauneLine line;
+          line.label = std::string(label);
+          line.amount = set.total;
+          for (std::size_t index : set.dossiers) {
+            line.dossiers.push_back(jaune.dossiers[index].entry.id);
+            if (jaune.dossiers[index].verdict != eval::Verdict::Compliant) line.flagged.push_back(jaune.dossiers[index].entry.id);
+          }
+          synthesis.push_back(std::move(line));
+        };
+        aside(reports::kSynthesisExceptional, jaune.exceptional);
+        if (!jaune.exceptional.dossiers.empty()) {
+          reports::JauneLine with;
+          with.label = std::string(reports::kSynthesisTotalWithExceptional);
+          with.amount = jaune.total_with_exceptional;
+          synthesis.push_back(std::move(with));
+        }
+        aside(reports::kSynthesisOutOfScope, jaune.out_of_scope);
+        aside(reports::kSynthesisDomestic, jaune.domestic);
+        out += table("Synthèse", synthesis);
+        out += table("Par secteur", jaune.by_sector);
         out += table("Par domaine", jaune.by_domain);
+        out += table("Par zone", jaune.by_zone);
+        out += table("Par imputation", jaune.by_imputation);
+        if (!jaune.by_collectivite.empty()) out += table("Par collectivité", jaune.by_collectivite);
       }
     }
     send_page(res, 200, pages::layout("Jaune budgétaire", *user, out));

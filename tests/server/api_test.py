@@ -1,5 +1,6 @@
 """The JSON API against a real server and a real SQLite file (tests/server/harness.py)."""
 import glob
+import html
 import shutil
 import tempfile
 import json
@@ -219,6 +220,19 @@ class Api(unittest.TestCase):
         self.assertEqual([(l["libelle"], l["montant"], sorted(l["dossiers"])) for l in api["synthese"]],
                          [(l["libelle"], l["montant"], sorted(l["dossiers"])) for l in cli["synthese"]])
         self.assertEqual(api["moteur"]["empreinte_regles"], cli["moteur"]["empreinte_regles"])
+        # The page shows the synthesis the downloads write, « pour mémoire » and set-asides included.
+        cookie, _ = page_session(self.server, "budget")
+        page = self.server.request("GET", "/jaune?exercice=2012", headers={"Cookie": cookie}).text
+        for line in cli["synthese"]:
+            self.assertIn(html.escape(line["libelle"], quote=True), page)
+        self.assertIn("Pour mémoire, opérations exceptionnelles", page)
+        exceptional = api["operations_exceptionnelles"]["total"]
+        self.assertGreater(len(api["operations_exceptionnelles"]["lignes"]), 0)
+        whole, cents = exceptional.split(".")
+        french = "{:,}".format(int(whole)).replace(",", "\u202f") + "," + cents
+        self.assertIn(french + " €", page.replace("\u00a0", "\u202f"))
+        for caption in ["Par secteur", "Par domaine", "Par zone", "Par imputation"]:
+            self.assertIn("<caption>" + caption + "</caption>", page)
         xlsx = self.server.request("GET", "/api/jaune/2012?format=xlsx", token=self.budget)
         self.assertEqual(xlsx.status, 200)
         self.assertTrue(xlsx.data.startswith(b"PK"))
