@@ -1,12 +1,32 @@
 #include "http/server.hpp"
 
 #include <arpa/inet.h>
+#include <cctype>
 #include <iostream>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "http/app.hpp"
+#include "pages/html.hpp"
+
+namespace {
+
+// An error the server writes itself (no route, a body too large, an exception): JSON for the API,
+// a page for a browser (a person following a link got raw JSON, or a blank page).
+void set_error_content(const httplib::Request& req, httplib::Response& res, const std::string& message) {
+  if (req.path.rfind("/api", 0) == 0) {
+    res.set_content("{\"erreurs\":[{\"chemin\":\"\",\"message\":\"" + message + "\"}]}", "application/json");
+    return;
+  }
+  std::string french = message;
+  if (!french.empty()) french[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(french[0])));
+  res.set_content(subsidia::server::pages::layout(french, subsidia::server::pages::PageUser{},
+                                                  "<p><a href=\"/dossiers\">Retour aux dossiers</a></p>"),
+                  "text/html; charset=utf-8");
+}
+
+}  // namespace
 
 namespace subsidia::server::http {
 
@@ -39,14 +59,14 @@ Server::Server(ServerOptions options, std::shared_ptr<const RuleSet> rules)
     } catch (...) {
     }
     res.status = 500;
-    res.set_content(R"({"erreurs":[{"chemin":"","message":"erreur interne du serveur"}]})", "application/json");
+    set_error_content(req, res, "erreur interne du serveur");
   });
-  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     std::string message = res.status == 413   ? "corps de la requête trop volumineux"
                           : res.status == 404 ? "ressource introuvable"
                                               : "requête refusée";
-    res.set_content("{\"erreurs\":[{\"chemin\":\"\",\"message\":\"" + message + "\"}]}", "application/json");
+    set_error_content(req, res, message);
   });
   http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");

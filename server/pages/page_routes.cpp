@@ -427,6 +427,15 @@ void register_page_routes(httplib::Server& server, App& app) {
         "colonnes <code>ville,pays</code>, le pays en code ISO : <code>Moundou,TD</code>). Une ligne qui nomme une "
         "ville partenaire est une action internationale de ce pays, même sans autre indice.</label>"
         "<input id=\"villes\" name=\"villes\" type=\"file\" accept=\".csv\">"
+        "<label for=\"exercice\">Pour un fichier SCDL, facultatif : exercice à garder (une ligne sans année ni date le "
+        "prend, noté comme deviné)</label><input id=\"exercice\" name=\"exercice\" inputmode=\"numeric\" size=\"6\">"
+        "<label for=\"collectivite_categorie\">Pour un fichier SCDL, facultatif : catégorie de la collectivité "
+        "attribuante, si le fichier ne permet pas de la deviner</label><select id=\"collectivite_categorie\" "
+        "name=\"collectivite_categorie\"><option value=\"\">— deviner d'après le fichier —</option>"
+        "<option value=\"region\">Région</option><option value=\"departement\">Département</option>"
+        "<option value=\"commune\">Commune</option><option value=\"epci\">EPCI</option>"
+        "<option value=\"syndicat_mixte\">Syndicat mixte</option><option value=\"collectivite_outre_mer\">Collectivité "
+        "d'outre-mer</option><option value=\"collectivite_unique\">Collectivité unique</option></select>"
         "<div><button type=\"submit\">Vérifier et enregistrer</button></div></form>"
         "<p>Tout ou rien : si un seul dossier est illisible ou existe déjà, aucun n'est enregistré.</p>"));
   });
@@ -456,7 +465,25 @@ void register_page_routes(httplib::Server& server, App& app) {
                                                        escape(e.what()) + ".</p>"));
         }
       }
-      interop::scdl::Importer importer(clues, {});
+      interop::scdl::ImportOptions options;
+      const std::string year_text = form_field(req, "exercice");
+      if (!year_text.empty()) {
+        options.exercice = parse_year(year_text);
+        if (!options.exercice)
+          return send_page(res, 400, pages::layout("Téléverser des dossiers", *user,
+                                                   "<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : "
+                                                   "l'exercice « " + escape(year_text) + " » n'est pas une année de 1980 à 2100.</p>"));
+      }
+      static constexpr std::string_view kCategories[] = {"region", "departement", "commune", "epci", "syndicat_mixte",
+                                                         "collectivite_outre_mer", "collectivite_unique"};
+      const std::string category = form_field(req, "collectivite_categorie");
+      if (std::find(std::begin(kCategories), std::end(kCategories), category) != std::end(kCategories))
+        options.collectivite_categorie = category;
+      else if (!category.empty())
+        return send_page(res, 400, pages::layout("Téléverser des dossiers", *user,
+                                                 "<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : catégorie « " +
+                                                     escape(category) + " » inconnue.</p>"));
+      interop::scdl::Importer importer(clues, options);
       std::size_t row = 0;
       importer.import_bytes(file.content, "televersement.csv", [&](const interop::scdl::DossierDraft& draft) {
         io::InputItem item;

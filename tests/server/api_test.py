@@ -220,6 +220,9 @@ class Api(unittest.TestCase):
         self.assertEqual([(l["libelle"], l["montant"], sorted(l["dossiers"])) for l in api["synthese"]],
                          [(l["libelle"], l["montant"], sorted(l["dossiers"])) for l in cli["synthese"]])
         self.assertEqual(api["moteur"]["empreinte_regles"], cli["moteur"]["empreinte_regles"])
+        # The server's paths do not go into an annex handed out.
+        self.assertNotIn(SOURCE, json.dumps(api["notes"], ensure_ascii=False))
+        self.assertIn("tables/pays-zones.csv de la base de règles", json.dumps(api["notes"], ensure_ascii=False))
         # The page shows the synthesis the downloads write, « pour mémoire » and set-asides included.
         cookie, _ = page_session(self.server, "budget")
         page = self.server.request("GET", "/jaune?exercice=2012", headers={"Cookie": cookie}).text

@@ -188,6 +188,30 @@ class Security(unittest.TestCase):
         dossier = stored.get("dossier", stored)
         self.assertEqual(dossier["action"]["pays"], ["TD"])
 
+    def test_a_scdl_upload_takes_the_year_for_rows_without_one(self):
+        cookie, csrf = page_session(self.server, "agent")
+        csv = ('nomAttribuant;idAttribuant;referenceDecision;nomBeneficiaire;objet;montant\r\n'
+               'Ville de Poitiers;21860194600013;ANNEE-1;Comité de jumelage;Jumelage avec Marburg;1500\r\n').encode("utf-8")
+        boundary = "----subsidia-test"
+
+        def upload(year):
+            body = (("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n" % (boundary, csrf)).encode()
+                    + ("--%s\r\nContent-Disposition: form-data; name=\"exercice\"\r\n\r\n%s\r\n" % (boundary, year)).encode()
+                    + ("--%s\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"annee.csv\"\r\n"
+                       "Content-Type: text/csv\r\n\r\n" % boundary).encode() + csv + ("\r\n--%s--\r\n" % boundary).encode())
+            return self.server.request("POST", "/televerser", body,
+                                       content_type="multipart/form-data; boundary=" + boundary, headers={"Cookie": cookie})
+
+        r = upload("")  # no year in the file, none given: the row is named with its reason
+        self.assertIn("1 ligne non retenue", r.text)
+        r = upload("20l7")
+        self.assertEqual(r.status, 400)
+        r = upload("2017")
+        self.assertEqual(r.status, 201, r.text[-2000:])
+        listed = self.server.request("GET", "/api/dossiers?q=ANNEE-1", token=self.agent).json()["dossiers"]
+        self.assertEqual(len(listed), 1)
+        self.assertEqual(listed[0]["exercice"], 2017)
+
     def test_scdl_csv_upload_goes_through_the_importer_and_is_stored(self):
         cookie, csrf = page_session(self.server, "agent")
         path = os.path.join(os.environ.get("SUBSIDIA_SOURCE_DIR", "."), "tests", "interop", "scdl", "fichiers",
@@ -275,6 +299,15 @@ class Security(unittest.TestCase):
         self.assertEqual(r.status, 303, r.text[-3000:])
         again = self.server.request("GET", "/api/dossiers/FORM-ERDE", token=self.agent).json()["dossier"]
         self.assertEqual(again, d)
+
+    def test_an_unknown_page_is_a_page_and_an_unknown_api_route_is_json(self):
+        r = self.server.request("GET", "/inexistant")
+        self.assertEqual(r.status, 404)
+        self.assertTrue(r.headers["content-type"].startswith("text/html"), r.headers["content-type"])
+        self.assertIn("Ressource introuvable", r.text)
+        r = self.server.request("GET", "/api/inexistant", token=self.agent)
+        self.assertEqual(r.status, 404)
+        self.assertEqual(r.json()["erreurs"][0]["message"], "ressource introuvable")
 
     def test_the_dossier_page_reads_as_a_finance_officer_needs(self):
         # A conforme dossier with a warning violated and lawyers' notes (review of 2 December 2026:
