@@ -604,6 +604,7 @@ std::optional<std::string> json_from_form(const DossierForm& form, FieldErrors& 
       if (auto v = json_value(f, form.value(std::string(f.path)))) set_at(dossier, f.path, std::move(*v));
     }
   }
+  if (form.amended_id) dossier["id"] = *form.amended_id;
   // The convention: « aucune » is a fact (null), which a description beside it contradicts.
   const std::string convention = std::string(trimmed(form.value("convention")));
   if (convention == "aucune") {

@@ -22,6 +22,9 @@ struct DossierForm {
   std::map<std::string, std::string> values;  // form field name ("deliberation.date") -> as typed
   std::string complement;                     // the « autres champs » box, a JSON object or ""
   std::string version;                        // the version the form was filled from (modification only)
+  // The id of the dossier amended, as stored: written as it is, where a typed id loses the blanks
+  // at its ends (a dossier stored with them through the API must still be found).
+  std::optional<std::string> amended_id;
   const std::string& value(const std::string& field) const;
 };
 

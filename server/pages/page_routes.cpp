@@ -144,7 +144,10 @@ std::optional<int> parse_year(const std::string& text) {
 void submit_dossier_form(App& app, const httplib::Request& req, httplib::Response& res, const PageUser& user,
                          const std::string& action, const std::string* amend_id) {
   DossierForm f = pages::form_from_params([&req](const std::string& name) { return form_field(req, name); });
-  if (amend_id) f.values["id"] = *amend_id;
+  if (amend_id) {
+    f.values["id"] = *amend_id;
+    f.amended_id = *amend_id;
+  }
   FieldErrors errors;
   std::optional<std::string> text = pages::json_from_form(f, errors);
   bool conflict = false;

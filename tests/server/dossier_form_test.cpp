@@ -64,6 +64,15 @@ TEST(DossierForm, FieldsMakeTheDossierAndEmptyFieldsStayAbsent) {
   EXPECT_FALSE(j["action"].contains("nature"));
 }
 
+TEST(DossierForm, ATypedIdLosesItsEndBlanksButAnAmendedOneIsKeptAsStored) {
+  DossierForm form;
+  form.values = {{"id", " X "}};
+  FieldErrors errors;
+  EXPECT_EQ(Json::parse(*json_from_form(form, errors))["id"], "X");
+  form.amended_id = " X ";
+  EXPECT_EQ(Json::parse(*json_from_form(form, errors))["id"], " X ");
+}
+
 TEST(DossierForm, AFactGivenInAFieldAndInTheOtherFieldsIsRefused) {
   DossierForm form;
   form.values = {{"id", "X"}, {"deliberation.date", "2024-03-05"}};
