@@ -37,6 +37,24 @@ void Database::exec(std::string_view sql) {
   }
 }
 
+void Database::define_text_function(const char* name, TextFunction fn) {
+  auto call = [](sqlite3_context* context, int, sqlite3_value** args) {
+    if (sqlite3_value_type(args[0]) == SQLITE_NULL) return sqlite3_result_null(context);
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+    const int bytes = sqlite3_value_bytes(args[0]);
+    auto function = reinterpret_cast<TextFunction>(sqlite3_user_data(context));
+    try {
+      const std::string result = function(std::string_view(text ? text : "", static_cast<std::size_t>(bytes)));
+      sqlite3_result_text(context, result.data(), static_cast<int>(result.size()), SQLITE_TRANSIENT);
+    } catch (const std::bad_alloc&) {
+      sqlite3_result_error_nomem(context);
+    }
+  };
+  if (sqlite3_create_function_v2(db_, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                 reinterpret_cast<void*>(fn), call, nullptr, nullptr, nullptr) != SQLITE_OK)
+    fail(db_, std::string("fonction SQL ") + name);
+}
+
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db.handle()) {

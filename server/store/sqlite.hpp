@@ -66,6 +66,12 @@ class Database {
   // For statements without parameters only (pragmas, DDL of the migrations).
   void exec(std::string_view sql);
   std::int64_t last_insert_id() const;
+  // A deterministic SQL function of one text argument, computed by `fn` (NULL gives NULL). For
+  // what SQL cannot say itself: the search key of a text (accents and case folded as the jaune
+  // folds ids).
+  using TextFunction = std::string (*)(std::string_view);
+  void define_text_function(const char* name, TextFunction fn);
+
   sqlite3* handle() const { return db_; }
 
  private:

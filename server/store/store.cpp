@@ -54,6 +54,9 @@ Store::Store(const std::filesystem::path& file) : db_(std::make_unique<Database>
   db_->exec("PRAGMA synchronous = NORMAL");
   db_->exec("PRAGMA foreign_keys = ON");
   migrate(*db_);
+  // Search ignores accents, case and blanks at the ends, as the jaune does for ids: « Sénégal »
+  // finds « SENEGAL » and « senegal » (SQLite's LIKE folds only ASCII letters).
+  db_->define_text_function("cle_recherche", &reports::id_key);
   fill_id_keys();
   // Checkpoints (copying the WAL back into the database, with an fsync) are taken off the
   // requests: SQLite's automatic one ran inside whichever commit crossed 1 000 pages, and
@@ -443,13 +446,13 @@ std::vector<DossierSummary> Store::list(const DossierFilter& f) {
   Statement s(*db_,
               "SELECT id, exercice, objet, collectivite, montant, verdict, modifie, version FROM dossiers "
               "WHERE (?1 IS NULL OR exercice = ?1) AND (?2 = '' OR verdict = ?2) "
-              "AND (?3 IS NULL OR id LIKE ?3 ESCAPE '\\' OR objet LIKE ?3 ESCAPE '\\' "
-              "     OR collectivite LIKE ?3 ESCAPE '\\') "
+              "AND (?3 IS NULL OR cle_recherche(id) LIKE ?3 ESCAPE '\\' OR cle_recherche(objet) LIKE ?3 ESCAPE '\\' "
+              "     OR cle_recherche(collectivite) LIKE ?3 ESCAPE '\\') "
               "AND (?4 = 1 OR supprime = 0) ORDER BY exercice DESC, id LIMIT ?5");
   bind_exercice(s, 1, f.exercice);
   s.bind(2, f.verdict);
   if (f.query.empty()) s.bind_null(3);
-  else s.bind(3, like_pattern(f.query));
+  else s.bind(3, like_pattern(reports::id_key(f.query)));
   s.bind(4, std::int64_t{f.with_deleted ? 1 : 0}).bind(5, static_cast<std::int64_t>(f.limit));
   std::vector<DossierSummary> out;
   while (s.step())
@@ -481,6 +484,31 @@ std::optional<DossierDetail> Store::dossier(const std::string& id) {
     out.checks.push_back({checks.integer(0), checks.text(1), checks.text(2), checks.text(3), checks.text(4),
                           checks.text(5)});
     out.result_json = checks.text(6);
+  }
+  return out;
+}
+
+std::optional<VersionDetail> Store::version(const std::string& id, std::int64_t version) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_,
+              "SELECT v.version, v.quand, v.auteur, v.sha256, v.contenu, d.version FROM versions v "
+              "JOIN dossiers d ON d.id = v.dossier WHERE v.dossier = ?1 AND v.version = ?2 AND d.supprime = 0");
+  s.bind(1, id).bind(2, version);
+  if (!s.step()) return std::nullopt;
+  VersionDetail out;
+  out.info = {s.integer(0), s.text(1), s.text(2), s.text(3)};
+  out.content = s.text(4);
+  out.current = s.integer(5);
+  Statement previous(*db_, "SELECT contenu FROM versions WHERE dossier = ?1 AND version = ?2");
+  previous.bind(1, id).bind(2, version - 1);
+  if (previous.step()) out.previous_content = previous.text(0);
+  Statement check(*db_,
+                  "SELECT version, quand, qui, version_moteur, empreinte, verdict, resultat FROM verifications "
+                  "WHERE dossier = ?1 AND version = ?2 ORDER BY id DESC LIMIT 1");
+  check.bind(1, id).bind(2, version);
+  if (check.step()) {
+    out.check = CheckInfo{check.integer(0), check.text(1), check.text(2), check.text(3), check.text(4), check.text(5)};
+    out.result_json = check.text(6);
   }
   return out;
 }

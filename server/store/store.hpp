@@ -78,6 +78,17 @@ struct DossierDetail {
   std::vector<CheckInfo> checks;      // oldest first
 };
 
+// One stored version of a dossier, as it was: its content, the version before it (to show what
+// changed), and the last check made of this very version (its verdict and explanations then).
+struct VersionDetail {
+  VersionInfo info;
+  std::string content;
+  std::optional<std::string> previous_content;  // nullopt for the first version
+  std::optional<CheckInfo> check;               // nullopt: never checked as such
+  std::string result_json;                      // of `check`
+  std::int64_t current = 0;                     // the dossier's current version
+};
+
 struct AuditEntry {
   std::int64_t id = 0;
   std::string when, who, action, object, sha256, engine_version, fingerprint, detail;
@@ -86,7 +97,7 @@ struct AuditEntry {
 struct DossierFilter {
   std::optional<int> exercice;
   std::string verdict;  // "" = any
-  std::string query;    // "" = any; matched as plain text in id, objet, collectivité
+  std::string query;    // "" = any; found in id, objet or collectivité, accents, case and end blanks aside
   bool with_deleted = false;
   std::size_t limit = 500;
 };
@@ -159,6 +170,8 @@ class Store {
 
   std::vector<DossierSummary> list(const DossierFilter& filter);
   std::optional<DossierDetail> dossier(const std::string& id);
+  // Version `version` of a dossier not deleted; nullopt when there is no such dossier or version.
+  std::optional<VersionDetail> version(const std::string& id, std::int64_t version);
   // (id, content) of the current version of every dossier of a year, not deleted.
   std::vector<std::pair<std::string, std::string>> contents_of_year(int exercice);
   std::vector<AuditEntry> audit_log(std::size_t limit);

@@ -219,6 +219,71 @@ TEST_F(StoreTest, SearchTreatsWildcardsAndQuotesAsText) {
   EXPECT_TRUE(store.list(filter).empty());
 }
 
+// « Sénégal » typed in the search box finds « SENEGAL », « senegal » and « Sénégal » alike, in
+// the objet, the collectivité or the id; a search for « senegal » finds « Sénégal ».
+TEST_F(StoreTest, SearchIgnoresAccentsAndCase) {
+  Store store(file_);
+  CheckedDossier a = dossier("A"), b = dossier("B"), c = dossier("C-Sénégal"), d = dossier("D");
+  a.objet = "Coopération avec le SENEGAL";
+  b.objet = "Jumelage";
+  b.collectivite = "Région Île-de-France";
+  d.objet = "Échanges scolaires";
+  ASSERT_FALSE(store.insert({a, b, c, d}, actor_));
+  DossierFilter filter;
+  auto ids = [&](const std::string& query) {
+    filter.query = query;
+    std::vector<std::string> out;
+    for (const DossierSummary& s : store.list(filter)) out.push_back(s.id);
+    return out;
+  };
+  EXPECT_EQ(ids("Sénégal"), (std::vector<std::string>{"A", "C-Sénégal"}));
+  EXPECT_EQ(ids("senegal"), (std::vector<std::string>{"A", "C-Sénégal"}));
+  EXPECT_EQ(ids("ile-de-france"), (std::vector<std::string>{"B"}));
+  EXPECT_EQ(ids("  échanges "), (std::vector<std::string>{"D"}));
+  EXPECT_EQ(ids("ECHANGES"), (std::vector<std::string>{"D"}));
+  EXPECT_TRUE(ids("Sénégalais").empty());
+}
+
+// Every version of a dossier can be read again: its content, the one before it, and the last
+// check made of that very version (not a later one).
+TEST_F(StoreTest, AVersionIsReadWithTheOneBeforeItAndItsOwnCheck) {
+  Store store(file_);
+  CheckedDossier first = dossier("A");
+  first.result_json = "{\"v\":1}";
+  ASSERT_FALSE(store.insert({first}, actor_));
+  CheckedDossier second = dossier("A");
+  second.content = "{\"id\":\"A\",\"v\":2}";
+  second.verdict = "incomplet";
+  second.result_json = "{\"v\":2}";
+  ASSERT_EQ(store.amend(second, Actor{"bob", "0.3.0", "sha256:11"}).status, Store::AmendStatus::Done);
+
+  std::optional<VersionDetail> v1 = store.version("A", 1);
+  ASSERT_TRUE(v1);
+  EXPECT_EQ(v1->content, first.content);
+  EXPECT_FALSE(v1->previous_content);
+  ASSERT_TRUE(v1->check);
+  EXPECT_EQ(v1->check->verdict, "conforme");
+  EXPECT_EQ(v1->result_json, "{\"v\":1}");
+  EXPECT_EQ(v1->current, 2);
+  EXPECT_EQ(v1->info.author, "agent");
+
+  std::optional<VersionDetail> v2 = store.version("A", 2);
+  ASSERT_TRUE(v2);
+  EXPECT_EQ(v2->content, second.content);
+  ASSERT_TRUE(v2->previous_content);
+  EXPECT_EQ(*v2->previous_content, first.content);
+  ASSERT_TRUE(v2->check);
+  EXPECT_EQ(v2->check->verdict, "incomplet");
+  EXPECT_EQ(v2->check->fingerprint, "sha256:11");
+  EXPECT_EQ(v2->info.author, "bob");
+
+  EXPECT_FALSE(store.version("A", 3));
+  EXPECT_FALSE(store.version("A", 0));
+  EXPECT_FALSE(store.version("B", 1));
+  ASSERT_TRUE(store.remove("A", actor_));
+  EXPECT_FALSE(store.version("A", 1));  // a deleted dossier's versions are not served
+}
+
 TEST_F(StoreTest, TheAuditTableRefusesUpdateAndDelete) {
   Store store(file_);
   store.audit(actor_, "essai", "x", "");
