@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <cstdio>
 #include <set>
@@ -543,6 +544,52 @@ std::string field_html(const FieldErrors& errors, const std::string& name, const
 }
 
 }  // namespace
+
+namespace {
+
+// The field of the form for a fact at `path` in the rules' notation, and its row (from 0) when it
+// is a row of an array; nullptr when the form has none.
+const FieldSpec* spec_of(std::string_view path, std::size_t& row) {
+  for (const Section& section : kSections_) {
+    if (section.rows_of.empty()) {
+      for (const FieldSpec& f : section.fields)
+        if (f.path == path) return &f;
+      continue;
+    }
+    // "financement.plan[2].part": the row field "financement.plan[].part", row 2.
+    if (!path.starts_with(section.rows_of) || path.size() <= section.rows_of.size() + 2 ||
+        path[section.rows_of.size()] != '[')
+      continue;
+    const std::size_t close = path.find(']', section.rows_of.size());
+    if (close == std::string_view::npos) continue;
+    const std::string_view digits = path.substr(section.rows_of.size() + 1, close - section.rows_of.size() - 1);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), row);
+    if (ec != std::errc{} || end != digits.data() + digits.size()) continue;
+    const std::string spec_path = std::string(section.rows_of) + "[]" + std::string(path.substr(close + 1));
+    for (const FieldSpec& f : section.fields)
+      if (f.path == spec_path) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<std::string> field_label(std::string_view path) {
+  std::size_t row = 0;
+  const FieldSpec* spec = spec_of(path, row);
+  if (spec == nullptr) return std::nullopt;
+  if (spec->path.find("[]") == std::string_view::npos) return std::string(spec->label);
+  return std::string(spec->label) + " (ligne " + std::to_string(row + 1) + ")";
+}
+
+std::optional<std::string> choice_label(std::string_view path, std::string_view value) {
+  std::size_t row = 0;
+  const FieldSpec* spec = spec_of(path, row);
+  if (spec == nullptr) return std::nullopt;
+  for (const Choice& c : spec->choices)
+    if (c.value == value) return std::string(c.label);
+  return std::nullopt;
+}
 
 const std::string& DossierForm::value(const std::string& field) const {
   static const std::string kEmpty;

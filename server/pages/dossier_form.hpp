@@ -54,6 +54,15 @@ std::string field_errors_html(const FieldErrors& errors, const std::string& fiel
 std::string dossier_form_html(const PageUser& user, const std::string& action, const DossierForm& form,
                               const FieldErrors& errors, bool amend);
 
+// The label of the form's field for a fact at `path` in the rules' notation ("deliberation.date",
+// "financement.plan[2].part" -> « Part (0,20 ou 20 %) (ligne 3) »); nullopt when the form has no
+// field for it (the fact is in « autres champs »).
+std::optional<std::string> field_label(std::string_view path);
+
+// The French label of a choice of the form's field at `path` ("action.nature", "cooperation" ->
+// « Coopération décentralisée »); nullopt when the field offers no such choice.
+std::optional<std::string> choice_label(std::string_view path, std::string_view value);
+
 // « 12 000,50 € » -> "12000.50"; a text that is not written that way is returned as typed (the
 // reader then says what is wrong with it).
 std::string amount_as_typed_to_json(std::string_view typed);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "decimal/decimal.hpp"
+#include "pages/origin_view.hpp"
 
 namespace subsidia::server::pages {
 
@@ -106,26 +107,14 @@ std::string amount_french(const std::string& amount) {
   return value->to_french(std::max(2, value->scale())) + " €";
 }
 
-std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bool may_amend, bool may_delete) {
+std::string explanation_html(const std::string& result_json, const std::string& id, const std::string& objet,
+                             const std::string& verdict, const std::string& engine) {
   std::string out;
-  const store::DossierSummary& s = d.summary;
-  out += "<p>Verdict : <strong>" + verdict_span(s.verdict) + "</strong> (version " + std::to_string(s.version) + ")";
-  if (!d.checks.empty()) {
-    const store::CheckInfo& last = d.checks.back();
-    out += " — vérifié par Subsidia " + escape(last.engine_version) + ", base de règles <code>" + escape(last.fingerprint) +
-           "</code>, le " + escape(last.when);
-  }
-  out += "</p>";
-  out += "<dl><dt>Objet</dt><dd>" + escape(s.objet) + "</dd><dt>Collectivité</dt><dd>" + escape(s.collectivite) +
-         "</dd><dt>Exercice</dt><dd>" + (s.exercice ? std::to_string(*s.exercice) : "—") + "</dd><dt>Montant</dt><dd>" +
-         escape(amount_french(s.montant)) + "</dd></dl>";
-  if (may_amend) out += "<p><a href=\"/dossiers/" + escape(url_encode(s.id)) + "/modifier\">Modifier ce dossier</a></p>";
-
-  const Json result = Json::parse(d.result_json, nullptr, false);
+  const Json result = Json::parse(result_json, nullptr, false);
   std::string note;  // the plain text to paste into a note
-  note += "Dossier " + s.id + " — " + s.objet + "\n";
-  note += "Verdict : " + std::string(verdict_label(s.verdict));
-  if (!d.checks.empty()) note += " (Subsidia " + d.checks.back().engine_version + ", règles " + d.checks.back().fingerprint + ")";
+  note += "Dossier " + id + " — " + objet + "\n";
+  note += "Verdict : " + std::string(verdict_label(verdict));
+  if (!engine.empty()) note += " (" + engine + ")";
   note += "\n";
   if (result.is_object()) {
     // Documents to ask for: one line a document, the fields it must give beside it.
@@ -181,6 +170,45 @@ std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bo
       out += "</tbody></table></details>";
     }
   }
+  return out;
+}
+
+std::string versions_table(const std::string& id, const std::vector<store::VersionInfo>& versions, std::int64_t current) {
+  if (versions.empty()) return {};
+  std::string out = "<h2>Versions du dossier</h2><table><caption>Chaque enregistrement garde le dossier tel qu'il était : "
+                    "la version, ce qui a changé et le verdict d'alors</caption><thead><tr><th scope=\"col\">Version</th>"
+                    "<th scope=\"col\">Enregistrée le</th><th scope=\"col\">Par</th><th scope=\"col\">SHA-256 du contenu</th>"
+                    "</tr></thead><tbody>";
+  const std::string base = "/dossiers/" + escape(url_encode(id)) + "/versions/";
+  for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+    const std::string n = std::to_string(it->version);
+    out += "<tr><td><a href=\"" + base + n + "\">version " + n + "</a>" + (it->version == current ? " (courante)" : "") +
+           "</td><td>" + escape(it->when) + "</td><td>" + escape(it->author) + "</td><td><code>" + escape(it->sha256) +
+           "</code></td></tr>";
+  }
+  return out + "</tbody></table>";
+}
+
+std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bool may_amend, bool may_delete) {
+  std::string out;
+  const store::DossierSummary& s = d.summary;
+  out += "<p>Verdict : <strong>" + verdict_span(s.verdict) + "</strong> (version " + std::to_string(s.version) + ")";
+  if (!d.checks.empty()) {
+    const store::CheckInfo& last = d.checks.back();
+    out += " — vérifié par Subsidia " + escape(last.engine_version) + ", base de règles <code>" + escape(last.fingerprint) +
+           "</code>, le " + escape(last.when);
+  }
+  out += "</p>";
+  out += "<dl><dt>Objet</dt><dd>" + escape(s.objet) + "</dd><dt>Collectivité</dt><dd>" + escape(s.collectivite) +
+         "</dd><dt>Exercice</dt><dd>" + (s.exercice ? std::to_string(*s.exercice) : "—") + "</dd><dt>Montant</dt><dd>" +
+         escape(amount_french(s.montant)) + "</dd></dl>";
+  if (may_amend) out += "<p><a href=\"/dossiers/" + escape(url_encode(s.id)) + "/modifier\">Modifier ce dossier</a></p>";
+
+  const std::string engine =
+      d.checks.empty() ? std::string() : "Subsidia " + d.checks.back().engine_version + ", règles " + d.checks.back().fingerprint;
+  out += origin_html(d.content);
+  out += explanation_html(d.result_json, s.id, s.objet, s.verdict, engine);
+  out += versions_table(s.id, d.versions, s.version);
   out += "<h2>Historique des vérifications</h2><table><thead><tr><th scope=\"col\">Quand</th><th scope=\"col\">Qui</th>"
          "<th scope=\"col\">Version du dossier</th><th scope=\"col\">Moteur</th><th scope=\"col\">Empreinte des règles</th>"
          "<th scope=\"col\">Verdict</th></tr></thead><tbody>";

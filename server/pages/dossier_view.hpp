@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pages/html.hpp"
 #include "store/store.hpp"
@@ -24,6 +25,16 @@ std::string amount_french(const std::string& amount);
 
 // French of a rule status code ("violee" -> "violée") and of a severity ("bloquante").
 std::string_view status_label(std::string_view code);
+
+// The explanation of one check (`result_json`, the dossier's object of `check --format json`):
+// the documents to ask for, a plain-text note to paste (naming `engine`, the engine and rule base
+// that judged), the rules in reading order, the « sans objet » folded. Shared by the dossier's
+// page and the page of one of its versions.
+std::string explanation_html(const std::string& result_json, const std::string& id, const std::string& objet,
+                             const std::string& verdict, const std::string& engine);
+
+// The table of a dossier's versions, newest first, each a link to its own page.
+std::string versions_table(const std::string& id, const std::vector<store::VersionInfo>& versions, std::int64_t current);
 
 // The body of the dossier page (without the layout). `may_amend`: a link to the form;
 // `may_delete`: the admin's delete form, with `user`'s CSRF field.

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "auth/account_names.hpp"
+#include "diag/utf8.hpp"
 #include "auth/passwords.hpp"
 #include "auth/tokens.hpp"
 #include "output/french_count.hpp"
@@ -22,6 +23,7 @@
 #include "pages/dossier_form.hpp"
 #include "pages/dossier_view.hpp"
 #include "pages/html.hpp"
+#include "pages/version_view.hpp"
 #include "reports/jaune_labels.hpp"
 #include "scdl/draft_json.hpp"
 #include "scdl/importer.hpp"
@@ -131,6 +133,24 @@ bool forbidden(httplib::Response& res, const PageUser& user, bool allowed) {
   if (allowed) return false;
   send_page(res, 403, pages::layout("Accès refusé", user, "<p class=\"erreur\">Cette page n'est pas ouverte à votre rôle (" + escape(user.role) + ").</p>"));
   return true;
+}
+
+// The name of an uploaded file as a draft's origin and the error messages give it: the base name
+// the browser sent (an old browser sends the whole Windows path), valid UTF-8, without control
+// characters, at most 120 bytes; `fallback` when nothing is left. Only ever shown as text,
+// escaped; never used as a path.
+std::string uploaded_name(std::string_view raw, std::string_view fallback) {
+  const std::size_t slash = raw.find_last_of("/\\");
+  if (slash != std::string_view::npos) raw.remove_prefix(slash + 1);
+  std::string name;
+  for (char c : diag::valid_utf8(raw))
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) name += c;
+  if (name.size() > 120) {
+    std::size_t cut = 120;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    name.resize(cut);
+  }
+  return name.empty() ? std::string(fallback) : name;
 }
 
 std::optional<int> parse_year(const std::string& text) {
@@ -411,6 +431,18 @@ void register_page_routes(httplib::Server& server, App& app) {
     redirect(res, "/dossiers");
   });
 
+  server.Get(R"(/dossiers/([^/]+)/versions/([0-9]{1,15}))", [&app](const httplib::Request& req, httplib::Response& res) {
+    auto user = page_user(app, req, res);
+    if (!user) return;
+    const std::string id = req.matches[1];
+    const std::optional<std::int64_t> number = store::Store::parse_version_number(req.matches[2].str());
+    std::optional<store::VersionDetail> v;
+    if (number) v = app.store.version(id, *number);
+    if (!v) return send_page(res, 404, pages::layout("Version introuvable", *user, "<p>Ce dossier n'a pas de version sous ce numéro.</p>"));
+    send_page(res, 200, pages::layout("Dossier " + id + ", version " + std::to_string(v->info.version), *user,
+                                      pages::version_view(id, *v)));
+  });
+
   server.Get(R"(/dossiers/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
     auto user = page_user(app, req, res);
     if (!user) return;
@@ -488,9 +520,10 @@ void register_page_routes(httplib::Server& server, App& app) {
                                                      escape(category) + " » inconnue.</p>"));
       interop::scdl::Importer importer(clues, options);
       std::size_t row = 0;
-      importer.import_bytes(file.content, "televersement.csv", [&](const interop::scdl::DossierDraft& draft) {
+      const std::string shown_name = uploaded_name(name, "televersement.csv");
+      importer.import_bytes(file.content, shown_name, [&](const interop::scdl::DossierDraft& draft) {
         io::InputItem item;
-        item.file = "televersement.csv";
+        item.file = shown_name;
         item.line = ++row;
         interop::scdl::append_draft_json(item.text, draft);
         body.items.push_back(std::move(item));
@@ -511,7 +544,7 @@ void register_page_routes(httplib::Server& server, App& app) {
                "</p><pre>" + escape(interop::scdl::summary_text(summary, 200)) + "</pre></div>";
     } else {
       const bool jsonl = name.size() >= 6 && name.compare(name.size() - 6, 6, ".jsonl") == 0;
-      body = split_body(file.content, jsonl, "televersement");
+      body = split_body(file.content, jsonl, uploaded_name(name, "televersement"));
     }
     const auto rules = app.rules.get();
     BatchCheck batch = check_batch(*rules, body, eval::Detail::Full, CheckPurpose::Store);
