@@ -133,4 +133,33 @@ std::optional<std::string> misspelt_name(std::string_view key, const std::vector
   return found;
 }
 
+namespace {
+
+// A key as its words read: case and accents folded, separators between words taken out.
+std::string without_separators(std::string_view key) {
+  std::string out;
+  for (char c : fold_case_and_accents(key))
+    if (c != '_' && c != '-' && c != '.' && c != ' ' && c != '\t') out += c;
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> misspelt_names(std::string_view key, const std::vector<std::string_view>& candidates) {
+  if (std::find(candidates.begin(), candidates.end(), key) != candidates.end()) return {};
+  const std::string words = without_separators(key);
+  std::vector<std::string> same, near;
+  for (std::string_view candidate : candidates) {
+    const std::string other = without_separators(candidate);
+    if (words == other) {
+      same.emplace_back(candidate);
+    } else if (other.size() >= 4 && words.size() >= 3 &&
+               (edit_distance(words, other) == 1 || one_swap_apart(words, other))) {
+      near.emplace_back(candidate);
+    }
+  }
+  // The same words beat one slip away: `Section` means section, whatever else is near.
+  return same.empty() ? near : same;
+}
+
 }  // namespace subsidia::diag

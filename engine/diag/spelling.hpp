@@ -34,4 +34,16 @@ std::string fold_case_and_accents(std::string_view text);
 // more). None when `key` is itself a candidate or when two candidates are equally near.
 std::optional<std::string> misspelt_name(std::string_view key, const std::vector<std::string_view>& candidates);
 
+// Every field of `candidates` that the dossier key `key` may misspell, for the reader, which
+// refuses such a key rather than judge the dossier without the fact (a rule would then say
+// « sans objet » where it was violated). Broader than misspelt_name, on purpose: a key the
+// schema does not know already keeps a dossier from being compliant, so refusing one that was
+// meant as something else costs a rename, where accepting it cost a wrong explanation.
+// A candidate is near when, case, accents and the separators `_`, `-`, `.` and blanks set aside
+// (`prise-de-position-politique`, `partenaireEntiteNonReconnue` for `partenaire_entite_non_reconnue`),
+// the key is the same, or one edit or swap away with the candidate 4 characters or more and the
+// key 3 or more (`pas`, `pla` for `pays`, `plan`). Empty when `key` is a candidate; several when
+// several are equally near (`sction`: `section` and `action`), in the candidates' order.
+std::vector<std::string> misspelt_names(std::string_view key, const std::vector<std::string_view>& candidates);
+
 }  // namespace subsidia::diag

@@ -263,9 +263,11 @@ struct DossierReader::Impl {
     std::vector<std::string_view> names;
     names.reserve(node.fields.size());
     for (const schema::Field& f : node.fields) names.push_back(f.name);
-    if (const std::optional<std::string> meant = diag::misspelt_name(key, names)) {
-      error(where, ReadCode::MisspeltField,
-            "« " + shown(key) + " » : champ inconnu ; vouliez-vous dire « " + *meant + " » ?");
+    if (const std::vector<std::string> meant = diag::misspelt_names(key, names); !meant.empty()) {
+      std::string choices;
+      for (std::size_t i = 0; i < meant.size(); ++i)
+        choices += (i == 0 ? "« " : i + 1 == meant.size() ? " ou « " : ", « ") + meant[i] + " »";
+      error(where, ReadCode::MisspeltField, "« " + shown(key) + " » : champ inconnu ; vouliez-vous dire " + choices + " ?");
       return;
     }
     std::string pointer;
