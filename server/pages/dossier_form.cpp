@@ -358,6 +358,51 @@ void set_at(Json& root, std::string_view path, Json value) {
   }
 }
 
+// Where the « autres champs » box stops being readable, and the slip most likely made there, in
+// words a finance officer can act on: a text pasted from a word processor brings typographic
+// quotes, a list ends with a comma, a text is put between apostrophes.
+std::string complement_syntax_error(std::string_view text) {
+  std::size_t at = text.size();
+  try {
+    const Json ignored = Json::parse(text);  // only its exception says where
+  } catch (const Json::parse_error& e) {
+    at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+  }
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  std::string out = "autres champs illisibles ligne " + std::to_string(line) + ", colonne " + std::to_string(column);
+  const std::size_t from = at > 20 ? at - 20 : 0;
+  std::string_view near = text.substr(from, std::min<std::size_t>(40, text.size() - from));
+  while (!near.empty() && (static_cast<unsigned char>(near.front()) & 0xC0) == 0x80) near.remove_prefix(1);
+  while (!near.empty() && (static_cast<unsigned char>(near.back()) & 0x80) != 0) near.remove_suffix(1);
+  if (!near.empty()) out += " (près de « " + std::string(near) + " »)";
+  const std::string_view rest = text.substr(at);
+  const auto here = [&](std::string_view what) { return rest.starts_with(what); };
+  std::string hint;
+  if (here("\u201c") || here("\u201d") || here("\u00ab") || here("\u00bb") || here("\u2019"))
+    hint = "des guillemets typographiques (“ ” « » ’) viennent d'un traitement de texte : écrire des guillemets droits \"";
+  else if (at < text.size() && text[at] == '\'')
+    hint = "les noms et les textes s'écrivent entre guillemets droits \" \", pas entre apostrophes";
+  else if (at >= text.size())
+    hint = "le texte s'arrête avant la fin : une accolade } ou un guillemet \" fermant manque";
+  else if (text[at] == '}' || text[at] == ']')
+    hint = "une virgule de trop avant « " + std::string(1, text[at]) + " »";
+  else if (std::isalpha(static_cast<unsigned char>(text[at])) || (static_cast<unsigned char>(text[at]) & 0x80) != 0)
+    hint = "un nom ou un texte sans guillemets : l'écrire entre guillemets droits \" \" (true, false et les nombres n'en "
+           "prennent pas)";
+  else
+    hint = "une virgule manque peut-être entre deux champs, ou un deux-points entre un nom et sa valeur";
+  return out + " : " + hint;
+}
+
+
 // Parses the « autres champs » box: an object, with no key twice in one object (the library would
 // keep the last one silently, and a fact typed twice would lose one of its values), and no number
 // a binary double cannot hold as written (money must stay exact).
@@ -373,8 +418,13 @@ std::optional<Json> parse_complement(std::string_view text, std::string& error) 
     return true;
   };
   Json parsed = Json::parse(text.begin(), text.end(), check, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
-    error = "les autres champs doivent former un objet JSON { … }";
+  if (parsed.is_discarded()) {
+    error = complement_syntax_error(text);
+    return std::nullopt;
+  }
+  if (!parsed.is_object()) {
+    error = "les autres champs s'écrivent entre accolades, chaque champ par son nom entre guillemets : "
+            "{ \"paiement\": { \"date_premier_versement\": \"2024-01-15\" } }";
     return std::nullopt;
   }
   if (!duplicate.empty()) {

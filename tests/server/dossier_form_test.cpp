@@ -102,6 +102,37 @@ TEST(DossierForm, TheOtherFieldsBoxRefusesAKeyTwiceAndANumberItCouldNotKeepExact
   EXPECT_NE(errors.by_field["complement"].front().find("plus de 15 chiffres"), std::string::npos);
 }
 
+// Review of 2 December 2026: a slip in « autres champs » was answered « doivent former un objet
+// JSON », with no place and no cause, to people who do not write JSON.
+TEST(DossierForm, ASlipInTheOtherFieldsIsPlacedAndNamedInWordsAFinanceOfficerActsOn) {
+  const auto message = [](const std::string& complement) {
+    DossierForm form;
+    form.values = {{"id", "X"}};
+    form.complement = complement;
+    FieldErrors errors;
+    EXPECT_FALSE(json_from_form(form, errors)) << complement;
+    return errors.by_field.count("complement") ? errors.by_field["complement"].front() : std::string();
+  };
+  const auto has = [](const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; };
+  std::string m = message("{\n  \u201cpaiement\u201d: {}\n}");
+  EXPECT_TRUE(has(m, "ligne 2, colonne 3")) << m;
+  EXPECT_TRUE(has(m, "guillemets typographiques")) << m;
+  m = message("{\"paiement\": {\"date_premier_versement\": \"2024-01-15\",}}");
+  EXPECT_TRUE(has(m, "une virgule de trop avant « } »")) << m;
+  EXPECT_TRUE(has(m, "ligne 1, colonne 54")) << m;  // the « } »
+  m = message("{'paiement': {}}");
+  EXPECT_TRUE(has(m, "pas entre apostrophes")) << m;
+  m = message("{\"paiement\": {\"date_premier_versement\": \"2024-01-15\"}");
+  EXPECT_TRUE(has(m, "s'arrête avant la fin")) << m;
+  m = message("{paiement: {}}");
+  EXPECT_TRUE(has(m, "sans guillemets")) << m;
+  m = message("{\"a\": 1 \"b\": 2}");
+  EXPECT_TRUE(has(m, "une virgule manque peut-être")) << m;
+  m = message("[1, 2]");
+  EXPECT_TRUE(has(m, "entre accolades")) << m;
+  EXPECT_FALSE(has(m, "JSON")) << m;
+}
+
 TEST(DossierForm, NoConventionWithAConventionDescribedIsRefused) {
   DossierForm form;
   form.values = {{"id", "X"}, {"convention", "aucune"}, {"convention.objet", "Coopération"}};
