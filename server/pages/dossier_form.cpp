@@ -771,6 +771,32 @@ DossierForm form_from_content(const std::string& content) {
   return form;
 }
 
+// A JSON pointer as the pages name facts, in the rules' notation: "/financement/plan/0/part" ->
+// "financement.plan[0].part" (a finance officer reads the second; "~1" and "~0" are "/" and "~").
+std::string path_of_pointer(std::string_view pointer) {
+  std::string out;
+  while (!pointer.empty()) {
+    pointer.remove_prefix(1);  // the '/'
+    const std::size_t next = pointer.find('/');
+    const std::string_view token = pointer.substr(0, next);
+    std::string name;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+      if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+        name += token[i + 1] == '1' ? '/' : '~';
+        ++i;
+      } else {
+        name += token[i];
+      }
+    }
+    const bool index = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (index && !out.empty()) out += "[" + name + "]";
+    else out += (out.empty() ? "" : ".") + name;
+    if (next == std::string_view::npos) break;
+    pointer.remove_prefix(next);
+  }
+  return out;
+}
+
 FieldErrors errors_by_field(const std::vector<io::InputError>& errors) {
   std::map<std::string, std::string> by_pointer;
   for (const auto& [name, spec] : all_fields()) by_pointer[pointer_of(name)] = name;
@@ -780,8 +806,8 @@ FieldErrors errors_by_field(const std::vector<io::InputError>& errors) {
     std::string pointer = e.json_path;
     while (!pointer.empty() && !by_pointer.contains(pointer)) pointer.resize(pointer.rfind('/'));
     if (pointer == e.json_path && !pointer.empty()) out.by_field[by_pointer[pointer]].push_back(e.message);
-    else if (!pointer.empty()) out.by_field[by_pointer[pointer]].push_back(e.json_path + " : " + e.message);
-    else if (!e.json_path.empty()) out.by_field["complement"].push_back(e.json_path + " : " + e.message);
+    else if (!pointer.empty()) out.by_field[by_pointer[pointer]].push_back(path_of_pointer(e.json_path) + " : " + e.message);
+    else if (!e.json_path.empty()) out.by_field["complement"].push_back(path_of_pointer(e.json_path) + " : " + e.message);
     else out.general.push_back(e.message);
   }
   return out;

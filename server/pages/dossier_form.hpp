@@ -47,6 +47,10 @@ DossierForm form_from_content(const std::string& content);
 // « autres champs » or at the top.
 FieldErrors errors_by_field(const std::vector<io::InputError>& errors);
 
+// A JSON pointer in the rules' notation, as the pages name facts: "/financement/plan/0/part" ->
+// "financement.plan[0].part".
+std::string path_of_pointer(std::string_view pointer);
+
 // <ul class="erreur"> of a field's messages, or "".
 std::string field_errors_html(const FieldErrors& errors, const std::string& field);
 

@@ -175,7 +175,12 @@ TEST(DossierForm, ErrorsGoUnderTheirField) {
   const FieldErrors by_field = errors_by_field(errors);
   EXPECT_EQ(by_field.by_field.at("deliberation.date").front(), "date attendue");
   EXPECT_EQ(by_field.by_field.at("financement.plan.1.part").front(), "part hors de 0 à 1");
-  EXPECT_EQ(by_field.by_field.at("complement").front(), "/deliberaton : clé inconnue");
+  EXPECT_EQ(by_field.by_field.at("complement").front(), "deliberaton : clé inconnue");  // not a JSON pointer
+  EXPECT_EQ(path_of_pointer("/financement/plan/12/part"), "financement.plan[12].part");
+  EXPECT_EQ(path_of_pointer("/origine/cellules/0/valeur"), "origine.cellules[0].valeur");
+  EXPECT_EQ(path_of_pointer("/a~1b/c~0d"), "a/b.c~d");
+  EXPECT_EQ(path_of_pointer("/2019"), "2019");  // a key made of digits at the top is a key
+  EXPECT_EQ(path_of_pointer(""), "");
 }
 
 }  // namespace
