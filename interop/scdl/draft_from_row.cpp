@@ -101,6 +101,60 @@ std::string beneficiary_key_of(const std::vector<std::string_view>& cells, const
   return is_missing_marker(name) ? std::string() : folded_words(name);
 }
 
+// A pourcentageSubvention as published: the schema's decimal share (0.45), or a percentage with
+// its sign (« 45 % »), a decimal comma accepted. In [0.01, 1] by the SCDL 2.1.1 constraints.
+struct ShareReading {
+  enum class Status { Ok, Unreadable, OutOfRange } status = Status::Unreadable;
+  decimal::Decimal value;
+};
+
+ShareReading read_share(std::string_view raw) {
+  std::string_view number = raw;
+  bool percent_sign = false;
+  if (!number.empty() && number.back() == '%') {
+    percent_sign = true;
+    // "45 %" as French spreadsheets write it: a no-break or narrow no-break space before the
+    // sign, the spaces amounts accept too.
+    number = trim_spaces(number.substr(0, number.size() - 1));
+  }
+  std::string plain;
+  for (char c : number) {
+    if (c == ',') plain += '.';
+    else if (c != ' ') plain += c;
+  }
+  auto share = decimal::Decimal::parse(plain);
+  static const decimal::Decimal hundred = decimal::Decimal::from_integer(100);
+  // "45 %" says it is a percentage. A bare number is the schema's decimal share (0.45): 1.5 is
+  // out of range, not 1.5 % (that would turn 10 000 € into 150 €), nor 150 %.
+  if (share && percent_sign) {
+    auto divided = divide(*share, hundred, 10, decimal::RoundingMode::HalfAwayFromZero);
+    share = divided ? std::optional(divided->normalized()) : std::nullopt;
+  }
+  static const decimal::Decimal minimum = *decimal::Decimal::from_parts(1, 2);  // 0.01
+  if (!share) return {};
+  if (*share < minimum || *share > decimal::Decimal::from_integer(1)) return {ShareReading::Status::OutOfRange, *share};
+  return {ShareReading::Status::Ok, share->normalized()};
+}
+
+// RowLink::shared_total of a row whose share is under 1: who decided (SIRET or name), which
+// decision (reference, date) and the amount as written.
+std::string shared_total_of(const std::vector<std::string_view>& cells, const ColumnMap& columns) {
+  const std::string_view raw = cell_at(cells, columns, Column::PourcentageSubvention);
+  if (is_missing_marker(raw)) return {};
+  const ShareReading share = read_share(raw);
+  if (share.status != ShareReading::Status::Ok || share.value == decimal::Decimal::from_integer(1)) return {};
+  const std::string_view montant = cell_at(cells, columns, Column::Montant);
+  if (is_missing_marker(montant)) return {};
+  std::string key;
+  if (auto id = read_siret(cell_at(cells, columns, Column::IdAttribuant)); id && !id->digits.empty()) key = id->digits;
+  else key = folded_words(cell_at(cells, columns, Column::NomAttribuant));
+  for (Column c : {Column::ReferenceDecision, Column::DateConvention, Column::Montant}) {
+    key += '\x1f';
+    key += cell_at(cells, columns, c);
+  }
+  return key;
+}
+
 }  // namespace
 
 std::string slug(const FoldedText& folded, std::size_t limit) {
@@ -116,6 +170,46 @@ std::string slug(const FoldedText& folded, std::size_t limit) {
 }
 
 std::string slug(std::string_view text, std::size_t limit) { return slug(FoldedText(text), limit); }
+
+namespace {
+
+// The amount of a row whose pourcentageSubvention is under 1. SCDL 2.1.1 says `montant` is the
+// total of the subsidy before it is split between several beneficiaries, each row giving its
+// share; but published files, Etalab's own example among them (22 000,80 € at 0.8 and
+// 5 500,20 € at 0.2 of one decision), give each beneficiary's amount already split, and others
+// put there the share of the project's cost the subsidy covers (33 000 € at 0.1). Multiplying
+// those would understate the jaune by the share. So the total is split only where the file
+// shows it as a total: several rows of the same decision giving the same amount with a share
+// under 1. Otherwise the amount is kept as written, and the reading is said, for a person to
+// confirm.
+void split_amount(const std::vector<std::string_view>& cells, const ColumnMap& columns, const FileContext& file,
+                  const decimal::Decimal& written, const decimal::Decimal& share, DossierDraft& d) {
+  std::size_t sharing = 0;
+  if (file.shared_totals != nullptr) {
+    if (auto found = file.shared_totals->find(shared_total_of(cells, columns)); found != file.shared_totals->end())
+      sharing = found->second;
+  }
+  if (sharing < 2) {
+    d.devines.push_back({"montant", written.to_fixed(2),
+                         "montant lu tel qu'écrit, comme la part du bénéficiaire : pourcentageSubvention " +
+                             share.to_string() + ", mais aucune autre ligne de la même décision ne donne ce montant comme "
+                             "total à répartir (le schéma SCDL veut le total avant répartition ; des fichiers publiés "
+                             "donnent la part déjà répartie) ; à vérifier"});
+    return;
+  }
+  auto product = multiply(written, share);
+  auto cents = product ? product->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
+  if (!cents) return;
+  d.montant = *cents;
+  const bool exact = product->normalized().scale() <= 2;
+  d.devines.push_back({"montant", cents->to_fixed(2),
+                       "part du bénéficiaire : montant total " + written.to_fixed(2) + ", que " + std::to_string(sharing) +
+                           " lignes de la même décision donnent comme total à répartir, × pourcentageSubvention " +
+                           share.to_string() +
+                           (exact ? "" : ", arrondi au centime (au plus proche, demi en s'éloignant de zéro)")});
+}
+
+}  // namespace
 
 DraftBuilder::DraftBuilder(const InternationalClues& clues, const ImportOptions& options)
     : clues_(&clues), options_(&options) {}
@@ -212,50 +306,16 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
 
   if (given(Column::PourcentageSubvention)) {
     const std::string_view raw = cell(Column::PourcentageSubvention);
-    std::string_view number = raw;
-    bool percent_sign = false;
-    if (!number.empty() && number.back() == '%') {
-      percent_sign = true;
-      // "45 %" as French spreadsheets write it: a no-break or narrow no-break space before the
-      // sign, the spaces amounts accept too.
-      number = trim_spaces(number.substr(0, number.size() - 1));
-    }
-    const std::string text(number);
-    std::string plain;
-    for (char c : text) {
-      if (c == ',') plain += '.';
-      else if (c != ' ') plain += c;
-    }
-    auto share = decimal::Decimal::parse(plain);
-    const auto one = decimal::Decimal::from_integer(1), hundred = decimal::Decimal::from_integer(100);
-    // "45 %" says it is a percentage. A bare number is the schema's decimal share (0.45), in
-    // [0.01, 1] (SCDL 2.1.1 constraints): 1.5 is out of range, not 1.5 % (that would turn
-    // 10 000 € into 150 €), nor 150 %.
-    if (share && percent_sign) {
-      auto divided = divide(*share, hundred, 10, decimal::RoundingMode::HalfAwayFromZero);
-      share = divided ? std::optional(divided->normalized()) : std::nullopt;
-    }
-    static const decimal::Decimal minimum = *decimal::Decimal::from_parts(1, 2);  // 0.01
-    if (!share) {
+    const ShareReading share = read_share(raw);
+    if (share.status == ShareReading::Status::Unreadable) {
       d.avertissements.push_back("pourcentage de la subvention illisible : « " + std::string(raw) +
                                  " » ; le montant n'est pas réparti");
-    } else if (*share < minimum || *share > one) {
+    } else if (share.status == ShareReading::Status::OutOfRange) {
       d.avertissements.push_back("pourcentage de la subvention hors de l'intervalle [0.01, 1] du schéma SCDL : « " +
                                  std::string(raw) + " » ; le montant n'est pas réparti");
     } else {
-      d.scdl.pourcentage = share->normalized();
-      if (*share != one) {
-        auto product = multiply(amount.value, *share);
-        auto cents = product ? product->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
-        if (cents) {
-          d.montant = *cents;
-          const bool exact = product->normalized().scale() <= 2;
-          d.devines.push_back({"montant", cents->to_fixed(2),
-                               "part du bénéficiaire : montant total " + amount.value.to_fixed(2) + " × pourcentageSubvention " +
-                                   share->normalized().to_string() +
-                                   (exact ? "" : ", arrondi au centime (au plus proche, demi en s'éloignant de zéro)")});
-        }
-      }
+      d.scdl.pourcentage = share.value;
+      if (share.value != decimal::Decimal::from_integer(1)) split_amount(cells, columns, file, amount.value, share.value, d);
     }
   }
 
@@ -470,6 +530,7 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
   const ColumnMap& columns = *file.columns;
   RowLink link;
   link.beneficiary = beneficiary_key_of(cells, columns);
+  if (columns[Column::PourcentageSubvention] >= 0) link.shared_total = shared_total_of(cells, columns);
   found_.clear();
   for (Column c : {Column::Objet, Column::NomBeneficiaire, Column::DispositifAide}) {
     const std::string_view text = cell_at(cells, columns, c);

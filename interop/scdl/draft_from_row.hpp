@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "detect/folded_text.hpp"
@@ -31,6 +32,9 @@ struct FileContext {
   std::string_view format;
   const ColumnMap* columns = nullptr;
   const std::vector<std::string>* header = nullptr;
+  // The importer's first pass: for each decision total that several rows of the file share with a
+  // pourcentageSubvention under 1 (RowLink::shared_total), how many rows share it. Null: none.
+  const std::unordered_map<std::string, std::size_t>* shared_totals = nullptr;
 };
 
 class DraftBuilder {
@@ -48,6 +52,10 @@ class DraftBuilder {
   struct RowLink {
     std::string beneficiary;
     std::string strong_clue;
+    // With a pourcentageSubvention under 1: the decision and the amount as written (attributor,
+    // referenceDecision, dateConvention, montant), so that rows sharing one total are found;
+    // "" otherwise.
+    std::string shared_total;
   };
   RowLink link_of(const std::vector<std::string_view>& cells, const FileContext& file);
 

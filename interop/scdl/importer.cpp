@@ -132,13 +132,13 @@ bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) 
 }
 
 // The first pass over a file's rows (after the header): for each beneficiary paid in a row a
-// strong clue makes international, the first such row and its clue. Rows are written as they
-// are read; a row that comes before its beneficiary's strong one must still be linked.
-std::unordered_map<std::string, Importer::LinkedRow> Importer::strong_rows_by_beneficiary(std::string_view text, char separator,
-                                                                                         std::size_t header_end,
-                                                                                         DraftBuilder& builder,
-                                                                                         const FileContext& context) {
-  std::unordered_map<std::string, LinkedRow> strong;
+// strong clue makes international, the first such row and its clue; and how many rows share each
+// decision total with a pourcentageSubvention under 1 (DraftBuilder splits only such a total).
+// Rows are written as they are read; a row that comes before its beneficiary's strong one, or
+// before the other rows of its decision, must still be linked.
+Importer::FirstPass Importer::first_pass(std::string_view text, char separator, std::size_t header_end,
+                                         DraftBuilder& builder, const FileContext& context) {
+  FirstPass pass;
   csv::Tokenizer tokens(text, {separator, false});
   csv::Record record;
   std::vector<std::string_view> cells;
@@ -148,10 +148,11 @@ std::unordered_map<std::string, Importer::LinkedRow> Importer::strong_rows_by_be
     for (const auto& f : record.fields) cells.push_back(f.value);
     if (blank(cells)) continue;
     DraftBuilder::RowLink link = builder.link_of(cells, context);
+    if (!link.shared_total.empty()) ++pass.shared_totals[std::move(link.shared_total)];
     if (link.strong_clue.empty() || link.beneficiary.empty()) continue;
-    strong.try_emplace(std::move(link.beneficiary), LinkedRow{record.line, std::move(link.strong_clue)});
+    pass.strong_rows.try_emplace(std::move(link.beneficiary), LinkedRow{record.line, std::move(link.strong_clue)});
   }
-  return strong;
+  return pass;
 }
 
 bool Importer::import_bytes(std::string bytes, const std::string& given_name, const Sink& sink) {
@@ -244,8 +245,10 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
   summary_.files.push_back(report);
 
   DraftBuilder builder(*clues_, options_);
-  const FileContext context{name, summary_.files[report_index].format, &columns, &header};
-  const std::unordered_map<std::string, LinkedRow> strong_rows = strong_rows_by_beneficiary(text, separator, header_end, builder, context);
+  FileContext context{name, summary_.files[report_index].format, &columns, &header};
+  const FirstPass first = first_pass(text, separator, header_end, builder, context);
+  const std::unordered_map<std::string, LinkedRow>& strong_rows = first.strong_rows;
+  context.shared_totals = &first.shared_totals;
   DossierDraft draft;
   bool keep_going = true;
   std::size_t rows = 0;

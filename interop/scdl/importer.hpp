@@ -62,9 +62,13 @@ class Importer {
     std::size_t line;
     std::string clue;
   };
-  static std::unordered_map<std::string, LinkedRow> strong_rows_by_beneficiary(std::string_view text, char separator,
-                                                                               std::size_t header_end, DraftBuilder& builder,
-                                                                               const FileContext& context);
+  // What the first pass over a file's rows gathers (importer.cpp, first_pass).
+  struct FirstPass {
+    std::unordered_map<std::string, LinkedRow> strong_rows;         // by beneficiary
+    std::unordered_map<std::string, std::size_t> shared_totals;     // RowLink::shared_total -> rows
+  };
+  static FirstPass first_pass(std::string_view text, char separator, std::size_t header_end, DraftBuilder& builder,
+                              const FileContext& context);
   std::string_view id_of(const IdEntry& e) const { return std::string_view(id_text_).substr(e.offset, e.length); }
   const IdEntry* find_id(std::string_view id) const;
 

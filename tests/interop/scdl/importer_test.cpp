@@ -64,8 +64,9 @@ TEST(ScdlImporter, TheExerciceOptionGivesAYearToRowsWithoutOneAndSaysSo) {
   EXPECT_EQ((*oeuvre)["exercice"], 2017);
   EXPECT_TRUE(has_guess(*oeuvre, "exercice"));
   EXPECT_EQ((*oeuvre)["objet"], "Œuvre sociale");
-  // 3 000,50 € at 50 %: the beneficiary's share, exact, and said.
-  EXPECT_EQ((*oeuvre)["montant"], "1500.25");
+  // 3 000,50 € at 50 %, the only row of its decision: nothing shows it is a total to split
+  // (published files give the share already split), so it is kept as written, and that is said.
+  EXPECT_EQ((*oeuvre)["montant"], "3000.50");
   EXPECT_TRUE(has_guess(*oeuvre, "montant"));
   EXPECT_EQ((*oeuvre)["origine"]["scdl"]["montant"], "3000.50");
 }
@@ -103,7 +104,8 @@ TEST(ScdlImporter, FindsTheHeaderAfterATitleAndWritesIdenticalRowsOnce) {
 
   const nlohmann::json* relief = run.by_line(9);
   ASSERT_TRUE(relief);
-  EXPECT_EQ((*relief)["montant"], "2500.00");
+  EXPECT_EQ((*relief)["montant"], "10000.00");  // at 25 %, alone in its decision: as written
+  EXPECT_TRUE(has_guess(*relief, "montant"));
   EXPECT_EQ((*relief)["action"]["nature"], "humanitaire");
   EXPECT_EQ((*relief)["beneficiaire"]["categorie"], "fondation");
 }
@@ -447,12 +449,49 @@ TEST(ScdlImporter, AShareOutsideTheSchemasRangeIsReportedNotReinterpreted) {
     EXPECT_TRUE(has_warning(*d, "hors de l'intervalle [0.01, 1]")) << (*d)["origine"]["avertissements"].dump();
     EXPECT_FALSE(has_guess(*d, "montant")) << line;
   }
-  for (std::size_t line : {5u, 6u}) {  // 45 %, 0.45
+  for (std::size_t line : {5u, 6u}) {  // 45 %, 0.45: read, each alone in its decision (amount as written)
     const nlohmann::json* d = run.by_line(line);
     ASSERT_TRUE(d) << line;
-    EXPECT_EQ((*d)["montant"], "4500.00") << line;
+    EXPECT_EQ((*d)["montant"], "10000.00") << line;
     EXPECT_EQ((*d)["origine"]["scdl"]["pourcentageSubvention"], "0.45") << line;
   }
+}
+
+// SCDL 2.1.1 says `montant` is the subsidy's total before it is split between beneficiaries,
+// pourcentageSubvention each one's share. Published files, Etalab's own example first, give each
+// beneficiary's amount already split (22 000,80 € at 0.8 and 5 500,20 € at 0.2 of one decision),
+// or the share of a project's cost (33 000 € at 0.1): multiplied, the jaune lost 4 400,16 € and
+// 29 700 € (review of real files, 2 December 2026). The total is split only where several rows
+// of one decision give the same amount; otherwise it is kept as written, and that is said.
+TEST(ScdlImporter, TheSchemasTotalIsSplitOnlyWhereSeveralRowsOfADecisionGiveIt) {
+  Importer importer(clues(), {});
+  std::map<std::string, std::pair<std::string, std::string>> read;  // beneficiary -> (montant, reason)
+  importer.import_bytes(
+      "nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;objet;montant;pourcentageSubvention\n"
+      "Région Bretagne;23350001600040;2017-06-27;Z34507;Rodriguez SA;Aide à l'embauche;22000.80;0.8\n"
+      "Région Bretagne;23350001600040;2017-06-27;Z34507;Bellandier SAS;Aide à l'embauche;5500.20;0.2\n"
+      "Région Bretagne;23350001600040;2017-07-04;Z40000;Alpha;Projet commun;27501.00;0.8\n"
+      "Région Bretagne;23350001600040;2017-07-04;Z40000;Beta;Projet commun;27501.00;0.2\n"
+      "Ville d'Antibes;21060004500392;2015-07-07;;Rallye;Fonctionnement;33000;0.1\n"
+      "Ville d'Antibes;21060004500392;2015-07-08;;Gamma;Fonctionnement;1000;1\n",
+      "parts.csv", [&](const DossierDraft& d) {
+        std::string reason;
+        for (const auto& g : d.devines)
+          if (g.field == "montant") reason = g.reason;
+        read[d.scdl.nom_beneficiaire] = {d.montant.to_fixed(2), reason};
+        return true;
+      });
+  ASSERT_EQ(read.size(), 6u);
+  EXPECT_EQ(read["Rodriguez SA"].first, "22000.80");
+  EXPECT_NE(read["Rodriguez SA"].second.find("lu tel qu'écrit"), std::string::npos) << read["Rodriguez SA"].second;
+  EXPECT_EQ(read["Bellandier SAS"].first, "5500.20");
+  EXPECT_EQ(read["Alpha"].first, "22000.80");  // 27 501,00 × 0.8: the schema's total, split
+  EXPECT_NE(read["Alpha"].second.find("2 lignes de la même décision"), std::string::npos) << read["Alpha"].second;
+  EXPECT_EQ(read["Beta"].first, "5500.20");
+  EXPECT_EQ(read["Rallye"].first, "33000.00");
+  EXPECT_NE(read["Rallye"].second.find("à vérifier"), std::string::npos);
+  EXPECT_EQ(read["Gamma"].first, "1000.00");
+  EXPECT_TRUE(read["Gamma"].second.empty());  // 100 %: nothing to split, nothing guessed
 }
 
 TEST(ScdlImporter, ARowWithoutAYearSaysWhichDateCellItCouldNotReadAndWhy) {
@@ -512,7 +551,8 @@ TEST(ScdlImporter, TwentyThousandRowsSharingOneBaseIdAreNumberedInFileOrder) {
 }
 
 // "45 %" as French spreadsheets write it, with a no-break (U+00A0) or narrow no-break
-// (U+202F) space before the sign: read as 45 %, the beneficiary's share of the amount.
+// (U+202F) space before the sign: read as 45 %. Each row is alone in its decision: the amount
+// stays as written (TheSchemasTotalIsSplitOnlyWhereSeveralRowsOfADecisionGiveIt).
 TEST(ScdlImporter, APercentageWithANoBreakSpaceBeforeItsSignIsRead) {
   Importer importer(clues(), {});
   std::vector<std::pair<std::string, std::string>> read;
@@ -528,7 +568,7 @@ TEST(ScdlImporter, APercentageWithANoBreakSpaceBeforeItsSignIsRead) {
                         });
   ASSERT_EQ(read.size(), 3u);
   for (const auto& [montant, share] : read) {
-    EXPECT_EQ(montant, "4500.00");
+    EXPECT_EQ(montant, "10000.00");
     EXPECT_EQ(share, "0.45");
   }
 }
