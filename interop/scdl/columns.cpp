@@ -6,7 +6,8 @@ namespace subsidia::interop::scdl {
 
 namespace {
 
-enum class Naming { Scdl2, Scdl1, Variant };
+// Scdl2Title: the title the 2.1.1 Table Schema gives a field (« Montant total de la subvention »).
+enum class Naming { Scdl2, Scdl2Title, Scdl1, Variant };
 
 struct Alias {
   std::string_view key;  // folded_key() of the header cell
@@ -16,21 +17,28 @@ struct Alias {
 
 // Folded header names. SCDL 2.x: the Table Schema's field names. SCDL 1.x: the names of the
 // first SCDL (COLL_*, ATTRIB_* for the beneficiary, the "attributaire", SUB_*, ACTE_*).
-// Variants: what published files write instead.
+// Variants: what published files write instead, among them the 2.1.1 schema's own titles
+// (« Date de la convention de subvention »: a department's 18 148 rows), the names of its
+// April 2018 draft (ATTRIBUANT_NOM, SUBVENTION_MONTANT…) and a State service's French
+// headers, where « Nom attributaire » is the one who grants (next to « Nom du bénéficiaire »).
 constexpr Alias kAliases[] = {
     {"nomattribuant", Column::NomAttribuant, Naming::Scdl2},
     {"collnom", Column::NomAttribuant, Naming::Scdl1},
     {"nomcollectivite", Column::NomAttribuant, Naming::Variant},
     {"collectivite", Column::NomAttribuant, Naming::Variant},
     {"attribuant", Column::NomAttribuant, Naming::Variant},
-    {"nomdelattribuant", Column::NomAttribuant, Naming::Variant},
+    {"nomdelattribuant", Column::NomAttribuant, Naming::Scdl2Title},
+    {"attribuantnom", Column::NomAttribuant, Naming::Variant},
+    {"nomattributaire", Column::NomAttribuant, Naming::Variant},
     {"idattribuant", Column::IdAttribuant, Naming::Scdl2},
     {"collsiret", Column::IdAttribuant, Naming::Scdl1},
     {"collsiren", Column::IdAttribuant, Naming::Variant},
     {"siretattribuant", Column::IdAttribuant, Naming::Variant},
     {"sirenattribuant", Column::IdAttribuant, Naming::Variant},
     {"siretcollectivite", Column::IdAttribuant, Naming::Variant},
-    {"identificationdelattribuant", Column::IdAttribuant, Naming::Variant},
+    {"identificationdelattribuant", Column::IdAttribuant, Naming::Scdl2Title},
+    {"attribuantid", Column::IdAttribuant, Naming::Variant},
+    {"identificationdelattributaire", Column::IdAttribuant, Naming::Variant},
     {"colltype", Column::TypeAttribuant, Naming::Scdl1},
     {"typecollectivite", Column::TypeAttribuant, Naming::Variant},
     {"annee", Column::Exercice, Naming::Scdl1},
@@ -48,40 +56,49 @@ constexpr Alias kAliases[] = {
     {"datedeladeliberation", Column::DateConvention, Naming::Variant},
     {"dateattribution", Column::DateConvention, Naming::Variant},
     {"datedattribution", Column::DateConvention, Naming::Variant},
+    {"datedelaconventiondesubvention", Column::DateConvention, Naming::Scdl2Title},
+    {"conventiondate", Column::DateConvention, Naming::Variant},
+    {"datedeconvention", Column::DateConvention, Naming::Variant},
     {"referencedecision", Column::ReferenceDecision, Naming::Scdl2},
     {"acteref", Column::ReferenceDecision, Naming::Scdl1},
-    {"referencedeladecision", Column::ReferenceDecision, Naming::Variant},
+    {"referencedeladecision", Column::ReferenceDecision, Naming::Scdl2Title},
     {"refdecision", Column::ReferenceDecision, Naming::Variant},
     {"numerodeliberation", Column::ReferenceDecision, Naming::Variant},
     {"numerodecision", Column::ReferenceDecision, Naming::Variant},
     {"referencedeliberation", Column::ReferenceDecision, Naming::Variant},
+    {"decisionref", Column::ReferenceDecision, Naming::Variant},
     {"nombeneficiaire", Column::NomBeneficiaire, Naming::Scdl2},
     {"attribnom", Column::NomBeneficiaire, Naming::Scdl1},
     {"beneficiaire", Column::NomBeneficiaire, Naming::Variant},
-    {"nomdubeneficiaire", Column::NomBeneficiaire, Naming::Variant},
+    {"nomdubeneficiaire", Column::NomBeneficiaire, Naming::Scdl2Title},
     {"raisonsociale", Column::NomBeneficiaire, Naming::Variant},
     {"raisonsocialebeneficiaire", Column::NomBeneficiaire, Naming::Variant},
+    {"beneficiairenom", Column::NomBeneficiaire, Naming::Variant},
     {"idbeneficiaire", Column::IdBeneficiaire, Naming::Scdl2},
     {"attribsiret", Column::IdBeneficiaire, Naming::Scdl1},
     {"attribsiren", Column::IdBeneficiaire, Naming::Variant},
     {"siretbeneficiaire", Column::IdBeneficiaire, Naming::Variant},
     {"sirenbeneficiaire", Column::IdBeneficiaire, Naming::Variant},
     {"identificationdubeneficiaire", Column::IdBeneficiaire, Naming::Variant},
-    {"identificationsiretdubeneficiaire", Column::IdBeneficiaire, Naming::Variant},
+    {"identificationsiretdubeneficiaire", Column::IdBeneficiaire, Naming::Scdl2Title},
+    {"beneficiaireid", Column::IdBeneficiaire, Naming::Variant},
     {"rnabeneficiaire", Column::RnaBeneficiaire, Naming::Scdl2},
     {"attribrna", Column::RnaBeneficiaire, Naming::Variant},
     {"rna", Column::RnaBeneficiaire, Naming::Variant},
     {"numerorna", Column::RnaBeneficiaire, Naming::Variant},
+    {"identificationrnadubeneficiaire", Column::RnaBeneficiaire, Naming::Scdl2Title},
     {"objet", Column::Objet, Naming::Scdl2},
     {"subobjet", Column::Objet, Naming::Scdl1},
     {"subobj", Column::Objet, Naming::Scdl1},
-    {"objetdelasubvention", Column::Objet, Naming::Variant},
+    {"objetdelasubvention", Column::Objet, Naming::Scdl2Title},
     {"objetsubvention", Column::Objet, Naming::Variant},
     {"intitule", Column::Objet, Naming::Variant},
     {"libelle", Column::Objet, Naming::Variant},
+    {"subventionobjet", Column::Objet, Naming::Variant},
+    {"objetdelaconvention", Column::Objet, Naming::Variant},
     {"montant", Column::Montant, Naming::Scdl2},
     {"submontant", Column::Montant, Naming::Scdl1},
-    {"montanttotaldelasubvention", Column::Montant, Naming::Variant},
+    {"montanttotaldelasubvention", Column::Montant, Naming::Scdl2Title},
     {"montantdelasubvention", Column::Montant, Naming::Variant},
     {"montantsubvention", Column::Montant, Naming::Variant},
     {"montantattribue", Column::Montant, Naming::Variant},
@@ -89,30 +106,42 @@ constexpr Alias kAliases[] = {
     {"montantvote", Column::Montant, Naming::Variant},
     {"montanteneuros", Column::Montant, Naming::Variant},
     {"montanteuros", Column::Montant, Naming::Variant},
+    {"subventionmontant", Column::Montant, Naming::Variant},
     {"nature", Column::Nature, Naming::Scdl2},
     {"subnature", Column::Nature, Naming::Scdl1},
-    {"naturedelasubvention", Column::Nature, Naming::Variant},
+    {"naturedelasubvention", Column::Nature, Naming::Scdl2Title},
+    {"subventionnature", Column::Nature, Naming::Variant},
     {"conditionsversement", Column::ConditionsVersement, Naming::Scdl2},
     {"subversement", Column::ConditionsVersement, Naming::Scdl1},
     {"conditionsdeversement", Column::ConditionsVersement, Naming::Variant},
     {"modalitesdeversement", Column::ConditionsVersement, Naming::Variant},
+    {"conditionsdeversementdelasubvention", Column::ConditionsVersement, Naming::Scdl2Title},
     {"datesperiodeversement", Column::DatesPeriodeVersement, Naming::Scdl2},
-    {"dateouperiodedeversement", Column::DatesPeriodeVersement, Naming::Variant},
+    {"dateouperiodedeversement", Column::DatesPeriodeVersement, Naming::Scdl2Title},
     {"periodedeversement", Column::DatesPeriodeVersement, Naming::Variant},
+    {"dateperiodeversement", Column::DatesPeriodeVersement, Naming::Variant},
+    {"datedeversement", Column::DatesPeriodeVersement, Naming::Variant},
     {"subdatedebut", Column::DateDebutVersement, Naming::Scdl1},
     {"subdatefin", Column::DateFinVersement, Naming::Scdl1},
     {"idrae", Column::IdRae, Naming::Scdl2},
+    {"identifiantraedelaideautitredelaquellelasubventionestattribuee", Column::IdRae, Naming::Scdl2Title},
+    {"raenum", Column::IdRae, Naming::Variant},
     {"notificationue", Column::NotificationUe, Naming::Scdl2},
     {"notifeu", Column::NotificationUe, Naming::Scdl1},
     {"notifue", Column::NotificationUe, Naming::Variant},
     {"notificationalacommissioneuropeenne", Column::NotificationUe, Naming::Variant},
-    {"aidedetatnotifieealacommissioneuropeenne", Column::NotificationUe, Naming::Variant},
+    {"aidedetatnotifieealacommissioneuropeenne", Column::NotificationUe, Naming::Scdl2Title},
+    {"aidenotifieealeurope", Column::NotificationUe, Naming::Variant},
     {"pourcentagesubvention", Column::PourcentageSubvention, Naming::Scdl2},
     {"pourcentage", Column::PourcentageSubvention, Naming::Variant},
     {"pourcentagedelasubvention", Column::PourcentageSubvention, Naming::Variant},
+    {"pourcentagedumontanttotaldelasubventionattribueeaubeneficiaire", Column::PourcentageSubvention, Naming::Scdl2Title},
+    {"subventionpourcentage", Column::PourcentageSubvention, Naming::Variant},
+    {"pourcentagedumontantdelasubventionattribueaubeneficiaire", Column::PourcentageSubvention, Naming::Variant},
     {"dispositifaide", Column::DispositifAide, Naming::Scdl2},
     {"subdispositif", Column::DispositifAide, Naming::Scdl1},
     {"dispositif", Column::DispositifAide, Naming::Variant},
+    {"identifiantreferencantledispositifdaidealoriginedelasubvention", Column::DispositifAide, Naming::Scdl2Title},
 };
 
 constexpr std::string_view kNames[kColumnCount] = {
@@ -174,7 +203,7 @@ ColumnMap map_columns(const std::vector<std::string_view>& header) {
     }
     slot = static_cast<int>(i);
     ++map.recognised;
-    if (alias->naming == Naming::Scdl2) ++map.scdl2_names;
+    if (alias->naming == Naming::Scdl2 || alias->naming == Naming::Scdl2Title) ++map.scdl2_names;
     if (alias->naming == Naming::Scdl1) ++map.scdl1_names;
   }
   auto& montant = map.index[static_cast<std::size_t>(Column::Montant)];

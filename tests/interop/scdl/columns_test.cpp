@@ -1,6 +1,10 @@
 #include "scdl/columns.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
 
 namespace subsidia::interop::scdl {
 namespace {
@@ -11,6 +15,44 @@ TEST(Columns, MatchesScdl2NamesWhateverTheirCase) {
   EXPECT_EQ(m[Column::Montant], 3);
   EXPECT_EQ(m[Column::DatesPeriodeVersement], 4);
   EXPECT_EQ(m.format(), "SCDL subventions 2.x");
+}
+
+// Files that name their columns by the 2.1.1 schema's titles (« Date de la convention de
+// subvention », « Pourcentage du montant total de la subvention attribuée au bénéficiaire »): a
+// department's 18 148 rows lost their date and share (review of real files, 2 December 2026).
+// Every field's title reads as its name does, from the schema itself.
+TEST(Columns, EveryTitleOfTheSchemaReadsAsItsFieldsName) {
+  std::ifstream in(std::filesystem::path(SUBSIDIA_TEST_SOURCE_DIR) / "interop" / "standards" / "scdl" /
+                   "subventions-2.1.1.schema.json");
+  const nlohmann::json schema = nlohmann::json::parse(in);
+  std::vector<std::string> header;
+  for (const auto& field : schema["fields"]) {
+    const std::string name = field["name"], title = field["title"];
+    ASSERT_TRUE(column_of(name)) << name;
+    EXPECT_EQ(column_of(title), column_of(name)) << title;
+    header.push_back(title);
+  }
+  const std::vector<std::string_view> cells(header.begin(), header.end());
+  EXPECT_EQ(map_columns(cells).format(), "SCDL subventions 2.x");
+}
+
+// The names of the schema's April 2018 draft, and a State service's French headers.
+TEST(Columns, ReadsTheDraftSchemasNamesAndFrenchHeaders) {
+  ColumnMap draft = map_columns({"ATTRIBUANT_NOM", "ATTRIBUANT_ID", "CONVENTION_DATE", "DECISION_REF", "BENEFICIAIRE_NOM",
+                                 "SUBVENTION_OBJET", "SUBVENTION_MONTANT", "SUBVENTION_POURCENTAGE"});
+  EXPECT_EQ(draft[Column::NomAttribuant], 0);
+  EXPECT_EQ(draft[Column::DateConvention], 2);
+  EXPECT_EQ(draft[Column::ReferenceDecision], 3);
+  EXPECT_EQ(draft[Column::NomBeneficiaire], 4);
+  EXPECT_EQ(draft[Column::Montant], 6);
+  EXPECT_EQ(draft[Column::PourcentageSubvention], 7);
+  ColumnMap french = map_columns({" Nom attributaire* ", "Date de convention*", "Nom du bénéficiaire* ",
+                                  "Objet de la convention", "Montant total de la subvention*"});
+  EXPECT_EQ(french[Column::NomAttribuant], 0);  // the one who grants, beside « Nom du bénéficiaire »
+  EXPECT_EQ(french[Column::DateConvention], 1);
+  EXPECT_EQ(french[Column::NomBeneficiaire], 2);
+  EXPECT_EQ(french[Column::Objet], 3);
+  EXPECT_EQ(french[Column::Montant], 4);
 }
 
 TEST(Columns, MatchesScdl1NamesAndVariants) {
