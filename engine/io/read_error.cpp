@@ -18,6 +18,7 @@ std::string_view read_code_name(ReadCode code) {
     case ReadCode::WrongType: return "type_inattendu";
     case ReadCode::NullNotAllowed: return "null_interdit";
     case ReadCode::BadAmount: return "montant_mal_ecrit";
+    case ReadCode::NegativeAmount: return "montant_negatif";
     case ReadCode::TooManyDecimals: return "trop_de_decimales";
     case ReadCode::BadDecimal: return "decimal_mal_ecrit";
     case ReadCode::NumberTooLong: return "nombre_trop_long";

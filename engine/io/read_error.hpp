@@ -39,6 +39,7 @@ enum class ReadCode {
   InternalError,         // erreur_interne: a bug, reported for this dossier only
   TooManyUnknownFields,  // trop_de_champs_inconnus: more keys the schema does not know than a dossier has
   NoDossier,             // aucun_dossier: the inputs hold no dossier at all (nothing was checked)
+  NegativeAmount,        // montant_negatif: money in a dossier is zero or more
 };
 
 // "json_mal_forme", ...: the stable name.

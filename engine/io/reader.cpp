@@ -280,6 +280,14 @@ struct DossierReader::Impl {
   void bad_number_text(std::string_view raw, std::string_view text_of_number, const Node& node,
                        std::optional<ReadCode> code = std::nullopt) {
     const bool money = node.type == Type::Money;
+    if (money && (text_of_number.starts_with('-') || text_of_number.starts_with("\u2212"))) {
+      // « -12,50 »: badly written, but negative above all; the fix of its writing would only
+      // lead to the next refusal.
+      error(raw.data(), ReadCode::NegativeAmount,
+            "montant négatif : " + shown(raw) +
+                " ; un montant de dossier est positif ou nul (une annulation ou un reversement n'est pas un dossier à vérifier)");
+      return;
+    }
     const AmountAdvice advice = advise_amount_text(text_of_number, money ? 2 : -1);
     std::string message = std::string(money ? "montant" : "nombre décimal") + " mal écrit : " + shown(raw) +
                           " ; " + advice.reason;
@@ -545,6 +553,19 @@ struct DossierReader::Impl {
     // The schema's limit, to the letter: "250.000" has three decimals even if they are zeros.
     if (node.type == Type::Money && number->scale() > 2) {
       bad_number_text(raw, digits, node, ReadCode::TooManyDecimals);
+      return true;
+    }
+    // An amount of a dossier is zero or more: « -30000.00 » turned a subsidy with no convention
+    // conforme (the 23 000 € threshold is never reached), a cumul under the 1 % ceiling, and was
+    // taken off the jaune's total (review by mutation, 2 December 2026). A cancellation or a
+    // repayment is not a dossier to check. « -0.00 » is zero written with a sign: refused too,
+    // with the fix.
+    if (node.type == Type::Money && !digits.empty() && digits.front() == '-') {
+      error(raw.data(), ReadCode::NegativeAmount,
+            number->is_zero() ? "montant écrit avec un signe moins : " + shown(raw) + " ; écrire \"0.00\""
+                              : "montant négatif : " + shown(raw) +
+                                    " ; un montant de dossier est positif ou nul (une annulation ou un reversement "
+                                    "n'est pas un dossier à vérifier)");
       return true;
     }
     out.kind = Kind::Decimal;

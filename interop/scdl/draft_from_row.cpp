@@ -302,7 +302,12 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   d.scdl.montant = amount.value;
   d.montant = amount.value;
   if (loan) d.avertissements.push_back("prêt, avance remboursable ou garantie d'emprunt : ce n'est peut-être pas une subvention");
-  if (amount.value.is_negative()) d.avertissements.push_back("montant négatif (annulation ou reversement ?)");
+  // A negative amount is a cancellation or a repayment, not a subsidy to check: the dossier
+  // reader refuses it (montant_negatif), so the row is rejected here, with its reason, rather
+  // than written as a draft nobody could read.
+  if (amount.value.is_negative())
+    return rejected("montant négatif « " + std::string(cell(Column::Montant)) +
+                    " » : une annulation ou un reversement, pas une subvention à vérifier");
 
   if (given(Column::PourcentageSubvention)) {
     const std::string_view raw = cell(Column::PourcentageSubvention);

@@ -84,7 +84,7 @@ nlohmann::json CliTest::dossier(const std::string& id, const std::function<void(
 }
 
 nlohmann::json CliTest::non_compliant(const std::string& id) {
-  return dossier(id, [](nlohmann::json& d) { d["montant"] = "-5.00"; });
+  return dossier(id, [](nlohmann::json& d) { d["montant"] = "0.00"; });
 }
 
 nlohmann::json CliTest::incomplete(const std::string& id) {

@@ -2,7 +2,7 @@
 // and run the built `subsidia` binary on them.
 //
 // The rules, on the real dossier schema:
-//   montant.positif        bloquante      montant > 0 €                 (violated: montant "-5.00")
+//   montant.positif        bloquante      montant > 0 €                 (violated: montant "0.00")
 //   deliberation.recente   bloquante      si subvention : date >= 2000  (violated: 1999; indéterminée
 //                                                                       without deliberation; sans
 //                                                                       objet for a cotisation)
@@ -34,7 +34,7 @@ class CliTest : public ::testing::Test {
   // A compliant dossier; `edit` changes it before it is written.
   static nlohmann::json dossier(const std::string& id,
                                 const std::function<void(nlohmann::json&)>& edit = {});
-  static nlohmann::json non_compliant(const std::string& id);  // montant "-5.00"
+  static nlohmann::json non_compliant(const std::string& id);  // montant "0.00"
   static nlohmann::json incomplete(const std::string& id);     // no deliberation
 
   std::string rules_dir() const { return (dir_ / "rules").string(); }

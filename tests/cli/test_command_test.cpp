@@ -211,7 +211,7 @@ TEST_F(TestCommand, CoverageFailsAndNamesRulesNeverViolated) {
 TEST_F(TestCommand, CoverageCompletePassesWhenEveryRuleIsSeenBothWays) {
   add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
   auto bad = dossier("BAD-1", [](json& d) {
-    d["montant"] = "-5.00";
+    d["montant"] = "0.00";
     d["deliberation"]["date"] = "1999-12-31";
     d.erase("beneficiaire");
   });

@@ -66,7 +66,7 @@ TEST_F(ContentHashTest, EveryDifferenceOfValueChangesTheHash) {
   EXPECT_NE(hash(dossier("25000.01")), reference);
   EXPECT_NE(hash(dossier("2500")), reference);      // not the same amount with a scale moved
   EXPECT_NE(hash(dossier("250000")), reference);
-  EXPECT_NE(hash(dossier("-25000")), reference);
+  EXPECT_NE(hash(dossier("0")), reference);
   EXPECT_NE(hash(dossier("25000.00", "0.05")), reference);
   // A large amount, beyond 64-bit coefficients at its scale, against its neighbour.
   EXPECT_EQ(hash(dossier("123456789012345678901.00")), hash(dossier("123456789012345678901")));

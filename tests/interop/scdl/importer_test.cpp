@@ -494,6 +494,25 @@ TEST(ScdlImporter, TheSchemasTotalIsSplitOnlyWhereSeveralRowsOfADecisionGiveIt) 
   EXPECT_TRUE(read["Gamma"].second.empty());  // 100 %: nothing to split, nothing guessed
 }
 
+// A negative amount is a cancellation or a repayment: the dossier reader refuses it, so the row
+// is rejected with its reason instead of being written as a draft nobody can read.
+TEST(ScdlImporter, ANegativeAmountIsARejectedRowWithItsReason) {
+  Importer importer(clues(), {});
+  std::size_t written = 0;
+  importer.import_bytes("nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice\n"
+                        "Ville de Lyon;21690123100011;Club;Reversement;-1500,00;2018\n"
+                        "Ville de Lyon;21690123100011;Club;Fonctionnement;1500,00;2018\n",
+                        "negatif.csv", [&](const DossierDraft&) {
+                          ++written;
+                          return true;
+                        });
+  EXPECT_EQ(written, 1u);
+  ASSERT_EQ(importer.summary().rejected.size(), 1u);
+  EXPECT_EQ(importer.summary().rejected[0].line, 2u);
+  EXPECT_NE(importer.summary().rejected[0].text.find("montant négatif"), std::string::npos)
+      << importer.summary().rejected[0].text;
+}
+
 TEST(ScdlImporter, ARowWithoutAYearSaysWhichDateCellItCouldNotReadAndWhy) {
   ImportRun run = import_files({kFiles / "dates-inexistantes.csv"});
   EXPECT_TRUE(run.dossiers.empty());
