@@ -95,6 +95,9 @@ struct Jaune {
   decimal::Decimal total_with_exceptional;
   SetAside out_of_scope;
   SetAside domestic;                       // subsidies without any international element
+  // Those of `domestic` left out on silence (ScopeDecision::undetermined): listed there with
+  // their reason, named in a note, and the jaune exits 1 until they are completed.
+  std::vector<std::string> scope_undetermined;
   std::vector<JauneLine> by_sector;        // international affairs first, then by amount
   std::vector<JauneLine> by_domain;        // survey order, then "non renseigné"
   std::vector<JauneLine> by_zone;          // France, survey zones, Plusieurs zones, others

@@ -166,6 +166,8 @@ void EntryExtractor::extract(const io::Dossier& dossier, JauneEntry& e) const {
   for (const ValuePath* path : {&beneficiaire_pays_, &siege_pays_})
     if (const std::string_view country = path->view(root); !country.empty()) e.beneficiaire_pays.emplace_back(country);
   e.candidate = flag(candidat_);
+  if (const io::Value* v = candidat_.follow(root)) e.searched_for_clues = v->kind == io::Kind::Boolean;
+  else e.searched_for_clues = false;
   e.clues.clear();
   if (const io::Value* v = indices_.follow(root); v && v->kind == io::Kind::Array) {
     for (const io::Value& clue : v->elements()) {

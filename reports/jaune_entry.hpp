@@ -40,6 +40,9 @@ struct JauneEntry {
   std::string beneficiaire_categorie;
   std::vector<std::string> beneficiaire_pays;    // beneficiaire.pays, beneficiaire.siege.pays
   bool candidate = false;                        // origine.international.candidat (an imported draft)
+  // origine.international is given: an imported draft, whose published row the importer searched
+  // for international clues (none found is then evidence, not silence).
+  bool searched_for_clues = false;
   std::vector<std::string> clues;                // origine.international.indices[*].texte
 
   // action.repartition_pays, as given.

@@ -239,7 +239,10 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
                   : !scope.international             ? Inclusion::Domestic
                   : d.entry.operation_exceptionnelle ? Inclusion::Exceptional
                                                      : Inclusion::Counted;
-    if (d.inclusion == Inclusion::Domestic) d.reason = scope.reason;
+    if (d.inclusion == Inclusion::Domestic) {
+      d.reason = scope.reason;
+      if (scope.undetermined) jaune.scope_undetermined.push_back(d.entry.id);
+    }
     std::string sector = trimmed(d.entry.secteur);
     d.sector = sector.empty() ? std::string(kSectorMissing) : sector;
     d.domain = std::string(domain_label(d.entry.domaine));
@@ -410,6 +413,16 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   if (jaune.other_exercices > 0)
     jaune.notes.push_back(output::counted(jaune.other_exercices, "dossier", "dossiers") + " d'un autre exercice " +
                           std::string(output::agreed(jaune.other_exercices, "ignoré.", "ignorés.")));
+  if (!jaune.scope_undetermined.empty()) {
+    std::string ids;
+    for (const std::string& id : jaune.scope_undetermined) ids += (ids.empty() ? "« " : ", « ") + id + " »";
+    jaune.notes.push_back(
+        output::counted(jaune.scope_undetermined.size(), "dossier", "dossiers") +
+        std::string(output::agreed(jaune.scope_undetermined.size(), " laissé", " laissés")) +
+        " hors du jaune faute de savoir s'il est international (" + ids +
+        ") : le dossier ne dit ni le pays de l'action ni celui du bénéficiaire. Le compléter, puis refaire le jaune ; "
+        "jusque-là le jaune n'est pas exhaustif (code de sortie 1).");
+  }
   std::size_t flagged_count = jaune.verdicts.non_compliant + jaune.verdicts.incomplete;
   if (flagged_count > 0)
     jaune.notes.push_back(output::counted(flagged_count, "dossier", "dossiers") +

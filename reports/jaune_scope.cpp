@@ -37,6 +37,19 @@ ScopeDecision international_scope(const JauneEntry& e) {
   if (e.fonction.size() >= 2 && e.fonction.compare(0, 2, "04") == 0)
     return {true, "imputation en fonction " + e.fonction + " (actions européennes et internationales)"};
   if (e.nature == "6562") return {true, "imputation au compte 6562 (participation au titre de la coopération décentralisée)"};
+  if (e.operation_exceptionnelle)
+    return {true, "opération exceptionnelle déclarée pour le jaune (jaune.operation_exceptionnelle)"};
+  // Nothing international, but is that a fact or a silence? Without the place of the action,
+  // and without where its beneficiary is established, the dossier does not say it is domestic;
+  // an imported draft's published row was searched for clues, which is evidence enough.
+  const bool place_known = !e.pays.empty() || !e.beneficiaire_pays.empty() || e.searched_for_clues || e.candidate;
+  if (!place_known) {
+    return {false,
+            "élément international non établi : le dossier ne dit ni où a lieu l'action (action.pays), ni où est établi "
+            "son bénéficiaire (beneficiaire.pays), ni quelle action il finance (action.nature) ; à compléter avant de "
+            "l'écarter du jaune",
+            true};
+  }
   std::string reason =
       "aucun élément international : ni pays d'action hors de France (action.pays), ni bénéficiaire étranger, ni action "
       "internationale déclarée (action.nature, action.domaine, convention, secteur des affaires internationales), ni imputation "

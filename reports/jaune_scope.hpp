@@ -12,7 +12,9 @@
 //   - an international action declared: action.nature or action.domaine given (every value
 //     of both is a kind of international action), a convention (with a foreign partner), or
 //     the international affairs sector (jaune.secteur);
-//   - an international imputation: function 04x or account 6562; an ong_internationale beneficiary.
+//   - an international imputation: function 04x or account 6562; an ong_internationale beneficiary;
+//   - an exceptional operation declared for the jaune (jaune.operation_exceptionnelle): the
+//     dossier says itself that it belongs to the annex, « pour mémoire ».
 #pragma once
 
 #include <string>
@@ -27,6 +29,11 @@ bool french_territory(std::string_view country);
 struct ScopeDecision {
   bool international = false;
   std::string reason;  // French; for a domestic subsidy, why it is left out
+  // Left out on silence rather than on facts: the dossier does not say where the action takes
+  // place (no action.pays) nor where its beneficiary is established, and no importer searched
+  // its published row. Such a dossier is listed with the domestic ones, said to be incomplete
+  // for the jaune, and makes it exit 1: silence never passes for « domestic ».
+  bool undetermined = false;
 };
 
 ScopeDecision international_scope(const JauneEntry& entry);

@@ -259,7 +259,8 @@ int run_jaune(const JauneOptions& options) {
               << output::counted(jaune.dossiers.size(), "dossier", "dossiers") << " de l'exercice)\n";
   }
   const bool all_compliant =
-      jaune.verdicts.non_compliant == 0 && jaune.verdicts.incomplete == 0 && jaune.unreadable.empty();
+      jaune.verdicts.non_compliant == 0 && jaune.verdicts.incomplete == 0 && jaune.unreadable.empty() &&
+      jaune.scope_undetermined.empty();
   return all_compliant ? kExitOk : kExitFindings;
 }
 

@@ -20,6 +20,7 @@ JauneRecord domestic(std::string id, const char* amount) {
   JauneRecord r = record(std::move(id), amount, "Sports", {});
   r.entry.action_declared = false;
   r.entry.domaine = "";
+  r.entry.pays = {"FR"};  // a sports subsidy in France: domestic by a fact, not by silence
   r.entry.chapitre = "933";  // sports: chapter 933, function 32, account 6574
   r.entry.fonction = "32";
   r.entry.nature = "6574";
@@ -110,6 +111,37 @@ TEST(JauneScope, DomesticSubsidiesAreLeftOutAndListedWithTheReason) {
   for (const auto* lines : {&j.by_sector, &j.by_domain, &j.by_zone, &j.by_imputation}) EXPECT_EQ(sum(*lines), j.total);
   EXPECT_EQ(j.verdicts.incomplete, 0u);
   EXPECT_EQ(j.verdicts.compliant, 1u);
+}
+
+// Review by mutation, 2 December 2026: a dossier silent on where the action takes place and on
+// its beneficiary was put « sans élément international », with a reason asserting an absence the
+// dossier does not state, and the jaune exited 0. It is still listed there (its amount cannot be
+// counted as international), but as not established, named in a note, and the jaune is not
+// exhaustive until it is completed. A declared exceptional operation belongs to the annex.
+TEST(JauneScope, SilenceOnThePlaceIsNotADomesticSubsidy) {
+  JauneRecord silent = domestic("SILENCE-1", "5000.00");
+  silent.entry.pays.clear();
+  JauneRecord imported = domestic("SCDL-1", "800.00");  // the importer searched its row: no clue
+  imported.entry.pays.clear();
+  imported.entry.searched_for_clues = true;
+  JauneRecord exceptional = domestic("EXC-1", "17169000.00");
+  exceptional.entry.pays.clear();
+  exceptional.entry.operation_exceptionnelle = true;
+  JauneBuild built = jaune_from_verdicts(2012, {silent, imported, exceptional}, ZoneTable::builtin());
+  ASSERT_TRUE(built.jaune);
+  const Jaune& j = *built.jaune;
+  EXPECT_EQ(j.scope_undetermined, std::vector<std::string>{"SILENCE-1"});
+  ASSERT_EQ(j.domestic.dossiers.size(), 2u);
+  const JauneDossier& first = j.dossiers[j.domestic.dossiers[0]];
+  EXPECT_EQ(first.entry.id, "SILENCE-1");
+  EXPECT_NE(first.reason.find("élément international non établi"), std::string::npos) << first.reason;
+  EXPECT_EQ(first.reason.find("aucun élément international"), std::string::npos) << first.reason;
+  EXPECT_NE(j.dossiers[j.domestic.dossiers[1]].reason.find("aucun élément international"), std::string::npos);
+  EXPECT_EQ(j.exceptional.total, euros("17169000.00"));  // pour mémoire, never in the total
+  EXPECT_EQ(j.total, euros("0.00"));
+  EXPECT_TRUE(std::any_of(j.notes.begin(), j.notes.end(), [](const std::string& n) {
+    return n.find("faute de savoir s'il est international (« SILENCE-1 »)") != std::string::npos;
+  }));
 }
 
 TEST(JauneScope, TheSameDossierReadTwiceCountsOnce) {
