@@ -54,6 +54,10 @@ std::string id_key(std::string_view id) {
       key += kLatin1Base[c - 0xC0];
     } else if (c == 0x152 || c == 0x153) {
       key += "oe";
+    } else if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D) {
+      // A word processor's hyphens and dashes, the minus sign: « CP‐2012‐601 » is « CP-2012-601 »
+      // (the same dossier was counted twice under the two).
+      key += '-';
     } else {
       csv::append_utf8(key, c);
     }

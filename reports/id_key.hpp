@@ -1,7 +1,7 @@
 // The key under which the jaune recognises one dossier read twice: its id without the
 // differences a copy picks up on the way (a blank at either end, letters in upper or lower
 // case, an accent composed in one character or written as a letter and a combining mark,
-// or left out). Two dossiers whose ids differ only in these ways would otherwise be counted
+// or left out, a hyphen typed as a typographic dash). Two dossiers whose ids differ only in these ways would otherwise be counted
 // twice, with ids that look the same in every list.
 #pragma once
 

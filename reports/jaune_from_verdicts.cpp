@@ -193,6 +193,13 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
   std::set<int> other_years;
   std::set<std::string> unknown_countries;
   std::map<std::string, std::size_t> by_id;  // id -> index in jaune.dossiers
+  // A sector by its key (id_key: case, accents and their decomposed form, blanks at either end
+  // aside) -> the spelling its line shows: the international affairs sector's own, else the first
+  // met. « Affaires internationales et europeennes » in one dossier made a second line that looked
+  // the same, and took its amount off the international affairs line (review by mutation).
+  std::map<std::string, std::string> sector_spelling;
+  std::vector<std::string> merged_spellings;  // notes: a spelling read as another
+  sector_spelling.emplace(id_key(kInternationalAffairsSector), std::string(kInternationalAffairsSector));
   std::vector<std::string> duplicate_notes;
   for (auto& record : records) {
     if (record.entry.exercice != exercice) {
@@ -244,7 +251,15 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
       if (scope.undetermined) jaune.scope_undetermined.push_back(d.entry.id);
     }
     std::string sector = trimmed(d.entry.secteur);
-    d.sector = sector.empty() ? std::string(kSectorMissing) : sector;
+    if (sector.empty()) {
+      d.sector = std::string(kSectorMissing);
+    } else {
+      const auto [spelling, first] = sector_spelling.emplace(id_key(sector), sector);
+      d.sector = spelling->second;
+      if (!first && sector != spelling->second)
+        merged_spellings.push_back("Secteur « " + sector + " » du dossier « " + d.entry.id + " » lu comme « " +
+                                   spelling->second + " » (mêmes mots, aux capitales, aux accents ou aux blancs près).");
+    }
     d.domain = std::string(domain_label(d.entry.domaine));
     d.zones = distinct_zones(d.entry, zones, unknown_countries);
     d.zone = d.zones.empty() ? std::string(kNotGiven) : d.zones.size() == 1 ? d.zones.front() : std::string(kSeveralZones);
@@ -273,6 +288,7 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
     jaune.dossiers.push_back(std::move(d));
   }
   if (!build.errors.empty()) return build;
+  jaune.notes.insert(jaune.notes.end(), merged_spellings.begin(), merged_spellings.end());
 
   if (jaune.dossiers.empty()) {
     std::string message = "aucun dossier de l'exercice " + std::to_string(exercice);

@@ -1,5 +1,6 @@
 #include "reports/jaune_scope.hpp"
 
+#include "reports/id_key.hpp"
 #include "reports/jaune_labels.hpp"
 
 namespace subsidia::reports {
@@ -28,7 +29,7 @@ ScopeDecision international_scope(const JauneEntry& e) {
     if (e.beneficiaire_categorie == category) return {true, "bénéficiaire " + std::string(category)};
   if (e.action_declared || !e.domaine.empty()) return {true, "action internationale déclarée (action.nature ou action.domaine)"};
   if (e.convention) return {true, "convention avec un partenaire étranger"};
-  if (e.secteur == kInternationalAffairsSector) return {true, "secteur des affaires internationales"};
+  if (id_key(e.secteur) == id_key(kInternationalAffairsSector)) return {true, "secteur des affaires internationales"};
   // The budget code says it as well as the dossier's own fields: function 04 is "coopération
   // décentralisée, actions européennes et internationales" in M71, M57, M52 and M14 (domain.md
   // §4), and account 6562 is a participation "au titre de la coopération décentralisée" in

@@ -10,7 +10,7 @@ namespace subsidia::server::store {
 namespace {
 
 // Never edit a migration once released: add the next one.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 1: accounts, sessions, dossiers with their versions and checks, the audit log.
     R"sql(
 CREATE TABLE utilisateurs (
@@ -85,6 +85,11 @@ BEGIN SELECT RAISE(ABORT, 'journal d''audit : ajout seulement'); END;
     R"sql(
 ALTER TABLE dossiers ADD COLUMN cle TEXT NOT NULL DEFAULT '';
 CREATE INDEX dossiers_cle ON dossiers(cle);
+)sql",
+    // 3: the id key folds typographic hyphens and dashes too (« CP‐2012 » is « CP-2012 »): every key
+    // is made again by Store::Store, which fills the empty ones.
+    R"sql(
+UPDATE dossiers SET cle = '';
 )sql",
 };
 

@@ -227,12 +227,40 @@ TEST(JauneScope, TwoCollectivitesOfOneNameAreToldApartByTheirCode) {
   EXPECT_EQ(built.jaune->by_collectivite[0].label, "Saint-Denis");
 }
 
+// « Affaires internationales et europeennes » (no accent), in another case, or with a decomposed
+// « é » that looks the same: one sector, the international affairs line, with a note; it made a
+// second line that looked identical and took its amount off the international line.
+TEST(JauneScope, ASectorWrittenWithoutItsAccentsIsTheSameSector) {
+  auto a = record("AI-1", "1000.00", std::string(kInternationalAffairsSector), {"SN"});
+  auto b = record("AI-2", "500.00", "affaires internationales et europeennes", {"SN"});
+  auto c = record("AI-3", "250.00", "Affaires internationales et europe\u0301ennes ", {"SN"});
+  auto d = record("CU-1", "100.00", "Culture", {"SN"});
+  auto e = record("CU-2", "50.00", "CULTURE", {"SN"});
+  JauneBuild built = jaune_from_verdicts(2012, {a, b, c, d, e}, ZoneTable::builtin());
+  ASSERT_TRUE(built.jaune);
+  const Jaune& j = *built.jaune;
+  ASSERT_EQ(j.by_sector.size(), 2u);
+  EXPECT_EQ(j.by_sector[0].label, kInternationalAffairsSector);
+  EXPECT_EQ(j.by_sector[0].amount, euros("1750.00"));
+  EXPECT_EQ(j.by_sector[1].label, "Culture");
+  EXPECT_EQ(j.by_sector[1].amount, euros("150.00"));
+  const JauneLine* international = line(j.synthesis, "affaires_internationales");
+  ASSERT_TRUE(international);
+  EXPECT_EQ(international->amount, euros("1750.00"));
+  EXPECT_EQ(std::count_if(j.notes.begin(), j.notes.end(),
+                          [](const std::string& n) { return n.find("lu comme") != std::string::npos; }),
+            3);
+}
+
 TEST(IdKey, LeavesOutWhatACopyChangesAndKeepsTheRest) {
   EXPECT_EQ(id_key("  CP-12-101\xE2\x80\xAF"), "cp-12-101");
   EXPECT_EQ(id_key("R\xC3\xA9GION \xC3\x8Ele-de-France"), "region ile-de-france");
   EXPECT_EQ(id_key("Re\xCC\x81gion"), "region");
   EXPECT_EQ(id_key("\xC5\x92uvre"), "oeuvre");
   EXPECT_EQ(id_key("a  b"), "a  b");
+  // A word processor's hyphen (U+2010), en and em dashes, the minus sign: the same dossier was
+  // counted twice under « IDF‐CP‐12‐601 » and « IDF-CP-12-601 » (review by mutation).
+  EXPECT_EQ(id_key("IDF\u2010CP\u201312\u2014601\u2212b"), "idf-cp-12-601-b");
   EXPECT_EQ(id_key("\xE6\x9D\xB1\xE4\xBA\xAC-1"), "\xE6\x9D\xB1\xE4\xBA\xAC-1");  // kept as written
 }
 
