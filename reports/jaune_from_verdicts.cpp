@@ -120,6 +120,10 @@ std::optional<std::vector<std::pair<std::string, decimal::Decimal>>> allocate_zo
   for (const auto& line : e.repartition) {
     if (line.pays.empty()) return fail("une ligne sans pays");
     if (!seen.insert(line.pays).second) return fail("pays " + line.pays + " donné deux fois");
+    // The split is between the countries of the action: a country it does not name would get
+    // money the dossier does not say is spent there (a zone of the annex credited wrongly).
+    if (std::find(e.pays.begin(), e.pays.end(), line.pays) == e.pays.end())
+      return fail("pays " + line.pays + " absent de action.pays");
     if (line.part.has_value() == line.montant.has_value())
       return fail("la ligne " + line.pays + " doit donner une part ou un montant, pas les deux ni aucun");
     if (line.part.has_value() != by_share) return fail("parts et montants mêlés");

@@ -284,7 +284,7 @@ TEST(JauneScope, ASplitByShareAllocatesZonesExactlyWithTheResidueOnTheLargestSha
 }
 
 TEST(JauneScope, ASplitByAmountMustAddUpToTheDossier) {
-  auto r = record("AI-1", "1000.00", "Culture", {"SN", "ML"});
+  auto r = record("AI-1", "1000.00", "Culture", {"SN", "DE"});
   using Share = JauneEntry::CountryShare;
   r.entry.repartition = {Share{"SN", {}, euros("600.00")}, Share{"DE", {}, euros("400.00")}};
   Jaune good = std::move(*jaune_from_verdicts(2012, {r}, ZoneTable::builtin()).jaune);
@@ -293,8 +293,10 @@ TEST(JauneScope, ASplitByAmountMustAddUpToTheDossier) {
 
   r.entry.repartition[1].montant = euros("300.00");
   Jaune bad = std::move(*jaune_from_verdicts(2012, {r}, ZoneTable::builtin()).jaune);
-  // Unusable split: counted as before (one zone here, both countries are sub-Saharan) and said.
-  EXPECT_EQ(line(bad.by_zone, "Afrique subsaharienne")->amount, euros("1000.00"));
+  // Unusable split: counted as before (on « Plusieurs zones », the action's countries lying in
+  // two) and said.
+  ASSERT_NE(line(bad.by_zone, std::string(kSeveralZones)), nullptr);
+  EXPECT_EQ(line(bad.by_zone, std::string(kSeveralZones))->amount, euros("1000.00"));
   EXPECT_TRUE(std::any_of(bad.notes.begin(), bad.notes.end(),
                           [](const std::string& n) { return n.find("Répartition par pays") != std::string::npos; }));
 }
@@ -305,6 +307,20 @@ TEST(JauneScope, SharesThatDoNotSumToOneAreRefused) {
   r.entry.repartition = {Share{"SN", euros("0.5"), {}}, Share{"DE", euros("0.4"), {}}};
   Jaune j = std::move(*jaune_from_verdicts(2012, {r}, ZoneTable::builtin()).jaune);
   EXPECT_NE(line(j.by_zone, std::string(kSeveralZones)), nullptr);
+}
+
+// A split on a country the action does not name is refused, said in a note: half of an action in
+// Germany and the United States went to the zone Asie (review by mutation, 2 December 2026).
+TEST(JauneScope, ASplitOnACountryOutsideTheActionIsRefusedAndSaid) {
+  auto r = record("AI-1", "720000.00", "Culture", {"DE", "US"});
+  using Share = JauneEntry::CountryShare;
+  r.entry.repartition = {Share{"DE", euros("0.5"), {}}, Share{"JP", euros("0.5"), {}}};
+  Jaune j = std::move(*jaune_from_verdicts(2012, {r}, ZoneTable::builtin()).jaune);
+  EXPECT_NE(line(j.by_zone, std::string(kSeveralZones)), nullptr);
+  for (const JauneLine& zone : j.by_zone) EXPECT_EQ(zone.label.find("Asie"), std::string::npos) << zone.label;
+  EXPECT_TRUE(std::any_of(j.notes.begin(), j.notes.end(), [](const std::string& n) {
+    return n.find("ignorée (pays JP absent de action.pays)") != std::string::npos;
+  }));
 }
 
 }  // namespace
