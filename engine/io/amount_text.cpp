@@ -1,6 +1,10 @@
 #include "io/amount_text.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+
+#include "decimal/decimal.hpp"
 #include <vector>
 
 namespace subsidia::io {
@@ -160,7 +164,53 @@ bool is_plain_decimal_text(std::string_view s, int max_decimals) {
   return i == s.size();
 }
 
+namespace {
+
+// A share written as people write one: « 20 % », « 20% », « 1/5 ». The schema wants a fraction
+// of 1 (0.2), and a fix is offered only when it is exact (1/3 has none).
+std::optional<AmountAdvice> share_advice(std::string_view text) {
+  std::string_view t = trim(text);
+  const auto plain = [](std::string_view digits) {
+    std::string out;
+    for (char c : digits)
+      if (c != ' ') out += c == ',' ? '.' : c;
+    return decimal::Decimal::parse(out);
+  };
+  const auto exact_ratio = [](const decimal::Decimal& a, const decimal::Decimal& b) -> std::optional<decimal::Decimal> {
+    if (b.is_zero()) return std::nullopt;
+    auto q = divide(a, b, 12, decimal::RoundingMode::HalfAwayFromZero);
+    if (!q) return std::nullopt;
+    auto back = multiply(*q, b);
+    if (!back || *back != a) return std::nullopt;
+    return q->normalized();
+  };
+  AmountAdvice advice;
+  if (t.ends_with("%")) {
+    t = trim(t.substr(0, t.size() - 1));
+    while (t.ends_with("\xC2\xA0") || t.ends_with("\xE2\x80\xAF")) t = trim(t.substr(0, t.size() - (t.ends_with("\xC2\xA0") ? 2 : 3)));
+    const auto percent = plain(t);
+    if (!percent) return std::nullopt;
+    advice.reason = "une part s'écrit en fraction de 1, pas en pourcentage";
+    if (auto share = exact_ratio(*percent, decimal::Decimal::from_integer(100))) advice.fix = share->to_string();
+    return advice;
+  }
+  if (const std::size_t slash = t.find('/'); slash != std::string_view::npos) {
+    const auto numerator = plain(trim(t.substr(0, slash))), denominator = plain(trim(t.substr(slash + 1)));
+    if (!numerator || !denominator) return std::nullopt;
+    advice.reason = "une part s'écrit en nombre décimal, pas en fraction";
+    if (auto share = exact_ratio(*numerator, *denominator)) advice.fix = share->to_string();
+    else advice.reason += " (celle-ci ne tombe pas juste : reprendre la part de la pièce justificative)";
+    return advice;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 AmountAdvice advise_amount_text(std::string_view text, int max_decimals) {
+  if (max_decimals < 0) {
+    if (std::optional<AmountAdvice> share = share_advice(text)) return *share;
+  }
   AmountAdvice advice;
   std::string_view core = strip_currency(text);
   bool negative = false;

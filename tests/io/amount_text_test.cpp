@@ -20,6 +20,24 @@ TEST(AmountText, FrenchGroupsAndDecimalCommaBecomePlainDigits) {
   EXPECT_EQ(fix("-1 500,25"), "-1500.25");
 }
 
+// A share written as a percentage or a fraction: « 20 % » was told « les chiffres se groupent par
+// trois », « 20% » and « 1/5 » got no fix (review by mutation, 2 December 2026). A fix only when
+// it is exact.
+TEST(AmountText, AShareWrittenAsAPercentageOrAFractionGetsItsDecimal) {
+  for (const char* text : {"20 %", "20%", "20\u00a0%", "20,0 %", "1/5", " 1 / 5 "}) {
+    const AmountAdvice a = advise_amount_text(text, -1);
+    ASSERT_TRUE(a.fix) << text << " : " << a.reason;
+    EXPECT_EQ(*a.fix, "0.2") << text;
+  }
+  EXPECT_EQ(advise_amount_text("12,5 %", -1).fix, "0.125");
+  const AmountAdvice third = advise_amount_text("1/3", -1);
+  EXPECT_FALSE(third.fix);
+  EXPECT_NE(third.reason.find("ne tombe pas juste"), std::string::npos) << third.reason;
+  EXPECT_FALSE(advise_amount_text("1/0", -1).fix);
+  // An amount is not a share: « 20 % » there is not read as 0.2.
+  EXPECT_NE(advise_amount_text("20 %", 2).fix, std::optional<std::string>("0.2"));
+}
+
 TEST(AmountText, ContinentalAndEnglishGroupingHaveOneReading) {
   EXPECT_EQ(fix("1.500,00"), "1500.00");
   EXPECT_EQ(fix("1,500.00"), "1500.00");
