@@ -131,6 +131,39 @@ bool Importer::import_file(const std::filesystem::path& file, const Sink& sink) 
   return import_bytes(std::move(bytes), name, sink);
 }
 
+// Whether one of the first non-blank lines of `text`, cut at `separator`, names at least two
+// SCDL columns: the header the importer looks for.
+bool header_found_with(std::string_view text, char separator) {
+  csv::Tokenizer tokens(text, {separator, false});
+  csv::Record record;
+  std::vector<std::string_view> cells;
+  std::size_t searched = 0;
+  while (tokens.next(record)) {
+    cells.clear();
+    for (const auto& f : record.fields) cells.push_back(f.value);
+    if (blank(cells)) continue;
+    if (map_columns(cells).recognised >= 2) return true;
+    if (++searched >= kHeaderSearch) break;
+  }
+  return false;
+}
+
+// The separator of a file: the one its cells are most regularly cut by (csv::sniff_separator),
+// unless its header is not found with it and is with another. A published file whose rows end
+// with « ;; » and hold unquoted amounts « 100 000,00 » counts more semicolons than regular
+// commas, and was refused as having no SCDL header, though its first line names fourteen.
+char file_separator(std::string_view text, std::string& note) {
+  const char sniffed = csv::sniff_separator(text);
+  if (header_found_with(text, sniffed)) return sniffed;
+  for (char other : {';', ',', '\t', '|'}) {
+    if (other == sniffed || !header_found_with(text, other)) continue;
+    note = "séparateur « " + std::string(csv::separator_label(other)) + " » retenu : l'en-tête n'est lisible qu'avec lui (« " +
+           std::string(csv::separator_label(sniffed)) + " » est plus fréquent dans le fichier)";
+    return other;
+  }
+  return sniffed;
+}
+
 // The first pass over a file's rows (after the header): for each beneficiary paid in a row a
 // strong clue makes international, the first such row and its clue; and how many rows share each
 // decision total with a pourcentageSubvention under 1 (DraftBuilder splits only such a total).
@@ -169,7 +202,8 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
   written_by_cells_.reserve(written_.size() + texts_.back().size() / 200);
   ids_by_hash_.reserve(ids_.size() + texts_.back().size() / 200);
   const std::string_view text = texts_.back();
-  const char separator = csv::sniff_separator(text);
+  std::string separator_note;
+  const char separator = file_separator(text, separator_note);
   report.separator = std::string(csv::separator_label(separator));
 
   csv::Tokenizer tokens(text, {separator, false});
@@ -236,6 +270,7 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
   summary_.skipped.insert(summary_.skipped.end(), before.begin(), before.end());
   report.format = columns.format();
   report.column_notes = columns.warnings;
+  if (!separator_note.empty()) report.column_notes.insert(report.column_notes.begin(), separator_note);
   for (std::size_t i = 0; i < header.size(); ++i) {
     bool mapped = false;
     for (int index : columns.index) mapped = mapped || index == static_cast<int>(i);

@@ -513,6 +513,32 @@ TEST(ScdlImporter, ANegativeAmountIsARejectedRowWithItsReason) {
       << importer.summary().rejected[0].text;
 }
 
+// A published file whose rows end with « ;; » and hold unquoted amounts « 100 000,00 » counts
+// more semicolons than regular commas: read with « ; » it had no header, and the whole batch
+// was refused (« aucune des 10 premières lignes ne nomme deux colonnes SCDL ») though its first
+// line names seven. Its header decides, and each broken row is rejected with its own reason.
+TEST(ScdlImporter, TheSeparatorIsTheOneTheHeaderIsReadWith) {
+  Importer importer(clues(), {});
+  std::size_t written = 0;
+  importer.import_bytes("nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,objet,montant,nature;;\n"
+                        "Ville de Test,21860194600011,2018-03-22,Association A,Jumelage,1500,aide en numeraire;;\n"
+                        "Ville de Test,21860194600011,2018-03-22,Association B,Fonctionnement,100 000,00,aide;;\n",
+                        "vendee.csv", [&](const DossierDraft&) {
+                          ++written;
+                          return true;
+                        });
+  const ImportSummary& summary = importer.summary();
+  ASSERT_EQ(summary.files.size(), 1u);
+  EXPECT_TRUE(summary.files[0].error.empty()) << summary.files[0].error;
+  EXPECT_EQ(summary.files[0].separator, "virgule");
+  ASSERT_FALSE(summary.files[0].column_notes.empty());
+  EXPECT_NE(summary.files[0].column_notes[0].find("séparateur « virgule » retenu"), std::string::npos);
+  EXPECT_EQ(written, 1u);
+  ASSERT_EQ(summary.rejected.size(), 1u);
+  EXPECT_EQ(summary.rejected[0].line, 3u);
+  EXPECT_NE(summary.rejected[0].text.find("séparateur non protégé"), std::string::npos) << summary.rejected[0].text;
+}
+
 TEST(ScdlImporter, ARowWithoutAYearSaysWhichDateCellItCouldNotReadAndWhy) {
   ImportRun run = import_files({kFiles / "dates-inexistantes.csv"});
   EXPECT_TRUE(run.dossiers.empty());
