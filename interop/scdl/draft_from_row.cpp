@@ -370,7 +370,8 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
                   (*file.header)[static_cast<std::size_t>(columns[Column::DateConvention])] + ")";
   }
   if (year && options_->exercice && *year != *options_->exercice)
-    return {RowOutcome::Kind::OtherExercice, "exercice " + std::to_string(*year) + (year_stated ? "" : " (d'après la date)")};
+    return {RowOutcome::Kind::OtherExercice,
+            "exercice " + std::to_string(*year) + (year_stated ? "" : " (" + year_reason + ")")};
   if (!year && options_->exercice) {
     year = options_->exercice;
     year_reason = "exercice donné par --exercice (le fichier ne donne ni année ni date)";

@@ -539,6 +539,21 @@ TEST(ScdlImporter, TheSeparatorIsTheOneTheHeaderIsReadWith) {
   EXPECT_NE(summary.rejected[0].text.find("séparateur non protégé"), std::string::npos) << summary.rejected[0].text;
 }
 
+// A row of another year says what its year was read from: « (d'après la date) » was said of a
+// year read from the payment period (review of real files).
+TEST(ScdlImporter, ARowOfAnotherYearSaysWhatItsYearWasReadFrom) {
+  ImportOptions options;
+  options.exercice = 2017;
+  Importer importer(clues(), options);
+  importer.import_bytes("nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;objet;montant;datesPeriodeVersement\n"
+                        "Département du Lot;22460001500015;2017-12-21;Club;Fonctionnement;1000;2018-01-01/2018-03-31\n",
+                        "lot.csv", [](const DossierDraft&) { return true; });
+  ASSERT_EQ(importer.summary().other_exercice.size(), 1u);
+  const std::string& why = importer.summary().other_exercice[0].text;
+  EXPECT_NE(why.find("exercice 2018 (période de versement 2018-01-01/2018-03-31"), std::string::npos) << why;
+  EXPECT_EQ(why.find("d'après la date"), std::string::npos) << why;
+}
+
 TEST(ScdlImporter, ARowWithoutAYearSaysWhichDateCellItCouldNotReadAndWhy) {
   ImportRun run = import_files({kFiles / "dates-inexistantes.csv"});
   EXPECT_TRUE(run.dossiers.empty());
