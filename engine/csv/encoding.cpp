@@ -22,6 +22,46 @@ char32_t windows1252(unsigned char byte) {
   return byte;
 }
 
+// DOS code page 850 (Western Europe), 0x80-0xFF: what a file exported by an old accounting
+// program holds. Read as Windows-1252 its French letters became punctuation (« D‚lib‚ration
+// coop‚ration S‚n‚gal »): the clue « Sénégal » was lost (review of real files, 2 December 2026).
+constexpr std::array<char16_t, 128> kCp850High = {
+    0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7, 0x00EA, 0x00EB, 0x00E8, 0x00EF, 0x00EE,
+    0x00EC, 0x00C4, 0x00C5, 0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9, 0x00FF, 0x00D6,
+    0x00DC, 0x00F8, 0x00A3, 0x00D8, 0x00D7, 0x0192, 0x00E1, 0x00ED, 0x00F3, 0x00FA, 0x00F1, 0x00D1, 0x00AA,
+    0x00BA, 0x00BF, 0x00AE, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB, 0x2591, 0x2592, 0x2593, 0x2502,
+    0x2524, 0x00C1, 0x00C2, 0x00C0, 0x00A9, 0x2563, 0x2551, 0x2557, 0x255D, 0x00A2, 0x00A5, 0x2510, 0x2514,
+    0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x00E3, 0x00C3, 0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550,
+    0x256C, 0x00A4, 0x00F0, 0x00D0, 0x00CA, 0x00CB, 0x00C8, 0x0131, 0x00CD, 0x00CE, 0x00CF, 0x2518, 0x250C,
+    0x2588, 0x2584, 0x00A6, 0x00CC, 0x2580, 0x00D3, 0x00DF, 0x00D4, 0x00D2, 0x00F5, 0x00D5, 0x00B5, 0x00FE,
+    0x00DE, 0x00DA, 0x00DB, 0x00D9, 0x00FD, 0x00DD, 0x00AF, 0x00B4, 0x00AD, 0x00B1, 0x2017, 0x00BE, 0x00B6,
+    0x00A7, 0x00F7, 0x00B8, 0x00B0, 0x00A8, 0x00B7, 0x00B9, 0x00B3, 0x00B2, 0x25A0, 0x00A0,
+};
+
+bool ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether single-byte text is DOS code page 850 rather than Windows-1252: French lower-case
+// letters of CP850 (é 82, è 8A, à 85, ç 87, ê 88, ô 93, î 8C, â 83, û 96, ù 97, ë 89, ï 8B, ü 81)
+// between two ASCII letters, where Windows-1252 has punctuation (‚ … ‡ ˆ “ – —) that stands
+// between words, not inside them; against letters of Windows-1252 (C0-FF, where CP850 has
+// box-drawing and rare signs) next to an ASCII letter. Two words' worth of evidence at least.
+bool looks_like_cp850(std::string_view bytes) {
+  static constexpr unsigned char kFrenchCp850[] = {0x81, 0x82, 0x83, 0x85, 0x87, 0x88, 0x89,
+                                                   0x8A, 0x8B, 0x8C, 0x93, 0x96, 0x97};
+  std::size_t dos = 0, windows = 0;
+  for (std::size_t i = 1; i + 1 < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x80) continue;
+    const auto before = static_cast<unsigned char>(bytes[i - 1]), after = static_cast<unsigned char>(bytes[i + 1]);
+    if (std::find(std::begin(kFrenchCp850), std::end(kFrenchCp850), c) != std::end(kFrenchCp850)) {
+      if (ascii_letter(before) && ascii_letter(after)) ++dos;
+    } else if (c >= 0xC0 && (ascii_letter(before) || ascii_letter(after))) {
+      ++windows;
+    }
+  }
+  return dos >= 2 && dos > windows;
+}
+
 // UTF-16 without a byte-order mark: most ASCII text then has a NUL in every other byte.
 // Returns 1 for little endian, 2 for big endian, 0 when the bytes do not look like UTF-16.
 int utf16_without_bom(std::string_view bytes) {
@@ -168,7 +208,8 @@ DecodedText decode_to_utf8(std::string_view bytes) {
   // accidental weak pair among the stray bytes of a Windows-1252 file made it "mixed", and
   // its cell changed silently ("SOLIDARITÉ »" read "SOLIDARITɠ»").
   const bool mixed = bom || strong > 0 || weak > invalid;
-  out.encoding = mixed ? Encoding::MixedUtf8Windows1252 : Encoding::Windows1252;
+  const bool dos = !mixed && looks_like_cp850(bytes);
+  out.encoding = mixed ? Encoding::MixedUtf8Windows1252 : dos ? Encoding::Cp850 : Encoding::Windows1252;
   out.text.reserve(bytes.size() + bytes.size() / 8);
   for (std::size_t i = 0; i < bytes.size();) {
     const auto byte = static_cast<unsigned char>(bytes[i]);
@@ -182,7 +223,7 @@ DecodedText decode_to_utf8(std::string_view bytes) {
       out.text.append(bytes.substr(i, length));
       i += length;
     } else {
-      append_utf8(out.text, windows1252(byte));
+      append_utf8(out.text, dos ? kCp850High[byte - 0x80] : windows1252(byte));
       if (mixed) ++out.guessed_bytes;
       ++i;
     }
@@ -222,6 +263,7 @@ std::string_view encoding_label(Encoding encoding) {
     case Encoding::Utf16Be: return "UTF-16 gros-boutiste";
     case Encoding::Windows1252: return "Windows-1252 (Latin-1)";
     case Encoding::MixedUtf8Windows1252: return "UTF-8 mêlé de Windows-1252";
+    case Encoding::Cp850: return "DOS (page de code 850)";
   }
   return "inconnu";
 }

@@ -18,6 +18,7 @@ enum class Encoding {
   Utf16Be,          // FE FF, or NUL bytes at even offsets
   Windows1252,      // not UTF-8: each byte read as Windows-1252 (a superset of Latin-1's letters)
   MixedUtf8Windows1252,  // mostly UTF-8; the bytes that are not are read as Windows-1252
+  Cp850,            // not UTF-8, French letters where DOS code page 850 puts them (« D\x82lib\x82ration »)
 };
 
 struct DecodedText {

@@ -25,6 +25,20 @@ TEST(Encoding, ReadsLatin1BytesAsWindows1252) {
   EXPECT_EQ(d.guessed_bytes, 0u);
 }
 
+// A file from an old DOS accounting program (code page 850): read as Windows-1252 its French
+// letters became punctuation (« D‚lib‚ration coop‚ration S‚n‚gal », « \u0090lan »), silently,
+// and the country clue was lost (review of real files: the Aude's 2019 file was published so).
+TEST(Encoding, ReadsDosCodePage850WhenItsLettersStandInsideWords) {
+  DecodedText d = decode_to_utf8("objet;b\x82n\x82" "ficiaire\nD\x82lib\x82ration coop\x82ration S\x82n\x82gal;"
+                                 "Association \x90lan\nCantine \x85 l'\x82" "cole;Fran\x87ois\n");
+  EXPECT_EQ(d.encoding, Encoding::Cp850);
+  EXPECT_EQ(d.text, "objet;bénéficiaire\nDélibération coopération Sénégal;Association Élan\nCantine à l'école;François\n");
+  EXPECT_EQ(encoding_label(Encoding::Cp850), "DOS (page de code 850)");
+  // Windows-1252 punctuation between words (… “ ” – —, ‚ as a low quote) is not taken for it.
+  DecodedText w = decode_to_utf8("objet\nCoop\xE9ration \x85 \x93" "Dakar\x94 \x96 \x97 \x82" "bas\x82" " l\x92" "\xE9t\xE9\n");
+  EXPECT_EQ(w.encoding, Encoding::Windows1252);
+}
+
 TEST(Encoding, ReadsAMixOfUtf8AndWindows1252ByteByByte) {
   DecodedText d = decode_to_utf8("S\xC3\xA9n\xC3\xA9gal;Mali\nB\xE9nin\n");
   EXPECT_EQ(d.encoding, Encoding::MixedUtf8Windows1252);
