@@ -297,11 +297,25 @@ std::string_view clue_kind_key(ClueKind kind) {
   return "expression";
 }
 
+namespace {
+
+// A word as phrases are kept: « St », « St. » and « Ste » are « Saint » and « Sainte » (« ST LOUIS »,
+// « St-Louis » for the partner city Saint-Louis of Senegal; « Ste-Lucie »). Only for matching:
+// the folded words themselves, which draft ids are made of, stay as written.
+std::string_view phrase_word(std::string_view word) {
+  if (word == "st") return "saint";
+  if (word == "ste") return "sainte";
+  return word;
+}
+
+}  // namespace
+
 void InternationalClues::add(std::string_view words, Phrase phrase) {
   FoldedText folded(words);
   if (folded.tokens().empty()) return;
   for (std::size_t i = 1; i < folded.tokens().size(); ++i) phrase.rest.emplace_back(folded.tokens()[i].word);
-  by_first_word_[std::string(folded.tokens()[0].word)].push_back(std::move(phrase));
+  for (std::string& word : phrase.rest) word = std::string(phrase_word(word));
+  by_first_word_[std::string(phrase_word(folded.tokens()[0].word))].push_back(std::move(phrase));
 }
 
 InternationalClues InternationalClues::from_tables(std::string_view zones_csv, std::string_view demonyms_csv) {
@@ -384,15 +398,16 @@ void InternationalClues::add_partner_cities(std::string_view csv_text, std::stri
   }
 }
 
+
 const InternationalClues::Phrase* InternationalClues::longest_at(const PhraseMap& phrases,
                                                                  const std::vector<FoldedToken>& tokens, std::size_t i) {
-  auto found = phrases.find(tokens[i].word);
+  auto found = phrases.find(phrase_word(tokens[i].word));
   const Phrase* best = nullptr;
   if (found == phrases.end()) return nullptr;
   for (const Phrase& phrase : found->second) {
     if (i + phrase.rest.size() >= tokens.size()) continue;
     bool match = true;
-    for (std::size_t k = 0; k < phrase.rest.size() && match; ++k) match = tokens[i + 1 + k].word == phrase.rest[k];
+    for (std::size_t k = 0; k < phrase.rest.size() && match; ++k) match = phrase_word(tokens[i + 1 + k].word) == phrase.rest[k];
     // Longest first; on a tie a country beats a demonym ("suisse").
     if (match && (!best || phrase.rest.size() > best->rest.size() ||
                   (phrase.rest.size() == best->rest.size() && phrase.kind == ClueKind::Country &&
