@@ -200,6 +200,11 @@ constexpr std::string_view kDomesticPhrases[] = {
     "jumelage culture sante",       "jumelages culture sante",  "jumelage culture et sante",
     "jumelage ecole entreprise",    "jumelages ecole entreprise", "suisse normande",
     "ordre de malte",               "sainte lucie de tallano",  "sainte lucie de porto vecchio",
+    // The veterans of the Algerian war (FNACA, a French association): three countries named,
+    // none an action abroad (review of real files, 2 December 2026). Paris's gardens and Senate.
+    "anciens combattants en algerie maroc et tunisie", "anciens combattants en algerie maroc tunisie",
+    "anciens combattants d algerie maroc et tunisie",  "anciens combattants algerie maroc tunisie",
+    "jardin du luxembourg",         "jardins du luxembourg",    "palais du luxembourg",
 };
 
 // A place named after a country or a body (« rue de Madagascar », « avenue des Nations

@@ -177,6 +177,21 @@ TEST(InternationalClues, SaintAndSainteAbbreviatedAreTheSameWords) {
   }
 }
 
+// French bodies and places named after countries (review of real files): the veterans' FNACA
+// gave Algeria, Morocco and Tunisia as three strong clues; « Jardin du Luxembourg » Luxembourg.
+TEST(InternationalClues, FrenchBodiesAndPlacesNamedAfterCountriesAreNoClue) {
+  InternationalClues clues = InternationalClues::builtin();
+  for (const char* text : {"FNACA Fédération nationale des anciens combattants en Algérie, Maroc et Tunisie",
+                           "Concert au Jardin du Luxembourg"}) {
+    std::vector<Clue> out;
+    clues.find(FoldedText(text), out);
+    EXPECT_TRUE(out.empty()) << text << " : " << (out.empty() ? "" : out[0].text);
+  }
+  std::vector<Clue> out;
+  clues.find(FoldedText("Coopération avec le Maroc"), out);
+  EXPECT_EQ(out.size(), 1u);  // the country alone is still a clue
+}
+
 TEST(InternationalClues, ABadPartnerCityTableNamesItsLine) {
   InternationalClues clues = InternationalClues::builtin();
   const auto error_of = [&](std::string_view csv) -> std::string {
