@@ -75,6 +75,10 @@ constexpr Keyword kKeywords[] = {
     {"actions internationales", ClueKind::Expression, true, ""},
     // « sans frontières » names bodies that work abroad, and as many that do not (a sports
     // tournament, a music festival): weak alone, strong in the names of the NGOs below.
+    // « coopération » alone: a partnership abroad as often as between French bodies (a school's
+    // cooperative, communes working together): weak, for review (real files, 2 December 2026).
+    {"cooperation", ClueKind::Expression, false, ""},
+    {"cooperation territoriale europeenne", ClueKind::Expression, true, "cooperation"},
     {"sans frontieres", ClueKind::Expression, false, ""},
     {"sans frontiere", ClueKind::Expression, false, ""},
     {"export", ClueKind::Expression, false, ""},
@@ -205,6 +209,14 @@ constexpr std::string_view kDomesticPhrases[] = {
     "anciens combattants en algerie maroc et tunisie", "anciens combattants en algerie maroc tunisie",
     "anciens combattants d algerie maroc et tunisie",  "anciens combattants algerie maroc tunisie",
     "jardin du luxembourg",         "jardins du luxembourg",    "palais du luxembourg",
+    // French places named after a city abroad: the Marais poitevin's « Venise verte », Colmar's
+    // « Petite Venise ».
+    "venise verte",                 "petite venise",
+    // « Coopération » alone is a weak clue; these are French: the Office central de la coopération
+    // à l'école (school cooperatives), the cooperation between communes.
+    "office central de la cooperation a l ecole", "cooperation a l ecole", "cooperation scolaire",
+    "cooperation intercommunale",   "cooperation agricole",
+    "pole territorial de cooperation economique", "poles territoriaux de cooperation economique",
 };
 
 // A place named after a country or a body (« rue de Madagascar », « avenue des Nations
@@ -214,6 +226,12 @@ constexpr std::string_view kStreetWords[] = {"rue", "avenue", "av", "boulevard",
                                              "allees", "impasse", "chemin", "square", "cours", "quartier", "cite",
                                              "residence", "passage", "parvis", "esplanade", "rond", "route"};
 constexpr std::string_view kArticles[] = {"de", "du", "des", "d", "la", "le", "l", "les"};
+
+// A school or a hall named after a city, the city's name right after it (« lycée Kyoto » and
+// « collège Varsovie » are French schools, « lycée Saint-Louis » is no partner city: real files,
+// 2 December 2026). With an article or a preposition (« école de Bamako ») the city is a place.
+constexpr std::string_view kNamedPlaceWords[] = {"college", "colleges", "lycee", "lycees", "ecole", "ecoles",
+                                                 "gymnase", "stade", "salle", "cinema", "theatre", "creche"};
 
 template <std::size_t N>
 bool one_of(std::string_view word, const std::string_view (&words)[N]) {
@@ -298,6 +316,7 @@ std::string_view clue_kind_key(ClueKind kind) {
     case ClueKind::Body: return "organisme";
     case ClueKind::PartnerCity: return "ville_partenaire";
     case ClueKind::SameBeneficiary: return "meme_beneficiaire";
+    case ClueKind::ForeignCity: return "ville_etrangere";
   }
   return "expression";
 }
@@ -323,7 +342,8 @@ void InternationalClues::add(std::string_view words, Phrase phrase) {
   by_first_word_[std::string(phrase_word(folded.tokens()[0].word))].push_back(std::move(phrase));
 }
 
-InternationalClues InternationalClues::from_tables(std::string_view zones_csv, std::string_view demonyms_csv) {
+InternationalClues InternationalClues::from_tables(std::string_view zones_csv, std::string_view demonyms_csv,
+                                                   std::string_view cities_csv) {
   InternationalClues clues;
   const csv::TableResult zones_read = csv::read_table(zones_csv);
   const csv::Table& zones = checked(zones_read, "pays-zones.csv");
@@ -353,6 +373,7 @@ InternationalClues InternationalClues::from_tables(std::string_view zones_csv, s
       for (const std::string& form : inflections(folded_words(demonym)))
         clues.add(form, {{}, ClueKind::Demonym, code, false, ""});
   }
+  if (!cities_csv.empty()) clues.add_cities(cities_csv);
   for (const Keyword& k : kKeywords) clues.add(k.words, {{}, k.kind, "", k.strong, k.nature});
   for (std::string_view words : kDomesticPhrases) {
     Phrase phrase{{}, ClueKind::Expression, "", false, ""};
@@ -383,6 +404,23 @@ bool after_a_street_word(const std::vector<FoldedToken>& tokens, std::size_t i) 
 
 }  // namespace
 
+void InternationalClues::add_cities(std::string_view csv_text) {
+  const csv::TableResult read = csv::read_table(csv_text);
+  const csv::Table& table = checked(read, "villes-etrangeres.csv");
+  const int city_col = table.column("ville"), country_col = table.column("pays"), other_col = table.column("autres_noms");
+  if (city_col < 0 || country_col < 0 || other_col < 0)
+    throw std::runtime_error("villes-etrangeres.csv : colonnes ville, pays, autres_noms, capitale attendues");
+  for (const csv::TableRow& row : table.rows) {
+    const std::string& code = row.cells[static_cast<std::size_t>(country_col)];
+    const std::string where = "villes-etrangeres.csv:" + std::to_string(row.line) + ": ";
+    if (!names_.contains(code)) throw std::runtime_error(where + "pays « " + code + " » absent de pays-zones.csv");
+    if (french_territory(code)) throw std::runtime_error(where + "« " + code + " » est un territoire français");
+    add(row.cells[static_cast<std::size_t>(city_col)], {{}, ClueKind::ForeignCity, code, true, ""});
+    for (std::string_view other : split(row.cells[static_cast<std::size_t>(other_col)], '|'))
+      add(other, {{}, ClueKind::ForeignCity, code, true, ""});
+  }
+}
+
 void InternationalClues::add_partner_cities(std::string_view csv_text, std::string_view file) {
   const csv::TableResult read = csv::read_table(csv_text);
   const csv::Table& table = checked(read, file);
@@ -404,6 +442,20 @@ void InternationalClues::add_partner_cities(std::string_view csv_text, std::stri
 }
 
 
+namespace {
+
+// Which of two phrases of the same words wins: the lower rank.
+int tie_rank(ClueKind kind) {
+  switch (kind) {
+    case ClueKind::Country: return 0;
+    case ClueKind::PartnerCity: return 1;
+    case ClueKind::ForeignCity: return 2;
+    default: return 3;
+  }
+}
+
+}  // namespace
+
 const InternationalClues::Phrase* InternationalClues::longest_at(const PhraseMap& phrases,
                                                                  const std::vector<FoldedToken>& tokens, std::size_t i) {
   auto found = phrases.find(phrase_word(tokens[i].word));
@@ -413,10 +465,10 @@ const InternationalClues::Phrase* InternationalClues::longest_at(const PhraseMap
     if (i + phrase.rest.size() >= tokens.size()) continue;
     bool match = true;
     for (std::size_t k = 0; k < phrase.rest.size() && match; ++k) match = phrase_word(tokens[i + 1 + k].word) == phrase.rest[k];
-    // Longest first; on a tie a country beats a demonym ("suisse").
+    // Longest first; on a tie a country beats a demonym ("suisse"), and the collectivité's own
+    // partner city beats the same city in the table of cities abroad (its nature is known).
     if (match && (!best || phrase.rest.size() > best->rest.size() ||
-                  (phrase.rest.size() == best->rest.size() && phrase.kind == ClueKind::Country &&
-                   best->kind != ClueKind::Country)))
+                  (phrase.rest.size() == best->rest.size() && tie_rank(phrase.kind) < tie_rank(best->kind))))
       best = &phrase;
   }
   return best;
@@ -431,7 +483,9 @@ void InternationalClues::find(const FoldedText& text, std::vector<Clue>& out) co
       continue;
     }
     const std::size_t last = i + best->rest.size();
-    const bool address = best->kind != ClueKind::Demonym && after_a_street_word(tokens, i);
+    const bool city = best->kind == ClueKind::ForeignCity || best->kind == ClueKind::PartnerCity;
+    const bool address = (best->kind != ClueKind::Demonym && after_a_street_word(tokens, i)) ||
+                         (city && i > 0 && one_of(tokens[i - 1].word, kNamedPlaceWords));
     if (!best->domestic && !address)
       out.push_back({best->kind, std::string(text.quote(i, last)), best->country, best->strong, best->nature});
     i = last + 1;

@@ -23,7 +23,15 @@ namespace subsidia::interop {
 
 // SameBeneficiary is not found in a text: the importer gives it to a row paid to the beneficiary
 // of another row a strong clue makes international (scdl/importer.cpp).
-enum class ClueKind { Country, Demonym, WorldRegion, Expression, Body, PartnerCity, SameBeneficiary };
+// ForeignCity: a capital or a large city abroad named in the text (reports/data/villes-etrangeres.csv),
+// a strong clue of its country, as a country named is.
+enum class ClueKind { Country, Demonym, WorldRegion, Expression, Body, PartnerCity, SameBeneficiary, ForeignCity };
+
+// Whether the clue names a country: a country, a partner city, a city abroad. Its country goes to
+// action.pays and to the clue's `pays`.
+inline bool names_a_country(ClueKind kind) {
+  return kind == ClueKind::Country || kind == ClueKind::PartnerCity || kind == ClueKind::ForeignCity;
+}
 
 // Schema words ("pays", "gentile", ...), for origine.international.indices[*].type.
 std::string_view clue_kind_key(ClueKind kind);
@@ -38,11 +46,14 @@ struct Clue {
 
 class InternationalClues {
  public:
-  // From pays-zones.csv (pays, nom, zone) and pays-gentiles.csv (pays, autres_noms, gentiles,
-  // nom_seul). Throws std::runtime_error naming the table and line when one is malformed.
-  static InternationalClues from_tables(std::string_view zones_csv, std::string_view demonyms_csv);
+  // From pays-zones.csv (pays, nom, zone), pays-gentiles.csv (pays, autres_noms, gentiles,
+  // nom_seul) and villes-etrangeres.csv (ville, pays, autres_noms, capitale; may be empty).
+  // Throws std::runtime_error naming the table and line when one is malformed.
+  static InternationalClues from_tables(std::string_view zones_csv, std::string_view demonyms_csv,
+                                        std::string_view cities_csv = {});
   // The tables compiled into the program (rules/tables/pays-zones.csv,
-  // reports/data/pays-gentiles.csv); parsed on each call, no global state.
+  // reports/data/pays-gentiles.csv, reports/data/villes-etrangeres.csv); parsed on each call, no
+  // global state.
   static InternationalClues builtin();
 
   // The collectivité's partner cities and foreign local authorities, from a CSV file with the
@@ -80,6 +91,8 @@ class InternationalClues {
   };
   using PhraseMap = std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>>;
   void add(std::string_view words, Phrase phrase);
+  // The cities abroad (villes-etrangeres.csv), after the countries: each a strong clue of its country.
+  void add_cities(std::string_view csv_text);
   // The longest phrase of `phrases` that starts at token `i`, or nullptr.
   static const Phrase* longest_at(const PhraseMap& phrases, const std::vector<FoldedToken>& tokens, std::size_t i);
 

@@ -470,7 +470,7 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
       nature = clue.nature;
       nature_words = clue.text;
     }
-    if (clue.kind == ClueKind::Country || clue.kind == ClueKind::PartnerCity) {
+    if (names_a_country(clue.kind)) {
       bool seen = false;
       for (const auto& p : d.action_pays) seen = seen || p == clue.country;
       if (!seen) d.action_pays.push_back(clue.country);
@@ -506,7 +506,7 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
     if (!d.action_pays.empty()) {
       std::string codes;
       for (const auto& p : d.action_pays) codes += (codes.empty() ? "" : ", ") + p;
-      d.devines.push_back({"action.pays", codes, "pays ou ville(s) partenaire(s) nommés dans l'objet, le nom du bénéficiaire ou le dispositif : " + joined_quotes(country_words)});
+      d.devines.push_back({"action.pays", codes, "pays ou ville(s) nommés dans l'objet, le nom du bénéficiaire ou le dispositif : " + joined_quotes(country_words)});
     }
   }
 

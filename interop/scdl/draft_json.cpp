@@ -110,7 +110,7 @@ void append_draft_json(std::string& out, const DossierDraft& d) {
     out += i ? ",{" : "{";
     field(out, "type", clue_kind_key(c.kind), true);
     field(out, "texte", c.text);
-    if (c.kind == ClueKind::Country || c.kind == ClueKind::PartnerCity) field(out, "pays", c.country);
+    if (names_a_country(c.kind)) field(out, "pays", c.country);
     out += c.strong ? ",\"fort\":true}" : ",\"fort\":false}";
   }
   out += "]}";

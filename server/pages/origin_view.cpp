@@ -32,6 +32,7 @@ std::string_view clue_kind_french(std::string_view type) {
   if (type == "organisme") return "organisme international ou de solidarité internationale";
   if (type == "ville_partenaire") return "ville partenaire de la collectivité";
   if (type == "meme_beneficiaire") return "même bénéficiaire qu'une ligne internationale";
+  if (type == "ville_etrangere") return "ville étrangère nommée";
   return type;
 }
 

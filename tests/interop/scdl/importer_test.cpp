@@ -259,9 +259,9 @@ TEST(ScdlImporter, AnEmergencyAbroadIsHumanitarianAndAnEmergencyAtHomeIsNoCandid
 TEST(ScdlImporter, ARowPaidToTheBeneficiaryOfAnInternationalRowIsAWeakCandidate) {
   const std::string text =
       "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;objet;montant;exercice\n"
-      "Ville de Poitiers;21860194600013;POITIERS MOUNDOU;49481873500017;Appui au cybercafé associatif;3800;2017\n"
-      "Ville de Poitiers;21860194600013;POITIERS MOUNDOU;49481873500017;Fonctionnement du jumelage avec Moundou;1900;2017\n"
-      "Ville de Poitiers;21860194600013;POITIERS MOUNDOU;49481873500017;Fête du livre à Moundou;5000;2017\n"
+      "Ville de Poitiers;21860194600013;LIRE ENSEMBLE;49481873500017;Appui au cybercafé associatif;3800;2017\n"
+      "Ville de Poitiers;21860194600013;LIRE ENSEMBLE;49481873500017;Fonctionnement du jumelage;1900;2017\n"
+      "Ville de Poitiers;21860194600013;LIRE ENSEMBLE;49481873500017;Fête du livre;5000;2017\n"
       "Ville de Poitiers;21860194600013;CLUB DE JUDO;77567227200016;Fonctionnement;900;2017\n";
   const std::vector<DossierDraft> drafts = drafts_of(text);
   ASSERT_EQ(drafts.size(), 4u);
