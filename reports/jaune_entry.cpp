@@ -31,6 +31,9 @@ EntryExtractor::EntryExtractor(const schema::Schema& schema) {
   candidat_ = ValuePath(root, {"origine", "international", "candidat"});
   indices_ = ValuePath(root, {"origine", "international", "indices"});
   repartition_ = ValuePath(root, {"action", "repartition_pays"});
+  beneficiaire_nom_ = ValuePath(root, {"beneficiaire", "nom"});
+  deliberation_date_ = ValuePath(root, {"deliberation", "date"});
+  deliberation_reference_ = ValuePath(root, {"deliberation", "reference"});
   origine_slot_ = root.field_index("origine");
 }
 
@@ -157,6 +160,10 @@ void EntryExtractor::extract(const io::Dossier& dossier, JauneEntry& e) const {
   text(e.chapitre, chapitre_);
   text(e.fonction, fonction_);
   text(e.nature, imputation_nature_);
+  text(e.beneficiaire_nom, beneficiaire_nom_);
+  text(e.deliberation_reference, deliberation_reference_);
+  e.deliberation_date.reset();
+  if (const io::Value* v = deliberation_date_.follow(root); v && v->kind == io::Kind::Date) e.deliberation_date = v->date;
 
   e.action_declared = nature_.follow(root) != nullptr || domaine_.follow(root) != nullptr;
   e.convention = false;

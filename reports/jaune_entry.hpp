@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "calendar/date.hpp"
 #include "decimal/decimal.hpp"
 #include "io/dossier.hpp"
 #include "io/schema.hpp"
@@ -33,6 +34,10 @@ struct JauneEntry {
   std::string chapitre;
   std::string fonction;
   std::string nature;               // imputation.nature (the account)
+  // What tells one operation from another when two dossiers may be the same under two ids.
+  std::string beneficiaire_nom;     // beneficiaire.nom, "" when absent
+  std::optional<calendar::Date> deliberation_date;
+  std::string deliberation_reference;
 
   // What makes an action international (jaune_scope.hpp).
   bool action_declared = false;                  // action.nature or action.domaine given
@@ -69,7 +74,8 @@ class EntryExtractor {
  private:
   ValuePath id_, exercice_, collectivite_nom_, collectivite_code_, montant_, objet_, secteur_, exceptionnelle_, hors_perimetre_,
       domaine_, pays_, nomenclature_, section_, chapitre_, fonction_, imputation_nature_, nature_, convention_, beneficiaire_categorie_,
-      beneficiaire_pays_, siege_pays_, candidat_, indices_, repartition_;
+      beneficiaire_pays_, siege_pays_, candidat_, indices_, repartition_, beneficiaire_nom_, deliberation_date_,
+      deliberation_reference_;
   int origine_slot_ = -1;  // root slot left out of the content hash
 };
 

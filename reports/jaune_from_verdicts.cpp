@@ -6,6 +6,7 @@
 
 #include "output/french_count.hpp"
 #include "reports/amount_format.hpp"
+#include "reports/jaune_checks.hpp"
 #include "reports/id_key.hpp"
 #include "reports/jaune_labels.hpp"
 #include "reports/jaune_scope.hpp"
@@ -424,6 +425,8 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
 
   // Notes for the reader, in French.
   jaune.notes.insert(jaune.notes.end(), duplicate_notes.begin(), duplicate_notes.end());
+  const std::vector<std::string> questions = consistency_notes(jaune);
+  jaune.notes.insert(jaune.notes.end(), questions.begin(), questions.end());
   if (!jaune.domestic.dossiers.empty())
     jaune.notes.push_back(output::counted(jaune.domestic.dossiers.size(), "subvention", "subventions") +
                           " sans élément international (" + format_meur(jaune.domestic.total) + ") " +

@@ -101,6 +101,12 @@ void PackedEntries::add(const JauneEntry& e) {
   w.text(e.chapitre);
   w.text(e.fonction);
   w.text(e.nature);
+  w.text(e.beneficiaire_nom);
+  w.raw(e.deliberation_date.has_value());
+  w.raw(e.deliberation_date ? e.deliberation_date->year() : 0);
+  w.raw(e.deliberation_date ? e.deliberation_date->month() : 0);
+  w.raw(e.deliberation_date ? e.deliberation_date->day() : 0);
+  w.text(e.deliberation_reference);
   w.raw(e.action_declared);
   w.raw(e.convention);
   w.text(e.beneficiaire_categorie);
@@ -157,6 +163,11 @@ JauneEntry PackedEntries::entry(std::size_t i) const {
   e.chapitre = r.text();
   e.fonction = r.text();
   e.nature = r.text();
+  e.beneficiaire_nom = r.text();
+  const bool has_date = r.raw<bool>();
+  const int year = r.raw<int>(), month = r.raw<int>(), day = r.raw<int>();
+  if (has_date) e.deliberation_date = calendar::Date::from_ymd(year, month, day);
+  e.deliberation_reference = r.text();
   e.action_declared = r.raw<bool>();
   e.convention = r.raw<bool>();
   e.beneficiaire_categorie = r.text();

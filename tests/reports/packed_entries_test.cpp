@@ -33,6 +33,12 @@ void expect_same(const JauneEntry& a, const JauneEntry& b) {
   EXPECT_EQ(a.convention, b.convention);
   EXPECT_EQ(a.beneficiaire_categorie, b.beneficiaire_categorie);
   EXPECT_EQ(a.beneficiaire_pays, b.beneficiaire_pays);
+  EXPECT_EQ(a.beneficiaire_nom, b.beneficiaire_nom);
+  EXPECT_EQ(a.deliberation_date.has_value(), b.deliberation_date.has_value());
+  if (a.deliberation_date && b.deliberation_date) {
+    EXPECT_EQ(a.deliberation_date->iso(), b.deliberation_date->iso());
+  }
+  EXPECT_EQ(a.deliberation_reference, b.deliberation_reference);
   EXPECT_EQ(a.candidate, b.candidate);
   EXPECT_EQ(a.clues, b.clues);
   ASSERT_EQ(a.repartition.size(), b.repartition.size());
@@ -72,6 +78,9 @@ JauneEntry full() {
   e.convention = true;
   e.beneficiaire_categorie = "association";
   e.beneficiaire_pays = {"FR"};
+  e.beneficiaire_nom = "Association « Amitié » Poitiers–Moundou";
+  e.deliberation_date = calendar::Date::from_ymd(2021, 2, 28);
+  e.deliberation_reference = "CP 21-069";
   e.candidate = true;
   e.clues = {"objet : « Sénégal »", ""};
   e.repartition = {{"SN", amount("0.25"), std::nullopt}, {"ML", std::nullopt, amount("-10.00")}, {"", std::nullopt, std::nullopt}};
