@@ -242,11 +242,8 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   }
 
   // The granting collectivité.
-  if (!given(Column::NomAttribuant)) {
-    return rejected(columns[Column::NomAttribuant] < 0
-                        ? "pas de colonne du nom de la collectivité attribuante (nomAttribuant, COLL_NOM)"
-                        : "nom de la collectivité attribuante absent (nomAttribuant)");
-  }
+  // (A file without the column is refused whole, importer.cpp.)
+  if (!given(Column::NomAttribuant)) return rejected("nom de la collectivité attribuante absent (nomAttribuant)");
   d.collectivite_nom = std::string(cell(Column::NomAttribuant));
   d.scdl.nom_attribuant = d.collectivite_nom;
   std::string siren;

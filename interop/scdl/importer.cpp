@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "csv/encoding.hpp"
+#include "csv/file_kind.hpp"
 #include "csv/separator.hpp"
 #include "csv/tokenizer.hpp"
 #include "diag/utf8.hpp"
@@ -192,6 +193,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
   const std::string name = diag::valid_utf8(given_name);  // see import_file
   FileReport report;
   report.file = name;
+  if (std::optional<std::string> kind = csv::binary_file_kind(bytes)) {
+    report.error = std::move(*kind);
+    summary_.files.push_back(std::move(report));
+    return true;
+  }
   csv::DecodedText decoded = csv::decode_buffer_to_utf8(std::move(bytes));
   report.encoding = std::string(csv::encoding_label(decoded.encoding));
   report.guessed_bytes = decoded.guessed_bytes;
@@ -258,10 +264,17 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
     summary_.files.push_back(std::move(report));
     return true;
   }
-  for (const char* required : {"montant", "objet"}) {
-    const Column c = std::string_view(required) == "montant" ? Column::Montant : Column::Objet;
-    if (columns[c] < 0) {
-      report.error = std::string("colonne « ") + required + " » introuvable dans l'en-tête (ligne " +
+  // Columns without which no row makes a dossier: said once for the file, not once a row (a file
+  // without the granting collectivité's name had each of its rows rejected for it).
+  struct Required {
+    Column column;
+    const char* names;
+  };
+  for (const Required& required : {Required{Column::Montant, "« montant »"}, Required{Column::Objet, "« objet »"},
+                                    Required{Column::NomAttribuant,
+                                             "du nom de la collectivité attribuante (nomAttribuant, COLL_NOM)"}}) {
+    if (columns[required.column] < 0) {
+      report.error = std::string("colonne ") + required.names + " introuvable dans l'en-tête (ligne " +
                      std::to_string(report.header_line) + ") : aucune ligne n'est lue";
       summary_.files.push_back(std::move(report));
       return true;

@@ -146,6 +146,40 @@ TEST_F(ImporteCommand, AnUnreadableFileIsExitCodeTwo) {
   EXPECT_NE(r.err.find("absent.csv"), std::string::npos) << r.err;
 }
 
+// A real spreadsheet (the jaune's own XLSX) renamed .csv: said to be a spreadsheet, with what to
+// do, not « en-tête introuvable »; nothing is written (exit 2, as for any unreadable file).
+TEST_F(ImporteCommand, ASpreadsheetRenamedCsvIsSaidToBeOne) {
+  const fs::path xlsx = folder_ / "jaune.xlsx";
+  CommandRun jaune = run("jaune --exercice 2012 --format xlsx -o " + quoted(xlsx) + " " +
+                             quoted(kSourceDir / "cases" / "jaune-2012"),
+                         folder_);
+  ASSERT_EQ(jaune.exit_code, 0) << jaune.err;
+  const fs::path renamed = folder_ / "subventions-2012.csv";
+  fs::rename(xlsx, renamed);
+  CommandRun r = run("importe scdl " + quoted(renamed), folder_);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("subventions-2012.csv : classeur Excel (.xlsx) ou autre document Office, pas un fichier CSV : "
+                       "l'ouvrir dans le tableur et l'enregistrer au format CSV"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("en-tête introuvable"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+// A file without the granting collectivité's name column: said once for the file, not once a row.
+TEST_F(ImporteCommand, AFileWithoutTheGrantingCollectivitesColumnIsSaidOnce) {
+  const fs::path csv = folder_ / "sans-attribuant.csv";
+  std::ofstream(csv) << "nomBeneficiaire;objet;montant;exercice\nA;Projet Dakar;100;2017\nB;Projet Bamako;200;2017\n";
+  CommandRun r = run("importe scdl " + quoted(csv), folder_);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  const std::string said = "colonne du nom de la collectivité attribuante (nomAttribuant, COLL_NOM) introuvable dans l'en-tête "
+                           "(ligne 1) : aucune ligne n'est lue";
+  const std::size_t at = r.err.find(said);
+  EXPECT_NE(at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(said, at + 1), std::string::npos) << r.err;  // once
+  EXPECT_TRUE(r.out.empty());
+}
+
 // A folder is read as `check` reads one: its *.csv files (any case) and its subfolders', by
 // name; hidden entries skipped. Before, it was opened as a file: "erreur interne".
 // A good file then a missing one (a typo), or a bad --resume folder: nothing is written, so the
