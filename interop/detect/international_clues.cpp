@@ -217,6 +217,17 @@ constexpr std::string_view kDomesticPhrases[] = {
     "office central de la cooperation a l ecole", "cooperation a l ecole", "cooperation scolaire",
     "cooperation intercommunale",   "cooperation agricole",
     "pole territorial de cooperation economique", "poles territoriaux de cooperation economique",
+    // French communes and places whose names hold a city abroad, French names and phrases that
+    // hold one (review of the table of cities against the INSEE communes, 3 December 2026).
+    "beaumes de venise",            "venise provencale",        "neuchatel urtiere",
+    "rabat les trois seigneurs",    "rabat joie",               "saint rome",
+    "saint martin de londres",      "notre dame de londres",    "mas de londres",
+    "radio londres",                "saint gand",               "croizet sur gand",
+    "sainte colombe sur gand",      "bois de gand",             "merville franceville",
+    "nouvelle amsterdam",           "ile amsterdam",            "louise labe",
+    "protocole de kyoto",           "bale mulhouse",            "mulhouse bale",
+    "chanteur de mexico",           "rallye dakar",             "paris dakar",
+    "savon d alep",
 };
 
 // A place named after a country or a body (« rue de Madagascar », « avenue des Nations

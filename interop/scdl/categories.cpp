@@ -162,4 +162,50 @@ std::optional<CategoryGuess> guess_beneficiary_category(std::string_view rna, st
   return std::nullopt;
 }
 
+namespace {
+
+// Words of a local authority, French and of the partner countries' languages (folded).
+constexpr std::string_view kLocalAuthorityWords[] = {
+    "commune",        "communes",      "ville de",       "ville d",        "mairie",       "municipalite",
+    "municipalites",  "municipal",     "region",         "regions",        "conseil regional", "province",
+    "district",       "departement",   "gouvernorat",    "wilaya",         "cercle",       "prefecture",
+    "conseil municipal", "conseil communal", "collectivite territoriale", "communaute rurale",
+    "municipality",   "city of",       "city council",   "county",         "oblast",       "ayuntamiento",
+    "municipio",      "municipalidad", "comune",         "comuna",         "concello",     "gemeinde",
+    "stadt",          "landeshauptstadt", "stadtverwaltung", "gmina",      "kommune",      "gemeente",
+    "intendencia",    "prefeitura",    "camara municipal", "junta",        "powiat",       "voivodie",
+};
+
+// Words that make a name another kind of body, even with a place and an authority's word in it
+// (« Association des amis de la commune de Thiès », « Comité de jumelage »).
+constexpr std::string_view kOtherBodyWords[] = {"association", "assoc", "asso", "fondation", "comite", "amicale",
+                                                "club", "federation", "union", "ong", "entreprise", "sarl", "sas"};
+
+}  // namespace
+
+std::optional<ForeignAuthorityGuess> guess_foreign_local_authority(const FoldedText& name,
+                                                                   const std::vector<Clue>& name_clues,
+                                                                   std::string_view siren) {
+  if (!siren.empty()) return std::nullopt;
+  for (std::string_view words : kOtherBodyWords)
+    if (contains_words(name, words)) return std::nullopt;
+  std::string_view authority;
+  for (std::string_view words : kLocalAuthorityWords) {
+    if (contains_words(name, words)) {
+      authority = words;
+      break;
+    }
+  }
+  if (authority.empty()) return std::nullopt;
+  for (const Clue& clue : name_clues) {
+    if (!clue.strong || !names_a_country(clue.kind)) continue;
+    return ForeignAuthorityGuess{
+        {"autorite_locale_etrangere", "nom « " + std::string(name.original()) + " » : « " + std::string(authority) +
+                                          " » et « " + clue.text + " » (" + clue.country +
+                                          "), une autorité locale étrangère"},
+        clue.country};
+  }
+  return std::nullopt;
+}
+
 }  // namespace subsidia::interop::scdl

@@ -10,7 +10,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "detect/folded_text.hpp"
+#include "detect/international_clues.hpp"
 
 namespace subsidia::interop::scdl {
 
@@ -31,5 +34,20 @@ std::optional<CategoryGuess> guess_beneficiary_category(std::string_view rna, st
 // The same with the name already folded (the importer folds it once per row).
 std::optional<CategoryGuess> guess_beneficiary_category(std::string_view rna, std::string_view siren,
                                                         const FoldedText& name);
+
+// A foreign local authority named as such: words of a local authority (« commune », « ville de »,
+// « municipalité », « région », « province », « district », « cercle », « municipality »,
+// « ayuntamiento »…) and, among the clues found in the same name, a foreign city or country
+// (« COMMUNE DE MALAGA », « RAMALLAH MUNICIPALITY », « Région de Kayes »). Without this the words
+// « commune » and « région » made them French collectivités, and the rules then judged a
+// subsidy abroad as one to a French authority. Nothing when the name also says association or
+// foundation, or when the SIREN is French (a French body has one, a foreign authority none).
+struct ForeignAuthorityGuess {
+  CategoryGuess guess;  // autorite_locale_etrangere
+  std::string country;  // ISO code of the clue
+};
+std::optional<ForeignAuthorityGuess> guess_foreign_local_authority(const FoldedText& name,
+                                                                   const std::vector<Clue>& name_clues,
+                                                                   std::string_view siren);
 
 }  // namespace subsidia::interop::scdl

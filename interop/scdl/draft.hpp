@@ -41,6 +41,7 @@ struct DossierDraft {
   std::string objet;
   decimal::Decimal montant;
   std::optional<std::pair<std::string, std::string>> beneficiaire;  // nom, categorie
+  std::string beneficiaire_pays;  // ISO code, only for a foreign local authority named as such
   std::optional<std::string> action_nature;
   std::vector<std::string> action_pays;
 

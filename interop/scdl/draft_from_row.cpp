@@ -62,6 +62,23 @@ void ScdlFields::clear() {
   pourcentage.reset();
 }
 
+namespace {
+
+// A city abroad found in the name of a beneficiary with a French SIRET that is not an association,
+// a foundation or a public body (« PIZZERIA NAPOLI », « ISTANBUL KEBAB », « SARL LE SAIGON »): a
+// shop's name, not an action abroad; weak, so a person sees the row and the total does not take
+// it (review of the table of cities, 3 December 2026). A foreign authority has no SIRET, and
+// « Association Bamako Solidarité » keeps its strong clue.
+void weaken_shop_names(std::vector<Clue>& name_clues, bool french_siret, std::string_view category) {
+  if (!french_siret || category == "association" || category == "fondation" || category == "etablissement_public" ||
+      category == "collectivite_francaise")
+    return;
+  for (Clue& clue : name_clues)
+    if (clue.kind == ClueKind::ForeignCity) clue.strong = false;
+}
+
+}  // namespace
+
 void DossierDraft::clear() {
   id.clear();
   exercice = 0;
@@ -70,6 +87,7 @@ void DossierDraft::clear() {
   objet.clear();
   montant = decimal::Decimal();
   beneficiaire.reset();
+  beneficiaire_pays.clear();
   action_nature.reset();
   action_pays.clear();
   format.clear();
@@ -436,14 +454,23 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   }
   if (given(Column::DispositifAide)) d.scdl.dispositif_aide = std::string(cell(Column::DispositifAide));
 
-  // The beneficiary, when its category can be told.
+  // The beneficiary, when its category can be told: a foreign local authority named as such
+  // first (« COMMUNE DE MALAGA » is no French commune), then the usual signs.
   folded_beneficiary_.assign(d.scdl.nom_beneficiaire);
+  beneficiary_clues_.clear();
+  clues_->find(folded_beneficiary_, beneficiary_clues_);
   if (!d.scdl.nom_beneficiaire.empty()) {
-    if (auto category = guess_beneficiary_category(d.scdl.rna_beneficiaire, beneficiary_siren, folded_beneficiary_)) {
+    if (auto foreign = guess_foreign_local_authority(folded_beneficiary_, beneficiary_clues_, beneficiary_siren)) {
+      d.beneficiaire = std::make_pair(d.scdl.nom_beneficiaire, foreign->guess.category);
+      d.beneficiaire_pays = foreign->country;
+      d.devines.push_back({"beneficiaire.categorie", foreign->guess.category, foreign->guess.reason});
+      d.devines.push_back({"beneficiaire.pays", foreign->country, foreign->guess.reason});
+    } else if (auto category = guess_beneficiary_category(d.scdl.rna_beneficiaire, beneficiary_siren, folded_beneficiary_)) {
       d.beneficiaire = std::make_pair(d.scdl.nom_beneficiaire, category->category);
       d.devines.push_back({"beneficiaire.categorie", category->category, category->reason});
     }
   }
+  weaken_shop_names(beneficiary_clues_, !beneficiary_siren.empty(), d.beneficiaire ? d.beneficiaire->second : "");
 
   // International clues, in the object, the beneficiary's name, then the aid scheme: SCDL 2.1.1
   // makes `dispositifAide` an identifier, but 1.x files and many published ones put a label there
@@ -451,7 +478,7 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   // « SUBVENTION 2017 ».
   found_.clear();
   clues_->find(folded_objet_, found_);
-  clues_->find(folded_beneficiary_, found_);
+  found_.insert(found_.end(), beneficiary_clues_.begin(), beneficiary_clues_.end());
   folded_dispositif_.assign(d.scdl.dispositif_aide);
   clues_->find(folded_dispositif_, found_);
   d.indices = found_;
@@ -539,7 +566,20 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
     const std::string_view text = cell_at(cells, columns, c);
     if (is_missing_marker(text)) continue;
     folded_other_.assign(text);
-    clues_->find(folded_other_, found_);
+    if (c != Column::NomBeneficiaire) {
+      clues_->find(folded_other_, found_);
+      continue;
+    }
+    // As the draft reads them (draft_of): a French business's name weakens its city.
+    beneficiary_clues_.clear();
+    clues_->find(folded_other_, beneficiary_clues_);
+    const auto siret = read_siret(cell_at(cells, columns, Column::IdBeneficiaire));
+    const std::string_view rna = cell_at(cells, columns, Column::RnaBeneficiaire);
+    const auto category = guess_beneficiary_category(is_missing_marker(rna) ? std::string_view() : rna,
+                                                     siret ? std::string_view(siret->digits).substr(0, 9) : std::string_view(),
+                                                     folded_other_);
+    weaken_shop_names(beneficiary_clues_, siret && !siret->digits.empty(), category ? category->category : "");
+    found_.insert(found_.end(), beneficiary_clues_.begin(), beneficiary_clues_.end());
   }
   for (const Clue& clue : found_) {
     if (!clue.strong) continue;

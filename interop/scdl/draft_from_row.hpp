@@ -67,6 +67,7 @@ class DraftBuilder {
   const ImportOptions* options_;
   FoldedText folded_objet_, folded_beneficiary_, folded_dispositif_, folded_other_;
   std::vector<Clue> found_;
+  std::vector<Clue> beneficiary_clues_;  // of the beneficiary's name, found once a row
   // Rows of one file share their collectivité: its guess is made once.
   std::map<std::string, std::optional<CategoryGuess>, std::less<>> category_cache_;
   std::string category_key_;

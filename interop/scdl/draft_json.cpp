@@ -66,6 +66,7 @@ void append_draft_json(std::string& out, const DossierDraft& d) {
     out += ",\"beneficiaire\":{";
     field(out, "nom", d.beneficiaire->first, true);
     field(out, "categorie", d.beneficiaire->second);
+    if (!d.beneficiaire_pays.empty()) field(out, "pays", d.beneficiaire_pays);
     out += '}';
   }
   if (d.action_nature) {

@@ -665,3 +665,54 @@ TEST(ScdlImporter, ADateWithAnImpossibleYearIsNotReadAndItsColumnIsNamed) {
 
 }  // namespace
 }  // namespace subsidia::interop::scdl
+
+namespace subsidia::interop::scdl {
+namespace {
+
+// A foreign local authority named as such is one, in its country: « commune » and « région » made
+// « COMMUNE DE MALAGA » and « Région de Kayes » French collectivités, and the rules then judged a
+// subsidy abroad as one to a French authority (review of real files, 3 December 2026).
+TEST(ScdlImporter, AForeignLocalAuthorityNamedAsSuchIsOneInItsCountry) {
+  const std::vector<DossierDraft> drafts = drafts_of(
+      "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;objet;montant;exercice\n"
+      "Région Occitanie;23000000000000;COMMUNE DE MALAGA;;Subvention de fonctionnement;1000;2019\n"
+      "Région Occitanie;23000000000000;RAMALLAH MUNICIPALITY;;Equipement;2000;2019\n"
+      "Région Occitanie;23000000000000;Région de Kayes;;Appui;3000;2019\n"
+      "Région Occitanie;23000000000000;Association des amis de la commune de Thiès;;Appui;400;2019\n"
+      "Région Occitanie;23000000000000;Commune de Poitiers;;Culture;500;2019\n"
+      "Région Occitanie;23000000000000;Commune de Malaga;21860194600013;Culture;500;2019\n");
+  ASSERT_EQ(drafts.size(), 6u);
+  const char* countries[] = {"ES", "PS", "ML"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    ASSERT_TRUE(drafts[i].beneficiaire.has_value()) << i;
+    EXPECT_EQ(drafts[i].beneficiaire->second, "autorite_locale_etrangere") << i;
+    EXPECT_EQ(drafts[i].beneficiaire_pays, countries[i]) << i;
+  }
+  EXPECT_EQ(drafts[3].beneficiaire->second, "association");
+  EXPECT_TRUE(drafts[3].beneficiaire_pays.empty());
+  EXPECT_EQ(drafts[4].beneficiaire->second, "collectivite_francaise");
+  EXPECT_EQ(drafts[5].beneficiaire->second, "collectivite_francaise");  // a French SIREN says French
+}
+
+// A city abroad in a French business's name is a shop's name: weak. An association's stays strong.
+TEST(ScdlImporter, ACityInAFrenchBusinesssNameIsAWeakClue) {
+  const std::vector<DossierDraft> drafts = drafts_of(
+      "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;objet;montant;exercice\n"
+      "Toulouse Métropole;24310051800013;PIZZERIA NAPOLI;44306184100047;Fonds de solidarité;1000;2020\n"
+      "Toulouse Métropole;24310051800013;SARL ISTANBUL KEBAB;81234567800019;Fonds de solidarité;1000;2020\n"
+      "Toulouse Métropole;24310051800013;ASSOCIATION BAMAKO SOLIDARITE;49481873500017;Fonctionnement;2000;2020\n");
+  ASSERT_EQ(drafts.size(), 3u);
+  for (std::size_t i : {0u, 1u}) {
+    EXPECT_TRUE(drafts[i].candidat) << i;
+    EXPECT_FALSE(drafts[i].action_nature.has_value()) << i;  // weak: listed, not counted
+    ASSERT_FALSE(drafts[i].indices.empty()) << i;
+    EXPECT_EQ(drafts[i].indices[0].kind, ClueKind::ForeignCity) << i;
+    EXPECT_FALSE(drafts[i].indices[0].strong) << i;
+  }
+  EXPECT_EQ(drafts[2].action_nature.value_or(""), "autre");
+  ASSERT_EQ(drafts[2].action_pays.size(), 1u);
+  EXPECT_EQ(drafts[2].action_pays[0], "ML");
+}
+
+}  // namespace
+}  // namespace subsidia::interop::scdl
