@@ -48,6 +48,18 @@ std::string_view fold(char32_t cp) {
     if (cp <= 0x177) return "y";
     return "z";
   }
+  // Romanian (Ș ș Ț ț with a comma below), Vietnamese (Ơ ơ Ư ư, and the letters with tones of
+  // Latin Extended Additional): partner towns of French cooperation (Timișoara, Iași, Hải Phòng,
+  // Đà Nẵng) that would otherwise be cut into fragments at these letters.
+  if (cp == 0x218 || cp == 0x219) return "s";
+  if (cp == 0x21A || cp == 0x21B) return "t";
+  if (cp == 0x1A0 || cp == 0x1A1) return "o";
+  if (cp == 0x1AF || cp == 0x1B0) return "u";
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) {
+    static constexpr std::string_view kVietnamese =
+        "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+    return kVietnamese.substr(cp - 0x1EA0, 1);
+  }
   return {};
 }
 

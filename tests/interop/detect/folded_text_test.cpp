@@ -49,5 +49,14 @@ TEST(FoldedText, ASoftHyphenOrAZeroWidthCharacterStaysInItsWord) {
 // of the program to the next.
 TEST(FoldedText, LettersAndDigitsStayOneWord) { EXPECT_EQ(folded_words("D2017-48 JUMELAGE2017"), "d2017 48 jumelage2017"); }
 
+// Romanian and Vietnamese letters fold to their base letter: « Timișoara » and « Hải Phòng »
+// were cut at ș and ả into « timi oara » and « h i phong », and missed the plain spellings.
+TEST(FoldedText, RomanianAndVietnameseLettersFoldToTheirBase) {
+  EXPECT_EQ(folded_words("Timișoara, Iași, Chișinău"), "timisoara iasi chisinau");
+  EXPECT_EQ(folded_words("ȚARA Ș"), "tara s");
+  EXPECT_EQ(folded_words("Hải Phòng, Đà Nẵng, Hồ Chí Minh, Cần Thơ"), "hai phong da nang ho chi minh can tho");
+  EXPECT_EQ(folded_words("Ưu Ơn"), "uu on");
+}
+
 }  // namespace
 }  // namespace subsidia::interop
