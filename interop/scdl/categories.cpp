@@ -183,6 +183,8 @@ constexpr std::string_view kOtherBodyWords[] = {"association", "assoc", "asso", 
 
 }  // namespace
 
+bool name_has_words(const FoldedText& name, std::string_view words) { return contains_words(name, words); }
+
 std::optional<ForeignAuthorityGuess> guess_foreign_local_authority(const FoldedText& name,
                                                                    const std::vector<Clue>& name_clues,
                                                                    std::string_view siren) {
@@ -197,8 +199,10 @@ std::optional<ForeignAuthorityGuess> guess_foreign_local_authority(const FoldedT
     }
   }
   if (authority.empty()) return std::nullopt;
+  // A city, not a country: « Commune de Macau » and « Mairie de Suisse » are French communes, and
+  // a foreign local authority is named by its town or its region.
   for (const Clue& clue : name_clues) {
-    if (!clue.strong || !names_a_country(clue.kind)) continue;
+    if (!clue.strong || (clue.kind != ClueKind::ForeignCity && clue.kind != ClueKind::PartnerCity)) continue;
     return ForeignAuthorityGuess{
         {"autorite_locale_etrangere", "nom « " + std::string(name.original()) + " » : « " + std::string(authority) +
                                           " » et « " + clue.text + " » (" + clue.country +

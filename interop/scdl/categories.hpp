@@ -42,6 +42,9 @@ std::optional<CategoryGuess> guess_beneficiary_category(std::string_view rna, st
 // « commune » and « région » made them French collectivités, and the rules then judged a
 // subsidy abroad as one to a French authority. Nothing when the name also says association or
 // foundation, or when the SIREN is French (a French body has one, a foreign authority none).
+// Whether `words` (folded, one space between words) are whole words of `name`, in that order.
+bool name_has_words(const FoldedText& name, std::string_view words);
+
 struct ForeignAuthorityGuess {
   CategoryGuess guess;  // autorite_locale_etrangere
   std::string country;  // ISO code of the clue

@@ -158,6 +158,13 @@ std::optional<std::string> read_period(std::string_view text) {
     if (from && to) return from->iso() + "/" + to->iso();
   }
   if (auto single = one(t)) return single->iso();
+  // A year alone (« 2019 », as Loire-Atlantique publishes it): paid within that calendar year,
+  // written as the whole year in the SCDL form. It was « illisible », and the row's exercice then
+  // fell back to the decision's year (review of real files, 3 December 2026).
+  if (const DateReading r = read_date(t); r.status == DateReading::Status::YearOnly) {
+    const std::string year = std::to_string(r.year);
+    return year + "-01-01/" + year + "-12-31";
+  }
   for (std::string_view separator : {"_", " au ", " - ", "/"}) {
     for (std::size_t at = t.find(separator); at != std::string_view::npos; at = t.find(separator, at + 1)) {
       auto from = one(t.substr(0, at)), to = one(t.substr(at + separator.size()));

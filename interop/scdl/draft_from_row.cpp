@@ -64,15 +64,21 @@ void ScdlFields::clear() {
 
 namespace {
 
-// A city abroad found in the name of a beneficiary with a French SIRET that is not an association,
-// a foundation or a public body (« PIZZERIA NAPOLI », « ISTANBUL KEBAB », « SARL LE SAIGON »): a
-// shop's name, not an action abroad; weak, so a person sees the row and the total does not take
-// it (review of the table of cities, 3 December 2026). A foreign authority has no SIRET, and
-// « Association Bamako Solidarité » keeps its strong clue.
-void weaken_shop_names(std::vector<Clue>& name_clues, bool french_siret, std::string_view category) {
-  if (!french_siret || category == "association" || category == "fondation" || category == "etablissement_public" ||
-      category == "collectivite_francaise")
-    return;
+// Words of a shop's or a restaurant's name (folded).
+constexpr std::string_view kShopWords[] = {"pizzeria", "pizza", "restaurant", "resto", "kebab", "traiteur", "sushi",
+                                           "snack", "brasserie", "boulangerie", "patisserie", "epicerie", "bar",
+                                           "cafe", "hotel", "boutique", "coiffure", "salon de the"};
+
+// A city abroad found in the name of a French business (a SIRET, and the words of a company or a
+// shop: « PIZZERIA NAPOLI », « ISTANBUL KEBAB », « SARL LE SAIGON »): a shop's name, not an action
+// abroad; weak, so a person sees the row and the total does not take it (review of the table of
+// cities, 3 December 2026). Any other name keeps its city strong: most associations' names do not
+// say « association » (« SOLIDARITE BRULES NANTES LOME », « OUBLIES DU MEKNES »).
+void weaken_shop_names(std::vector<Clue>& name_clues, bool french_siret, std::string_view category, const FoldedText& name) {
+  if (!french_siret) return;
+  bool shop = category == "entreprise";
+  for (std::string_view words : kShopWords) shop = shop || name_has_words(name, words);
+  if (!shop) return;
   for (Clue& clue : name_clues)
     if (clue.kind == ClueKind::ForeignCity) clue.strong = false;
 }
@@ -439,7 +445,12 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   if (given(Column::Nature)) d.scdl.nature = std::string(cell(Column::Nature));
   if (given(Column::ConditionsVersement)) d.scdl.conditions_versement = std::string(cell(Column::ConditionsVersement));
   if (given(Column::DatesPeriodeVersement)) {
-    if (auto period = read_period(cell(Column::DatesPeriodeVersement))) d.scdl.dates_periode_versement = *period;
+    if (auto period = read_period(cell(Column::DatesPeriodeVersement))) {
+      d.scdl.dates_periode_versement = *period;
+      if (read_date(cell(Column::DatesPeriodeVersement)).status == DateReading::Status::YearOnly)
+        d.avertissements.push_back("période de versement « " + std::string(trim_spaces(cell(Column::DatesPeriodeVersement))) +
+                                   " » (une année seule) lue comme l'année entière " + *period);
+    }
     else d.avertissements.push_back("période de versement illisible : « " + std::string(cell(Column::DatesPeriodeVersement)) + " »");
   } else if (given(Column::DateDebutVersement)) {
     auto from = read_date(cell(Column::DateDebutVersement)), to = read_date(cell(Column::DateFinVersement));
@@ -470,7 +481,8 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
       d.devines.push_back({"beneficiaire.categorie", category->category, category->reason});
     }
   }
-  weaken_shop_names(beneficiary_clues_, !beneficiary_siren.empty(), d.beneficiaire ? d.beneficiaire->second : "");
+  weaken_shop_names(beneficiary_clues_, !beneficiary_siren.empty(), d.beneficiaire ? d.beneficiaire->second : "",
+                    folded_beneficiary_);
 
   // International clues, in the object, the beneficiary's name, then the aid scheme: SCDL 2.1.1
   // makes `dispositifAide` an identifier, but 1.x files and many published ones put a label there
@@ -578,7 +590,7 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
     const auto category = guess_beneficiary_category(is_missing_marker(rna) ? std::string_view() : rna,
                                                      siret ? std::string_view(siret->digits).substr(0, 9) : std::string_view(),
                                                      folded_other_);
-    weaken_shop_names(beneficiary_clues_, siret && !siret->digits.empty(), category ? category->category : "");
+    weaken_shop_names(beneficiary_clues_, siret && !siret->digits.empty(), category ? category->category : "", folded_other_);
     found_.insert(found_.end(), beneficiary_clues_.begin(), beneficiary_clues_.end());
   }
   for (const Clue& clue : found_) {

@@ -326,5 +326,34 @@ TEST(InternationalClues, CooperationAloneIsWeakAndFrenchCooperationsAreNoClue) {
   }
 }
 
+// Review of real files, 3 December 2026: domestic wording that named development aid or a country
+// (economic aid, a road, the Asian hornet, Indian ink, communes named like a country), and
+// international bodies and regions that named nothing.
+TEST(InternationalClues, DomesticWordingIsNoStrongClueAndCrossBorderBodiesAre) {
+  const InternationalClues& clues = builtin_clues();
+  auto strongest = [&](const char* text) {
+    std::vector<Clue> out;
+    clues.find(FoldedText(text), out);
+    for (const Clue& c : out)
+      if (c.strong) return std::string("fort:") + c.text;
+    return out.empty() ? std::string() : std::string("faible:") + out[0].text;
+  };
+  EXPECT_EQ(strongest("Aide au développement des TPE").rfind("faible:", 0), 0u);
+  EXPECT_EQ(strongest("Aménagement de l'axe Nord-Sud (RD 911)").rfind("faible:", 0), 0u);
+  EXPECT_EQ(strongest("Aide publique au développement").rfind("fort:", 0), 0u);
+  EXPECT_EQ(strongest("Partenariat Nord-Sud avec Kindia").rfind("fort:", 0), 0u);
+  for (const char* text : {"Lutte contre le frelon asiatique", "Atelier encre de Chine", "Porcelaine de Chine",
+                           "Médiathèque François Hollande", "Commune de Suisse", "Mairie de Soudan", "Ville d'Argentine",
+                           "Commune de Macau", "Allemagne-en-Provence", "Robert-Espagne", "Bouy-Luxembourg"}) {
+    EXPECT_EQ(strongest(text), "") << text;
+  }
+  for (const char* text : {"Cotisation GECT Espace Pourtalet", "Eurorégion Pyrénées-Méditerranée", "Eurodistrict",
+                           "Coopération transnationale LEADER", "CARE France", "La Chaîne de l'Espoir",
+                           "Enfants du Mékong", "Santé Sud", "Plan International France", "Écoles en Casamance",
+                           "Hôpital de Goma, Nord-Kivu", "Gynécologie sans frontières"}) {
+    EXPECT_EQ(strongest(text).rfind("fort:", 0), 0u) << text << " : " << strongest(text);
+  }
+}
+
 }  // namespace
 }  // namespace subsidia::interop

@@ -74,6 +74,10 @@ TEST(Dates, ReadsPeriodsOfPayment) {
   EXPECT_EQ(read_period("01/01/2017 au 31/12/2017"), "2017-01-01/2017-12-31");
   EXPECT_EQ(read_period("2017-08-16"), "2017-08-16");
   EXPECT_EQ(read_period("au printemps"), std::nullopt);
+  // A year alone is paid within that year: its whole year (it was « illisible »).
+  EXPECT_EQ(read_period("2019"), "2019-01-01/2019-12-31");
+  EXPECT_EQ(read_period(" 2008 "), "2008-01-01/2008-12-31");
+  EXPECT_EQ(read_period("0219"), std::nullopt);
 }
 
 }  // namespace

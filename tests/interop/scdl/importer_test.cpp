@@ -680,8 +680,11 @@ TEST(ScdlImporter, AForeignLocalAuthorityNamedAsSuchIsOneInItsCountry) {
       "Région Occitanie;23000000000000;Région de Kayes;;Appui;3000;2019\n"
       "Région Occitanie;23000000000000;Association des amis de la commune de Thiès;;Appui;400;2019\n"
       "Région Occitanie;23000000000000;Commune de Poitiers;;Culture;500;2019\n"
-      "Région Occitanie;23000000000000;Commune de Malaga;21860194600013;Culture;500;2019\n");
-  ASSERT_EQ(drafts.size(), 6u);
+      "Région Occitanie;23000000000000;Commune de Malaga;21860194600013;Culture;500;2019\n"
+      "Région Occitanie;23000000000000;Commune de Suisse;;Culture;500;2019\n");
+  ASSERT_EQ(drafts.size(), 7u);
+  EXPECT_EQ(drafts[6].beneficiaire->second, "collectivite_francaise");  // Suisse (57) is a French commune
+  EXPECT_FALSE(drafts[6].candidat);
   const char* countries[] = {"ES", "PS", "ML"};
   for (std::size_t i = 0; i < 3; ++i) {
     ASSERT_TRUE(drafts[i].beneficiaire.has_value()) << i;
@@ -700,8 +703,11 @@ TEST(ScdlImporter, ACityInAFrenchBusinesssNameIsAWeakClue) {
       "nomAttribuant;idAttribuant;nomBeneficiaire;idBeneficiaire;objet;montant;exercice\n"
       "Toulouse Métropole;24310051800013;PIZZERIA NAPOLI;44306184100047;Fonds de solidarité;1000;2020\n"
       "Toulouse Métropole;24310051800013;SARL ISTANBUL KEBAB;81234567800019;Fonds de solidarité;1000;2020\n"
-      "Toulouse Métropole;24310051800013;ASSOCIATION BAMAKO SOLIDARITE;49481873500017;Fonctionnement;2000;2020\n");
-  ASSERT_EQ(drafts.size(), 3u);
+      "Toulouse Métropole;24310051800013;ASSOCIATION BAMAKO SOLIDARITE;49481873500017;Fonctionnement;2000;2020\n"
+      "Toulouse Métropole;24310051800013;SOLIDARITE BRULES NANTES LOME;50413275400010;Fonctionnement;2000;2020\n");
+  ASSERT_EQ(drafts.size(), 4u);
+  // An association that does not say so in its name keeps its city strong.
+  EXPECT_EQ(drafts[3].action_pays, std::vector<std::string>{"TG"});
   for (std::size_t i : {0u, 1u}) {
     EXPECT_TRUE(drafts[i].candidat) << i;
     EXPECT_FALSE(drafts[i].action_nature.has_value()) << i;  // weak: listed, not counted
@@ -712,6 +718,19 @@ TEST(ScdlImporter, ACityInAFrenchBusinesssNameIsAWeakClue) {
   EXPECT_EQ(drafts[2].action_nature.value_or(""), "autre");
   ASSERT_EQ(drafts[2].action_pays.size(), 1u);
   EXPECT_EQ(drafts[2].action_pays[0], "ML");
+}
+
+// A payment period written as a year alone names the exercice (it was « illisible », and the
+// decision's year of 2018 was taken for a subsidy paid in 2019).
+TEST(ScdlImporter, APaymentYearAloneNamesTheExercice) {
+  const std::vector<DossierDraft> drafts = drafts_of(
+      "nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;objet;montant;datesPeriodeVersement\n"
+      "Département;22440002800011;2018-12-10;Club;Fonctionnement;250;2019\n");
+  ASSERT_EQ(drafts.size(), 1u);
+  EXPECT_EQ(drafts[0].exercice, 2019);
+  EXPECT_EQ(drafts[0].scdl.dates_periode_versement, "2019-01-01/2019-12-31");
+  ASSERT_FALSE(drafts[0].avertissements.empty());
+  EXPECT_NE(drafts[0].avertissements.back().find("une année seule"), std::string::npos);
 }
 
 }  // namespace
