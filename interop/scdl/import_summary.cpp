@@ -60,8 +60,16 @@ std::string summary_text(const ImportSummary& s, std::size_t limit) {
   if (!s.other_exercice.empty()) out += " ; d'un autre exercice : " + std::to_string(s.other_exercice.size());
   if (!s.not_candidates.empty()) out += " ; sans indice international (non écrites) : " + std::to_string(s.not_candidates.size());
   out += "\nCandidats à l'action internationale : " + std::to_string(s.candidates) + " (dont " +
-         std::to_string(s.strong_candidates) + " avec un indice fort : action.nature et action.pays devinés)\n";
+         std::to_string(s.strong_candidates) + " avec un indice fort : action.nature et action.pays devinés)" +
+         (s.rejected_candidates.empty() ? std::string()
+                                        : " ; et " + std::to_string(s.rejected_candidates.size()) +
+                                              " ligne(s) rejetée(s) avec un indice fort, listée(s) plus bas") +
+         "\n";
   list(out, "Lignes rejetées", s.rejected, limit);
+  list(out,
+       "Lignes rejetées mais candidates à l'action internationale (indice fort ; le jaune ne les voit pas : les saisir "
+       "à la main)",
+       s.rejected_candidates, limit);
   list(out, "Lignes identiques (écrites une fois)", s.identical, limit);
   if (s.numbered)
     out += "Dossiers numérotés -2, -3… (même décision, même bénéficiaire, autre contenu dans un même fichier) : " +
@@ -107,6 +115,7 @@ std::string summary_json(const ImportSummary& s) {
   j["candidats_internationaux"] = s.candidates;
   j["candidats_indice_fort"] = s.strong_candidates;
   j["rejetees"] = notes_json(s.rejected);
+  j["rejetees_candidates"] = notes_json(s.rejected_candidates);
   j["identiques"] = notes_json(s.identical);
   j["identifiants_changes"] = notes_json(s.renamed);
   j["identifiants_numerotes"] = s.numbered;

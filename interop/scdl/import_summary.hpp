@@ -35,6 +35,9 @@ struct ImportSummary {
   std::size_t candidates = 0;      // written dossiers with a clue of an international action
   std::size_t strong_candidates = 0;
   std::vector<LineNote> rejected;        // rows not made into a dossier, and why
+  // Rejected rows a strong clue makes international (their clue, then why rejected): the jaune
+  // cannot see them, a person must complete them by hand.
+  std::vector<LineNote> rejected_candidates;
   std::vector<LineNote> other_exercice;  // rows of another year than --exercice
   std::vector<LineNote> not_candidates;  // --international-seulement: rows left out
   std::vector<LineNote> identical;       // identical rows written once

@@ -47,6 +47,48 @@ std::vector<std::string> cells_of(std::string_view text, char separator) {
   return cells;
 }
 
+// Whether `text` is an amount's whole part as a spreadsheet writes it: digits, grouped by three
+// with a blank (a space, a no-break space U+00A0 or U+202F) or not at all.
+bool whole_part(std::string_view text) {
+  std::size_t digits = 0, group = 0;
+  bool grouped = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= '0' && c <= '9') {
+      ++digits;
+      ++group;
+      ++i;
+      continue;
+    }
+    std::size_t blank = c == ' ' ? 1 : text.substr(i).starts_with("\xC2\xA0") ? 2 : text.substr(i).starts_with("\xE2\x80\xAF") ? 3 : 0;
+    if (blank == 0 || group == 0 || group > 3 || (grouped && group != 3)) return false;
+    grouped = true;
+    group = 0;
+    i += blank;
+  }
+  return digits > 0 && (!grouped || group == 3);
+}
+
+// A row one cell wider than the header, in a file separated by commas, whose amount is a whole
+// part followed by a cell of two digits (« 160 000 » then « 00 »): the decimal comma of an amount
+// left unquoted (Vendée's monthly files, every row). Joins the two cells into `joined` and
+// returns true; the caller says so. Any other shape is left as it is (and refused as shifted).
+bool join_split_amount(std::vector<std::string_view>& cells, std::size_t header_size, int amount_column,
+                       char separator, std::string& joined) {
+  if (separator != ',' || amount_column < 0 || cells.size() != header_size + 1) return false;
+  const auto at = static_cast<std::size_t>(amount_column);
+  if (at + 1 >= cells.size()) return false;
+  const std::string_view whole = trim_spaces(cells[at]), cents = trim_spaces(cells[at + 1]);
+  if (!whole_part(whole) || cents.size() != 2 || cents[0] < '0' || cents[0] > '9' || cents[1] < '0' || cents[1] > '9')
+    return false;
+  joined.assign(whole);
+  joined += ',';
+  joined += cents;
+  cells[at] = joined;
+  cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(at) + 1);
+  return true;
+}
+
 bool same_cells(const std::vector<std::string>& kept, const std::vector<std::string_view>& row) {
   std::size_t n = std::max(kept.size(), row.size());
   for (std::size_t i = 0; i < n; ++i) {
@@ -176,14 +218,18 @@ Importer::FirstPass Importer::first_pass(std::string_view text, char separator, 
   csv::Tokenizer tokens(text, {separator, false});
   csv::Record record;
   std::vector<std::string_view> cells;
+  std::string joined;  // an amount whose decimal comma split it in two cells, joined again
   while (tokens.next(record)) {
     if (record.offset < header_end) continue;
     cells.clear();
     for (const auto& f : record.fields) cells.push_back(f.value);
     if (blank(cells)) continue;
+    join_split_amount(cells, context.header->size(), (*context.columns)[Column::Montant], separator, joined);
     DraftBuilder::RowLink link = builder.link_of(cells, context);
     if (!link.shared_total.empty()) ++pass.shared_totals[std::move(link.shared_total)];
-    if (link.strong_clue.empty() || link.beneficiary.empty()) continue;
+    if (link.strong_clue.empty()) continue;
+    pass.strong_clue_by_line.try_emplace(record.line, link.strong_clue);
+    if (link.beneficiary.empty()) continue;
     pass.strong_rows.try_emplace(std::move(link.beneficiary), LinkedRow{record.line, std::move(link.strong_clue)});
   }
   return pass;
@@ -295,9 +341,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
   DraftBuilder builder(*clues_, options_);
   FileContext context{name, summary_.files[report_index].format, &columns, &header};
   const FirstPass first = first_pass(text, separator, header_end, builder, context);
-  const std::unordered_map<std::string, LinkedRow>& strong_rows = first.strong_rows;
+  const std::unordered_map<std::string, LinkedRow>& strong_rows = first.strong_rows;  // first: see FirstPass
   context.shared_totals = &first.shared_totals;
   DossierDraft draft;
+  std::vector<std::string_view> raw_cells;
+  std::string joined_amount;
   bool keep_going = true;
   std::size_t rows = 0;
   std::optional<std::size_t> usual;  // usual_width(), once a row is wider than the header
@@ -311,13 +359,31 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       ++summary_.blank;
       continue;
     }
+    // Identical rows are told by their cells as written, before any repair (the rows kept for the
+    // comparison are read again from the file's text).
+    raw_cells = cells;
+    // A row rejected here is still searched for clues (first pass): an international action
+    // whose row lacks its object or its year is named apart, not lost among the rejections.
+    auto reject = [&](std::string reason) {
+      if (auto clue = first.strong_clue_by_line.find(line); clue != first.strong_clue_by_line.end())
+        summary_.rejected_candidates.push_back({name, line, "indice fort « " + clue->second + " » ; rejetée : " + reason});
+      summary_.rejected.push_back({name, line, std::move(reason)});
+    };
+    std::string repaired_amount;
+    if (join_split_amount(cells, header.size(), columns[Column::Montant], separator, joined_amount)) {
+      repaired_amount = "montant « " + std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant])])) +
+                        " » suivi de « " +
+                        std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant]) + 1])) +
+                        " » lu « " + joined_amount +
+                        " » : virgule décimale non protégée par des guillemets dans un fichier séparé par des virgules";
+      summary_.warnings.push_back({name, line, repaired_amount});
+    }
     if (cells.size() > header.size()) {
       bool extra = false;
       for (std::size_t i = header.size(); i < cells.size(); ++i) extra = extra || !trim_spaces(cells[i]).empty();
       if (extra) {
-        summary_.rejected.push_back({name, line, std::to_string(cells.size()) + " cellules pour " +
-                                                     std::to_string(header.size()) +
-                                                     " colonnes d'en-tête (un séparateur non protégé par des guillemets dans une cellule ?)"});
+        reject(std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
+               " colonnes d'en-tête (un séparateur non protégé par des guillemets dans une cellule ?)");
         continue;
       }
       // The cells past the header are empty, but that does not make the row safe: a separator
@@ -327,12 +393,10 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       // with a separator) explains an extra empty cell; otherwise the values cannot be trusted.
       if (!usual) usual = usual_width(text, header_end, separator);
       if (cells.size() > *usual) {
-        summary_.rejected.push_back(
-            {name, line, std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
-                             " colonnes d'en-tête" +
-                             (*usual > header.size() ? " et " + std::to_string(*usual) + " cellules aux autres lignes" : std::string()) +
-                             ", les dernières vides : un séparateur non protégé par des guillemets dans une cellule "
-                             "décalerait les valeurs suivantes d'une colonne ; ligne non lue plutôt que lue de travers"});
+        reject(std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) + " colonnes d'en-tête" +
+               (*usual > header.size() ? " et " + std::to_string(*usual) + " cellules aux autres lignes" : std::string()) +
+               ", les dernières vides : un séparateur non protégé par des guillemets dans une cellule "
+               "décalerait les valeurs suivantes d'une colonne ; ligne non lue plutôt que lue de travers");
         continue;
       }
     } else if (cells.size() < header.size()) {
@@ -340,12 +404,12 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
                                                    " colonnes : les dernières sont lues vides"});
     }
     // Identical to a row already written?
-    const std::uint64_t hash = hash_of(cells);
+    const std::uint64_t hash = hash_of(raw_cells);
     const WrittenRow* same = nullptr;
     written_by_cells_.find(hash, [&](std::uint32_t i) {
       const WrittenRow& w = written_[i];
       std::string_view kept = std::string_view(texts_[w.file]).substr(w.begin, w.end - w.begin);
-      if (!same_cells(cells_of(kept, w.separator), cells)) return false;
+      if (!same_cells(cells_of(kept, w.separator), raw_cells)) return false;
       same = &w;
       return true;
     });
@@ -361,9 +425,10 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
     }
     RowOutcome outcome = builder.build(cells, line, context, draft);
     if (outcome.kind == RowOutcome::Kind::Rejected) {
-      summary_.rejected.push_back({name, line, outcome.reason});
+      reject(std::move(outcome.reason));
       continue;
     }
+    if (!repaired_amount.empty()) draft.avertissements.push_back(repaired_amount);
     if (outcome.kind == RowOutcome::Kind::OtherExercice) {
       summary_.other_exercice.push_back({name, line, outcome.reason});
       continue;

@@ -66,6 +66,7 @@ class Importer {
   struct FirstPass {
     std::unordered_map<std::string, LinkedRow> strong_rows;         // by beneficiary
     std::unordered_map<std::string, std::size_t> shared_totals;     // RowLink::shared_total -> rows
+    std::unordered_map<std::size_t, std::string> strong_clue_by_line;  // every row with a strong clue
   };
   static FirstPass first_pass(std::string_view text, char separator, std::size_t header_end, DraftBuilder& builder,
                               const FileContext& context);

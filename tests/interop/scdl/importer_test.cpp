@@ -733,5 +733,61 @@ TEST(ScdlImporter, APaymentYearAloneNamesTheExercice) {
   EXPECT_NE(drafts[0].avertissements.back().find("une année seule"), std::string::npos);
 }
 
+// Vendée's monthly files write « 160 000,00 » unquoted in a file separated by commas: every row
+// was one cell too wide and refused. A whole part followed by a two-digit cell, in the amount's
+// place, on a row exactly one cell too wide, is joined again, and said; any other shape is still
+// refused (review of real files, 3 December 2026).
+TEST(ScdlImporter, AnAmountCutAtItsDecimalCommaIsJoinedAgainAndSaid) {
+  const std::string header =
+      "nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,objet,montant,nature,pourcentageSubvention\n";
+  ImportOptions options;
+  Importer importer(clues(), options);
+  std::vector<DossierDraft> drafts;
+  importer.import_bytes(header +
+                            "Vendée,22850001300658,2019-05-17,Club,Open de tennis,160 000,00,aide en numéraire,1\n"
+                            "Vendée,22850001300658,2019-05-17,Club B,Fête,1 500,50,aide en numéraire,1\n"
+                            "Vendée,22850001300658,2019-05-17,Club C,Fête,750,00,aide en numéraire,1\n"
+                            "Vendée,22850001300658,2019-05-17,Club D,Fête, jeux,1 500,50,aide en numéraire,1\n"
+                            "Vendée,22850001300658,2019-05-17,Club E,Fête,1 500,500,aide en numéraire,1\n"
+                            "Vendée,22850001300658,2019-05-17,Club F,Fête,15 00,50,aide en numéraire,1\n",
+                        "vendee.csv", [&](const DossierDraft& d) { return drafts.push_back(d), true; });
+  ASSERT_EQ(drafts.size(), 3u);
+  EXPECT_EQ(drafts[0].montant.to_fixed(2), "160000.00");
+  EXPECT_EQ(drafts[1].montant.to_fixed(2), "1500.50");
+  EXPECT_EQ(drafts[2].montant.to_fixed(2), "750.00");
+  EXPECT_EQ(drafts[0].scdl.nature, "aide en numéraire");  // the cells after it are in their place
+  ASSERT_FALSE(drafts[0].avertissements.empty());
+  EXPECT_NE(drafts[0].avertissements.back().find("lu « 160 000,00 »"), std::string::npos) << drafts[0].avertissements.back();
+  const ImportSummary& summary = importer.summary();
+  ASSERT_EQ(summary.rejected.size(), 3u);  // two extra cells; three digits after; « 15 00 » is no grouping
+  EXPECT_EQ(summary.rejected[0].line, 5u);
+  EXPECT_EQ(summary.rejected[1].line, 6u);
+  EXPECT_EQ(summary.rejected[2].line, 7u);
+}
+
+// A row rejected (here, for its missing object) is still searched for clues: an international
+// action is named apart, not lost among thousands of rejections (Loire-Atlantique: 195 rows,
+// 2,2 M€, for Médecins du Monde, a cooperation with Guinea…).
+TEST(ScdlImporter, ARejectedRowWithAStrongClueIsNamedApart) {
+  ImportOptions options;
+  Importer importer(clues(), options);
+  std::size_t written = 0;
+  importer.import_bytes(
+      "nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;objet;montant\n"
+      "Département;22440002800011;2014;COOPERATION ATLANTIQUE GUINEE 44;;75490\n"
+      "Département;22440002800011;2014;CLUB DE PLONGEE;;250\n"
+      "Département;22440002800011;2014;MEDECINS DU MONDE;;1000\n",
+      "la.csv", [&](const DossierDraft&) { return ++written, true; });
+  EXPECT_EQ(written, 0u);
+  const ImportSummary& summary = importer.summary();
+  EXPECT_EQ(summary.rejected.size(), 3u);
+  ASSERT_EQ(summary.rejected_candidates.size(), 2u);
+  EXPECT_EQ(summary.rejected_candidates[0].line, 2u);
+  EXPECT_EQ(summary.rejected_candidates[0].text, "indice fort « GUINEE » ; rejetée : objet de la subvention absent");
+  EXPECT_EQ(summary.rejected_candidates[1].line, 4u);
+  EXPECT_NE(summary_text(summary).find("et 2 ligne(s) rejetée(s) avec un indice fort"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(summary_json(summary))["rejetees_candidates"].size(), 2u);
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
