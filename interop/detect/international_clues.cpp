@@ -64,7 +64,8 @@ constexpr Keyword kKeywords[] = {
     {"aide publique au developpement", ClueKind::Expression, true, "aide_au_developpement"},
     {"pays en developpement", ClueKind::Expression, true, "aide_au_developpement"},
     {"pays en voie de developpement", ClueKind::Expression, true, "aide_au_developpement"},
-    {"pays du sud", ClueKind::Expression, true, "aide_au_developpement"},
+    // « Pays du Sud Toulousain », « du Sud Vendée Littoral » are French territories: weak.
+    {"pays du sud", ClueKind::Expression, false, "aide_au_developpement"},
     {"tiers monde", ClueKind::Expression, true, "aide_au_developpement"},
     {"humanitaire", ClueKind::Expression, true, "humanitaire"},
     {"humanitaires", ClueKind::Expression, true, "humanitaire"},
@@ -241,6 +242,8 @@ constexpr std::string_view kDomesticPhrases[] = {
     "office central de la cooperation a l ecole", "cooperation a l ecole", "cooperation scolaire",
     "cooperation intercommunale",   "cooperation agricole",
     "pole territorial de cooperation economique", "poles territoriaux de cooperation economique",
+    // French « pays » (territories of projects) named after the South.
+    "pays du sud toulousain",       "pays sud toulousain",      "pays du sud gironde",
     // French communes and places whose names hold a city abroad, French names and phrases that
     // hold one (review of the table of cities against the INSEE communes, 3 December 2026).
     "beaumes de venise",            "venise provencale",        "neuchatel urtiere",
@@ -446,16 +449,24 @@ bool after_a_street_word(const std::vector<FoldedToken>& tokens, std::size_t i) 
   return false;
 }
 
-// Whether a country's name is named as a commune's (« commune de Suisse », « mairie de Soudan »,
-// « ville d'Argentine »): a country is no commune, and French communes bear these names (Suisse 57,
-// Soudan 44 and 79, Argentine 73, Macau 33). A foreign capital of the same name as its country is
-// rarer than these: « ville de Luxembourg » is given up.
-bool after_a_commune_word(const std::vector<FoldedToken>& tokens, std::size_t i) {
+// Whether the words at `i` name a French commune that bears a country's or a foreign city's name
+// as a commune (« commune de Suisse », « mairie de Soudan », « ville d'Argentine », « commune de
+// Venise »): Suisse (57), Soudan (44, 79), Argentine (73), Venise (25), Le Caire (04). Only these:
+// « ville de Luxembourg », « municipalité de Gaza » are abroad (review of real files, 3 December 2026).
+constexpr std::string_view kCommunesNamedAbroad[] = {"soudan", "suisse", "argentine", "venise", "le caire", "caire"};
+
+bool a_french_commune_named_abroad(const std::vector<FoldedToken>& tokens, std::size_t i) {
   if (i < 2) return false;
   const std::string_view article = tokens[i - 1].word;
-  if (article != "de" && article != "d") return false;
+  if (article != "de" && article != "d" && article != "du") return false;
   const std::string_view word = tokens[i - 2].word;
-  return word == "commune" || word == "mairie" || word == "ville" || word == "municipalite";
+  if (word != "commune" && word != "mairie" && word != "ville" && word != "municipalite") return false;
+  std::string words(tokens[i].word);
+  if (i + 1 < tokens.size()) {
+    for (std::string_view name : kCommunesNamedAbroad)
+      if (name == words + " " + std::string(tokens[i + 1].word)) return true;
+  }
+  return one_of(words, kCommunesNamedAbroad);
 }
 
 }  // namespace
@@ -542,7 +553,7 @@ void InternationalClues::find(const FoldedText& text, std::vector<Clue>& out) co
     const bool city = best->kind == ClueKind::ForeignCity || best->kind == ClueKind::PartnerCity;
     const bool address = (best->kind != ClueKind::Demonym && after_a_street_word(tokens, i)) ||
                          (city && i > 0 && one_of(tokens[i - 1].word, kNamedPlaceWords)) ||
-                         (best->kind == ClueKind::Country && after_a_commune_word(tokens, i));
+                         (best->kind != ClueKind::Demonym && a_french_commune_named_abroad(tokens, i));
     if (!best->domestic && !address)
       out.push_back({best->kind, std::string(text.quote(i, last)), best->country, best->strong, best->nature});
     i = last + 1;

@@ -46,6 +46,9 @@ constexpr NameRule kCollectiviteNames[] = {
 
 constexpr NameRule kBeneficiaryNames[] = {
     {"association", "association"},
+    {"associations", "association"},
+    {"comite de jumelage", "association"},
+    {"comite des fetes", "association"},
     {"assoc", "association"},
     {"asso", "association"},
     {"fondation", "fondation"},
@@ -168,6 +171,7 @@ namespace {
 constexpr std::string_view kLocalAuthorityWords[] = {
     "commune",        "communes",      "ville de",       "ville d",        "mairie",       "municipalite",
     "municipalites",  "municipal",     "region",         "regions",        "conseil regional", "province",
+    "conseil departemental", "communaute urbaine", "hotel de ville",
     "district",       "departement",   "gouvernorat",    "wilaya",         "cercle",       "prefecture",
     "conseil municipal", "conseil communal", "collectivite territoriale", "communaute rurale",
     "municipality",   "city of",       "city council",   "county",         "oblast",       "ayuntamiento",
@@ -178,8 +182,10 @@ constexpr std::string_view kLocalAuthorityWords[] = {
 
 // Words that make a name another kind of body, even with a place and an authority's word in it
 // (« Association des amis de la commune de Thiès », « Comité de jumelage »).
+// A French authority's office abroad is French (« Bureau de la Région Bretagne à Bruxelles »).
 constexpr std::string_view kOtherBodyWords[] = {"association", "assoc", "asso", "fondation", "comite", "amicale",
-                                                "club", "federation", "union", "ong", "entreprise", "sarl", "sas"};
+                                                "club", "federation", "union", "ong", "entreprise", "sarl", "sas",
+                                                "bureau", "representation", "antenne", "delegation", "maison"};
 
 }  // namespace
 
@@ -199,10 +205,10 @@ std::optional<ForeignAuthorityGuess> guess_foreign_local_authority(const FoldedT
     }
   }
   if (authority.empty()) return std::nullopt;
-  // A city, not a country: « Commune de Macau » and « Mairie de Suisse » are French communes, and
-  // a foreign local authority is named by its town or its region.
+  // A city, a region or a country (« Ville de Luxembourg », « Municipalité de Gaza »); the French
+  // communes named like one (« Commune de Suisse », « de Venise ») give no clue (international_clues.cpp).
   for (const Clue& clue : name_clues) {
-    if (!clue.strong || (clue.kind != ClueKind::ForeignCity && clue.kind != ClueKind::PartnerCity)) continue;
+    if (!clue.strong || !names_a_country(clue.kind)) continue;
     return ForeignAuthorityGuess{
         {"autorite_locale_etrangere", "nom « " + std::string(name.original()) + " » : « " + std::string(authority) +
                                           " » et « " + clue.text + " » (" + clue.country +

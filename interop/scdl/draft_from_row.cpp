@@ -65,9 +65,12 @@ void ScdlFields::clear() {
 namespace {
 
 // Words of a shop's or a restaurant's name (folded).
-constexpr std::string_view kShopWords[] = {"pizzeria", "pizza", "restaurant", "resto", "kebab", "traiteur", "sushi",
-                                           "snack", "brasserie", "boulangerie", "patisserie", "epicerie", "bar",
-                                           "cafe", "hotel", "boutique", "coiffure", "salon de the"};
+// Company forms as written with or without dots (« S.A.R.L. » folds to « s a r l »), then shops.
+// Not « bar » (Bar-le-Duc), « hôtel » (« hôtel de ville ») nor « sa » alone (a possessive).
+constexpr std::string_view kShopWords[] = {"sarl", "s a r l", "sas", "s a s", "sasu", "eurl", "s a", "snc", "sci",
+                                           "societe", "ets", "etablissements", "pizzeria", "pizza", "restaurant",
+                                           "resto", "kebab", "traiteur", "sushi", "snack", "brasserie", "boulangerie",
+                                           "patisserie", "epicerie", "cafe", "boutique", "coiffure", "salon de the"};
 
 // A city abroad found in the name of a French business (a SIRET, and the words of a company or a
 // shop: « PIZZERIA NAPOLI », « ISTANBUL KEBAB », « SARL LE SAIGON »): a shop's name, not an action
@@ -75,8 +78,11 @@ constexpr std::string_view kShopWords[] = {"pizzeria", "pizza", "restaurant", "r
 // cities, 3 December 2026). Any other name keeps its city strong: most associations' names do not
 // say « association » (« SOLIDARITE BRULES NANTES LOME », « OUBLIES DU MEKNES »).
 void weaken_shop_names(std::vector<Clue>& name_clues, bool french_siret, std::string_view category, const FoldedText& name) {
-  if (!french_siret) return;
-  bool shop = category == "entreprise";
+  if (!french_siret || category == "association" || category == "fondation" || category == "etablissement_public" ||
+      category == "collectivite_francaise")
+    return;
+  // « SA » only as the first word (« SA DAKAR DISTRIBUTION »): elsewhere it is a possessive.
+  bool shop = category == "entreprise" || (!name.tokens().empty() && name.tokens().front().word == "sa");
   for (std::string_view words : kShopWords) shop = shop || name_has_words(name, words);
   if (!shop) return;
   for (Clue& clue : name_clues)

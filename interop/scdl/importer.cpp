@@ -47,8 +47,8 @@ std::vector<std::string> cells_of(std::string_view text, char separator) {
   return cells;
 }
 
-// Whether `text` is an amount's whole part as a spreadsheet writes it: digits, grouped by three
-// with a blank (a space, a no-break space U+00A0 or U+202F) or not at all.
+// Whether `text` is an amount's whole part as a spreadsheet writes it: digits grouped by three with
+// a blank (a space, a no-break space U+00A0 or U+202F), or fewer than four digits.
 bool whole_part(std::string_view text) {
   std::size_t digits = 0, group = 0;
   bool grouped = false;
@@ -66,7 +66,10 @@ bool whole_part(std::string_view text) {
     group = 0;
     i += blank;
   }
-  return digits > 0 && (!grouped || group == 3);
+  // Four digits or more without a blank are not what a spreadsheet writes where it cuts decimals
+  // with a comma (« 1 500,00 »), and are often a year that a comma in the object pushed into the
+  // amount's place (« Tournoi de pétanque, 2019 » then 80 €).
+  return digits > 0 && (grouped ? group == 3 : digits < 4);
 }
 
 // A row one cell wider than the header, in a file separated by commas, whose amount is a whole
@@ -218,13 +221,21 @@ Importer::FirstPass Importer::first_pass(std::string_view text, char separator, 
   csv::Tokenizer tokens(text, {separator, false});
   csv::Record record;
   std::vector<std::string_view> cells;
-  std::string joined;  // an amount whose decimal comma split it in two cells, joined again
+  // Rows whose amount a decimal comma cut in two cells (join_split_amount), against all rows: the
+  // join is made only in a file where it is the rule, not for one row shifted by another comma.
+  std::vector<std::string_view> probe;
+  std::string joined;
+  std::size_t data_rows = 0, cut_rows = 0;
   while (tokens.next(record)) {
     if (record.offset < header_end) continue;
     cells.clear();
     for (const auto& f : record.fields) cells.push_back(f.value);
     if (blank(cells)) continue;
-    join_split_amount(cells, context.header->size(), (*context.columns)[Column::Montant], separator, joined);
+    ++data_rows;
+    if (cells.size() == context.header->size() + 1) {
+      probe = cells;
+      if (join_split_amount(probe, context.header->size(), (*context.columns)[Column::Montant], separator, joined)) ++cut_rows;
+    }
     DraftBuilder::RowLink link = builder.link_of(cells, context);
     if (!link.shared_total.empty()) ++pass.shared_totals[std::move(link.shared_total)];
     if (link.strong_clue.empty()) continue;
@@ -232,6 +243,7 @@ Importer::FirstPass Importer::first_pass(std::string_view text, char separator, 
     if (link.beneficiary.empty()) continue;
     pass.strong_rows.try_emplace(std::move(link.beneficiary), LinkedRow{record.line, std::move(link.strong_clue)});
   }
+  pass.amounts_cut_at_comma = cut_rows > 0 && cut_rows * 2 >= data_rows;
   return pass;
 }
 
@@ -370,7 +382,8 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       summary_.rejected.push_back({name, line, std::move(reason)});
     };
     std::string repaired_amount;
-    if (join_split_amount(cells, header.size(), columns[Column::Montant], separator, joined_amount)) {
+    if (first.amounts_cut_at_comma &&
+        join_split_amount(cells, header.size(), columns[Column::Montant], separator, joined_amount)) {
       repaired_amount = "montant « " + std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant])])) +
                         " » suivi de « " +
                         std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant]) + 1])) +

@@ -67,6 +67,8 @@ class Importer {
     std::unordered_map<std::string, LinkedRow> strong_rows;         // by beneficiary
     std::unordered_map<std::string, std::size_t> shared_totals;     // RowLink::shared_total -> rows
     std::unordered_map<std::size_t, std::string> strong_clue_by_line;  // every row with a strong clue
+    // Half the rows or more have their amount cut at an unquoted decimal comma: join them again.
+    bool amounts_cut_at_comma = false;
   };
   static FirstPass first_pass(std::string_view text, char separator, std::size_t header_end, DraftBuilder& builder,
                               const FileContext& context);

@@ -344,13 +344,15 @@ TEST(InternationalClues, DomesticWordingIsNoStrongClueAndCrossBorderBodiesAre) {
   EXPECT_EQ(strongest("Partenariat Nord-Sud avec Kindia").rfind("fort:", 0), 0u);
   for (const char* text : {"Lutte contre le frelon asiatique", "Atelier encre de Chine", "Porcelaine de Chine",
                            "Médiathèque François Hollande", "Commune de Suisse", "Mairie de Soudan", "Ville d'Argentine",
-                           "Commune de Macau", "Allemagne-en-Provence", "Robert-Espagne", "Bouy-Luxembourg"}) {
+                           "Commune de Macau", "Allemagne-en-Provence", "Robert-Espagne", "Bouy-Luxembourg",
+                           "Commune de Venise", "Commune de Le Caire"}) {
     EXPECT_EQ(strongest(text), "") << text;
   }
   for (const char* text : {"Cotisation GECT Espace Pourtalet", "Eurorégion Pyrénées-Méditerranée", "Eurodistrict",
                            "Coopération transnationale LEADER", "CARE France", "La Chaîne de l'Espoir",
                            "Enfants du Mékong", "Santé Sud", "Plan International France", "Écoles en Casamance",
-                           "Hôpital de Goma, Nord-Kivu", "Gynécologie sans frontières"}) {
+                           "Hôpital de Goma, Nord-Kivu", "Gynécologie sans frontières", "Ville de Luxembourg",
+                           "Municipalité de Gaza", "Projet à Hai Phong"}) {
     EXPECT_EQ(strongest(text).rfind("fort:", 0), 0u) << text << " : " << strongest(text);
   }
 }

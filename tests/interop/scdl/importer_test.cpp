@@ -684,8 +684,24 @@ TEST(ScdlImporter, AForeignLocalAuthorityNamedAsSuchIsOneInItsCountry) {
       "Région Occitanie;23000000000000;Association des amis de la commune de Thiès;;Appui;400;2019\n"
       "Région Occitanie;23000000000000;Commune de Poitiers;;Culture;500;2019\n"
       "Région Occitanie;23000000000000;Commune de Malaga;21860194600013;Culture;500;2019\n"
-      "Région Occitanie;23000000000000;Commune de Suisse;;Culture;500;2019\n");
-  ASSERT_EQ(drafts.size(), 7u);
+      "Région Occitanie;23000000000000;Commune de Suisse;;Culture;500;2019\n"
+      "Région Occitanie;23000000000000;Conseil départemental de Dakar;;Appui;500;2019\n"
+      "Région Occitanie;23000000000000;Communauté urbaine de Nouakchott;;Déchets;500;2019\n"
+      "Région Occitanie;23000000000000;Ville de Luxembourg;;Échanges;500;2019\n"
+      "Région Occitanie;23000000000000;Comité de jumelage de la ville de Dakar;;Fonctionnement;500;2019\n"
+      "Région Occitanie;23000000000000;Région Occitanie - bureau de Bruxelles;;Représentation;500;2019\n"
+      "Région Occitanie;23000000000000;Commune de Venise;;Voirie;500;2019\n");
+  ASSERT_EQ(drafts.size(), 13u);
+  const char* more[] = {"SN", "MR", "LU"};
+  for (std::size_t i = 7; i < 10; ++i) {
+    ASSERT_TRUE(drafts[i].beneficiaire.has_value()) << i;
+    EXPECT_EQ(drafts[i].beneficiaire->second, "autorite_locale_etrangere") << i;
+    EXPECT_EQ(drafts[i].beneficiaire_pays, more[i - 7]) << i;
+  }
+  EXPECT_EQ(drafts[10].beneficiaire->second, "association");  // a twinning committee is French
+  EXPECT_EQ(drafts[11].beneficiaire->second, "collectivite_francaise");  // a French région's office abroad
+  EXPECT_EQ(drafts[12].beneficiaire->second, "collectivite_francaise");  // Venise (Doubs)
+  EXPECT_FALSE(drafts[12].candidat);
   EXPECT_EQ(drafts[6].beneficiaire->second, "collectivite_francaise");  // Suisse (57) is a French commune
   EXPECT_FALSE(drafts[6].candidat);
   const char* countries[] = {"ES", "PS", "ML"};
@@ -707,8 +723,17 @@ TEST(ScdlImporter, ACityInAFrenchBusinesssNameIsAWeakClue) {
       "Toulouse Métropole;24310051800013;PIZZERIA NAPOLI;44306184100047;Fonds de solidarité;1000;2020\n"
       "Toulouse Métropole;24310051800013;SARL ISTANBUL KEBAB;81234567800019;Fonds de solidarité;1000;2020\n"
       "Toulouse Métropole;24310051800013;ASSOCIATION BAMAKO SOLIDARITE;49481873500017;Fonctionnement;2000;2020\n"
-      "Toulouse Métropole;24310051800013;SOLIDARITE BRULES NANTES LOME;50413275400010;Fonctionnement;2000;2020\n");
-  ASSERT_EQ(drafts.size(), 4u);
+      "Toulouse Métropole;24310051800013;SOLIDARITE BRULES NANTES LOME;50413275400010;Fonctionnement;2000;2020\n"
+      "Toulouse Métropole;24310051800013;S.A.R.L. LE SAIGON;81234567800027;Fonds de solidarité;1000;2020\n"
+      "Toulouse Métropole;24310051800013;SA DAKAR DISTRIBUTION;81234567800035;Fonds de solidarité;1000;2020\n"
+      "Toulouse Métropole;24310051800013;ASSOCIATION LE PETIT CAFE DAKAR;81234567800043;Fonctionnement;1000;2020\n"
+      "Toulouse Métropole;24310051800013;AMITIE BAR LE DUC OUAGADOUGOU;81234567800050;Fonctionnement;1000;2020\n");
+  ASSERT_EQ(drafts.size(), 8u);
+  for (std::size_t i : {4u, 5u}) {
+    ASSERT_FALSE(drafts[i].indices.empty()) << i;
+    EXPECT_FALSE(drafts[i].indices[0].strong) << i;  // « S.A.R.L. », « SA » first
+  }
+  for (std::size_t i : {6u, 7u}) EXPECT_TRUE(drafts[i].action_nature.has_value()) << i;  // an association; Bar-le-Duc
   // An association that does not say so in its name keeps its city strong.
   EXPECT_EQ(drafts[3].action_pays, std::vector<std::string>{"TG"});
   for (std::size_t i : {0u, 1u}) {
@@ -752,9 +777,12 @@ TEST(ScdlImporter, AnAmountCutAtItsDecimalCommaIsJoinedAgainAndSaid) {
                             "Vendée,22850001300658,2019-05-17,Club C,Fête,750,00,aide en numéraire,1\n"
                             "Vendée,22850001300658,2019-05-17,Club D,Fête, jeux,1 500,50,aide en numéraire,1\n"
                             "Vendée,22850001300658,2019-05-17,Club E,Fête,1 500,500,aide en numéraire,1\n"
-                            "Vendée,22850001300658,2019-05-17,Club F,Fête,15 00,50,aide en numéraire,1\n",
+                            "Vendée,22850001300658,2019-05-17,Club F,Fête,15 00,50,aide en numéraire,1\n"
+                            "Vendée,22850001300658,2019-05-17,Club G,Tournoi de pétanque, 2019,80,aide en numéraire,1\n"
+                            "Vendée,22850001300658,2019-05-17,Club H,Fête,2 000,00,aide en numéraire,1\n",
                         "vendee.csv", [&](const DossierDraft& d) { return drafts.push_back(d), true; });
-  ASSERT_EQ(drafts.size(), 3u);
+  ASSERT_EQ(drafts.size(), 4u);
+  EXPECT_EQ(drafts[3].montant.to_fixed(2), "2000.00");
   EXPECT_EQ(drafts[0].montant.to_fixed(2), "160000.00");
   EXPECT_EQ(drafts[1].montant.to_fixed(2), "1500.50");
   EXPECT_EQ(drafts[2].montant.to_fixed(2), "750.00");
@@ -762,10 +790,30 @@ TEST(ScdlImporter, AnAmountCutAtItsDecimalCommaIsJoinedAgainAndSaid) {
   ASSERT_FALSE(drafts[0].avertissements.empty());
   EXPECT_NE(drafts[0].avertissements.back().find("lu « 160 000,00 »"), std::string::npos) << drafts[0].avertissements.back();
   const ImportSummary& summary = importer.summary();
-  ASSERT_EQ(summary.rejected.size(), 3u);  // two extra cells; three digits after; « 15 00 » is no grouping
+  // Two extra cells; three digits after; « 15 00 » is no grouping; « 2019 » ungrouped is a year
+  // that a comma in the object pushed into the amount's place, not 2 019,80 €.
+  ASSERT_EQ(summary.rejected.size(), 4u);
   EXPECT_EQ(summary.rejected[0].line, 5u);
   EXPECT_EQ(summary.rejected[1].line, 6u);
   EXPECT_EQ(summary.rejected[2].line, 7u);
+  EXPECT_EQ(summary.rejected[3].line, 8u);
+}
+
+// One row shifted by a comma in a file that does not cut its amounts is not « repaired »: the
+// join is made only where it is the file's rule (half its rows or more).
+TEST(ScdlImporter, AnAmountIsJoinedOnlyInAFileWhereCuttingIsTheRule) {
+  ImportOptions options;
+  Importer importer(clues(), options);
+  std::vector<DossierDraft> drafts;
+  importer.import_bytes("nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,objet,montant,departement,conditionsVersement\n"
+                        "Vendée,22850001300658,2019-06-14,Association K,Fonctionnement,1500,85,versement unique\n"
+                        "Vendée,22850001300658,2019-06-14,Association L,Fonctionnement,2500,85,versement unique, sur pièces\n"
+                        "Vendée,22850001300658,2019-06-14,Association M,Fonctionnement,3500,44,versement unique\n",
+                        "vendee.csv", [&](const DossierDraft& d) { return drafts.push_back(d), true; });
+  ASSERT_EQ(drafts.size(), 2u);
+  EXPECT_EQ(drafts[0].montant.to_fixed(2), "1500.00");
+  ASSERT_EQ(importer.summary().rejected.size(), 1u);
+  EXPECT_EQ(importer.summary().rejected[0].line, 3u);
 }
 
 // A row rejected (here, for its missing object) is still searched for clues: an international
