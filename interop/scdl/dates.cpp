@@ -1,5 +1,6 @@
 #include "scdl/dates.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -171,7 +172,32 @@ std::optional<std::string> read_period(std::string_view text) {
       if (from && to) return from->iso() + "/" + to->iso();
     }
   }
+  if (const std::vector<calendar::Date> dates = read_date_list(t); !dates.empty())
+    return dates.front().iso() + "/" + dates.back().iso();
   return std::nullopt;
+}
+
+std::vector<calendar::Date> read_date_list(std::string_view text) {
+  // Cut at line breaks, ';', ',', '|' and « et »; every piece must be a whole date.
+  std::vector<calendar::Date> dates;
+  std::string_view rest = trim_spaces(text);
+  while (!rest.empty()) {
+    std::size_t cut = rest.find_first_of("\n\r;,|");
+    std::size_t skip = 1;
+    if (const std::size_t et = rest.find(" et "); et != std::string_view::npos && et < cut) {
+      cut = et;
+      skip = 4;
+    }
+    const std::string_view piece = trim_spaces(rest.substr(0, cut));
+    rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + skip);
+    if (piece.empty()) continue;
+    const DateReading r = read_date(piece);
+    if (r.status != DateReading::Status::Ok || !r.guess.empty()) return {};
+    dates.push_back(*r.date);
+  }
+  if (dates.size() < 2) return {};
+  std::sort(dates.begin(), dates.end());
+  return dates;
 }
 
 }  // namespace subsidia::interop::scdl

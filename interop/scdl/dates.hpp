@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "calendar/date.hpp"
 
@@ -26,6 +27,12 @@ DateReading read_date(std::string_view text);
 
 // A period of payment (datesPeriodeVersement): one date or two, joined by '/', '_', " au ",
 // " - ". Returns the SCDL 2.1.1 form "AAAA-MM-JJ" or "AAAA-MM-JJ/AAAA-MM-JJ", or std::nullopt.
+// Also a list of payment dates (Mayenne writes one per line: « 2019-02-25\n2020-01-31 »), read
+// as the period from the first to the last (read_date_list says how many).
 std::optional<std::string> read_period(std::string_view text);
+
+// Two or more whole dates separated by line breaks, ';', ',', '|' or « et », sorted; empty
+// when the text is anything else (one date, a period, a date that is a guess).
+std::vector<calendar::Date> read_date_list(std::string_view text);
 
 }  // namespace subsidia::interop::scdl

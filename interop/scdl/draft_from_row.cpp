@@ -1,6 +1,7 @@
 #include "scdl/draft_from_row.hpp"
 
 #include "scdl/amount.hpp"
+#include "scdl/cell_readings.hpp"
 #include "scdl/dates.hpp"
 #include "scdl/identifiers.hpp"
 
@@ -10,28 +11,6 @@ namespace {
 
 
 RowOutcome rejected(std::string reason) { return {RowOutcome::Kind::Rejected, std::move(reason)}; }
-
-std::optional<bool> read_yes_no(std::string_view text) {
-  const std::string key = folded_key(text);
-  if (key == "oui" || key == "o" || key == "true" || key == "vrai" || key == "1" || key == "yes") return true;
-  if (key == "non" || key == "n" || key == "false" || key == "faux" || key == "0" || key == "no") return false;
-  return std::nullopt;
-}
-
-// "2017", "2017.0" (a year written as a number by a spreadsheet).
-std::optional<int> read_year(std::string_view text) {
-  text = trim_spaces(text);
-  if (std::size_t dot = text.find('.'); dot != std::string_view::npos &&
-                                        text.find_first_not_of('0', dot + 1) == std::string_view::npos)
-    text = text.substr(0, dot);
-  if (text.size() != 4) return std::nullopt;
-  int year = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    year = year * 10 + (c - '0');
-  }
-  return year;
-}
 
 std::string joined_quotes(const std::vector<std::string>& items) {
   std::string out;
@@ -84,9 +63,41 @@ void weaken_shop_names(std::vector<Clue>& name_clues, bool french_siret, std::st
   // « SA » only as the first word (« SA DAKAR DISTRIBUTION »): elsewhere it is a possessive.
   bool shop = category == "entreprise" || (!name.tokens().empty() && name.tokens().front().word == "sa");
   for (std::string_view words : kShopWords) shop = shop || name_has_words(name, words);
+  // An article and a city, nothing else (« LE MARRAKECH », « AU SAIGON »): a restaurant's or a
+  // shop's sign; a city takes no article in French (Le Caire, La Havane hold theirs in the table).
+  if (!shop && name_clues.size() == 1 && name_clues.front().kind == ClueKind::ForeignCity && name.tokens().size() >= 2) {
+    const std::string_view first = name.tokens().front().word;
+    const std::string rest = folded_words(name.quote(1, name.tokens().size() - 1));
+    shop = (first == "le" || first == "la" || first == "l" || first == "au" || first == "chez") &&
+           rest == folded_words(name_clues.front().text);
+  }
   if (!shop) return;
   for (Clue& clue : name_clues)
     if (clue.kind == ClueKind::ForeignCity) clue.strong = false;
+}
+
+// A place that names a French body of the row, not a place abroad (review of real files,
+// 3 December 2026):
+// - words of the granting collectivité's name, or of a French collectivité beneficiary's name
+//   (« Restauration de l'église de Soudan » paid to the Commune de Soudan, « Stade de Rome » in
+//   Saint-Rome-de-Tarn): the commune itself;
+// - any place in an OGEC's name (the body that runs a French Catholic school, named after its
+//   parish or commune: « OGEC Sainte-Anne Soudan »).
+// Weak, not dropped: a person still sees the row, and the total does not take it.
+void weaken_french_places(std::vector<Clue>& clues, const FoldedText& attributor, const FoldedText& beneficiary,
+                          std::string_view beneficiary_category, std::size_t first_name_clue, std::size_t end_name_clues) {
+  const bool french_authority = beneficiary_category == "collectivite_francaise";
+  const bool ogec = name_has_words(beneficiary, "ogec") ||
+                    name_has_words(beneficiary, "organisme de gestion de l enseignement catholique");
+  for (std::size_t i = 0; i < clues.size(); ++i) {
+    Clue& clue = clues[i];
+    if (!clue.strong || !names_a_country(clue.kind)) continue;
+    const std::string words = folded_words(clue.text);
+    if (words.empty()) continue;
+    if (name_has_words(attributor, words) || (french_authority && name_has_words(beneficiary, words)) ||
+        (ogec && i >= first_name_clue && i < end_name_clues))
+      clue.strong = false;
+  }
 }
 
 }  // namespace
@@ -129,41 +140,6 @@ std::string beneficiary_key_of(const std::vector<std::string_view>& cells, const
   if (std::string rna = read_rna(cell_at(cells, columns, Column::RnaBeneficiaire)); !rna.empty()) return rna;
   const std::string_view name = cell_at(cells, columns, Column::NomBeneficiaire);
   return is_missing_marker(name) ? std::string() : folded_words(name);
-}
-
-// A pourcentageSubvention as published: the schema's decimal share (0.45), or a percentage with
-// its sign (« 45 % »), a decimal comma accepted. In [0.01, 1] by the SCDL 2.1.1 constraints.
-struct ShareReading {
-  enum class Status { Ok, Unreadable, OutOfRange } status = Status::Unreadable;
-  decimal::Decimal value;
-};
-
-ShareReading read_share(std::string_view raw) {
-  std::string_view number = raw;
-  bool percent_sign = false;
-  if (!number.empty() && number.back() == '%') {
-    percent_sign = true;
-    // "45 %" as French spreadsheets write it: a no-break or narrow no-break space before the
-    // sign, the spaces amounts accept too.
-    number = trim_spaces(number.substr(0, number.size() - 1));
-  }
-  std::string plain;
-  for (char c : number) {
-    if (c == ',') plain += '.';
-    else if (c != ' ') plain += c;
-  }
-  auto share = decimal::Decimal::parse(plain);
-  static const decimal::Decimal hundred = decimal::Decimal::from_integer(100);
-  // "45 %" says it is a percentage. A bare number is the schema's decimal share (0.45): 1.5 is
-  // out of range, not 1.5 % (that would turn 10 000 € into 150 €), nor 150 %.
-  if (share && percent_sign) {
-    auto divided = divide(*share, hundred, 10, decimal::RoundingMode::HalfAwayFromZero);
-    share = divided ? std::optional(divided->normalized()) : std::nullopt;
-  }
-  static const decimal::Decimal minimum = *decimal::Decimal::from_parts(1, 2);  // 0.01
-  if (!share) return {};
-  if (*share < minimum || *share > decimal::Decimal::from_integer(1)) return {ShareReading::Status::OutOfRange, *share};
-  return {ShareReading::Status::Ok, share->normalized()};
 }
 
 // RowLink::shared_total of a row whose share is under 1: who decided (SIRET or name), which
@@ -456,6 +432,9 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
       if (read_date(cell(Column::DatesPeriodeVersement)).status == DateReading::Status::YearOnly)
         d.avertissements.push_back("période de versement « " + std::string(trim_spaces(cell(Column::DatesPeriodeVersement))) +
                                    " » (une année seule) lue comme l'année entière " + *period);
+      else if (const auto dates = read_date_list(cell(Column::DatesPeriodeVersement)); !dates.empty())
+        d.avertissements.push_back(std::to_string(dates.size()) + " dates de versement, lues comme la période du " +
+                                   dates.front().iso() + " au " + dates.back().iso());
     }
     else d.avertissements.push_back("période de versement illisible : « " + std::string(cell(Column::DatesPeriodeVersement)) + " »");
   } else if (given(Column::DateDebutVersement)) {
@@ -496,9 +475,14 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   // « SUBVENTION 2017 ».
   found_.clear();
   clues_->find(folded_objet_, found_);
+  const std::size_t first_name_clue = found_.size();
   found_.insert(found_.end(), beneficiary_clues_.begin(), beneficiary_clues_.end());
+  const std::size_t end_name_clues = found_.size();
   folded_dispositif_.assign(d.scdl.dispositif_aide);
   clues_->find(folded_dispositif_, found_);
+  folded_attributor_.assign(d.collectivite_nom);
+  weaken_french_places(found_, folded_attributor_, folded_beneficiary_, d.beneficiaire ? d.beneficiaire->second : "",
+                       first_name_clue, end_name_clues);
   d.indices = found_;
   d.candidat = !found_.empty();
   bool strong = false;
@@ -580,6 +564,9 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
   link.beneficiary = beneficiary_key_of(cells, columns);
   if (columns[Column::PourcentageSubvention] >= 0) link.shared_total = shared_total_of(cells, columns);
   found_.clear();
+  std::size_t first_name_clue = 0, end_name_clues = 0;
+  std::string beneficiary_category;
+  folded_beneficiary_.assign({});
   for (Column c : {Column::Objet, Column::NomBeneficiaire, Column::DispositifAide}) {
     const std::string_view text = cell_at(cells, columns, c);
     if (is_missing_marker(text)) continue;
@@ -588,6 +575,7 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
       clues_->find(folded_other_, found_);
       continue;
     }
+    folded_beneficiary_.assign(text);
     // As the draft reads them (draft_of): a French business's name weakens its city.
     beneficiary_clues_.clear();
     clues_->find(folded_other_, beneficiary_clues_);
@@ -597,8 +585,14 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
                                                      siret ? std::string_view(siret->digits).substr(0, 9) : std::string_view(),
                                                      folded_other_);
     weaken_shop_names(beneficiary_clues_, siret && !siret->digits.empty(), category ? category->category : "", folded_other_);
+    if (category) beneficiary_category = category->category;
+    first_name_clue = found_.size();
     found_.insert(found_.end(), beneficiary_clues_.begin(), beneficiary_clues_.end());
+    end_name_clues = found_.size();
   }
+  folded_attributor_.assign(cell_at(cells, columns, Column::NomAttribuant));
+  weaken_french_places(found_, folded_attributor_, folded_beneficiary_, beneficiary_category, first_name_clue,
+                       end_name_clues);
   for (const Clue& clue : found_) {
     if (!clue.strong) continue;
     link.strong_clue = clue.text;

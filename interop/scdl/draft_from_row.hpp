@@ -65,7 +65,7 @@ class DraftBuilder {
 
   const InternationalClues* clues_;
   const ImportOptions* options_;
-  FoldedText folded_objet_, folded_beneficiary_, folded_dispositif_, folded_other_;
+  FoldedText folded_objet_, folded_beneficiary_, folded_dispositif_, folded_other_, folded_attributor_;
   std::vector<Clue> found_;
   std::vector<Clue> beneficiary_clues_;  // of the beneficiary's name, found once a row
   // Rows of one file share their collectivité: its guess is made once.

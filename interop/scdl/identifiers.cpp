@@ -82,6 +82,20 @@ std::optional<IdentifierReading> read_siret(std::string_view text) {
   if (digits.size() != 14 && digits.size() != 9) return IdentifierReading{{}, false, r.note};
   r.digits = std::move(digits);
   r.checksum_ok = luhn_valid(r.digits);
+  // Zeros where the key fails say why. 44088714900000: a valid SIREN padded with a zero NIC (the
+  // establishment's number is missing; the SIREN is right). 38159300000000: a SIRET that a
+  // spreadsheet turned into a number and rounded (3,81593E+13), then wrote out in full; the
+  // SIREN is doubtful too.
+  if (!r.checksum_ok && r.note.empty() && r.digits.size() == 14) {
+    const std::size_t zeros = r.digits.size() - 1 - r.digits.find_last_not_of('0');
+    if (zeros >= 5 && luhn_valid(std::string_view(r.digits).substr(0, 9)))
+      r.note = r.digits + " : SIREN " + r.digits.substr(0, 9) +
+               " valide suivi de cinq zéros, le numéro d'établissement (NIC) manque";
+    else if (zeros >= 5)
+      r.note = r.digits + " se termine par " + std::to_string(zeros) +
+               " zéros, comme un numéro qu'un tableur a arrondi (notation scientifique) : à reprendre du fichier "
+               "d'origine";
+  }
   return r;
 }
 

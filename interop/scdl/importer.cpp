@@ -15,6 +15,7 @@
 #include "scdl/amount.hpp"
 #include "scdl/columns.hpp"
 #include "scdl/draft_from_row.hpp"
+#include "scdl/row_repair.hpp"
 
 namespace subsidia::interop::scdl {
 
@@ -47,31 +48,6 @@ std::vector<std::string> cells_of(std::string_view text, char separator) {
   return cells;
 }
 
-// Whether `text` is an amount's whole part as a spreadsheet writes it: digits grouped by three with
-// a blank (a space, a no-break space U+00A0 or U+202F), or fewer than four digits.
-bool whole_part(std::string_view text) {
-  std::size_t digits = 0, group = 0;
-  bool grouped = false;
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= '0' && c <= '9') {
-      ++digits;
-      ++group;
-      ++i;
-      continue;
-    }
-    std::size_t blank = c == ' ' ? 1 : text.substr(i).starts_with("\xC2\xA0") ? 2 : text.substr(i).starts_with("\xE2\x80\xAF") ? 3 : 0;
-    if (blank == 0 || group == 0 || group > 3 || (grouped && group != 3)) return false;
-    grouped = true;
-    group = 0;
-    i += blank;
-  }
-  // Four digits or more without a blank are not what a spreadsheet writes where it cuts decimals
-  // with a comma (« 1 500,00 »), and are often a year that a comma in the object pushed into the
-  // amount's place (« Tournoi de pétanque, 2019 » then 80 €).
-  return digits > 0 && (grouped ? group == 3 : digits < 4);
-}
-
 // A row one cell wider than the header, in a file separated by commas, whose amount is a whole
 // part followed by a cell of two digits (« 160 000 » then « 00 »): the decimal comma of an amount
 // left unquoted (Vendée's monthly files, every row). Joins the two cells into `joined` and
@@ -82,14 +58,33 @@ bool join_split_amount(std::vector<std::string_view>& cells, std::size_t header_
   const auto at = static_cast<std::size_t>(amount_column);
   if (at + 1 >= cells.size()) return false;
   const std::string_view whole = trim_spaces(cells[at]), cents = trim_spaces(cells[at + 1]);
-  if (!whole_part(whole) || cents.size() != 2 || cents[0] < '0' || cents[0] > '9' || cents[1] < '0' || cents[1] > '9')
-    return false;
+  if (!amount_cut_at(whole, cents)) return false;
   joined.assign(whole);
   joined += ',';
   joined += cents;
   cells[at] = joined;
   cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(at) + 1);
   return true;
+}
+
+// The other separator a file's header ends with (« …,pourcentageSubvention;; » in a file cut at
+// commas: the Vendée's 2018 file, whose rows end with « 1;; » too), or 0. A spreadsheet's
+// leftover, not part of the last cell: « 1;; » was a share « illisible » and the amount was
+// not split.
+char trailing_mark_of(std::string_view last_header_cell, char separator) {
+  last_header_cell = trim_spaces(last_header_cell);
+  if (last_header_cell.empty()) return 0;
+  const char mark = last_header_cell.back();
+  if (mark == separator || (mark != ';' && mark != ',' && mark != '\t' && mark != '|')) return 0;
+  return mark;
+}
+
+// Drops a run of `mark` at the end of the row's last cell (see trailing_mark_of).
+void strip_trailing_mark(std::vector<std::string_view>& cells, char mark) {
+  if (mark == 0 || cells.empty()) return;
+  std::string_view& last = cells.back();
+  const std::size_t end = last.find_last_not_of(std::string{mark, ' '});
+  last = end == std::string_view::npos ? std::string_view() : last.substr(0, end + 1);
 }
 
 bool same_cells(const std::vector<std::string>& kept, const std::vector<std::string_view>& row) {
@@ -215,7 +210,7 @@ char file_separator(std::string_view text, std::string& note) {
 // decision total with a pourcentageSubvention under 1 (DraftBuilder splits only such a total).
 // Rows are written as they are read; a row that comes before its beneficiary's strong one, or
 // before the other rows of its decision, must still be linked.
-Importer::FirstPass Importer::first_pass(std::string_view text, char separator, std::size_t header_end,
+Importer::FirstPass Importer::first_pass(std::string_view text, char separator, char trailing_mark, std::size_t header_end,
                                          DraftBuilder& builder, const FileContext& context) {
   FirstPass pass;
   csv::Tokenizer tokens(text, {separator, false});
@@ -223,19 +218,21 @@ Importer::FirstPass Importer::first_pass(std::string_view text, char separator, 
   std::vector<std::string_view> cells;
   // Rows whose amount a decimal comma cut in two cells (join_split_amount), against all rows: the
   // join is made only in a file where it is the rule, not for one row shifted by another comma.
-  std::vector<std::string_view> probe;
-  std::string joined;
   std::size_t data_rows = 0, cut_rows = 0;
   while (tokens.next(record)) {
     if (record.offset < header_end) continue;
     cells.clear();
     for (const auto& f : record.fields) cells.push_back(f.value);
+    strip_trailing_mark(cells, trailing_mark);
     if (blank(cells)) continue;
     ++data_rows;
-    if (cells.size() == context.header->size() + 1) {
-      probe = cells;
-      if (join_split_amount(probe, context.header->size(), (*context.columns)[Column::Montant], separator, joined)) ++cut_rows;
-    }
+    // Wider by one (the cut amount alone) or more (another unquoted comma as well, after it).
+    if (const int amount = (*context.columns)[Column::Montant];
+        separator == ',' && amount >= 0 && cells.size() > context.header->size() &&
+        static_cast<std::size_t>(amount) + 1 < cells.size() &&
+        amount_cut_at(trim_spaces(cells[static_cast<std::size_t>(amount)]),
+                      trim_spaces(cells[static_cast<std::size_t>(amount) + 1])))
+      ++cut_rows;
     DraftBuilder::RowLink link = builder.link_of(cells, context);
     if (!link.shared_total.empty()) ++pass.shared_totals[std::move(link.shared_total)];
     if (link.strong_clue.empty()) continue;
@@ -285,6 +282,7 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
 
   // The header: the first of the first non-blank lines that names at least two SCDL fields.
   std::vector<std::string> header;
+  char trailing_mark = 0;  // trailing_mark_of
   ColumnMap columns;
   std::vector<LineNote> before;
   std::size_t searched = 0;
@@ -302,6 +300,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       // warning per row), and a row shifted by an unquoted separator in a cell exactly as wide
       // as the header: read without a word, its amount taken from the wrong column.
       while (!header.empty() && header.back().empty()) header.pop_back();
+      if (!header.empty()) {
+        trailing_mark = trailing_mark_of(header.back(), separator);
+        if (trailing_mark != 0) header.back() = std::string(trim_spaces(std::string_view(header.back()).substr(
+                                    0, header.back().find_last_not_of(std::string{trailing_mark, ' '}) + 1)));
+      }
       report.header_line = record.line;
       header_end = record.end_offset;
       break;
@@ -352,12 +355,13 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
 
   DraftBuilder builder(*clues_, options_);
   FileContext context{name, summary_.files[report_index].format, &columns, &header};
-  const FirstPass first = first_pass(text, separator, header_end, builder, context);
+  const FirstPass first = first_pass(text, separator, trailing_mark, header_end, builder, context);
   const std::unordered_map<std::string, LinkedRow>& strong_rows = first.strong_rows;  // first: see FirstPass
   context.shared_totals = &first.shared_totals;
   DossierDraft draft;
   std::vector<std::string_view> raw_cells;
   std::string joined_amount;
+  std::vector<std::string> repaired_cells;  // a row put back together (repair_wide_row)
   bool keep_going = true;
   std::size_t rows = 0;
   std::optional<std::size_t> usual;  // usual_width(), once a row is wider than the header
@@ -374,6 +378,7 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
     // Identical rows are told by their cells as written, before any repair (the rows kept for the
     // comparison are read again from the file's text).
     raw_cells = cells;
+    strip_trailing_mark(cells, trailing_mark);
     // A row rejected here is still searched for clues (first pass): an international action
     // whose row lacks its object or its year is named apart, not lost among the rejections.
     auto reject = [&](std::string reason) {
@@ -381,36 +386,56 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
         summary_.rejected_candidates.push_back({name, line, "indice fort « " + clue->second + " » ; rejetée : " + reason});
       summary_.rejected.push_back({name, line, std::move(reason)});
     };
-    std::string repaired_amount;
+    std::string repair_note;
     if (first.amounts_cut_at_comma &&
         join_split_amount(cells, header.size(), columns[Column::Montant], separator, joined_amount)) {
-      repaired_amount = "montant « " + std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant])])) +
+      repair_note = "montant « " + std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant])])) +
                         " » suivi de « " +
                         std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant]) + 1])) +
                         " » lu « " + joined_amount +
                         " » : virgule décimale non protégée par des guillemets dans un fichier séparé par des virgules";
-      summary_.warnings.push_back({name, line, repaired_amount});
+      summary_.warnings.push_back({name, line, repair_note});
     }
     if (cells.size() > header.size()) {
       bool extra = false;
       for (std::size_t i = header.size(); i < cells.size(); ++i) extra = extra || !trim_spaces(cells[i]).empty();
+      std::string shifted;  // why the row cannot be read as it stands
       if (extra) {
-        reject(std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
-               " colonnes d'en-tête (un séparateur non protégé par des guillemets dans une cellule ?)");
-        continue;
+        shifted = std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
+                  " colonnes d'en-tête (un séparateur non protégé par des guillemets dans une cellule ?)";
+      } else {
+        // The cells past the header are empty, but that does not make the row safe: a separator
+        // inside a cell shifts every later cell one to the right, and when the row's last cell
+        // was empty the shifted row ends with an empty cell too (an object "Jumelage Marburg;
+        // 2017" puts 2017 in the amount). Only a convention of the whole file (every row ends
+        // with a separator) explains an extra empty cell; otherwise the values cannot be trusted.
+        if (!usual) usual = usual_width(text, header_end, separator);
+        if (cells.size() > *usual)
+          shifted = std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) + " colonnes d'en-tête" +
+                    (*usual > header.size() ? " et " + std::to_string(*usual) + " cellules aux autres lignes" : std::string()) +
+                    ", les dernières vides : un séparateur non protégé par des guillemets dans une cellule "
+                    "décalerait les valeurs suivantes d'une colonne ; ligne non lue plutôt que lue de travers";
       }
-      // The cells past the header are empty, but that does not make the row safe: a separator
-      // inside a cell shifts every later cell one to the right, and when the row's last cell
-      // was empty the shifted row ends with an empty cell too (an object "Jumelage Marburg;
-      // 2017" puts 2017 in the amount). Only a convention of the whole file (every row ends
-      // with a separator) explains an extra empty cell; otherwise the values cannot be trusted.
-      if (!usual) usual = usual_width(text, header_end, separator);
-      if (cells.size() > *usual) {
-        reject(std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) + " colonnes d'en-tête" +
-               (*usual > header.size() ? " et " + std::to_string(*usual) + " cellules aux autres lignes" : std::string()) +
-               ", les dernières vides : un séparateur non protégé par des guillemets dans une cellule "
-               "décalerait les valeurs suivantes d'une colonne ; ligne non lue plutôt que lue de travers");
-        continue;
+      if (!shifted.empty()) {
+        // Put back together only when one reading alone gives every typed cell a valid value.
+        RowRepair repair = repair_wide_row(cells, header, columns, separator, first.amounts_cut_at_comma);
+        if (repair.outcome != RowRepair::Outcome::Repaired) {
+          if (repair.outcome == RowRepair::Outcome::Ambiguous) {
+            std::string where;
+            for (const std::string& column : repair.columns) where += (where.empty() ? "" : " ou ") + column;
+            shifted += " ; le séparateur peut être dans " + where +
+                       (repair.columns.size() > 1 ? " : plusieurs lectures sont valides"
+                                                  : " mais un nombre y serait lu comme du texte") +
+                       ", la ligne n'est pas devinée (mettre la cellule entre guillemets)";
+          }
+          reject(std::move(shifted));
+          continue;
+        }
+        repaired_cells = std::move(repair.cells);
+        cells.assign(repaired_cells.begin(), repaired_cells.end());
+        if (!repair_note.empty()) repair_note += " ; ";
+        repair_note += repair.what;
+        summary_.warnings.push_back({name, line, repair.what});
       }
     } else if (cells.size() < header.size()) {
       summary_.warnings.push_back({name, line, std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
@@ -441,7 +466,7 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       reject(std::move(outcome.reason));
       continue;
     }
-    if (!repaired_amount.empty()) draft.avertissements.push_back(repaired_amount);
+    if (!repair_note.empty()) draft.avertissements.push_back(repair_note);
     if (outcome.kind == RowOutcome::Kind::OtherExercice) {
       summary_.other_exercice.push_back({name, line, outcome.reason});
       continue;

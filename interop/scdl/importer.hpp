@@ -70,7 +70,7 @@ class Importer {
     // Half the rows or more have their amount cut at an unquoted decimal comma: join them again.
     bool amounts_cut_at_comma = false;
   };
-  static FirstPass first_pass(std::string_view text, char separator, std::size_t header_end, DraftBuilder& builder,
+  static FirstPass first_pass(std::string_view text, char separator, char trailing_mark, std::size_t header_end, DraftBuilder& builder,
                               const FileContext& context);
   std::string_view id_of(const IdEntry& e) const { return std::string_view(id_text_).substr(e.offset, e.length); }
   const IdEntry* find_id(std::string_view id) const;

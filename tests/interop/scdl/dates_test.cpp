@@ -80,5 +80,18 @@ TEST(Dates, ReadsPeriodsOfPayment) {
   EXPECT_EQ(read_period("0219"), std::nullopt);
 }
 
+// Mayenne writes its payment dates one per line in the cell: a list, read as the period from the
+// first to the last; anything else in the list leaves it unread (review of real files).
+TEST(Dates, ReadsAListOfPaymentDatesAsTheirPeriod) {
+  EXPECT_EQ(read_period("2019-02-25\n2020-01-31\n2021-01-31").value_or(""), "2019-02-25/2021-01-31");
+  EXPECT_EQ(read_period("31/01/2020 ; 25/02/2019").value_or(""), "2019-02-25/2020-01-31");  // sorted
+  EXPECT_EQ(read_period("2019-02-25 et 2019-06-30").value_or(""), "2019-02-25/2019-06-30");
+  EXPECT_EQ(read_date_list("2019-02-25\r\n2020-01-31").size(), 2u);
+  EXPECT_TRUE(read_date_list("2019-02-25").empty());                 // one date is no list
+  EXPECT_TRUE(read_date_list("2019-02-25\nen attente").empty());     // every piece a date
+  EXPECT_TRUE(read_date_list("2019-02-25\n04/13/2019").empty());     // no guessed date in a list
+  EXPECT_FALSE(read_period("2019-02-25\nsolde à la fin"));
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl

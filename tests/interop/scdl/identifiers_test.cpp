@@ -57,4 +57,21 @@ TEST(Identifiers, ReadsRnaNumbers) {
 }
 
 }  // namespace
+
+// A 14-digit SIRET whose key fails and which ends with zeros says why: a valid SIREN padded with
+// a zero NIC, or a number a spreadsheet rounded (its SIREN doubtful too).
+TEST(Identifiers, ZerosAtTheEndOfAWrongSiretSayWhy) {
+  const auto padded = read_siret("44088714900000");
+  ASSERT_TRUE(padded);
+  EXPECT_FALSE(padded->checksum_ok);
+  EXPECT_EQ(padded->digits, "44088714900000");
+  EXPECT_NE(padded->note.find("SIREN 440887149 valide suivi de cinq zéros"), std::string::npos) << padded->note;
+  const auto rounded = read_siret("38159300000000");
+  ASSERT_TRUE(rounded);
+  EXPECT_NE(rounded->note.find("se termine par 8 zéros"), std::string::npos) << rounded->note;
+  EXPECT_TRUE(read_siret("21860194600013")->note.empty());  // a right key: nothing to say
+  EXPECT_TRUE(read_siret("38159300000001")->note.empty());  // four zeros or fewer: just a wrong key
+}
+
+
 }  // namespace subsidia::interop::scdl

@@ -840,5 +840,94 @@ TEST(ScdlImporter, ARejectedRowWithAStrongClueIsNamedApart) {
   EXPECT_EQ(nlohmann::json::parse(summary_json(summary))["rejetees_candidates"].size(), 2u);
 }
 
+// A row wider than its header is put back together when one reading alone gives every typed
+// cell a valid value: Vendée's « 30 000,00 » cut by the comma and a condition of payment holding
+// another comma. Two readings that both hold (a comma in the beneficiary's name or in the
+// object, side by side) and a number cut away from its cell leave the row refused, and say why.
+TEST(ScdlImporter, AWideRowIsPutBackTogetherOnlyWhenOneReadingHolds) {
+  const std::string header =
+      "nomAttribuant,idAttribuant,dateConvention,idBeneficiaire,nomBeneficiaire,objet,montant,nature,"
+      "conditionsVersement,datesPeriodeVersement,notificationUE,pourcentageSubvention\n";
+  ImportOptions options;
+  Importer importer(clues(), options);
+  std::vector<DossierDraft> drafts;
+  importer.import_bytes(
+      header +
+          "Vendée,22850001300658,2019-06-14,44415510500018,SCI La Cantaudière,Restauration du château,30 000,00,"
+          "aide en numéraire,Acomptes (80 % au plus), puis le solde,2019-06-30_2020-12-31,non,1\n"
+          "Vendée,22850001300658,2019-06-14,30885873700072,Club A,Fonctionnement,58 500,00,aide en numéraire,"
+          "Versement unique,2019-06-30,non,1\n"
+          "Vendée,22850001300658,2019-06-14,38456806900049,Autrefois Challans, la Foire,Quatre jeudis,72 000,00,"
+          "aide en numéraire,Versement unique,2019-06-30,non,1\n"
+          "Vendée,22850001300658,2019-06-14,30885873700072,Club B,Fête,1 500,500,aide en numéraire,"
+          "Versement unique,2019-06-30,non,1\n",
+      "vendee.csv", [&](const DossierDraft& d) { return drafts.push_back(d), true; });
+  ASSERT_EQ(drafts.size(), 2u);
+  EXPECT_EQ(drafts[0].montant.to_fixed(2), "30000.00");
+  EXPECT_EQ(drafts[0].scdl.conditions_versement, "Acomptes (80 % au plus), puis le solde");
+  EXPECT_EQ(drafts[0].scdl.dates_periode_versement, "2019-06-30/2020-12-31");
+  EXPECT_EQ(drafts[0].scdl.nature, "aide en numéraire");
+  ASSERT_FALSE(drafts[0].avertissements.empty());
+  EXPECT_NE(drafts[0].avertissements.back().find("1 virgule non protégée par des guillemets dans conditionsVersement"),
+            std::string::npos)
+      << drafts[0].avertissements.back();
+  EXPECT_EQ(drafts[1].montant.to_fixed(2), "58500.00");
+  const ImportSummary& summary = importer.summary();
+  ASSERT_EQ(summary.rejected.size(), 2u);
+  EXPECT_EQ(summary.rejected[0].line, 4u);
+  EXPECT_NE(summary.rejected[0].text.find("peut être dans nomBeneficiaire ou objet"), std::string::npos)
+      << summary.rejected[0].text;
+  EXPECT_EQ(summary.rejected[1].line, 5u);  // « Fête,1 500 » is no object of 500 €
+}
+
+// A semicolon left unquoted in the object of a file cut at semicolons: the same repair.
+TEST(ScdlImporter, AnUnquotedSemicolonInTheObjectIsPutBack) {
+  const std::vector<DossierDraft> drafts = drafts_of(
+      "nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;idBeneficiaire;objet;montant;nature\n"
+      "Commune;21440109300015;2019-03-01;Club;44306184100047;Jumelage; échange de jeunes;1500;aide en numéraire\n");
+  ASSERT_EQ(drafts.size(), 1u);
+  EXPECT_EQ(drafts[0].objet, "Jumelage; échange de jeunes");
+  EXPECT_EQ(drafts[0].montant.to_fixed(2), "1500.00");
+  ASSERT_FALSE(drafts[0].avertissements.empty());
+  EXPECT_NE(drafts[0].avertissements.back().find("1 point-virgule non protégé"), std::string::npos)
+      << drafts[0].avertissements.back();
+}
+
+// Vendée's 2018 file ends its header and every row with « ;; » though it is cut at commas: a
+// spreadsheet's leftover, dropped, so that the share « 1;; » reads as 1 (it was « illisible »).
+TEST(ScdlImporter, ASeparatorRunAfterTheHeaderIsDroppedFromEveryRow) {
+  const std::vector<DossierDraft> drafts = drafts_of(
+      "nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,objet,montant,pourcentageSubvention;;\n"
+      "Vendée,22850001300658,2018-03-22,Club,Fonctionnement,1000,1;;\n"
+      "Vendée,22850001300658,2018-03-22,Club B,Fonctionnement,2000,0.5;\n");
+  ASSERT_EQ(drafts.size(), 2u);
+  EXPECT_EQ(drafts[0].scdl.pourcentage.value_or(decimal::Decimal()).to_string(), "1");
+  for (const std::string& warning : drafts[0].avertissements)
+    EXPECT_EQ(warning.find("illisible"), std::string::npos) << warning;
+  EXPECT_EQ(drafts[1].scdl.pourcentage.value_or(decimal::Decimal()).to_string(), "0.5");
+}
+
+// Places that name the French bodies of the row are weak: the commune's own name in its object,
+// the granting commune's name, any place in an OGEC's name; an article and a city alone with a
+// SIRET are a shop's sign (reviews of real files, 3 December 2026).
+TEST(ScdlImporter, PlacesThatNameFrenchBodiesAreWeak) {
+  const std::vector<DossierDraft> drafts = drafts_of(
+      "nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;idBeneficiaire;objet;montant\n"
+      "Département;22440002800011;2019-03-15;Commune de Soudan;21440199800011;Restauration de l'église de Soudan;1000\n"
+      "Département;22440002800011;2019-03-15;OGEC Sainte-Anne Soudan;;Travaux école privée;1000\n"
+      "Commune de Saint-Rome-de-Tarn;21120235100011;2019-03-15;Club;44306184100047;Stade de Rome;1000\n"
+      "Département;22440002800011;2019-03-15;LE MARRAKECH;81234567800019;Aide régionale;1000\n"
+      "Département;22440002800011;2019-03-15;Association Y;;Projet à Hai Phong;1000\n"
+      "Département;22440002800011;2019-03-15;Commune de Nantes;21440109300015;Jumelage avec Rufisque;1000\n");
+  ASSERT_EQ(drafts.size(), 6u);
+  for (std::size_t i : {0u, 1u, 2u, 3u}) {
+    EXPECT_TRUE(drafts[i].candidat) << i;                    // listed for a person to see
+    EXPECT_FALSE(drafts[i].action_nature.has_value()) << i;  // not counted
+    for (const Clue& clue : drafts[i].indices) EXPECT_FALSE(clue.strong) << i << " " << clue.text;
+  }
+  EXPECT_EQ(drafts[4].action_pays, std::vector<std::string>{"VN"});
+  EXPECT_EQ(drafts[5].action_pays, std::vector<std::string>{"SN"});  // a city not in the commune's name
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
