@@ -668,6 +668,10 @@ struct DossierReader::Impl {
         return true;
       }
       default: {
+        if (node.empty_means_absent && s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+          out.kind = Kind::Missing;  // as if the key were not there (schema.hpp, empty_means_absent)
+          return true;
+        }
         const auto pattern = patterns.find(&node);
         if (std::optional<ScalarProblem> problem =
                 check_text(s, raw, node, pattern != patterns.end() ? &pattern->second : nullptr)) {

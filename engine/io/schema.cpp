@@ -114,7 +114,7 @@ class SchemaBuilder {
         continue;  // after properties, below
       } else if (key == "items" && node->type == Type::Array) {
         node->items = build(value, at);
-      } else if (key == "x-empty-means-absent" && node->type == Type::Array) {
+      } else if (key == "x-empty-means-absent" && (node->type == Type::Array || node->type == Type::String)) {
         if (!value.is_boolean()) fail(at, "x-empty-means-absent doit être vrai ou faux (true, false)");
         node->empty_means_absent = value.get<bool>();
       } else if (key == "pattern" && node->type == Type::String) {

@@ -45,9 +45,11 @@ struct Node {
   std::optional<std::string> pattern;       // String: the schema's regex, as text
   std::optional<std::int64_t> minimum, maximum;  // Integer
   std::optional<std::size_t> min_length;    // String, Enum
-  // Array, "x-empty-means-absent": true: an empty list is read as no list at all. The countries
-  // where an action takes place, given as [] (a form's empty choice), say nothing about where
-  // it is; read as an empty list, they would place it in France by omission.
+  // Array or String, "x-empty-means-absent": true: an empty list, or a text of blanks alone, is
+  // read as no value at all. The countries where an action takes place, given as [] (a form's
+  // empty choice), say nothing about where it is; read as an empty list, they would place it in
+  // France by omission. An empty list of clues of local interest, or a competence « » written
+  // as blanks, is no evidence: missing (incomplet), not an answer that there is none.
   bool empty_means_absent = false;
 
   // Slot of a field, or -1.

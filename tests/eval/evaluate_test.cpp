@@ -99,9 +99,13 @@ TEST_F(Evaluate, RoundingHalfAwayFromZeroAndHalfEvenDifferAtTheHalfCent) {
             std::string::npos);
 }
 
+// An empty list is a list (action.repartition_pays); a list the schema marks x-empty-means-absent
+// (financement.plan, action.pays, interet_local.indices) is read as absent when empty.
 TEST_F(Evaluate, ListPathExistsWhenTheListIsGiven) {
+  load(rule("r", "action.repartition_pays[*].part existe"));
+  EXPECT_EQ(outcome(dossier_json(R"("action": {"nature": "cooperation", "repartition_pays": []})")).status, RuleStatus::Respected);
   load(rule("r", "financement.plan[*].part existe"));
-  EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": []})")).status, RuleStatus::Respected);
+  EXPECT_EQ(outcome(dossier_json(R"("financement": {"plan": []})")).status, RuleStatus::Violated);
 }
 
 // A list path is there when its list is: with no `financement`, the parts do not exist.
@@ -367,10 +371,10 @@ TEST_F(Evaluate, TrueOrUnknownIsTrue) {
 }
 
 TEST_F(Evaluate, QuantifiersOverAnEmptyList) {
-  load(rule("tous", "tous l dans financement.plan : l.part > 1") +
-       rule("un", "au moins un l dans financement.plan : l.part > 1") +
-       rule("aucun", "aucun l dans financement.plan : l.part > 1"));
-  const DossierResult r = run(dossier_json(R"("financement": {"plan": []})"));
+  load(rule("tous", "tous l dans action.repartition_pays : l.part > 1") +
+       rule("un", "au moins un l dans action.repartition_pays : l.part > 1") +
+       rule("aucun", "aucun l dans action.repartition_pays : l.part > 1"));
+  const DossierResult r = run(dossier_json(R"("action": {"nature": "cooperation", "repartition_pays": []})"));
   EXPECT_EQ(r.rules[0].status, RuleStatus::Respected);
   EXPECT_EQ(r.rules[1].status, RuleStatus::Violated);
   EXPECT_EQ(r.rules[2].status, RuleStatus::Respected);

@@ -90,6 +90,31 @@ TEST(DossierReader, AnEmptyListMarkedEmptyMeansAbsentIsReadAsAbsent) {
   EXPECT_EQ(list.count, 0u);
 }
 
+// A text of blanks marked x-empty-means-absent is no value: a competence « » or "   " is not
+// declared, and an empty list of clues documents nothing (incomplet, not a proof that there are
+// none). Unmarked, blanks stay a text.
+TEST(DossierReader, BlanksMarkedEmptyMeansAbsentAreReadAsAbsent) {
+  const std::string marked = R"({"type": "object", "properties": {"id": {"type": "string"},
+    "competence": {"type": "string", "minLength": 1, "x-empty-means-absent": true},
+    "nom": {"type": "string"},
+    "indices": {"type": "array", "x-empty-means-absent": true, "items": {"type": "string"}}}})";
+  schema::SchemaResult loaded = schema::parse_schema(marked, "marked.json");
+  ASSERT_TRUE(loaded.schema) << loaded.error;
+  DossierReader reader(loaded.schema);
+  for (const char* blank : {R"("")", R"("   ")", R"(" \t\n ")"}) {
+    ReadOutcome out = reader.read(std::string(R"({"id": "X", "nom": "  ", "indices": [], "competence": )") + blank + "}",
+                                  "x.json");
+    for (const auto& e : out.errors) ADD_FAILURE() << blank << " " << e.json_path << " : " << e.message;
+    ASSERT_TRUE(out.dossier) << blank;
+    EXPECT_EQ(at(out.dossier->root(), "competence").kind, Kind::Missing) << blank;
+    EXPECT_EQ(at(out.dossier->root(), "indices").kind, Kind::Missing);
+    EXPECT_EQ(at(out.dossier->root(), "nom").kind, Kind::String);  // unmarked: a text of blanks
+  }
+  ReadOutcome given = reader.read(R"({"id": "X", "competence": " culture "})", "x.json");
+  ASSERT_TRUE(given.dossier);
+  EXPECT_EQ(at(given.dossier->root(), "competence").text, " culture ");
+}
+
 TEST(DossierReader, ReadsJsonNumberShareExactly) {
   ReadOutcome out = read(kValidDossier);
   ASSERT_TRUE(out.dossier);
