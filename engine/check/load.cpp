@@ -104,6 +104,24 @@ class Loader {
       state_[path] = State::Done;
       return;
     }
+    // A control character (NUL, escape…) is invisible in an editor and went into titles and
+    // messages, then into every JSON output: refused where it is, as a stray byte is. Tabs,
+    // line breaks and form feeds are layout.
+    const std::string_view loaded = *text;
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+      const auto c = static_cast<unsigned char>(loaded[i]);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
+        const auto at = static_cast<std::uint32_t>(i);
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(c));
+        diagnostics_.push_back(diag::Diagnostic{diag::Code::InvalidEncoding, diag::SourceSpan{id, at, at + 1},
+                                                std::string("caractère de contrôle ") + byte +
+                                                    " (invisible) dans le fichier de règles",
+                                                "du texte imprimable : retirer ce caractère"});
+        state_[path] = State::Done;
+        return;
+      }
+    }
     diag::Checked<ast::RuleFile> parsed = parse::parse_rules(sources_.file(id).text(), id);
     for (diag::Diagnostic& d : parsed.diagnostics) diagnostics_.push_back(std::move(d));
     if (!parsed.value) {

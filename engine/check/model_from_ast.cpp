@@ -37,6 +37,7 @@ void Checker::build_sources(model::RuleBase& base) {
             "intitulé \"CGCT, art. …\"");
     }
     if (auto p = period(decl->period)) s.period = *p;
+    else sources_without_period_.insert(name);  // already reported (periode_vide, date invalide)
     base.sources.emplace(name, std::move(s));
   }
 }

@@ -63,6 +63,11 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<RuleVersion>& ou
       continue;
     }
     rule.sources.push_back(&it->second);
+    if (sources_without_period_.contains(name)) {
+      ok = false;  // its period is unknown: the source's own error says why
+      period_ok = false;
+      continue;
+    }
     const model::Period& sp = it->second.period;
     if (sp.from && (!p.from || *p.from < *sp.from)) p.from = sp.from;
     if (sp.to && (!p.to || *sp.to < *p.to)) p.to = sp.to;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "diag/spelling.hpp"
 #include "parse/keywords.hpp"
@@ -27,7 +28,16 @@ std::string_view offending_text(std::string_view text, std::size_t offset) {
     while (n < rest.size() && rest[n] != '"' && rest[n] != '\n' && rest[n] != '\r') ++n;
     if (n < rest.size() && rest[n] == '"') ++n;
   } else if (is_word_byte(c)) {
-    while (n < rest.size() && is_word_byte(static_cast<unsigned char>(rest[n]))) ++n;
+    // A French elision belongs to the word (`s'appliqe`): quoting « s » alone showed a text the
+    // writer did not type.
+    for (;;) {
+      while (n < rest.size() && is_word_byte(static_cast<unsigned char>(rest[n]))) ++n;
+      if (n + 1 < rest.size() && rest[n] == '\'' && is_word_byte(static_cast<unsigned char>(rest[n + 1]))) {
+        ++n;
+        continue;
+      }
+      break;
+    }
   } else if (c >= 0x80) {
     while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) ++n;
   }
@@ -77,6 +87,64 @@ std::string first_words(std::string_view line, std::size_t words) {
   return out;
 }
 
+// The declaration (`règle x`, `source Y`…) whose first line is the last one above `line_begin`
+// that starts one, or none.
+struct BlockAbove {
+  bool in_rule = false, in_source = false;
+  std::string_view first_line;
+  std::size_t begin = 0;
+};
+
+BlockAbove block_above(std::string_view text, std::size_t line_begin) {
+  BlockAbove block;
+  for (std::size_t p = line_begin; p > 0;) {
+    const std::size_t above_end = p - 1;  // the line break that ends the line above
+    const std::size_t found = above_end == 0 ? std::string_view::npos : text.rfind('\n', above_end - 1);
+    const std::size_t above_begin = found == std::string_view::npos ? 0 : found + 1;
+    const std::string_view above = text.substr(above_begin, above_end - above_begin);
+    if (starts_declaration(above)) {
+      block.in_rule = above.rfind("règle", 0) == 0 || above.rfind("regle", 0) == 0 || above.rfind("rule", 0) == 0;
+      block.in_source = above.rfind("source", 0) == 0;
+      block.first_line = above;
+      block.begin = above_begin;
+      break;
+    }
+    p = above_begin;
+  }
+  return block;
+}
+
+// « la règle x, ouverte ligne N, n'est pas close par « fin » ».
+std::string not_closed(std::string_view text, const BlockAbove& block) {
+  const std::string name = first_words(block.first_line, 2).substr(first_words(block.first_line, 1).size());
+  const auto line_number = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(block.begin), '\n') + 1;
+  return std::string(block.in_rule ? "la règle" : "la source") + name + ", ouverte ligne " + std::to_string(line_number) +
+         ", n'est pas close par « fin »";
+}
+
+// Where the parenthesis still open at `offset` was opened, counted from the start of the
+// declaration around it (strings and comments skipped), or npos.
+std::size_t unclosed_parenthesis(std::string_view text, std::size_t offset) {
+  std::size_t line_begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+  const BlockAbove block = block_above(text, line_begin);
+  std::vector<std::size_t> open;
+  for (std::size_t i = block.begin; i < offset && i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < offset && text[i] != '"' && text[i] != '\n'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (c == '#') {
+      while (i < offset && text[i] != '\n') ++i;
+    } else if (c == '(') {
+      open.push_back(i);
+    } else if (c == ')' && !open.empty()) {
+      open.pop_back();
+    }
+  }
+  return open.empty() ? std::string_view::npos : open.back();
+}
+
 // Inside a rule or a source, a line that starts with no clause is most often a misspelt one
 // (`titr`, `s'appliqe si`): name the clauses of that block and the nearest one, instead of
 // "le mot-clé fin" alone. The block is the last declaration above the line.
@@ -86,31 +154,13 @@ void explain_unknown_clause(std::string_view text, std::size_t offset, std::stri
   for (std::size_t i = line_begin; i < offset; ++i) {
     if (text[i] != ' ' && text[i] != '\t') return;  // not the first word of its line
   }
-  bool in_rule = false, in_source = false;
-  std::string_view block;        // the declaration's first line
-  std::size_t block_begin = 0;
-  for (std::size_t p = line_begin; p > 0;) {
-    const std::size_t above_end = p - 1;  // the line break that ends the line above
-    const std::size_t found = above_end == 0 ? std::string_view::npos : text.rfind('\n', above_end - 1);
-    const std::size_t above_begin = found == std::string_view::npos ? 0 : found + 1;
-    const std::string_view above = text.substr(above_begin, above_end - above_begin);
-    if (starts_declaration(above)) {
-      in_rule = above.rfind("règle", 0) == 0 || above.rfind("regle", 0) == 0 || above.rfind("rule", 0) == 0;
-      in_source = above.rfind("source", 0) == 0;
-      block = above;
-      block_begin = above_begin;
-      break;
-    }
-    p = above_begin;
-  }
+  const BlockAbove block = block_above(text, line_begin);
+  const bool in_rule = block.in_rule, in_source = block.in_source;
   if (!in_rule && !in_source) return;
   const std::string_view line = line_at(text, offset);
   // The next declaration where a clause or `fin` was expected: the block above was left open.
   if (starts_declaration(line)) {
-    const std::string name = first_words(block, 2).substr(first_words(block, 1).size());
-    const auto line_number = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(block_begin), '\n') + 1;
-    message += std::string(" : ") + (in_rule ? "la règle" : "la source") + name + ", ouverte ligne " +
-               std::to_string(line_number) + ", n'est pas close par « fin »";
+    message += " : " + not_closed(text, block);
     return;
   }
   std::string_view best;
@@ -164,12 +214,30 @@ diag::Diagnostic syntax_error(std::string_view text, diag::FileId file, std::uin
     if (expected == "un guillemet fermant") {
       return {diag::Code::UnterminatedString, {file, string_open, end}, "chaîne non terminée", std::move(expected)};
     }
-    return {diag::Code::SyntaxError, {file, end, end}, "fin du fichier inattendue", std::move(expected)};
+    std::string message = "fin du fichier inattendue";
+    // The last rule or source of the file left open: name it, as when the next one starts.
+    if (expected == kw::end.expected) {
+      const BlockAbove block = block_above(text, text.size());
+      if (block.in_rule || block.in_source) message += " : " + not_closed(text, block);
+    }
+    return {diag::Code::SyntaxError, {file, end, end}, std::move(message), std::move(expected)};
   }
   const std::string_view found = offending_text(text, offset);
   std::string message = "texte inattendu « " + std::string(found) + " »";
   if (expected == kw::end.expected) explain_unknown_clause(text, offset, message, expected);
   if (found == "{" && expected.rfind("une accolade fermante }", 0) == 0) message = "accolade « { » non fermée dans le message";
+  // A missing `)` is found where the next clause starts, lines below: say where it was opened.
+  if (expected.rfind("une parenthèse fermante )", 0) == 0) {
+    if (const std::size_t open = unclosed_parenthesis(text, offset); open != std::string_view::npos) {
+      const std::size_t open_line_begin = open == 0 ? 0 : text.rfind('\n', open - 1) + 1;
+      const auto line_number = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(open), '\n') + 1;
+      // Columns count code points, as every position the engine prints (diag/source.hpp).
+      std::size_t column = 1;
+      for (std::size_t i = open_line_begin; i < open; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+      message += " : la parenthèse ouverte ligne " + std::to_string(line_number) + ", colonne " +
+                 std::to_string(column) + " n'est pas fermée";
+    }
+  }
   return {diag::Code::SyntaxError,
           {file, offset, static_cast<std::uint32_t>(offset + found.size())},
           std::move(message),

@@ -137,10 +137,11 @@ struct RuleId : x3::parser<RuleId> {
   }
 };
 
-// Numbers, money and percents: `0.20`, `10 000 €`, `5 000,50 €`, `12 EUR`, `20 %`.
+// Numbers, money and percents: `0.20`, `10 000 €`, `5 000,50 €`, `12 EUR`, `20 %`, `80,5 %`.
 // The text is normalised (no group separators, '.' for the decimal mark); the checker turns
 // it into an exact Decimal. Spaces between digit groups and the decimal comma are only
-// accepted in amounts, where nothing else could follow: `f(1,5)` stays two arguments.
+// accepted in amounts and percents, where nothing else could follow: `f(1,5)` stays two
+// arguments.
 struct Number : x3::parser<Number> {
   using attribute_type = ast::NumberLiteral;
   static bool const has_attribute = true;
@@ -194,6 +195,16 @@ struct Number : x3::parser<Number> {
       if (euro) {
         e += 3;
         assign_attribute(attribute, ast::NumberLiteral{state.span(first, e), std::move(digits), ast::NumberLiteral::Unit::Euro});
+        first = e;
+        restore.done = true;
+        return true;
+      }
+      // A percent takes the decimal comma too (`80,5 %`), as an amount does: a lawyer writes it
+      // so, and it was refused with « attendu : le mot-clé fin ».
+      if (left >= 1 && e[0] == '%') {
+        e += 1;
+        assign_attribute(attribute,
+                         ast::NumberLiteral{state.span(first, e), std::move(digits), ast::NumberLiteral::Unit::Percent});
         first = e;
         restore.done = true;
         return true;

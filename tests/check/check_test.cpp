@@ -288,6 +288,39 @@ TEST(Checker, EmptyIntersectionOfPeriodsIsAnError) {
   EXPECT_EQ(where(r)[0], "periode_vide@base.regles:12:3");
 }
 
+// A source whose end precedes its start is the one error: the versions citing it are not also
+// checked against the others, where its unknown period read as « en vigueur à toute date » and
+// gave a false overlap, printed first (review of 3 December 2026).
+TEST(Checker, AnInvertedSourcePeriodIsTheOnlyError) {
+  const std::string text = std::string(kHeader) +
+                           "source A\n  intitulé \"A\"\n  en vigueur du 2014-07-08 au 2007-02-06\nfin\n"
+                           "source B\n  intitulé \"B\"\n  en vigueur du 2014-07-09\nfin\n"
+                           "règle v\n  titre \"ancien\"\n  source A\n  gravité bloquante\n  exige vrai\nfin\n"
+                           "règle v\n  titre \"nouveau\"\n  source B\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::EmptyPeriod);
+}
+
+// A control character in a rule file (a NUL pasted into a title) is refused where it is: it
+// loaded, and went into every JSON output as \u0000. Tabs and CRLF stay layout.
+TEST(Checker, AControlCharacterIsRefusedWhereItIs) {
+  std::string text = std::string(kHeader) +
+                     "règle v\n  titre \"Organe compétent\"\n  source S\n  gravité bloquante\n  exige vrai\nfin\n";
+  const LoadResult clean = load(text);
+  ASSERT_TRUE(clean.base) << dump(clean);
+  const std::size_t at = text.find("compétent");
+  text.insert(at, 1, '\0');
+  const LoadResult r = load(text);
+  EXPECT_FALSE(r.base);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << dump(r);
+  EXPECT_EQ(r.diagnostics[0].code, diag::Code::InvalidEncoding);
+  EXPECT_NE(r.diagnostics[0].message.find("0x00"), std::string::npos) << r.diagnostics[0].message;
+  EXPECT_EQ(r.diagnostics[0].span.begin, at);
+  std::string crlf = std::string(kHeader) + "règle v\r\n\ttitre \"t\"\r\n  source S\r\n  gravité bloquante\r\n  exige vrai\r\nfin\r\n";
+  EXPECT_TRUE(load(crlf).base) << dump(load(crlf));
+}
+
 // "source_inutilisee@base.regles:5:8", for the warnings.
 std::vector<std::string> warned(const LoadResult& r) {
   LoadResult only;

@@ -72,6 +72,20 @@ TEST(ParseErrors, MissingFinNamesTheRuleLeftOpen) {
   EXPECT_EQ(errors[0].expected, "le mot-clé fin");
 }
 
+// The last rule of a file left open is named too, at the end of the file (it was a bare « fin du
+// fichier inattendue »); a missing `)` says where the parenthesis was opened, lines above.
+TEST(ParseErrors, TheLastRuleLeftOpenAndAnUnclosedParenthesisAreNamed) {
+  const std::string_view open_rule = "règle a.b\n  exige x\nfin\n\nrègle x.y\n  titre \"t\"\n  exige a\n";
+  auto errors = errors_of(open_rule);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message, "fin du fichier inattendue : la règle x.y, ouverte ligne 5, n'est pas close par « fin »");
+  const std::string_view paren = "règle x.y\n  exige non (a et (b ou \"(\" = c)\n  si violée \"m\"\nfin\n";
+  errors = errors_of(paren);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].message, "texte inattendu « si » : la parenthèse ouverte ligne 2, colonne 13 n'est pas fermée");
+  EXPECT_EQ(errors[0].expected.rfind("une parenthèse fermante )", 0), 0u) << errors[0].expected;
+}
+
 // A misspelt clause: the clauses of its block are listed and the nearest one is offered; a word
 // near none of them gets the list alone.
 TEST(ParseErrors, AMisspeltClauseIsNamedWithTheClausesOfItsBlock) {
@@ -83,7 +97,7 @@ TEST(ParseErrors, AMisspeltClauseIsNamedWithTheClausesOfItsBlock) {
       "une clause de règle (titre, source, en vigueur, gravité, s'applique si, exige, si respectée, "
       "si violée, si indéterminée, si sans objet, fin)";
   for (const Example& e : {Example{"  titr \"t\"", "texte inattendu « titr » : vouliez-vous dire « titre » ?"},
-                           Example{"  s'appliqe si vrai", "texte inattendu « s » : vouliez-vous dire « s'applique si » ?"},
+                           Example{"  s'appliqe si vrai", "texte inattendu « s'appliqe » : vouliez-vous dire « s'applique si » ?"},
                            Example{"  exgie vrai", "texte inattendu « exgie » : vouliez-vous dire « exige » ?"},
                            Example{"  Gravitée bloquante", "texte inattendu « Gravitée » : vouliez-vous dire « gravité » ?"},
                            Example{"  bidule", "texte inattendu « bidule »"}}) {

@@ -45,6 +45,9 @@ TEST(ParseExpression, NumbersPercentsAndNegatives) {
   EXPECT_EQ(printed("0.20"), "0.20");
   EXPECT_EQ(printed("1 %"), "1%");
   EXPECT_EQ(printed("20%"), "20%");
+  EXPECT_EQ(printed("80,5 %"), "80.5%");  // the decimal comma, as in an amount
+  EXPECT_EQ(printed("80.5 %"), "80.5%");
+  EXPECT_EQ(printed("f(1,5)"), printed("f(1, 5)"));  // without a unit, still two arguments
   EXPECT_EQ(printed("-3"), "-3");
   EXPECT_EQ(printed("-x"), "(neg x)");
   EXPECT_EQ(printed("a - -3"), "(- a -3)");

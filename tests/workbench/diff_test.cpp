@@ -201,6 +201,22 @@ TEST_F(DiffRepository, NarrowedAndFullEvaluationGiveTheSameReport) {
   EXPECT_TRUE(convention_listed);
 }
 
+// A threshold moved where no dossier of the run lies between the old and the new value flips
+// nothing, yet the base's meaning changed: the rule under it is listed with the definition that
+// moved, and the report differs (exit code 1), as a message edited alone is (review of 3
+// December 2026: « 0 change », exit 0, approved a legal amendment unread).
+TEST_F(DiffRepository, AMovedDefinitionIsListedEvenWhenNoDossierFlips) {
+  io::InputStream input({fs::path(SUBSIDIA_SOURCE_DIR) / "cases" / "reseau-idf-international-2010.json"});
+  const DiffReport report = workbench::diff_from_bases({&before_, "rules"}, {&after_, "copie"}, input, {});
+  EXPECT_TRUE(report.changed.empty());
+  ASSERT_EQ(report.rules.size(), 1u) << workbench::diff_text(report);
+  EXPECT_EQ(report.rules[0].id, "subventions.convention_au_dela_de_23000");
+  EXPECT_EQ(report.rules[0].flips, 0u);
+  ASSERT_EQ(report.rules[0].causes.size(), 1u);
+  EXPECT_EQ(report.rules[0].causes[0].name, "seuil_convention_attributive");
+  EXPECT_TRUE(report.differs());
+}
+
 // The names a text mentions: not a path's fields, not a comment, not the prose of a message,
 // but what a message's placeholders name.
 TEST(RuleCauses, MentionedNamesAreThoseARuleCanReach) {

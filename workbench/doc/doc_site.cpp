@@ -314,9 +314,15 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& sit
     if (!s.reference.empty()) body += "<p>Référence : " + html_escaped(s.reference) + "</p>\n";
     if (!s.note.empty()) body += "<p class=\"note\">" + html_escaped(s.note) + "</p>\n";
     if (!s.date_origin.empty()) body += "<p>Origine des dates : " + html_escaped(s.date_origin) + "</p>\n";
-    for (const model::DisputedPeriod& d : s.disputed)
-      body += "<p class=\"note\">Date discutée (" + html_escaped(model::period_french(d.period)) + ") : " +
-              html_escaped(d.reason) + "</p>\n";
+    // A disputed day is when entry into force is in doubt, not a period in force: « Date discutée
+    // (en vigueur du 6 février 2007 au 6 février 2007) » said the opposite.
+    for (const model::DisputedPeriod& d : s.disputed) {
+      std::string days;
+      if (d.period.from && d.period.to && *d.period.from == *d.period.to) days = d.period.from->french();
+      else if (d.period.from && d.period.to) days = "du " + d.period.from->french() + " au " + d.period.to->french();
+      else days = model::period_french(d.period);
+      body += "<p class=\"note\">Date discutée : " + html_escaped(days) + " : " + html_escaped(d.reason) + "</p>\n";
+    }
     body += "<h2>Règles qui la citent</h2>\n<ul>\n";
     for (const std::string& id : rules_of_source[name]) body += "<li>" + link("regle", id, id) + "</li>\n";
     body += "</ul>\n";

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -174,6 +175,10 @@ class Checker {
   std::map<std::string, TableEntry> tables_;
   std::map<std::string, DefinitionEntry> definitions_;
   std::map<std::string, model::LegalSource>* legal_sources_ = nullptr;
+  // Sources whose period is in error (an end before the start, an impossible date): a rule
+  // citing one has no known period, and checking its versions against the others would report
+  // an overlap « en vigueur à toute date » that the lawyer never wrote.
+  std::set<std::string> sources_without_period_;
 };
 
 }  // namespace subsidia::check::internal
