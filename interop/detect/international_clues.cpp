@@ -260,6 +260,10 @@ constexpr std::string_view kDomesticPhrases[] = {
     "frelon asiatique",             "frelons asiatiques",       "encre de chine",
     "encres de chine",              "porcelaine de chine",      "porcelaines de chine",
     "francois hollande",
+    // Invasive plants, trees and emblems of French natural areas and shops (adversarial review,
+    // 3 December 2026): Japanese knotweed, giant hogweed, cedars of Lebanon, a pharmacy's sign.
+    "renouee du japon",             "renouees du japon",        "berce du caucase",
+    "cedre du liban",               "cedres du liban",          "croix de malte",
     // French communes whose names hold a country's (INSEE communes, 3 December 2026).
     "allemagne en provence",        "robert espagne",           "saint benin d azy",
     "saint benin des bois",         "bouy luxembourg",          "hospitalet pres l andorre",

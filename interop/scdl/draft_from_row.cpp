@@ -1,5 +1,7 @@
 #include "scdl/draft_from_row.hpp"
 
+#include <initializer_list>
+
 #include "scdl/amount.hpp"
 #include "scdl/cell_readings.hpp"
 #include "scdl/dates.hpp"
@@ -84,8 +86,22 @@ void weaken_shop_names(std::vector<Clue>& name_clues, bool french_siret, std::st
 // - any place in an OGEC's name (the body that runs a French Catholic school, named after its
 //   parish or commune: « OGEC Sainte-Anne Soudan »).
 // Weak, not dropped: a person still sees the row, and the total does not take it.
+// Whether `words` follow « au », « aux » or « en » in `text`: a country's preposition (« une école
+// au Soudan », « en Argentine »), never a commune's (« à Soudan »).
+bool after_a_country_preposition(const FoldedText& text, std::string_view words) {
+  const auto& tokens = text.tokens();
+  const std::string_view first = words.substr(0, words.find(' '));
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    if (tokens[i].word != first) continue;
+    const std::string_view before = tokens[i - 1].word;
+    if (before == "au" || before == "aux" || before == "en") return true;
+  }
+  return false;
+}
+
 void weaken_french_places(std::vector<Clue>& clues, const FoldedText& attributor, const FoldedText& beneficiary,
-                          std::string_view beneficiary_category, std::size_t first_name_clue, std::size_t end_name_clues) {
+                          std::string_view beneficiary_category, std::size_t first_name_clue, std::size_t end_name_clues,
+                          std::initializer_list<const FoldedText*> texts) {
   const bool french_authority = beneficiary_category == "collectivite_francaise";
   const bool ogec = name_has_words(beneficiary, "ogec") ||
                     name_has_words(beneficiary, "organisme de gestion de l enseignement catholique");
@@ -94,7 +110,9 @@ void weaken_french_places(std::vector<Clue>& clues, const FoldedText& attributor
     if (!clue.strong || !names_a_country(clue.kind)) continue;
     const std::string words = folded_words(clue.text);
     if (words.empty()) continue;
-    if (name_has_words(attributor, words) || (french_authority && name_has_words(beneficiary, words)) ||
+    bool abroad = false;
+    for (const FoldedText* text : texts) abroad = abroad || after_a_country_preposition(*text, words);
+    if ((!abroad && (name_has_words(attributor, words) || (french_authority && name_has_words(beneficiary, words)))) ||
         (ogec && i >= first_name_clue && i < end_name_clues))
       clue.strong = false;
   }
@@ -415,7 +433,8 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   std::string beneficiary_siren;
   if (auto id = read_siret(cell(Column::IdBeneficiaire))) {
     if (id->digits.empty()) {
-      d.avertissements.push_back("SIRET du bénéficiaire illisible : « " + std::string(cell(Column::IdBeneficiaire)) + " »");
+      d.avertissements.push_back("SIRET du bénéficiaire illisible : « " + std::string(cell(Column::IdBeneficiaire)) + " »" +
+                                 (id->note.empty() ? std::string() : " (" + id->note + ")"));
     } else {
       d.scdl.id_beneficiaire = id->digits;
       beneficiary_siren = id->digits.substr(0, 9);
@@ -482,7 +501,7 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   clues_->find(folded_dispositif_, found_);
   folded_attributor_.assign(d.collectivite_nom);
   weaken_french_places(found_, folded_attributor_, folded_beneficiary_, d.beneficiaire ? d.beneficiaire->second : "",
-                       first_name_clue, end_name_clues);
+                       first_name_clue, end_name_clues, {&folded_objet_, &folded_beneficiary_, &folded_dispositif_});
   d.indices = found_;
   d.candidat = !found_.empty();
   bool strong = false;
@@ -591,8 +610,10 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
     end_name_clues = found_.size();
   }
   folded_attributor_.assign(cell_at(cells, columns, Column::NomAttribuant));
+  folded_objet_.assign(cell_at(cells, columns, Column::Objet));
+  folded_dispositif_.assign(cell_at(cells, columns, Column::DispositifAide));
   weaken_french_places(found_, folded_attributor_, folded_beneficiary_, beneficiary_category, first_name_clue,
-                       end_name_clues);
+                       end_name_clues, {&folded_objet_, &folded_beneficiary_, &folded_dispositif_});
   for (const Clue& clue : found_) {
     if (!clue.strong) continue;
     link.strong_clue = clue.text;

@@ -80,6 +80,10 @@ std::optional<IdentifierReading> read_siret(std::string_view text) {
     else return IdentifierReading{};
   }
   if (digits.size() != 14 && digits.size() != 9) return IdentifierReading{{}, false, r.note};
+  // 00000000000000: how publishers mark a natural person or a number they do not have. Its key
+  // passes, and as an identifier it tied unrelated people together: read as not given.
+  if (digits.find_first_not_of('0') == std::string::npos)
+    return IdentifierReading{{}, false, "fait de zéros seulement : numéro fictif, lu comme non donné"};
   r.digits = std::move(digits);
   r.checksum_ok = luhn_valid(r.digits);
   // Zeros where the key fails say why. 44088714900000: a valid SIREN padded with a zero NIC (the
@@ -88,7 +92,9 @@ std::optional<IdentifierReading> read_siret(std::string_view text) {
   // SIREN is doubtful too.
   if (!r.checksum_ok && r.note.empty() && r.digits.size() == 14) {
     const std::size_t zeros = r.digits.size() - 1 - r.digits.find_last_not_of('0');
-    if (zeros >= 5 && luhn_valid(std::string_view(r.digits).substr(0, 9)))
+    // Five to seven zeros after a valid SIREN: its NIC is missing. Eight or more (24000000000000,
+    // « 2,4E+13 »): a spreadsheet rounded it, whatever the key of what is left says.
+    if (zeros >= 5 && zeros < 8 && luhn_valid(std::string_view(r.digits).substr(0, 9)))
       r.note = r.digits + " : SIREN " + r.digits.substr(0, 9) +
                " valide suivi de cinq zéros, le numéro d'établissement (NIC) manque";
     else if (zeros >= 5)

@@ -48,25 +48,6 @@ std::vector<std::string> cells_of(std::string_view text, char separator) {
   return cells;
 }
 
-// A row one cell wider than the header, in a file separated by commas, whose amount is a whole
-// part followed by a cell of two digits (« 160 000 » then « 00 »): the decimal comma of an amount
-// left unquoted (Vendée's monthly files, every row). Joins the two cells into `joined` and
-// returns true; the caller says so. Any other shape is left as it is (and refused as shifted).
-bool join_split_amount(std::vector<std::string_view>& cells, std::size_t header_size, int amount_column,
-                       char separator, std::string& joined) {
-  if (separator != ',' || amount_column < 0 || cells.size() != header_size + 1) return false;
-  const auto at = static_cast<std::size_t>(amount_column);
-  if (at + 1 >= cells.size()) return false;
-  const std::string_view whole = trim_spaces(cells[at]), cents = trim_spaces(cells[at + 1]);
-  if (!amount_cut_at(whole, cents)) return false;
-  joined.assign(whole);
-  joined += ',';
-  joined += cents;
-  cells[at] = joined;
-  cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(at) + 1);
-  return true;
-}
-
 // The other separator a file's header ends with (« …,pourcentageSubvention;; » in a file cut at
 // commas: the Vendée's 2018 file, whose rows end with « 1;; » too), or 0. A spreadsheet's
 // leftover, not part of the last cell: « 1;; » was a share « illisible » and the amount was
@@ -360,7 +341,6 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
   context.shared_totals = &first.shared_totals;
   DossierDraft draft;
   std::vector<std::string_view> raw_cells;
-  std::string joined_amount;
   std::vector<std::string> repaired_cells;  // a row put back together (repair_wide_row)
   bool keep_going = true;
   std::size_t rows = 0;
@@ -387,19 +367,11 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       summary_.rejected.push_back({name, line, std::move(reason)});
     };
     std::string repair_note;
-    if (first.amounts_cut_at_comma &&
-        join_split_amount(cells, header.size(), columns[Column::Montant], separator, joined_amount)) {
-      repair_note = "montant « " + std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant])])) +
-                        " » suivi de « " +
-                        std::string(trim_spaces(raw_cells[static_cast<std::size_t>(columns[Column::Montant]) + 1])) +
-                        " » lu « " + joined_amount +
-                        " » : virgule décimale non protégée par des guillemets dans un fichier séparé par des virgules";
-      summary_.warnings.push_back({name, line, repair_note});
-    }
     if (cells.size() > header.size()) {
       bool extra = false;
       for (std::size_t i = header.size(); i < cells.size(); ++i) extra = extra || !trim_spaces(cells[i]).empty();
       std::string shifted;  // why the row cannot be read as it stands
+      bool within_usual_width = false;
       if (extra) {
         shifted = std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +
                   " colonnes d'en-tête (un séparateur non protégé par des guillemets dans une cellule ?)";
@@ -410,7 +382,14 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
         // 2017" puts 2017 in the amount). Only a convention of the whole file (every row ends
         // with a separator) explains an extra empty cell; otherwise the values cannot be trusted.
         if (!usual) usual = usual_width(text, header_end, separator);
-        if (cells.size() > *usual)
+        // Even then, a row whose typed cells are not valid as they stand (an amount where the
+        // nature goes) is a shifted one: most rows of a file can hold one unquoted comma each and
+        // an empty last column, and « the file's convention » then read them all shifted, 2019 €
+        // for « Subvention de fonctionnement, 2019 » and 1 500 € (adversarial review, 3 December).
+        const std::vector<std::string_view> as_it_stands(cells.begin(),
+                                                         cells.begin() + static_cast<std::ptrdiff_t>(header.size()));
+        within_usual_width = cells.size() <= *usual;
+        if (!within_usual_width || !typed_cells_valid(as_it_stands, columns))
           shifted = std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) + " colonnes d'en-tête" +
                     (*usual > header.size() ? " et " + std::to_string(*usual) + " cellules aux autres lignes" : std::string()) +
                     ", les dernières vides : un séparateur non protégé par des guillemets dans une cellule "
@@ -419,7 +398,10 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
       if (!shifted.empty()) {
         // Put back together only when one reading alone gives every typed cell a valid value.
         RowRepair repair = repair_wide_row(cells, header, columns, separator, first.amounts_cut_at_comma);
-        if (repair.outcome != RowRepair::Outcome::Repaired) {
+        // As wide as the file's other rows, no other reading: read as it stands, its faulty cell
+        // said by the usual warnings (a mistyped date), as before.
+        const bool as_it_stands = within_usual_width && repair.outcome == RowRepair::Outcome::NoReading;
+        if (!as_it_stands && repair.outcome != RowRepair::Outcome::Repaired) {
           if (repair.outcome == RowRepair::Outcome::Ambiguous) {
             std::string where;
             for (const std::string& column : repair.columns) where += (where.empty() ? "" : " ou ") + column;
@@ -431,11 +413,12 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
           reject(std::move(shifted));
           continue;
         }
-        repaired_cells = std::move(repair.cells);
-        cells.assign(repaired_cells.begin(), repaired_cells.end());
-        if (!repair_note.empty()) repair_note += " ; ";
-        repair_note += repair.what;
-        summary_.warnings.push_back({name, line, repair.what});
+        if (!as_it_stands) {
+          repaired_cells = std::move(repair.cells);
+          cells.assign(repaired_cells.begin(), repaired_cells.end());
+          repair_note = repair.what;
+          summary_.warnings.push_back({name, line, repair.what});
+        }
       }
     } else if (cells.size() < header.size()) {
       summary_.warnings.push_back({name, line, std::to_string(cells.size()) + " cellules pour " + std::to_string(header.size()) +

@@ -3,10 +3,12 @@
 // object or a condition of payment holding a comma into as many cells as it has commas (the
 // Vendée's monthly files: « Possibilité d'acomptes (…), puis versement du solde »).
 //
-// Such a row is read only when exactly one way of putting the cells back gives every typed cell
-// of the row a valid value (amount, dates, SIRET, RNA, yes/no, share, nature); when none or
-// several do, the row is refused and the reason names the columns that could hold the
-// separator. A row is never read from a guess that another reading would contradict.
+// Such a row is read only when exactly one way of putting the cells back (into one free-text
+// column or two, with or without a cut amount joined) gives every typed cell of the row a valid
+// value (a non-zero amount, dates, SIRET, RNA, yes/no, share, nature); when none or several do,
+// the row is refused and the reason names the columns that could hold the separator. A reading
+// that would join a number into a text is never chosen and stands against the others. A row is
+// never read from a guess that another reading would contradict.
 #pragma once
 
 #include <string>

@@ -929,5 +929,81 @@ TEST(ScdlImporter, PlacesThatNameFrenchBodiesAreWeak) {
   EXPECT_EQ(drafts[5].action_pays, std::vector<std::string>{"SN"});  // a city not in the commune's name
 }
 
+// Most rows of a file can hold one unquoted comma each with an empty last column: « the file's
+// convention » of a trailing separator then read them shifted (2019 € for « Subvention de
+// fonctionnement, 2019 »). A row whose typed cells are not valid as they stand is put back
+// together, or refused; a row whose extra cell is a trailing separator is read as it stands.
+// Two unquoted separators in two columns are a reading too (adversarial review, 3 December).
+TEST(ScdlImporter, RowsShiftedByTheirOwnCommasAreNotTheFilesConvention) {
+  const std::string header =
+      "nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,objet,montant,nature,conditionsVersement,"
+      "datesPeriodeVersement,pourcentageSubvention,dispositifAide\n";
+  ImportOptions options;
+  Importer importer(clues(), options);
+  std::vector<DossierDraft> drafts;
+  importer.import_bytes(
+      header +
+          "Ville,21860194600013,2017-04-01,Club A,Subvention de fonctionnement, 2019,1500.00,aide en numéraire,unique,"
+          "2017-04-01,1,\n"
+          "Ville,21860194600013,2017-04-01,Club B,Festival,2500.00,aide en numéraire,1er acompte de 50 %, solde sur "
+          "bilan,2017-04-01,0.5,\n"
+          "Ville,21860194600013,2017-04-01,Club C,Tournoi,4500.00,aide en numéraire,unique,2017-04-01,1,,\n",
+      "ville.csv", [&](const DossierDraft& d) { return drafts.push_back(d), true; });
+  const ImportSummary& summary = importer.summary();
+  ASSERT_EQ(summary.rejected.size(), 1u);
+  EXPECT_EQ(summary.rejected[0].line, 2u);  // « …, 2019 » with 1 500 €: never 2 019 €
+  ASSERT_EQ(drafts.size(), 2u);
+  EXPECT_EQ(drafts[0].montant.to_fixed(2), "2500.00");
+  EXPECT_EQ(drafts[0].scdl.conditions_versement, "1er acompte de 50 %, solde sur bilan");
+  EXPECT_EQ(drafts[0].scdl.pourcentage.value_or(decimal::Decimal()).to_string(), "0.5");
+  EXPECT_EQ(drafts[1].montant.to_fixed(2), "4500.00");  // a trailing separator: as it stands
+
+  const std::vector<DossierDraft> two = drafts_of(
+      "nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;idBeneficiaire;objet;montant;nature;"
+      "conditionsVersement;datesPeriodeVersement\n"
+      "Ville;21860194600013;2017-04-01;Club D;44306184100047;Jumelage; échanges;1500;aide en numéraire;acompte; "
+      "solde;2017-04-01\n");
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_EQ(two[0].objet, "Jumelage; échanges");
+  EXPECT_EQ(two[0].scdl.conditions_versement, "acompte; solde");
+}
+
+// 00000000000000 marks a person or an unknown number: read as not given, never a link between
+// beneficiaries; a SIRET of many zeros is a spreadsheet's rounding even when what is left of its
+// SIREN passes the key.
+TEST(ScdlImporter, AZeroSiretIsNoIdentifier) {
+  const std::vector<DossierDraft> drafts = drafts_of(
+      "nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;idBeneficiaire;objet;montant\n"
+      "Ville;21860194600013;2017-04-01;M. DUPONT;00000000000000;Bourse de mobilité internationale Erasmus;500\n"
+      "Ville;21860194600013;2017-04-01;Mme MARTIN;00000000000000;Aide au permis de conduire;500\n"
+      "Ville;21860194600013;2017-04-01;Club;24000000000000;Fonctionnement;500\n");
+  ASSERT_EQ(drafts.size(), 3u);
+  EXPECT_FALSE(drafts[1].candidat);  // not « the same beneficiary » as the Erasmus grant
+  EXPECT_TRUE(drafts[1].scdl.id_beneficiaire.empty());
+  ASSERT_FALSE(drafts[1].avertissements.empty());
+  EXPECT_NE(drafts[1].avertissements.front().find("numéro fictif"), std::string::npos);
+  bool rounded = false;
+  for (const std::string& w : drafts[2].avertissements) rounded = rounded || w.find("tableur a arrondi") != std::string::npos;
+  EXPECT_TRUE(rounded);
+}
+
+// « au Soudan », « en Argentine » name a country even from the commune of that name; « au
+// Caire » is Cairo; knotweed, hogweed, cedars of Lebanon and the Maltese cross are French.
+TEST(ScdlImporter, CountryPrepositionsAndFrenchPlantsAreReadRight) {
+  const std::vector<DossierDraft> drafts = drafts_of(
+      "nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;objet;montant\n"
+      "Commune de Soudan;21440199800011;2019-03-15;Association A;Parrainage d'une école au Soudan;1000\n"
+      "Commune de Soudan;21440199800011;2019-03-15;Association B;Fête de Soudan;1000\n"
+      "Département;22440002800011;2019-03-15;Association C;Mission au Caire;1000\n"
+      "Département;22440002800011;2019-03-15;Association D;Lutte contre la renouée du Japon;1000\n"
+      "Département;22440002800011;2019-03-15;Association E;Abattage d'un cèdre du Liban;1000\n");
+  ASSERT_EQ(drafts.size(), 5u);
+  EXPECT_EQ(drafts[0].action_pays, std::vector<std::string>{"SD"});
+  EXPECT_FALSE(drafts[1].action_nature.has_value());
+  EXPECT_EQ(drafts[2].action_pays, std::vector<std::string>{"EG"});
+  EXPECT_FALSE(drafts[3].candidat);
+  EXPECT_FALSE(drafts[4].candidat);
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
