@@ -28,6 +28,7 @@ bool verify_login(std::string_view password, const std::string* stored_hash) {
 
 std::optional<std::string> password_problem(std::string_view password) {
   if (password.size() < 10) return "mot de passe trop court : 10 caractères au moins";
+  if (password.find_first_not_of(" \t") == std::string_view::npos) return "mot de passe fait de blancs seulement";
   if (password.size() > 1024) return "mot de passe trop long : 1024 caractères au plus";
   return std::nullopt;
 }

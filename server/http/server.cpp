@@ -68,6 +68,20 @@ Server::Server(ServerOptions options, std::shared_ptr<const RuleSet> rules)
                                               : "requête refusée";
     set_error_content(req, res, message);
   });
+  // httplib 0.11 applies the body limit to a Content-Length only: a chunked body was read to its
+  // end whatever its size, before any route or session was looked at (a 1 GB body without a
+  // session took the server from 104 MB to 1.1 GB; review of 3 December 2026). Browsers and
+  // the API's clients send a Content-Length; a chunked body is refused before it is read.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    std::string encoding = req.get_header_value("Transfer-Encoding");
+    for (char& c : encoding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (encoding.empty() || encoding == "identity") return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 411;
+    res.set_header("Connection", "close");  // the unread body must not be taken for a request
+    set_error_content(req, res, "corps de requête envoyé par morceaux (Transfer-Encoding) refusé : "
+                                "envoyer le corps avec sa taille (Content-Length)");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("X-Frame-Options", "DENY");

@@ -149,9 +149,13 @@ constexpr FieldSpec kAction[] = {
      Kind::CountryList},
     {"action.urgence", "Action humanitaire d'urgence ?", Kind::YesNo},
     {"action.subvention_affectee", "Subvention affectée à une action définie ?", Kind::YesNo},
-    {"action.prise_de_position_politique", "L'action prend-elle parti dans un conflit politique à l'étranger ?",
+    {"action.prise_de_position_politique",
+     "L'action prend-elle parti dans un conflit politique à l'étranger ? (non renseigné : aucune prise de position "
+     "déclarée ; la règle ne juge que ce qui est déclaré)",
      Kind::YesNo},
-    {"action.partenaire_entite_non_reconnue", "Un partenaire relève-t-il d'une entité que la France ne reconnaît pas ?",
+    {"action.partenaire_entite_non_reconnue",
+     "Un partenaire relève-t-il d'une entité que la France ne reconnaît pas ? (non renseigné : aucun partenaire de "
+     "ce genre déclaré)",
      Kind::YesNo},
     {"action.reversement_a_des_tiers", "Le bénéficiaire reverse-t-il tout ou partie de la subvention ?", Kind::YesNo},
     {"action.competence_invoquee", "Compétence de la collectivité sur laquelle repose l'action (si L1115-1 ne suffit pas)"},
@@ -802,6 +806,20 @@ FieldErrors errors_by_field(const std::vector<io::InputError>& errors) {
   for (const auto& [name, spec] : all_fields()) by_pointer[pointer_of(name)] = name;
   FieldErrors out;
   for (const io::InputError& e : errors) {
+    // A required field left empty while its section is filled (a deliberation's date without its
+    // body): said on that field's own select, with its label, not in raw schema words on the
+    // JSON box at the bottom of the form (review of 3 December 2026).
+    if (e.code == io::ReadCode::MissingField) {
+      const std::string_view marker = "champ obligatoire absent : ";
+      if (const std::size_t at = e.message.find(marker); at != std::string::npos) {
+        const std::string child = e.json_path + "/" + e.message.substr(at + marker.size());
+        if (auto found = by_pointer.find(child); found != by_pointer.end()) {
+          out.by_field[found->second].push_back(
+              "à remplir dès que le reste de cette partie l'est (champ obligatoire du dossier) ; sinon vider la partie");
+          continue;
+        }
+      }
+    }
     // The field of the pointer; else of the nearest object above it that has one, with the path.
     std::string pointer = e.json_path;
     while (!pointer.empty() && !by_pointer.contains(pointer)) pointer.resize(pointer.rfind('/'));
@@ -833,8 +851,9 @@ std::string dossier_form_html(const PageUser& user, const std::string& action, c
     }
     out += "</div>";
   }
-  out += "<p>Un champ laissé vide n'est pas une réponse : la règle qui en a besoin dit qu'il manque. Les montants "
-         "s'écrivent comme on les lit (12 000,50 €), les dates en JJ/MM/AAAA.</p>";
+  out += "<p>Un champ laissé vide n'est pas une réponse : la règle qui en a besoin dit qu'il manque (sauf les "
+         "questions qui le disent : une prise de position politique, un partenaire non reconnu ne comptent que "
+         "déclarés). Les montants s'écrivent comme on les lit (12 000,50 €), les dates en JJ/MM/AAAA.</p>";
   // Multipart: a hundred fields URL-encoded pass httplib's 8 KB limit for such bodies.
   out += "<form method=\"post\" action=\"" + escape(action) + "\" enctype=\"multipart/form-data\">" + csrf_field(user);
   if (amend) out += "<input type=\"hidden\" name=\"version\" value=\"" + escape(form.version) + "\">";

@@ -189,7 +189,8 @@ std::string versions_table(const std::string& id, const std::vector<store::Versi
   return out + "</tbody></table>";
 }
 
-std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bool may_amend, bool may_delete) {
+std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bool may_amend, bool may_delete,
+                         const std::string& fingerprint_in_service) {
   std::string out;
   const store::DossierSummary& s = d.summary;
   out += "<p>Verdict : <strong>" + verdict_span(s.verdict) + "</strong> (version " + std::to_string(s.version) + ")";
@@ -199,6 +200,13 @@ std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bo
            "</code>, le " + escape(last.when);
   }
   out += "</p>";
+  // Rules reloaded since (SIGHUP, « Recharger ») may judge it otherwise: the jaune, built now, would
+  // say so while this page said « conforme » (review of 3 December 2026).
+  if (!d.checks.empty() && !fingerprint_in_service.empty() && d.checks.back().fingerprint != fingerprint_in_service)
+    out += "<p class=\"erreur\" role=\"status\"><strong>Verdict rendu avec une base de règles remplacée depuis</strong> "
+           "(base en service : <code>" + escape(fingerprint_in_service) +
+           "</code>) : il peut avoir changé ; le jaune juge avec la base en service. Enregistrer le dossier à nouveau, "
+           "ou « Revérifier » les dossiers de l'exercice (budget, administrateur), le juge avec elle.</p>";
   out += "<dl><dt>Objet</dt><dd>" + escape(s.objet) + "</dd><dt>Collectivité</dt><dd>" + escape(s.collectivite) +
          "</dd><dt>Exercice</dt><dd>" + (s.exercice ? std::to_string(*s.exercice) : "—") + "</dd><dt>Montant</dt><dd>" +
          escape(amount_french(s.montant)) + "</dd></dl>";

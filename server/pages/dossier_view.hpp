@@ -38,6 +38,9 @@ std::string versions_table(const std::string& id, const std::vector<store::Versi
 
 // The body of the dossier page (without the layout). `may_amend`: a link to the form;
 // `may_delete`: the admin's delete form, with `user`'s CSRF field.
-std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bool may_amend, bool may_delete);
+// `fingerprint_in_service`: the rule base the server judges with now; a verdict rendered with
+// another is marked as such.
+std::string dossier_view(const store::DossierDetail& d, const PageUser& user, bool may_amend, bool may_delete,
+                         const std::string& fingerprint_in_service = {});
 
 }  // namespace subsidia::server::pages

@@ -389,6 +389,11 @@ void register_page_routes(httplib::Server& server, App& app) {
              (d.exercice ? std::to_string(*d.exercice) : "—") + "</td><td>" + escape(d.collectivite) + "</td><td>" +
              escape(d.objet) + "</td><td>" + escape(pages::amount_french(d.montant)) + "</td><td>" + verdict_span(d.verdict) + "</td></tr>";
     out += "</tbody></table>";
+    // Each verdict is that of the dossier's last check; say with which base the server judges now
+    // (after a reload, the page of a dossier says when its verdict came from another).
+    out += "<p>Verdicts de la dernière vérification de chaque dossier ; base de règles en service : <code>" +
+           escape(app.rules.get()->engine->receipt().fingerprint) + "</code>, moteur Subsidia " +
+           escape(app.rules.get()->engine->receipt().version) + ".</p>";
     send_page(res, 200, pages::layout("Dossiers", *user, out));
   });
 
@@ -448,7 +453,8 @@ void register_page_routes(httplib::Server& server, App& app) {
     if (!user) return;
     auto d = app.store.dossier(req.matches[1]);
     if (!d || d->deleted) return send_page(res, 404, pages::layout("Dossier introuvable", *user, "<p>Aucun dossier sous cet identifiant.</p>"));
-    send_page(res, 200, pages::layout("Dossier " + d->summary.id, *user, pages::dossier_view(*d, *user, user->role == "agent" || user->role == "admin", user->role == "admin")));
+    send_page(res, 200, pages::layout("Dossier " + d->summary.id, *user, pages::dossier_view(*d, *user, user->role == "agent" || user->role == "admin", user->role == "admin",
+                                                                                   app.rules.get()->engine->receipt().fingerprint)));
   });
 
   server.Get("/televerser", [&app](const httplib::Request& req, httplib::Response& res) {

@@ -1,6 +1,8 @@
 #include "store/sqlite.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace subsidia::server::store {
 
@@ -11,6 +13,13 @@ namespace {
 }  // namespace
 
 Database::Database(const std::string& path) {
+  // The file holds password hashes, session tokens and every dossier: created readable by its
+  // owner only (it was 0644 under the usual umask; review of 3 December 2026). SQLite gives its
+  // journal files the database's mode.
+  if (path != ":memory:" && !path.empty() && ::access(path.c_str(), F_OK) != 0) {
+    const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+  }
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante";

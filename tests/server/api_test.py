@@ -311,6 +311,13 @@ class Signals(unittest.TestCase):
         server = Server(rules=rules)
         try:
             token = server.login("admin")
+            # A dossier checked with the base before the reload: its page says so afterwards.
+            d = json.loads(case("er-de-2006.json"))
+            d["id"] = "AVANT-RECHARGE"
+            self.assertEqual(server.request("POST", "/api/dossiers", d, token=server.login("agent")).status, 201)
+            agent_cookie, _ = page_session(server, "agent")
+            stale = "Verdict rendu avec une base de règles remplacée depuis"
+            self.assertNotIn(stale, server.request("GET", "/dossiers/AVANT-RECHARGE", headers={"Cookie": agent_cookie}).text)
             with open(os.path.join(rules, "zz-nouvelle.regles"), "w", encoding="utf-8") as f:
                 f.write('source S_A_VENIR\n  intitulé "Rédaction à venir"\n  en vigueur du 2030-01-01\nfin\n')
             server.process.send_signal(signal.SIGHUP)
@@ -332,6 +339,7 @@ class Signals(unittest.TestCase):
             page = server.request("GET", "/regles", headers={"Cookie": cookie}).text
             self.assertIn("Avertissements de la base", page)
             self.assertIn("[source_inutilisee] la source S_A_VENIR n&#39;est citée par aucune règle", page)
+            self.assertIn(stale, server.request("GET", "/dossiers/AVANT-RECHARGE", headers={"Cookie": agent_cookie}).text)
             self.assertEqual(server.stop(signal.SIGTERM), 0)
         finally:
             server.close()
