@@ -92,16 +92,21 @@ class Loader {
     } unstack{stack_};
     const diag::FileId id = sources_.add(path, *text);
     if (!from && first_root_ == kNoFile) first_root_ = id;
-    if (const std::optional<std::size_t> bad = diag::first_invalid_utf8(*text)) {
-      // Reported where it is, rather than as whatever syntax error the stray byte would cause.
-      const auto at = static_cast<std::uint32_t>(*bad);
+    // A byte that cannot be read is reported where it is, rather than as whatever syntax error
+    // it would cause; the file is not parsed.
+    auto refuse_byte = [&](std::size_t offset, const std::string& what, const char* expected) {
+      const auto at = static_cast<std::uint32_t>(offset);
       char byte[8];
-      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>((*text)[*bad])));
-      diagnostics_.push_back(diag::Diagnostic{diag::Code::InvalidEncoding, diag::SourceSpan{id, at, at + 1},
-                                              std::string("encodage invalide : l'octet ") + byte +
-                                                  " ne forme pas un caractère UTF-8",
-                                              "un fichier de règles enregistré en UTF-8"});
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>((*text)[offset])));
+      std::string message = what;
+      message.replace(message.find("%"), 1, byte);
+      diagnostics_.push_back(
+          diag::Diagnostic{diag::Code::InvalidEncoding, diag::SourceSpan{id, at, at + 1}, std::move(message), expected});
       state_[path] = State::Done;
+    };
+    if (const std::optional<std::size_t> bad = diag::first_invalid_utf8(*text)) {
+      refuse_byte(*bad, "encodage invalide : l'octet % ne forme pas un caractère UTF-8",
+                  "un fichier de règles enregistré en UTF-8");
       return;
     }
     // A control character (NUL, escape…) is invisible in an editor and went into titles and
@@ -111,14 +116,8 @@ class Loader {
     for (std::size_t i = 0; i < loaded.size(); ++i) {
       const auto c = static_cast<unsigned char>(loaded[i]);
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
-        const auto at = static_cast<std::uint32_t>(i);
-        char byte[8];
-        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(c));
-        diagnostics_.push_back(diag::Diagnostic{diag::Code::InvalidEncoding, diag::SourceSpan{id, at, at + 1},
-                                                std::string("caractère de contrôle ") + byte +
-                                                    " (invisible) dans le fichier de règles",
-                                                "du texte imprimable : retirer ce caractère"});
-        state_[path] = State::Done;
+        refuse_byte(i, "caractère de contrôle % (invisible) dans le fichier de règles",
+                    "du texte imprimable : retirer ce caractère");
         return;
       }
     }

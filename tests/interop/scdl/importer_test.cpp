@@ -225,6 +225,19 @@ std::vector<DossierDraft> drafts_of(const std::string& text) {
   return drafts;
 }
 
+// The drafts and the summary of one CSV text, imported with the default options.
+struct Imported {
+  std::vector<DossierDraft> drafts;
+  ImportSummary summary;
+};
+Imported imported(const std::string& text, const std::string& name) {
+  Importer importer(clues(), {});
+  Imported out;
+  importer.import_bytes(text, name, [&](const DossierDraft& d) { return out.drafts.push_back(d), true; });
+  out.summary = importer.summary();
+  return out;
+}
+
 TEST(ScdlImporter, TheAidSchemeIsSearchedForClues) {
   const std::vector<DossierDraft> drafts = drafts_of(
       "nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice;dispositifAide\n"
@@ -848,10 +861,7 @@ TEST(ScdlImporter, AWideRowIsPutBackTogetherOnlyWhenOneReadingHolds) {
   const std::string header =
       "nomAttribuant,idAttribuant,dateConvention,idBeneficiaire,nomBeneficiaire,objet,montant,nature,"
       "conditionsVersement,datesPeriodeVersement,notificationUE,pourcentageSubvention\n";
-  ImportOptions options;
-  Importer importer(clues(), options);
-  std::vector<DossierDraft> drafts;
-  importer.import_bytes(
+  const Imported run = imported(
       header +
           "Vendée,22850001300658,2019-06-14,44415510500018,SCI La Cantaudière,Restauration du château,30 000,00,"
           "aide en numéraire,Acomptes (80 % au plus), puis le solde,2019-06-30_2020-12-31,non,1\n"
@@ -861,7 +871,8 @@ TEST(ScdlImporter, AWideRowIsPutBackTogetherOnlyWhenOneReadingHolds) {
           "aide en numéraire,Versement unique,2019-06-30,non,1\n"
           "Vendée,22850001300658,2019-06-14,30885873700072,Club B,Fête,1 500,500,aide en numéraire,"
           "Versement unique,2019-06-30,non,1\n",
-      "vendee.csv", [&](const DossierDraft& d) { return drafts.push_back(d), true; });
+      "vendee.csv");
+  const std::vector<DossierDraft>& drafts = run.drafts;
   ASSERT_EQ(drafts.size(), 2u);
   EXPECT_EQ(drafts[0].montant.to_fixed(2), "30000.00");
   EXPECT_EQ(drafts[0].scdl.conditions_versement, "Acomptes (80 % au plus), puis le solde");
@@ -872,7 +883,7 @@ TEST(ScdlImporter, AWideRowIsPutBackTogetherOnlyWhenOneReadingHolds) {
             std::string::npos)
       << drafts[0].avertissements.back();
   EXPECT_EQ(drafts[1].montant.to_fixed(2), "58500.00");
-  const ImportSummary& summary = importer.summary();
+  const ImportSummary& summary = run.summary;
   ASSERT_EQ(summary.rejected.size(), 2u);
   EXPECT_EQ(summary.rejected[0].line, 4u);
   EXPECT_NE(summary.rejected[0].text.find("peut être dans nomBeneficiaire ou objet"), std::string::npos)
@@ -938,18 +949,16 @@ TEST(ScdlImporter, RowsShiftedByTheirOwnCommasAreNotTheFilesConvention) {
   const std::string header =
       "nomAttribuant,idAttribuant,dateConvention,nomBeneficiaire,objet,montant,nature,conditionsVersement,"
       "datesPeriodeVersement,pourcentageSubvention,dispositifAide\n";
-  ImportOptions options;
-  Importer importer(clues(), options);
-  std::vector<DossierDraft> drafts;
-  importer.import_bytes(
+  const Imported run = imported(
       header +
           "Ville,21860194600013,2017-04-01,Club A,Subvention de fonctionnement, 2019,1500.00,aide en numéraire,unique,"
           "2017-04-01,1,\n"
           "Ville,21860194600013,2017-04-01,Club B,Festival,2500.00,aide en numéraire,1er acompte de 50 %, solde sur "
           "bilan,2017-04-01,0.5,\n"
           "Ville,21860194600013,2017-04-01,Club C,Tournoi,4500.00,aide en numéraire,unique,2017-04-01,1,,\n",
-      "ville.csv", [&](const DossierDraft& d) { return drafts.push_back(d), true; });
-  const ImportSummary& summary = importer.summary();
+      "ville.csv");
+  const std::vector<DossierDraft>& drafts = run.drafts;
+  const ImportSummary& summary = run.summary;
   ASSERT_EQ(summary.rejected.size(), 1u);
   EXPECT_EQ(summary.rejected[0].line, 2u);  // « …, 2019 » with 1 500 €: never 2 019 €
   ASSERT_EQ(drafts.size(), 2u);
