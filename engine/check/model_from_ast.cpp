@@ -44,7 +44,10 @@ void Checker::build_sources(model::RuleBase& base) {
 
 void Checker::compile_definitions() {
   // Each compiled once (cycles are reported where they close).
-  for (auto& [name, entry] : definitions_) definition(name, entry.decl->name_span);
+  for (auto& [name, entry] : definitions_) {
+    if (entry.decl->text_template) text_definition(name, entry.decl->name_span);
+    else definition(name, entry.decl->name_span);
+  }
 }
 
 std::vector<RuleVersion> Checker::check_rules(const std::vector<ParsedFile>& files) {

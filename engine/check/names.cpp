@@ -153,6 +153,14 @@ void Checker::read_table(const ParsedFile& file, const ast::TableDecl& decl) {
 
 NodeId Checker::definition(const std::string& name, diag::SourceSpan span) {
   DefinitionEntry& entry = definitions_.at(name);
+  if (entry.decl->text_template) {
+    // Its placeholders are read in the message that shows it; as a value it would be the
+    // text with its braces, which no condition means.
+    error(diag::Code::TemplateError, span,
+          "« " + name + " » est un texte à compléter ({…}) : il ne s'emploie qu'entier, dans un message",
+          "{" + name + "} dans un message (si respectée, si violée, …), ou une définition sans accolades");
+    return add_invalid(span);
+  }
   if (entry.state == DefinitionEntry::State::Done) return entry.node;
   if (entry.state == DefinitionEntry::State::InProgress) {
     error(diag::Code::DefinitionCycle, span, "définition circulaire : " + name + " dépend d'elle-même",
@@ -165,6 +173,21 @@ NodeId Checker::definition(const std::string& name, diag::SourceSpan span) {
   entry.state = DefinitionEntry::State::Done;
   entry.node = id;
   return id;
+}
+
+const model::MessageTemplate* Checker::text_definition(const std::string& name, diag::SourceSpan span) {
+  DefinitionEntry& entry = definitions_.at(name);
+  if (entry.state == DefinitionEntry::State::Done) return entry.text ? &*entry.text : nullptr;
+  if (entry.state == DefinitionEntry::State::InProgress) {
+    error(diag::Code::DefinitionCycle, span, "définition circulaire : " + name + " dépend d'elle-même",
+          "des définitions sans cycle");
+    return nullptr;
+  }
+  entry.state = DefinitionEntry::State::InProgress;
+  model::MessageTemplate pieces = message_pieces(*entry.decl->text_template);
+  entry.state = DefinitionEntry::State::Done;
+  entry.text = std::move(pieces);
+  return &*entry.text;
 }
 
 std::optional<calendar::Date> Checker::date(const ast::DateLiteral& d) {

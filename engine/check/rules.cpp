@@ -14,14 +14,34 @@ using diag::nearest_names;
 
 std::optional<model::MessageTemplate> Checker::message(const std::optional<ast::Template>& t) {
   if (!t) return std::nullopt;
+  return message_pieces(*t);
+}
+
+const std::string* Checker::spliced_text_definition(const ast::Expression& e) const {
+  const auto* path = std::get_if<ast::Path>(&e.node);
+  if (path == nullptr || path->segments.size() != 1 || path->segments[0].all_items) return nullptr;
+  auto it = definitions_.find(path->segments[0].name);
+  if (it == definitions_.end() || !it->second.decl->text_template) return nullptr;
+  return &it->first;
+}
+
+model::MessageTemplate Checker::message_pieces(const ast::Template& t) {
   model::MessageTemplate out;
-  for (const ast::TemplatePart& part : t->parts) {
+  for (const ast::TemplatePart& part : t.parts) {
     if (const auto* text = std::get_if<std::string>(&part.part)) {
       out.pieces.push_back(model::TemplatePiece{*text, model::kNoNode});
       continue;
     }
+    const ast::Expression& placeholder = std::get<ast::Expression>(part.part);
+    if (const std::string* name = spliced_text_definition(placeholder)) {
+      // The definition's own text and placeholders, in this message's place.
+      if (const model::MessageTemplate* pieces = text_definition(*name, part.span)) {
+        out.pieces.insert(out.pieces.end(), pieces->pieces.begin(), pieces->pieces.end());
+      }
+      continue;
+    }
     Scope empty;
-    const NodeId id = expr(std::get<ast::Expression>(part.part), empty);
+    const NodeId id = expr(placeholder, empty);
     if (type(id).kind == TypeKind::Object) {
       error(diag::Code::TemplateError, part.span, "impossible d'afficher un objet dans un message",
             "une valeur simple, par exemple beneficiaire.nom");

@@ -213,6 +213,11 @@ struct DefinitionDecl {
   std::string name;
   SourceSpan name_span;
   Expression value;
+  // `définition phrase = "Premier versement le {paiement.date_premier_versement}"`: a text
+  // with placeholders, a piece of message. Set instead of `value` when the definition is one
+  // string (adjacent strings joined) holding at least one `{…}`; a message that names it as a
+  // whole placeholder (`{phrase}`) takes its pieces in its own place.
+  std::optional<Template> text_template;
 };
 
 enum class Severity { Blocking, Warning };  // bloquante, avertissement

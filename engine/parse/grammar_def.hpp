@@ -681,7 +681,25 @@ inline const auto message_def = Message{};
 
 inline const auto import_decl_def = spanned[import_tok > string_literal[set_file]];
 inline const auto table_decl_def = spanned[table_tok > new_name[set_decl_name] > equals > string_literal[set_file]];
-inline const auto definition_decl_def = spanned[definition_tok > new_name[set_decl_name] > equals > expression[set_value]];
+// A definition that is one string, the whole of it, is read as a message: its placeholders
+// are kept for the messages that name it (`{phrase}`). Any other definition is an expression,
+// so `"aucun" dans liste` still reads as a condition.
+inline constexpr auto set_text_definition = [](auto& ctx) {
+  ast::Template& text = _attr(ctx);
+  const bool has_placeholder = std::any_of(text.parts.begin(), text.parts.end(), [](const ast::TemplatePart& part) {
+    return std::holds_alternative<ast::Expression>(part.part);
+  });
+  if (has_placeholder) {
+    _val(ctx).text_template = std::move(text);
+    return;
+  }
+  ast::StringLiteral literal{text.span, {}};
+  for (const ast::TemplatePart& part : text.parts) literal.value += std::get<std::string>(part.part);
+  _val(ctx).value = ast::Expression{std::move(literal)};
+};
+inline const auto declaration_start = import_tok | source_tok | table_tok | definition_tok | rule_tok;
+inline const auto definition_decl_def = spanned[definition_tok > new_name[set_decl_name] > equals >
+    ((message >> &(declaration_start | x3::eoi))[set_text_definition] | expression[set_value])];
 inline const auto source_decl_def = spanned[source_tok > name_rule[set_decl_name] >
     *((title_tok > string_literal[set_once(&ast::SourceDecl::title, "intitulé")]) |
       (reference_tok > string_literal[set_once(&ast::SourceDecl::reference, "référence")]) |

@@ -619,6 +619,20 @@ TEST_F(Evaluate, TemplatesRenderMoneyDatesDecimalsBooleansAndLists) {
   EXPECT_EQ(o.explanation, money_french("10000.00") + " le 6 juillet 2006, part 0,20, urgence non, pays NI, FR, {ok}");
 }
 
+// A definition that is a text with placeholders is a piece of message: named whole in a
+// message, its placeholders are filled from the dossier as if written there; a plain text
+// definition stays a value, and `{{` still prints one brace.
+TEST_F(Evaluate, ATextDefinitionWithPlaceholdersIsFilledInTheMessageThatNamesIt) {
+  load("définition phrase = \"Subvention de {montant} \"\n  \"le {date de la délibération}\"\n"
+       "définition suite = \"{phrase}, {{ok}}\"\n"
+       "définition mot = \"aucun\"\n"
+       "règle r\n  titre \"t\"\n  source TOUJOURS\n  gravité bloquante\n  exige mot = \"aucun\" et faux\n"
+       "  si violée \"{suite} ; {mot}.\"\nfin\n");
+  const RuleOutcome o = outcome(dossier_json(R"("deliberation": {"organe": "assemblee", "date": "2006-07-06"})", "10000.00"));
+  EXPECT_EQ(o.status, RuleStatus::Violated);
+  EXPECT_EQ(o.explanation, "Subvention de " + money_french("10000.00") + " le 6 juillet 2006, {ok} ; aucun.");
+}
+
 // An amount finer than the cent is shown whole: a rounded display would contradict the exact
 // comparison the rule made (1 % of 12 345,67 € is 123,4567 €, not 123,46 €).
 TEST_F(Evaluate, MoneyFinerThanTheCentIsShownWhole) {

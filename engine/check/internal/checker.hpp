@@ -57,6 +57,9 @@ struct DefinitionEntry {
   const ast::DefinitionDecl* decl = nullptr;
   enum class State { NotStarted, InProgress, Done } state = State::NotStarted;
   NodeId node = model::kNoNode;
+  // A text with placeholders (decl->text_template): compiled once, spliced into the messages
+  // that name it; it has no node and no value of its own.
+  std::optional<model::MessageTemplate> text;
 };
 
 struct TableEntry {
@@ -125,6 +128,12 @@ class Checker {
   std::optional<calendar::Date> date(const ast::DateLiteral& d);
   void check_rule(const ast::RuleDecl& decl, std::vector<RuleVersion>& out);
   std::optional<model::MessageTemplate> message(const std::optional<ast::Template>& t);
+  model::MessageTemplate message_pieces(const ast::Template& t);
+  // The pieces of a definition that is a text with placeholders, or null after an error
+  // (a cycle through its placeholders).
+  const model::MessageTemplate* text_definition(const std::string& name, diag::SourceSpan span);
+  // `{phrase}` where phrase is such a definition: its name, else null.
+  const std::string* spliced_text_definition(const ast::Expression& e) const;
   NodeId condition(const ast::Expression& e, Scope& scope);
 
   // --- expressions
