@@ -8,6 +8,8 @@
 
 #include "check/internal/checker.hpp"
 #include "diag/spelling.hpp"
+#include "io/scalar_checks.hpp"
+#include "io/string_pattern.hpp"
 
 namespace subsidia::check::internal {
 
@@ -315,8 +317,31 @@ void Checker::check_enum_value(NodeId path, NodeId literal) {
     return;
   }
   const schema::Node* node = p.type.node;  // the enum's node, for a value and for a list alike
-  if (node == nullptr || node->type != schema::Type::Enum) return;
-  if (l.op != Op::Constant || l.constant.kind != TypeKind::Text) return;
+  if (node == nullptr || l.op != Op::Constant || l.constant.kind != TypeKind::Text) return;
+  if (node->type == schema::Type::Country) {
+    // The reader accepts only assigned ISO codes in capitals: any other literal never matches.
+    if (const std::optional<io::ScalarProblem> problem = io::check_country(l.constant.text, l.constant.text, *node)) {
+      const std::string name = p.path_text.empty() ? p.text : p.path_text;
+      error(diag::Code::ValueOutsidePattern, l.span,
+            "valeur « " + l.constant.text + " » impossible pour " + name + " (" + problem->message +
+                ") : la comparaison serait toujours fausse",
+            "un code pays ISO 3166-1 en majuscules, comme \"FR\"");
+    }
+    return;
+  }
+  if (node->type == schema::Type::String && node->pattern) {
+    // A dossier can never hold a value its field's pattern refuses (the reader rejects it), so
+    // such a literal makes the comparison always false and the rule silently never apply:
+    // `"gp"` in a list of French territories would read Guadeloupe as abroad.
+    if (io::StringPattern(*node->pattern).matches(l.constant.text)) return;
+    const std::string name = p.path_text.empty() ? p.text : p.path_text;
+    error(diag::Code::ValueOutsidePattern, l.span,
+          "valeur « " + l.constant.text + " » impossible pour " + name + " : le schéma n'accepte que le motif " +
+              *node->pattern + " ; la comparaison serait toujours fausse",
+          "une valeur qui suit le motif " + *node->pattern);
+    return;
+  }
+  if (node->type != schema::Type::Enum) return;
   const auto& values = node->enum_values;
   if (std::find(values.begin(), values.end(), l.constant.text) != values.end()) return;
   const std::string name = p.path_text.empty() ? p.text : p.path_text;

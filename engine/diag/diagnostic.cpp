@@ -41,6 +41,7 @@ std::string_view code_name(Code code) {
     case Code::EmptyPeriod: return "periode_vide";
     case Code::VersionGap: return "trou_entre_versions";
     case Code::UnknownEnumValue: return "valeur_hors_liste";
+    case Code::ValueOutsidePattern: return "valeur_hors_motif";
     case Code::TableError: return "erreur_table";
     case Code::TemplateError: return "erreur_message";
     case Code::MissingClause: return "clause_manquante";

@@ -44,6 +44,7 @@ enum class Code {
   EmptyPeriod,
   VersionGap,          // two versions of a rule leave days between them when none is in force
   UnknownEnumValue,    // a literal outside the field's enumeration
+  ValueOutsidePattern, // a literal the field's schema pattern never accepts ("gp" for ^[A-Z]{2}$)
   // tables
   TableError,
   // templates

@@ -330,6 +330,56 @@ std::vector<std::string> warned(const LoadResult& r) {
 }
 
 // A new wording declared as a source and never cited: the base loads, and says it.
+// A text with placeholders is only a piece of message: used as a value it would compare
+// its braces. Its placeholders are checked even when no message names it, and a cycle
+// through them is reported.
+// A dossier cannot hold a value its field's pattern refuses: a literal outside the pattern
+// would make the comparison always false, silently (review 18: "gp" among French territories
+// read Guadeloupe as abroad and turned an incomplet dossier conforme).
+TEST(Checker, ALiteralOutsideTheFieldsPatternIsRefused) {
+  const LoadResult in_list = load(std::string(kHeader) + rule("a", "beneficiaire.pays dans [\"GP\", \"gp\"]"));
+  ASSERT_EQ(in_list.diagnostics.size(), 1u) << dump(in_list);
+  EXPECT_EQ(where(in_list)[0], "valeur_hors_motif@base.regles:9:39");
+  EXPECT_NE(in_list.diagnostics[0].message.find("vouliez-vous dire \"GP\""), std::string::npos) << in_list.diagnostics[0].message;
+  EXPECT_FALSE(in_list.base);
+  const LoadResult in_definition = load(std::string(kHeader) + "définition territoires = [\"MQ\", \"gp\"]\n" +
+                                        rule("a", "non (au moins un p dans action.pays : p dans territoires)"));
+  ASSERT_EQ(in_definition.diagnostics.size(), 1u) << dump(in_definition);
+  EXPECT_EQ(diag::code_name(in_definition.diagnostics[0].code), std::string("valeur_hors_motif"));
+  const LoadResult equal = load(std::string(kHeader) + rule("a", "beneficiaire.pays ≠ \"France\""));
+  ASSERT_EQ(equal.diagnostics.size(), 1u) << dump(equal);
+  // A string field with a pattern of its own: imputation.chapitre is ^[0-9]{2,5}$.
+  const LoadResult chapter = load(std::string(kHeader) + rule("a", "imputation.chapitre = \"93O\""));
+  ASSERT_EQ(chapter.diagnostics.size(), 1u) << dump(chapter);
+  EXPECT_NE(chapter.diagnostics[0].message.find("^[0-9]{2,5}$"), std::string::npos) << chapter.diagnostics[0].message;
+  const LoadResult fine = load(std::string(kHeader) + rule("a", "beneficiaire.pays dans [\"GP\", \"MQ\"]"));
+  EXPECT_TRUE(fine.base) << dump(fine);
+}
+
+TEST(Checker, ATextDefinitionWithPlaceholdersIsForMessagesOnly) {
+  const std::string phrase = "définition phrase = \"Subvention de {montant}\"\n";  // line 5
+  const LoadResult as_value = load(std::string(kHeader) + phrase + rule("a", "phrase = \"x\""));
+  ASSERT_EQ(as_value.diagnostics.size(), 1u) << dump(as_value);
+  EXPECT_EQ(where(as_value)[0], "erreur_message@base.regles:10:9");
+  EXPECT_NE(as_value.diagnostics[0].message.find("ne s'emploie qu'entier, dans un message"), std::string::npos);
+  EXPECT_FALSE(as_value.base);
+
+  const LoadResult typo = load(std::string(kHeader) + "définition phrase = \"Subvention de {montnt}\"\n" +
+                               rule("a", "vrai"));
+  ASSERT_EQ(typo.diagnostics.size(), 1u) << dump(typo);
+  EXPECT_EQ(where(typo)[0], "nom_inconnu@base.regles:5:37");
+
+  const LoadResult cycle = load(std::string(kHeader) + "définition a = \"x {b}\"\ndéfinition b = \"y {a}\"\n" +
+                                rule("r", "vrai"));
+  ASSERT_EQ(cycle.diagnostics.size(), 1u) << dump(cycle);
+  EXPECT_EQ(diag::code_name(cycle.diagnostics[0].code), std::string("definition_circulaire"));
+
+  const LoadResult fine = load(std::string(kHeader) + phrase +
+                               "règle a\n  titre \"t\"\n  source S\n  gravité bloquante\n  exige vrai\n"
+                               "  si respectée \"{phrase}.\"\nfin\n");
+  EXPECT_TRUE(fine.base) << dump(fine);
+}
+
 TEST(Checker, ASourceNoRuleCitesIsAWarningAndTheBaseLoads) {
   const std::string text = std::string(kHeader) +
                            "source S_2027\n  intitulé \"Nouvelle rédaction\"\n  en vigueur du 2027-01-01\nfin\n" +
