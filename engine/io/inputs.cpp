@@ -63,6 +63,7 @@ struct InputStream::Impl {
   std::size_t array_line = 1;
   std::size_t array_line_pos = 0;
   std::size_t array_index = 0;
+  bool after_comma = false;  // the last element ended with a comma: another must follow
 
   InputError file_error(const std::string& file, std::string message, std::size_t line = 0,
                         ReadCode code = ReadCode::FileUnreadable) {
@@ -139,6 +140,14 @@ struct InputStream::Impl {
     std::size_t i = array_pos;
     while (i < t.size() && is_space(t[i])) ++i;
     if (i < t.size() && t[i] == ']') {
+      if (after_comma) {
+        // `[A, B, ]`: JSON has no trailing comma; a dossier may have been cut off there.
+        after_comma = false;
+        array_pos = i;
+        error = file_error(current_file, "virgule en trop avant la fin du tableau de dossiers (] après une virgule)",
+                           array_line_of(i), ReadCode::MalformedJson);
+        return true;
+      }
       ++i;
       while (i < t.size() && is_space(t[i])) ++i;
       mode = Mode::None;
@@ -155,6 +164,20 @@ struct InputStream::Impl {
                          array_line_of(i), ReadCode::MalformedJson);
       return true;
     }
+    if (t[i] == '}') {
+      // A closing brace where a dossier should start (`[{…}}, {…}]`): reported once, at its
+      // line, then skipped with the comma after it, so the next dossiers are still read.
+      const std::size_t at = i;
+      ++i;
+      while (i < t.size() && is_space(t[i])) ++i;
+      after_comma = i < t.size() && t[i] == ',';
+      if (after_comma) ++i;
+      array_pos = i;
+      error = file_error(current_file, "accolade fermante } en trop dans le tableau de dossiers", array_line_of(at),
+                         ReadCode::MalformedJson);
+      return true;
+    }
+    after_comma = false;
     const std::size_t start = i;
     int depth = 0;
     bool in_string = false;
@@ -183,7 +206,10 @@ struct InputStream::Impl {
     array_line_pos = start;
     item.first_line = array_line;
     item.text.assign(trim(std::string_view(t).substr(start, i - start)));
-    if (i < t.size() && t[i] == ',') ++i;
+    if (i < t.size() && t[i] == ',') {
+      ++i;
+      after_comma = true;
+    }
     // At the end of the text without the closing bracket, the next call reports the
     // unterminated array, whether or not this last element itself is whole.
     array_pos = i;
@@ -240,6 +266,7 @@ struct InputStream::Impl {
       array_text = std::move(text);
       array_pos = first + 1;
       array_index = 0;
+      after_comma = false;
       array_line = 1;
       array_line_pos = 0;
       mode = Mode::Array;

@@ -146,5 +146,27 @@ TEST_F(InputStreamTest, UnterminatedArrayStillGivesItsElements) {
   EXPECT_EQ(entries[0].item.text, "{\"id\":\"a\"}");
 }
 
+// Review 19: `[{}}]` printed « élément vide » forever (the stray brace was never passed).
+TEST_F(InputStreamTest, AStrayClosingBraceIsOneErrorAndTheNextDossiersAreStillRead) {
+  auto entries = drain({write("a.json", "[{\"id\":\"a\"}},\n {\"id\":\"b\"}]")});
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].item.text, "{\"id\":\"a\"}");
+  ASSERT_TRUE(entries[1].is_error);
+  EXPECT_EQ(entries[1].error.code, ReadCode::MalformedJson);
+  EXPECT_NE(entries[1].error.message.find("accolade fermante } en trop"), std::string::npos) << entries[1].error.message;
+  EXPECT_EQ(entries[2].item.text, "{\"id\":\"b\"}");
+  EXPECT_EQ(drain({write("b.json", "[{}}]")}).size(), 2u);
+  EXPECT_EQ(drain({write("c.json", "[}}}]")}).size(), 3u);
+}
+
+TEST_F(InputStreamTest, ATrailingCommaBeforeTheClosingBracketIsAnError) {
+  auto entries = drain({write("a.json", "[{\"id\":\"a\"}, {\"id\":\"b\"},\n]")});
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_FALSE(entries[1].is_error);
+  ASSERT_TRUE(entries[2].is_error);
+  EXPECT_EQ(entries[2].error.code, ReadCode::MalformedJson);
+  EXPECT_EQ(entries[2].error.line, 2u);
+}
+
 }  // namespace
 }  // namespace subsidia::io
