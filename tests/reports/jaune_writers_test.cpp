@@ -1,6 +1,10 @@
 // Each writer alone, on the same small mixed year.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <thread>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -232,6 +236,37 @@ TEST(AtomicFile, WritesTheWholeContentAndLeavesNoTemporary) {
   EXPECT_EQ(read_all(file), "a;b\r\n");
   ASSERT_FALSE(write_file_atomically(file, "c").has_value());  // replaces
   EXPECT_EQ(read_all(file), "c");
+  EXPECT_EQ(folder.entries(), 1u);
+}
+
+// Review 19: the rename replaced a link with a plain file (its target kept the old report)
+// and a FIFO with a file (its reader got nothing), with exit 0.
+TEST(AtomicFile, ALinkIsFollowedAndKeptAndALoopIsRefused) {
+  TemporaryFolder folder;
+  std::filesystem::create_directory(folder.path() / "real");
+  std::ofstream(folder.path() / "real" / "jaune.csv") << "ancien";
+  std::filesystem::create_symlink("real/jaune.csv", folder.path() / "lien.csv");
+  ASSERT_FALSE(write_file_atomically(folder.path() / "lien.csv", "nouveau").has_value());
+  EXPECT_TRUE(std::filesystem::is_symlink(folder.path() / "lien.csv"));
+  EXPECT_EQ(read_all(folder.path() / "real" / "jaune.csv"), "nouveau");
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder.path() / "real"), std::filesystem::directory_iterator()), 1);
+  std::filesystem::create_symlink("boucle", folder.path() / "boucle");
+  const auto loop = write_file_atomically(folder.path() / "boucle", "x");
+  ASSERT_TRUE(loop.has_value());
+  EXPECT_NE(loop->find("en boucle"), std::string::npos) << *loop;
+}
+
+TEST(AtomicFile, AFifoIsWrittenIntoNotReplaced) {
+  TemporaryFolder folder;
+  const auto fifo = folder.path() / "tube.csv";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = read_all(fifo); });
+  const auto error = write_file_atomically(fifo, "a;b\r\n");
+  reader.join();
+  ASSERT_FALSE(error.has_value()) << *error;
+  EXPECT_EQ(received, "a;b\r\n");
+  EXPECT_TRUE(std::filesystem::is_fifo(fifo));
   EXPECT_EQ(folder.entries(), 1u);
 }
 
