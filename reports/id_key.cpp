@@ -15,8 +15,15 @@ constexpr char kLatin1Base[64] = {
 };
 
 bool is_blank(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2007 || c == 0x2009 || c == 0x200B ||
-         c == 0x202F || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2007 || c == 0x2009 || c == 0x202F;
+}
+
+// Characters that show nothing: a soft hyphen, zero-width spaces and joiners, direction
+// marks, the byte order mark. « CP-2012\u200B-601 » looks like « CP-2012-601 » in every list
+// and was counted twice (review 16): such a character is no part of the key.
+bool is_invisible(char32_t c) {
+  return c == 0xAD || c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
 
 bool is_combining_mark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
@@ -45,7 +52,7 @@ std::string id_key(std::string_view id) {
       if (!key.empty()) ++blanks_pending;
       continue;
     }
-    if (is_combining_mark(c)) continue;
+    if (is_combining_mark(c) || is_invisible(c)) continue;
     key.append(blanks_pending, ' ');
     blanks_pending = 0;
     if (c >= 'A' && c <= 'Z') {

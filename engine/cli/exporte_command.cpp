@@ -17,6 +17,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,8 @@
 #include "output/check_format.hpp"
 #include "reports/amount_format.hpp"
 #include "reports/atomic_file.hpp"
+#include "reports/id_key.hpp"
+#include "reports/jaune_entry.hpp"
 #include "scdl/export.hpp"
 
 namespace subsidia::cli {
@@ -71,6 +74,14 @@ std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOpti
   io::DossierReader reader(schema);
   io::InputStream input(std::vector<fs::path>(o.paths.begin(), o.paths.end()));
   std::vector<interop::DossierFacts> facts;
+  const reports::EntryExtractor entries(*schema);
+  struct SeenDossier {
+    std::string id;
+    std::string place;
+    std::uint64_t content[2];
+  };
+  std::map<std::string, SeenDossier> by_id;  // id_key -> the first dossier read under it
+  std::vector<std::string> read_twice;
   std::size_t errors = 0;
   io::InputItem item;
   std::optional<io::InputError> error;
@@ -92,8 +103,32 @@ std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOpti
       if (read.errors.empty()) report({item.file, item.line, "", "dossier illisible", ""});
       continue;
     }
+    // The same dossier read from two places is exported once, as the jaune counts it once;
+    // two different dossiers under one id (or ids that differ only by what a copy changes)
+    // are an error, as in the jaune: the export must add up to its total.
+    reports::JauneEntry entry = entries.extract(*read.dossier);
+    const std::string place = item.file + (item.line ? ":" + std::to_string(item.line) : std::string());
+    auto [seen, first_time] = by_id.try_emplace(reports::id_key(entry.id), SeenDossier{entry.id, place, {entry.content[0], entry.content[1]}});
+    if (!first_time) {
+      const SeenDossier& first = seen->second;
+      if (first.id == entry.id && first.content[0] == entry.content[0] && first.content[1] == entry.content[1]) {
+        read_twice.push_back("Dossier « " + entry.id + " » lu deux fois (" + first.place + " et " + place +
+                             ", même contenu) : exporté une fois.");
+      } else {
+        report({item.file, item.line, "",
+                first.id == entry.id
+                    ? "identifiant « " + entry.id + " » donné à deux dossiers différents : " + first.place + " et " + place
+                    : "identifiants « " + first.id + " » (" + first.place + ") et « " + entry.id + " » (" + place +
+                          ") qui ne diffèrent que par des blancs, des majuscules, des caractères invisibles ou la "
+                          "façon d'écrire les accents : le même dossier exporté deux fois, ou deux dossiers à "
+                          "distinguer par un identifiant vraiment différent",
+                entry.id, io::ReadCode::DuplicateDossierId});
+      }
+      continue;
+    }
     facts.push_back(extractor.extract(*read.dossier));
   }
+  for (const std::string& note : read_twice) std::cerr << note << '\n';
   if (errors) {
     std::cerr << "subsidia exporte " << command << " : " << output::counted(errors, "erreur", "erreurs")
               << " de lecture : rien n'est écrit (l'export doit être complet)\n";

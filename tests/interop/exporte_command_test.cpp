@@ -116,6 +116,40 @@ TEST_F(ExporteCommand, ScdlRefusesOneSiretForTheSubsidiesOfSeveralCollectivites)
   EXPECT_EQ(without.exit_code, 1) << without.err;
 }
 
+// Review 16: the same dossier read from a folder and from a .jsonl was published twice in
+// SCDL (exit 0) and refused by IATI. Both now export it once, as the jaune counts it once;
+// two different dossiers under one id still write nothing.
+TEST_F(ExporteCommand, TheSameDossierReadTwiceIsExportedOnceAndTwoUnderOneIdAreRefused) {
+  const fs::path dakar = kSourceDir / "cases" / "jaune-2012" / "aie-09-initiatives-solidarite.json";
+  std::ifstream in(dakar);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string one_line = text.str();
+  for (char& c : one_line) c = c == '\n' ? ' ' : c;
+  std::ofstream(folder_ / "copie.jsonl") << one_line << '\n';
+  const fs::path out = folder_ / "scdl.csv";
+  CommandRun scdl = run("exporte scdl --exercice 2012 --siret-attribuant 23750007900312 -o " + quoted(out) + " " +
+                            quoted(dakar) + " " + quoted(folder_ / "copie.jsonl"), folder_);
+  EXPECT_NE(scdl.err.find("lu deux fois"), std::string::npos) << scdl.err;
+  EXPECT_NE(scdl.err.find("1 subvention écrite"), std::string::npos) << scdl.err;
+  const fs::path xml = folder_ / "iati.xml";
+  CommandRun iati = run("exporte iati --exercice 2012 --organisation-ref FR-X -o " + quoted(xml) + " " + quoted(dakar) +
+                            " " + quoted(folder_ / "copie.jsonl"), folder_);
+  EXPECT_EQ(iati.exit_code, 0) << iati.err;
+  EXPECT_NE(iati.err.find("1 activité,"), std::string::npos) << iati.err;
+
+  std::string changed = one_line;
+  const std::size_t amount = changed.find("\"montant\"");
+  ASSERT_NE(amount, std::string::npos);
+  changed.insert(changed.find('"', changed.find(':', amount)) + 1, "1");
+  std::ofstream(folder_ / "autre.jsonl") << changed << '\n';
+  CommandRun two = run("exporte scdl --exercice 2012 --siret-attribuant 23750007900312 -o " + quoted(out) + ".2 " +
+                           quoted(dakar) + " " + quoted(folder_ / "autre.jsonl"), folder_);
+  EXPECT_EQ(two.exit_code, 2) << two.err;
+  EXPECT_NE(two.err.find("donné à deux dossiers différents"), std::string::npos) << two.err;
+  EXPECT_FALSE(fs::exists(folder_ / "scdl.csv.2"));
+}
+
 TEST_F(ExporteCommand, AnUnreadableDossierWritesNothing) {
   fs::create_directories(folder_ / "dossiers");
   fs::copy_file(kSourceDir / "cases" / "jaune-2012" / "aie-01-dakar.json", folder_ / "dossiers" / "a.json");

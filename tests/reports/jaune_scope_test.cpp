@@ -262,6 +262,11 @@ TEST(IdKey, LeavesOutWhatACopyChangesAndKeepsTheRest) {
   // counted twice under « IDF‐CP‐12‐601 » and « IDF-CP-12-601 » (review by mutation).
   EXPECT_EQ(id_key("IDF\u2010CP\u201312\u2014601\u2212b"), "idf-cp-12-601-b");
   EXPECT_EQ(id_key("\xE6\x9D\xB1\xE4\xBA\xAC-1"), "\xE6\x9D\xB1\xE4\xBA\xAC-1");  // kept as written
+  // What shows nothing is no part of the key (review 16: counted twice, the jaune doubled):
+  // a zero-width space inside, a soft hyphen at the end, a joiner, a direction mark.
+  EXPECT_EQ(id_key("CP-12\u200B-101"), "cp-12-101");
+  EXPECT_EQ(id_key("CP-12-101\u00AD"), "cp-12-101");
+  EXPECT_EQ(id_key("CP\u200D-12\u2060-101\u200E"), "cp-12-101");
 }
 
 TEST(JauneScope, ASplitByShareAllocatesZonesExactlyWithTheResidueOnTheLargestShare) {
