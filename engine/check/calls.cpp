@@ -114,8 +114,41 @@ bool accepts(ArgumentKind kind, const Type& t) {
 
 }  // namespace
 
+// selon(condition, si_vrai, si_faux): a message names the ground that applies instead of
+// stating every branch (« hors convention, l'intérêt local est documenté (0 indice) » under a
+// convention, review 17). Both values have one type; an unknown condition gives an unknown.
+NodeId Checker::choice(const ast::Call& c, Scope& scope) {
+  std::vector<NodeId> args;
+  for (const ast::Expression& a : c.arguments) args.push_back(expr(a, scope));
+  if (args.size() != 3) {
+    error(diag::Code::WrongArgumentCount, c.span, "selon attend 3 arguments, pas " + std::to_string(args.size()),
+          "selon(condition, valeur si vraie, valeur si fausse)");
+    return add_invalid(c.span);
+  }
+  for (NodeId a : args) {
+    if (is_invalid(type(a))) return add_invalid(c.span);
+  }
+  if (type(args[0]).kind != TypeKind::Boolean) {
+    error(diag::Code::NotABoolean, c.span, "le premier argument de selon est de type " + model::type_french(type(args[0])),
+          "une condition : selon(convention_avec_autorite_locale, \"…\", \"…\")");
+    return add_invalid(c.span);
+  }
+  const std::optional<Type> merged = merge(type(args[1]), type(args[2]));
+  if (!merged || merged->kind == TypeKind::Object) {
+    error(diag::Code::TypeMismatch, c.span,
+          "selon donne deux valeurs de types différents : " + model::type_french(type(args[1])) + " et " +
+              model::type_french(type(args[2])),
+          "deux valeurs de même type");
+    return add_invalid(c.span);
+  }
+  model::Node n = make(Op::Choose, *merged, c.span);
+  n.children = args;
+  return add(std::move(n));
+}
+
 NodeId Checker::call(const ast::Call& c, Scope& scope) {
   if (c.function == "arrondi") return rounding(c, scope);
+  if (c.function == "selon") return choice(c, scope);
   const FunctionSignature* sig = nullptr;
   for (const FunctionSignature& s : kFunctions) {
     if (c.function == s.name) sig = &s;

@@ -43,10 +43,10 @@ inline constexpr std::array<FunctionSignature, 8> kFunctions = {{
      "deux nombres, deux montants ou deux dates"},
 }};
 
-// "arrondi, debut, fin, longueur, sans_blancs, abs, annee, min, max": for "fonction inconnue"
-// messages.
+// "arrondi, selon, debut, …": for "fonction inconnue" messages. `selon` is apart too (calls.cpp):
+// its first argument is a condition and the other two may be of any one type.
 inline std::string_view function_names() {
-  return "arrondi, debut, fin, longueur, sans_blancs, abs, annee, min, max";
+  return "arrondi, selon, debut, fin, longueur, sans_blancs, abs, annee, min, max";
 }
 
 }  // namespace subsidia::check

@@ -984,6 +984,14 @@ Val run_min_max(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
   return (s.op == Op::Min2) == less ? a : b;
 }
 
+// selon(c, a, b): only the branch chosen is evaluated, so only its facts and missing paths
+// count; the third child is read from the node (a step keeps two).
+Val run_choose(const CompiledPlan& plan, const Step& s, NodeId id, Frame& frame) {
+  const Val condition = plan.eval(s.a, frame);
+  if (condition.tag != Tag::Boolean) return condition.tag == Tag::Unknown ? condition : Val::no_value();
+  return plan.eval(condition.boolean ? s.b : plan.nodes[id].children[2], frame);
+}
+
 Val run_no_value(const CompiledPlan&, const Step&, NodeId, Frame&) { return Val::no_value(); }
 
 StepFn step_function(const model::Node& n) {
@@ -1033,6 +1041,7 @@ StepFn step_function(const model::Node& n) {
     case Op::End: return run_start_end;
     case Op::Length: return run_length;
     case Op::Trim: return run_trim;
+    case Op::Choose: return run_choose;
     case Op::Abs: return run_abs;
     case Op::Year: return run_year;
     case Op::Min2:

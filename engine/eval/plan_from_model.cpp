@@ -19,7 +19,7 @@ bool foldable(Op op) {
     case Op::Equal: case Op::NotEqual: case Op::Less: case Op::LessEqual: case Op::Greater: case Op::GreaterEqual:
     case Op::Add: case Op::Subtract: case Op::Multiply: case Op::Otherwise: case Op::StartsWith:
     case Op::Start: case Op::End: case Op::Length: case Op::Abs: case Op::Year: case Op::Min2: case Op::Max2:
-    case Op::Trim:
+    case Op::Trim: case Op::Choose:
       return true;
     default:
       // Paths read the dossier; quantifiers and aggregates bind variables; Round stays so

@@ -61,6 +61,7 @@ enum class Op : std::uint8_t {
   Length, Abs, Year, // longueur(s), abs(x), annee(d)
   Min2, Max2,        // min(a, b), max(a, b)
   Trim,              // sans_blancs(s): s without the white space at its two ends
+  Choose,            // selon(c, a, b): a when c is true, b when it is false; unknown c, unknown
 };
 
 struct Constant {

@@ -356,6 +356,19 @@ TEST(Checker, ALiteralOutsideTheFieldsPatternIsRefused) {
   EXPECT_TRUE(fine.base) << dump(fine);
 }
 
+TEST(Checker, SelonTakesAConditionAndTwoValuesOfOneType) {
+  EXPECT_TRUE(load(std::string(kHeader) + rule("a", "selon(action.urgence, montant, 10 €) > 0 €")).base);
+  const LoadResult not_condition = load(std::string(kHeader) + rule("a", "selon(montant, vrai, faux)"));
+  ASSERT_EQ(not_condition.diagnostics.size(), 1u) << dump(not_condition);
+  EXPECT_EQ(diag::code_name(not_condition.diagnostics[0].code), std::string("pas_une_condition"));
+  const LoadResult mixed = load(std::string(kHeader) + rule("a", "selon(vrai, montant, \"x\") = \"x\""));
+  ASSERT_GE(mixed.diagnostics.size(), 1u) << dump(mixed);
+  EXPECT_EQ(diag::code_name(mixed.diagnostics[0].code), std::string("types_incompatibles"));
+  const LoadResult two = load(std::string(kHeader) + rule("a", "selon(vrai, faux)"));
+  ASSERT_EQ(two.diagnostics.size(), 1u) << dump(two);
+  EXPECT_EQ(diag::code_name(two.diagnostics[0].code), std::string("nombre_d_arguments"));
+}
+
 TEST(Checker, ATextDefinitionWithPlaceholdersIsForMessagesOnly) {
   const std::string phrase = "définition phrase = \"Subvention de {montant}\"\n";  // line 5
   const LoadResult as_value = load(std::string(kHeader) + phrase + rule("a", "phrase = \"x\""));

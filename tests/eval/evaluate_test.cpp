@@ -633,6 +633,25 @@ TEST_F(Evaluate, ATextDefinitionWithPlaceholdersIsFilledInTheMessageThatNamesIt)
   EXPECT_EQ(o.explanation, "Subvention de " + money_french("10000.00") + " le 6 juillet 2006, {ok} ; aucun.");
 }
 
+// selon(c, a, b) names the ground that applies; only the chosen branch is read, and an
+// unknown condition is unknown (a message never states a branch the dossier did not decide).
+TEST_F(Evaluate, SelonChoosesOneBranchAndAnUnknownConditionIsUnknown) {
+  load("règle r\n  titre \"t\"\n  source TOUJOURS\n  gravité bloquante\n"
+       "  exige selon(action.urgence, montant > 100 €, montant > 1 000 000 €)\n"
+       "  si respectée \"{selon(action.urgence, \"urgence\", \"hors urgence\")} : {montant}\"\n"
+       "  si violée \"{selon(action.urgence, \"urgence\", \"hors urgence\")}\"\nfin\n");
+  const RuleOutcome urgent = outcome(dossier_json(R"("action": {"nature": "humanitaire", "urgence": true})", "1000.00"));
+  EXPECT_EQ(urgent.status, RuleStatus::Respected);
+  EXPECT_EQ(urgent.explanation, "urgence : " + money_french("1000.00"));
+  const RuleOutcome not_urgent = outcome(dossier_json(R"("action": {"nature": "humanitaire", "urgence": false})", "1000.00"));
+  EXPECT_EQ(not_urgent.status, RuleStatus::Violated);
+  EXPECT_EQ(not_urgent.explanation, "hors urgence");
+  const RuleOutcome silent = outcome(dossier_json(R"("action": {"nature": "humanitaire"})", "1000.00"));
+  EXPECT_EQ(silent.status, RuleStatus::Unknown);
+  ASSERT_FALSE(silent.missing.empty());
+  EXPECT_EQ(silent.missing[0], "action.urgence");
+}
+
 // An amount finer than the cent is shown whole: a rounded display would contradict the exact
 // comparison the rule made (1 % of 12 345,67 € is 123,4567 €, not 123,46 €).
 TEST_F(Evaluate, MoneyFinerThanTheCentIsShownWhole) {

@@ -160,6 +160,7 @@ class Checker {
   NodeId at_least(const ast::AtLeast& a, Scope& scope);
   NodeId call(const ast::Call& c, Scope& scope);
   NodeId rounding(const ast::Call& c, Scope& scope);
+  NodeId choice(const ast::Call& c, Scope& scope);
 
   bool require_boolean(NodeId id, diag::SourceSpan span, std::string_view what);
   bool comparable(NodeId a, NodeId b, diag::SourceSpan span, bool ordering);
