@@ -203,6 +203,7 @@ int run_check(const CheckOptions& options) {
       }
       sink.write(out.text);
     }
+    if (!out.has_verdict && !out.errors.empty()) ++tally.unreadable;
     for (const io::InputError& error : out.errors) report(error);
     return sink.ok();
   };

@@ -353,7 +353,16 @@ void append_summary_text(std::string& out, const CheckTally& tally) {
   out += ", ";
   append_count(out, tally.incomplete, "incomplet", "incomplets");
   out += " ; ";
-  append_count(out, tally.errors, "erreur de lecture", "erreurs de lecture");
+  // Dossiers in = verdicts + entries without one: a dossier missing five fields is one
+  // dossier not read, with five errors (review 19: the summary counted messages only).
+  if (tally.unreadable > 0) {
+    append_count(out, tally.unreadable, "dossier ou fichier illisible", "dossiers ou fichiers illisibles");
+    out += " (";
+    append_count(out, tally.errors, "erreur de lecture", "erreurs de lecture");
+    out += ')';
+  } else {
+    append_count(out, tally.errors, "erreur de lecture", "erreurs de lecture");
+  }
   out += '\n';
 }
 
@@ -430,6 +439,9 @@ void append_summary_json(std::string& out, const CheckTally& tally) {
   out += ',';
   json::append_key(out, "erreurs");
   json::append_integer(out, tally.errors);
+  out += ',';
+  json::append_key(out, "illisibles");
+  json::append_integer(out, tally.unreadable);
   out += '}';
 }
 

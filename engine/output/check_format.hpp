@@ -31,7 +31,8 @@ struct CheckTally {
   std::size_t compliant = 0;
   std::size_t non_compliant = 0;
   std::size_t incomplete = 0;
-  std::size_t errors = 0;
+  std::size_t errors = 0;      // error messages: one dossier may have several
+  std::size_t unreadable = 0;  // entries (a dossier, a line, a file) that gave no verdict
   void count(eval::Verdict verdict);
 };
 

@@ -155,6 +155,7 @@ const char* invisible_character(std::string_view id) {
 BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail detail, CheckPurpose purpose) {
   BatchCheck out;
   out.errors = body.errors;
+  out.tally.unreadable = body.errors.size();  // each a part of the body that is no dossier
   CheckToolPool::Lease tools = rules.tools.take(*rules.engine);
   io::DossierReader& reader = tools->reader;
   api::Engine::Scratch& scratch = tools->scratch;
@@ -165,6 +166,7 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
     if (!read.dossier) {
       io::locate_in_file(item, read.errors);
       out.errors.insert(out.errors.end(), read.errors.begin(), read.errors.end());
+      ++out.tally.unreadable;
       continue;
     }
     const eval::DossierResult result = rules.engine->check(*read.dossier, scratch, detail);
@@ -186,12 +188,14 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
       out.errors.push_back(io::InputError{item.file, item.line, item.in_array ? "/" + std::to_string(item.index) + "/id" : "/id",
                                           "identifiant « " + result.id + " » : " + unaddressable, result.id,
                                           io::ReadCode::PatternMismatch});
+      ++out.tally.unreadable;
       continue;
     }
     if (!ids.insert(result.id).second) {
       out.errors.push_back(io::InputError{item.file, item.line, item.in_array ? "/" + std::to_string(item.index) + "/id" : "/id",
                                           "identifiant « " + result.id + " » donné deux fois dans la requête",
                                           result.id, io::ReadCode::DuplicateDossierId});
+      ++out.tally.unreadable;
       continue;
     }
     store::CheckedDossier d;

@@ -104,7 +104,7 @@ TEST_F(CheckCommand, JsonOutputFollowsTheContract) {
   EXPECT_EQ(warning->at("gravite"), "avertissement");
 
   EXPECT_TRUE(doc.at("erreurs").empty());
-  EXPECT_EQ(doc.at("resume"), (json{{"conforme", 1}, {"non_conforme", 1}, {"incomplet", 1}, {"erreurs", 0}}));
+  EXPECT_EQ(doc.at("resume"), (json{{"conforme", 1}, {"non_conforme", 1}, {"incomplet", 1}, {"erreurs", 0}, {"illisibles", 0}}));
 }
 
 // Compact JSONL: a header with the receipt and the rules' fixed text, one line per dossier
