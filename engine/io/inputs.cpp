@@ -49,6 +49,10 @@ void locate_in_file(const InputItem& item, std::vector<InputError>& errors) {
 
 struct InputStream::Impl {
   std::deque<fs::path> pending;
+  // Errors found while listing a folder (a broken link, a FIFO named *.json), said in turn.
+  std::deque<InputError> queued_errors;
+  std::vector<fs::path> folders_seen;  // canonical: a folder reached twice (by a link) is read once
+  std::deque<std::string> split_lines;  // the rest of a line cut at old-Mac line breaks (\r)
 
   // The file being read, when it yields several items.
   enum class Mode { None, Lines, Array } mode = Mode::None;
@@ -83,13 +87,25 @@ struct InputStream::Impl {
       if (name.empty() || name.front() == '.') continue;
       std::error_code type_ec;
       if (it->is_directory(type_ec)) {
-        // Not through a link: a link to a parent folder would be walked without end.
-        if (!it->is_symlink(type_ec)) files.push_back(p);
+        // Through a link too: a folder already read (a link to a parent) is skipped by its
+        // canonical path in advance(), so nothing is walked without end or read twice.
+        files.push_back(p);
         continue;
       }
-      if (!it->is_regular_file(type_ec)) continue;
       if (ends_with(name, ".attendu.json")) continue;  // expected verdicts, not dossiers
-      if (ends_with(name, ".json") || ends_with(name, ".jsonl")) files.push_back(p);
+      if (!ends_with(name, ".json") && !ends_with(name, ".jsonl")) continue;
+      if (it->is_regular_file(type_ec)) {
+        files.push_back(p);
+        continue;
+      }
+      // Named like a dossier but not a file to read: said, never skipped in silence (review 19:
+      // a broken link or a FIFO named *.json vanished, « 0 erreur de lecture »). A FIFO is not
+      // opened: with no writer it would block the run.
+      const bool link = it->is_symlink(type_ec);
+      queued_errors.push_back(file_error(
+          p.string(), link ? "lien symbolique cassé ou en boucle : aucun dossier lu"
+                           : "n'est pas un fichier ordinaire (tube, périphérique ou socket) : non lu dans un dossier de "
+                             "fichiers (le nommer seul sur la ligne de commande pour le lire)"));
     }
     if (ec) return file_error(folder.string(), "dossier de fichiers illisible : " + ec.message());
     std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
@@ -97,13 +113,66 @@ struct InputStream::Impl {
     return std::nullopt;
   }
 
+  // UTF-16 (Notepad's « Unicode », PowerShell 5's > and Out-File): a byte order mark, or the
+  // zero byte every ASCII character carries. JSON files are UTF-8 (RFC 8259).
+  static bool is_utf16(std::string_view text) {
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) return true;
+    return text.size() >= 2 && ((text[0] != '\0' && text[1] == '\0') || (text[0] == '\0' && text[1] != '\0'));
+  }
+  static std::string utf16_message() {
+    return "fichier en UTF-16 (le « Unicode » du Bloc-notes, la sortie de PowerShell 5) : les dossiers JSON "
+           "s'écrivent en UTF-8 ; l'enregistrer en UTF-8 (Bloc-notes : Enregistrer sous, codage UTF-8 ; "
+           "PowerShell : Out-File -Encoding utf8)";
+  }
+  // An error that ends the open file: its other lines are not read.
+  bool stop_file(std::optional<InputError>& error, std::string message, ReadCode code) {
+    lines.close();
+    split_lines.clear();
+    mode = Mode::None;
+    error = file_error(current_file, std::move(message), line_number, code);
+    return true;
+  }
+
   // The next non-blank line of the open .jsonl file.
   bool next_line(InputItem& item, std::optional<InputError>& error) {
-    while (std::getline(lines, line_buffer)) {
-      ++line_number;
-      // A byte order mark before the first line (PowerShell 5, Notepad): as for a .json file.
-      if (line_number == 1 && line_buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) line_buffer.erase(0, 3);
+    for (;;) {
+      if (!split_lines.empty()) {
+        line_buffer = std::move(split_lines.front());
+        split_lines.pop_front();
+        ++line_number;
+      } else if (std::getline(lines, line_buffer)) {
+        ++line_number;
+        if (line_number == 1) {
+          // A byte order mark before the first line (PowerShell 5, Notepad): as for a .json file.
+          if (line_buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) line_buffer.erase(0, 3);
+          if (is_utf16(line_buffer)) return stop_file(error, utf16_message(), ReadCode::InvalidUtf8);
+        }
+        // Old Mac line breaks (\r alone): each one ends a line, as \n does (review 19: five
+        // dossiers so separated were one error, four never counted). A CRLF's \r stays.
+        if (std::size_t cr = line_buffer.find('\r'); cr != std::string::npos && cr + 1 < line_buffer.size()) {
+          std::string rest = line_buffer.substr(cr + 1);
+          line_buffer.resize(cr);
+          for (std::size_t from = 0;;) {
+            const std::size_t next_cr = rest.find('\r', from);
+            split_lines.push_back(rest.substr(from, next_cr == std::string::npos ? std::string::npos : next_cr - from));
+            if (next_cr == std::string::npos) break;
+            from = next_cr + 1;
+          }
+        }
+      } else {
+        break;
+      }
       if (trim(line_buffer).empty()) continue;
+      // A dossier written over several lines (indented) in a .jsonl: one clear error, not one
+      // per line (review 19: 195 errors for three dossiers).
+      if (!produced_line && (trim(line_buffer) == "{" || trim(line_buffer) == "[")) {
+        return stop_file(error,
+                         "un fichier .jsonl porte un dossier par ligne, or celui-ci commence par « " +
+                             std::string(trim(line_buffer)) +
+                             " » seul : le dossier est écrit sur plusieurs lignes ; renommer le fichier en .json (un "
+                             "dossier, ou un tableau [ … ] de dossiers), ou écrire chaque dossier sur une ligne",
+                         ReadCode::MalformedJson);
+      }
       produced_line = true;
       item.file = current_file;
       item.line = line_number;
@@ -239,13 +308,37 @@ struct InputStream::Impl {
       error = file_error(current_file, "fichier illisible");
       return true;
     }
-    std::ostringstream content;
-    content << in.rdbuf();
+    // The first bytes are looked at before the rest is read: /dev/zero or a binary file named
+    // .json is refused at once, not read until memory runs out (review 19).
+    std::string text(64 * 1024, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
     if (in.bad()) {
       error = file_error(current_file, "erreur de lecture du fichier");
       return true;
     }
-    std::string text = std::move(content).str();
+    if (is_utf16(text)) {
+      error = file_error(current_file, utf16_message(), 0, ReadCode::InvalidUtf8);
+      return true;
+    }
+    {
+      std::size_t at = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+      while (at < text.size() && is_space(text[at])) ++at;
+      if (at < text.size() && text[at] != '{' && text[at] != '[') {
+        error = file_error(current_file, "le fichier ne contient ni un objet JSON (un dossier) ni un tableau de dossiers",
+                           0, ReadCode::NotAnObject);
+        return true;
+      }
+    }
+    if (in) {
+      std::ostringstream rest;
+      rest << in.rdbuf();
+      if (in.bad()) {
+        error = file_error(current_file, "erreur de lecture du fichier");
+        return true;
+      }
+      text += std::move(rest).str();
+    }
     std::size_t first = 0;
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) first = 3;  // a UTF-8 byte order mark
     while (first < text.size() && is_space(text[first])) ++first;
@@ -278,7 +371,12 @@ struct InputStream::Impl {
 
   // Moves on to the next path; false when there is none.
   bool advance(InputItem& item, std::optional<InputError>& error) {
-    while (!pending.empty()) {
+    while (!pending.empty() || !queued_errors.empty()) {
+      if (!queued_errors.empty()) {
+        error = std::move(queued_errors.front());
+        queued_errors.pop_front();
+        return true;
+      }
       const fs::path path = pending.front();
       pending.pop_front();
       std::error_code ec;
@@ -288,6 +386,11 @@ struct InputStream::Impl {
         return true;
       }
       if (fs::is_directory(status)) {
+        const fs::path canonical = fs::weakly_canonical(path, ec);
+        if (!ec) {
+          if (std::find(folders_seen.begin(), folders_seen.end(), canonical) != folders_seen.end()) continue;
+          folders_seen.push_back(canonical);
+        }
         if (auto e = expand_folder(path)) {
           error = std::move(e);
           return true;
@@ -301,6 +404,11 @@ struct InputStream::Impl {
 
   bool next(InputItem& item, std::optional<InputError>& error) {
     error.reset();
+    if (!queued_errors.empty()) {
+      error = std::move(queued_errors.front());
+      queued_errors.pop_front();
+      return true;
+    }
     if (mode == Mode::Lines && next_line(item, error)) return true;
     if (mode == Mode::Array && next_element(item, error)) return true;
     return advance(item, error);

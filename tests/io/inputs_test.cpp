@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include <sys/stat.h>
+
 #include "io/inputs.hpp"
 
 namespace subsidia::io {
@@ -166,6 +168,55 @@ TEST_F(InputStreamTest, ATrailingCommaBeforeTheClosingBracketIsAnError) {
   ASSERT_TRUE(entries[2].is_error);
   EXPECT_EQ(entries[2].error.code, ReadCode::MalformedJson);
   EXPECT_EQ(entries[2].error.line, 2u);
+}
+
+// Review 19: entries of a folder named like dossiers but not files to read vanished in
+// silence; a folder reached again through a link is read once.
+TEST_F(InputStreamTest, AFoldersBrokenLinksAndFifosAreErrorsAndALinkToAParentIsNotWalkedAgain) {
+  write("lot/a.json", "{}");
+  fs::create_symlink("../ailleurs/x.json", dir_ / "lot" / "casse.json");
+  ASSERT_EQ(::mkfifo((dir_ / "lot" / "tube.json").c_str(), 0600), 0);
+  fs::create_directories(dir_ / "lot" / "sous");
+  fs::create_directory_symlink("..", dir_ / "lot" / "sous" / "parent");
+  auto entries = drain({dir_ / "lot"});
+  ASSERT_EQ(entries.size(), 3u);
+  std::size_t errors = 0;
+  for (const Entry& e : entries) {
+    if (!e.is_error) continue;
+    ++errors;
+    EXPECT_TRUE(e.error.message.find("lien symbolique cassé") != std::string::npos ||
+                e.error.message.find("n'est pas un fichier ordinaire") != std::string::npos)
+        << e.error.message;
+  }
+  EXPECT_EQ(errors, 2u);
+}
+
+TEST_F(InputStreamTest, OldMacLineBreaksSeparateJsonlLines) {
+  auto entries = drain({write("a.jsonl", "{\"id\":1}\r{\"id\":2}\r\r{\"id\":3}\r\n{\"id\":4}\n")});
+  ASSERT_EQ(entries.size(), 4u);
+  EXPECT_EQ(entries[1].item.text, "{\"id\":2}");
+  EXPECT_EQ(entries[1].item.line, 2u);
+  EXPECT_EQ(entries[2].item.line, 4u);
+  EXPECT_EQ(entries[3].item.text, "{\"id\":4}");
+}
+
+TEST_F(InputStreamTest, Utf16FilesAreSaidToBeUtf16) {
+  const std::string utf16(std::string("\xFF\xFE{\0}\0", 6));
+  for (const char* name : {"a.json", "b.jsonl"}) {
+    auto entries = drain({write(name, utf16)});
+    ASSERT_EQ(entries.size(), 1u) << name;
+    ASSERT_TRUE(entries[0].is_error);
+    EXPECT_NE(entries[0].error.message.find("UTF-16"), std::string::npos) << entries[0].error.message;
+  }
+}
+
+TEST_F(InputStreamTest, AnIndentedJsonlIsOneErrorAndABinaryJsonIsRefusedAtItsFirstByte) {
+  auto indented = drain({write("a.jsonl", "{\n  \"id\": 1\n}\n{\n  \"id\": 2\n}\n")});
+  ASSERT_EQ(indented.size(), 1u);
+  EXPECT_NE(indented[0].error.message.find("écrit sur plusieurs lignes"), std::string::npos);
+  auto binary = drain({write("b.json", std::string("\0\0\0\0", 4))});
+  ASSERT_EQ(binary.size(), 1u);
+  EXPECT_EQ(binary[0].error.code, ReadCode::NotAnObject);
 }
 
 }  // namespace
