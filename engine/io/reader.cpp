@@ -20,6 +20,7 @@
 #include "io/amount_text.hpp"
 #include "io/internal/read_messages.hpp"
 #include "io/scalar_checks.hpp"
+#include "io/identifier.hpp"
 #include "io/string_pattern.hpp"
 
 namespace subsidia::io {
@@ -95,6 +96,7 @@ simdjson::error_code key_of(od::field& field, std::string_view& key) {
 struct DossierReader::Impl {
   explicit Impl(std::shared_ptr<const schema::Schema> s) : shared_schema(std::move(s)), schema(shared_schema.get()) {
     compile_patterns(schema->root());
+    id_slot = schema->root().field_index("id");
   }
 
   void compile_patterns(const Node& node) {
@@ -107,6 +109,7 @@ struct DossierReader::Impl {
   std::shared_ptr<const schema::Schema> shared_schema;
   const schema::Schema* schema;
   std::unordered_map<const Node*, StringPattern> patterns;
+  int id_slot = -1;  // the dossier's id, checked once read (identifier.hpp)
   od::parser parser;
   std::unique_ptr<char[]> buffer;
   std::size_t buffer_capacity = 0;
@@ -756,8 +759,22 @@ struct DossierReader::Impl {
     // Anything after the closing brace is a second document or garbage.
     if (auto location = doc.current_location(); location.error() == simdjson::SUCCESS) {
       const char* where = location.value_unsafe();
-      error(where, ReadCode::TrailingContent, "contenu inattendu après la fin du document : " + shown(std::string_view(where, static_cast<std::size_t>(text + text_size - where))));
+      const std::string_view trailing(where, static_cast<std::size_t>(text + text_size - where));
+      // Another dossier after the first: a JSONL saved as .json (review 19).
+      const bool another = trailing.find_first_not_of(" \t\r\n,") != std::string_view::npos &&
+                           trailing[trailing.find_first_not_of(" \t\r\n,")] == '{';
+      error(where, ReadCode::TrailingContent,
+            "contenu inattendu après la fin du document : " + shown(trailing) +
+                (another ? " ; plusieurs dossiers à la suite : un dossier par ligne dans un fichier .jsonl, ou un "
+                           "tableau [ … ] de dossiers séparés par des virgules dans un fichier .json"
+                         : ""));
       return finish(std::move(outcome), root);
+    }
+    if (id_slot >= 0 && root->slot(id_slot).kind == Kind::String) {
+      if (std::optional<std::string> problem = identifier_problem(root->slot(id_slot).text)) {
+        outcome.errors.push_back(
+            InputError{std::string(file_name), line_number, "/id", std::move(*problem), "", ReadCode::PatternMismatch});
+      }
     }
     if (outcome.errors.empty()) {
       Dossier dossier;

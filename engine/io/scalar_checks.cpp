@@ -1,5 +1,7 @@
 #include "io/scalar_checks.hpp"
 
+#include "diag/spelling.hpp"
+
 #include <algorithm>
 
 #include "decimal/decimal.hpp"
@@ -45,8 +47,20 @@ std::optional<ScalarProblem> check_enum(std::string_view text, std::string_view 
       return std::nullopt;
     }
   }
-  return ScalarProblem{ReadCode::UnknownEnumValue,
-                       "valeur inconnue " + shown(raw) + " ; valeurs permises : " + internal::enum_list(node)};
+  // « région », « Commission_permanente », « m71 »: the allowed value once case and accents
+  // are folded is the certain fix, said as such (review 19: only the list was given).
+  std::string message = "valeur inconnue " + shown(raw);
+  const std::string folded = diag::fold_case_and_accents(text);
+  const std::string* same = nullptr;
+  for (const std::string& allowed : node.enum_values) {
+    if (diag::fold_case_and_accents(allowed) == folded) {
+      same = same == nullptr ? &allowed : nullptr;
+      if (same == nullptr) break;  // two allowed values fold alike: no single fix
+    }
+  }
+  if (same != nullptr) message += " ; vouliez-vous dire \"" + *same + "\" ?";
+  message += " ; valeurs permises : " + internal::enum_list(node);
+  return ScalarProblem{ReadCode::UnknownEnumValue, std::move(message)};
 }
 
 std::optional<ScalarProblem> check_date(std::string_view text, std::string_view raw, calendar::Date& value) {

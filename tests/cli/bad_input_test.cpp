@@ -32,6 +32,28 @@ TEST_F(CheckBadInput, MalformedDossierAmongGoodOnesExitsTwoAndReportsTheOthers) 
   EXPECT_NE(result.err.find("2-broken.json"), std::string::npos) << result.err;
 }
 
+// Review 19: a dossier missing three fields counted as three in the summary; dossiers in must
+// equal verdicts plus entries not read.
+TEST_F(CheckBadInput, TheSummaryCountsDossiersNotReadBesideTheirErrors) {
+  write("d/1-ok.json", dossier("OK-1").dump());
+  auto bad = dossier("BAD-3", [](json& d) {
+    d.erase("objet");
+    d.erase("montant");
+    d.erase("type_intervention");
+  });
+  write("d/2-bad.json", bad.dump());
+  const auto as_json = run({"check", "--regles", rules_dir(), "--format", "json", (dir() / "d").string()});
+  EXPECT_EQ(as_json.exit_code, 2);
+  const json doc = json::parse(as_json.out);
+  EXPECT_EQ(doc.at("resume").at("erreurs"), 3);
+  EXPECT_EQ(doc.at("resume").at("illisibles"), 1);
+  const auto as_text = run({"check", "--regles", rules_dir(), (dir() / "d").string()});
+  EXPECT_NE(as_text.out.find("1 dossier vérifié : 1 conforme, 0 non conforme, 0 incomplet ; 1 dossier ou fichier "
+                             "illisible (3 erreurs de lecture)"),
+            std::string::npos)
+      << as_text.out;
+}
+
 TEST_F(CheckBadInput, SchemaErrorCarriesItsJsonPath) {
   auto bad = dossier("BAD-1", [](json& d) { d["montant"] = "12,50"; });
   const auto file = write("d/bad.json", bad.dump());
@@ -84,12 +106,17 @@ TEST_F(CheckBadInput, MissingFileIsAnErrorInTexteToo) {
   EXPECT_NE(result.err.find("1 erreur de lecture"), std::string::npos) << result.err;
 }
 
-TEST_F(CheckBadInput, ControlCharactersInIdsStayValidJson) {
+// An id with control characters is refused (io/identifier.hpp: it shows as another id), and
+// the error that names it stays valid JSON.
+TEST_F(CheckBadInput, ControlCharactersInIdsAreRefusedAndStayValidJson) {
   const auto file = write("d/ctl.json", dossier(std::string("X\x01\"\\\n-1")).dump());
   const auto result = run({"check", "--regles", rules_dir(), "--format", "json", file.string()});
-  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.exit_code, 2) << result.err;
   const json doc = json::parse(result.out);
-  EXPECT_EQ(doc["dossiers"][0].at("id"), std::string("X\x01\"\\\n-1"));
+  EXPECT_TRUE(doc.at("dossiers").empty());
+  ASSERT_EQ(doc.at("erreurs").size(), 1u);
+  EXPECT_EQ(doc["erreurs"][0].at("chemin"), "/id");
+  EXPECT_EQ(doc["erreurs"][0].at("dossier"), std::string("X\x01\"\\\n-1"));
 }
 
 TEST_F(CheckBadInput, MissingRuleBaseExitsTwo) {

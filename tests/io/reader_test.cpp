@@ -115,6 +115,26 @@ TEST(DossierReader, BlanksMarkedEmptyMeansAbsentAreReadAsAbsent) {
   EXPECT_EQ(at(given.dossier->root(), "competence").text, " culture ");
 }
 
+// Reviews 16 and 19: an id of blanks was judged conforme; an id with a zero-width space looked
+// like another and the jaune counted the dossier twice. Refused at /id, with why.
+TEST(DossierReader, AnIdOfBlanksOrWithAnInvisibleCharacterIsRefused) {
+  for (const char* id : {"   ", "\xC2\xA0", "CP-12\xE2\x80\x8B-101", "CP-12-101\xC2\xAD", "CP\xE2\x80\xAE" "21", "A\\u0001B"}) {
+    ReadOutcome out = read(replace(kValidDossier, R"("id": "IDF-CP-2006-07-06-ERDE")", std::string(R"("id": ")") + id + "\""));
+    EXPECT_FALSE(out.dossier) << id;
+    ASSERT_FALSE(out.errors.empty()) << id;
+    EXPECT_EQ(out.errors[0].json_path, "/id") << id;
+  }
+  EXPECT_TRUE(read(replace(kValidDossier, R"("id": "IDF-CP-2006-07-06-ERDE")", R"("id": "CP 12 101 é")")).dossier);
+}
+
+// « Commission_permanente », « m71 »: the allowed value once case and accents are folded is
+// the certain fix (review 19).
+TEST(DossierReader, AnEnumValueWrittenWithOtherCaseOrAccentsIsGivenItsFix) {
+  ReadOutcome out = read(replace(kValidDossier, R"("organe": "commission_permanente")", R"("organe": "Commission_Permanente")"));
+  ASSERT_FALSE(out.errors.empty());
+  EXPECT_NE(out.errors[0].message.find("vouliez-vous dire \"commission_permanente\""), std::string::npos) << out.errors[0].message;
+}
+
 TEST(DossierReader, ReadsJsonNumberShareExactly) {
   ReadOutcome out = read(kValidDossier);
   ASSERT_TRUE(out.dossier);

@@ -1,0 +1,62 @@
+#include "io/identifier.hpp"
+
+namespace subsidia::io {
+
+namespace {
+
+// The next code point of `text` at `i` (the reader has checked the UTF-8).
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  const int length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+  if (i + static_cast<std::size_t>(length) > text.size()) {
+    ++i;
+    return b;
+  }
+  char32_t c = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
+  for (int k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
+  i += static_cast<std::size_t>(length);
+  return c;
+}
+
+bool is_blank(char32_t c) {
+  return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
+
+bool is_direction_mark(char32_t c) {
+  return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C;
+}
+
+bool is_invisible(char32_t c) {
+  return c == 0xAD || c == 0x180E || (c >= 0x200B && c <= 0x200D) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
+}
+
+}  // namespace
+
+std::optional<std::string> identifier_problem(std::string_view id) {
+  bool visible = false;
+  for (std::size_t i = 0; i < id.size();) {
+    const char32_t c = next_code_point(id, i);
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+      return std::string("identifiant illisible : un caractère de contrôle (invisible) s'y trouve ; l'écrire sans");
+    }
+    if (is_direction_mark(c)) {
+      return std::string(
+          "identifiant illisible : un caractère de direction d'écriture (invisible, il change l'ordre des caractères "
+          "affichés) s'y trouve ; l'écrire sans");
+    }
+    if (is_invisible(c)) {
+      return std::string(
+          "identifiant illisible : un caractère invisible (espace sans largeur, trait d'union conditionnel, "
+          "liant) s'y trouve, qui le ferait prendre pour un autre ; l'écrire sans");
+    }
+    if (!is_blank(c) && c != '\t') visible = true;
+  }
+  if (!visible) {
+    return std::string("identifiant fait de blancs seulement : il ne dit pas le dossier ; donner la référence de la "
+                       "délibération ou du dossier");
+  }
+  return std::nullopt;
+}
+
+}  // namespace subsidia::io
