@@ -97,8 +97,9 @@ std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOpti
       error.reset();
       continue;
     }
-    io::ReadOutcome read = reader.read(item.text, item.file, item.line);
+    io::ReadOutcome read = reader.read(item.text, item.file, item.line, item.first_line);
     if (!read.dossier) {
+      io::locate_in_file(item, read.errors);
       for (const io::InputError& e : read.errors) report(e);
       if (read.errors.empty()) report({item.file, item.line, "", "dossier illisible", ""});
       continue;

@@ -110,6 +110,7 @@ struct DossierReader::Impl {
   const schema::Schema* schema;
   std::unordered_map<const Node*, StringPattern> patterns;
   int id_slot = -1;  // the dossier's id, checked once read (identifier.hpp)
+  std::size_t first_line = 1;  // the file's line where the text starts (place_of)
   od::parser parser;
   std::unique_ptr<char[]> buffer;
   std::size_t buffer_capacity = 0;
@@ -153,8 +154,8 @@ struct DossierReader::Impl {
       }
     }
     if (line != 0) line_number = line;  // a JSONL line: the dossier is that one line
-    return "ligne " + std::to_string(line_number) + ", colonne " + std::to_string(column) + ", octet " +
-           std::to_string(offset);
+    else line_number += first_line - 1;  // the file's line, not the array element's (review 19)
+    return "ligne " + std::to_string(line_number) + ", colonne " + std::to_string(column);
   }
 
   // simdjson finds an unterminated string before any walk, without a place. A JSON string
@@ -181,6 +182,24 @@ struct DossierReader::Impl {
     return in_string ? open : nullptr;
   }
 
+  // The first control character (below U+0020) inside a string, which JSON forbids unescaped.
+  const char* control_in_string() const {
+    bool in_string = false;
+    for (std::size_t i = 0; i < text_size; ++i) {
+      const char c = text[i];
+      if (!in_string) {
+        in_string = c == '"';
+      } else if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        return text + i;
+      }
+    }
+    return nullptr;
+  }
+
   // Syntax errors stop the walk: report where the iterator stands, then return false.
   bool syntax(simdjson::error_code code, od::document& doc) {
     const char* where = nullptr;
@@ -188,7 +207,7 @@ struct DossierReader::Impl {
     else where = text + text_size;
     if (code == simdjson::UTF8_ERROR) return invalid_utf8();
     std::string message = syntax_message(code);
-    if (where) message += " (octet " + std::to_string(where - text) + ")";
+    if (where && where < text + text_size) message += " (" + place_of(static_cast<std::size_t>(where - text)) + ")";
     error(where, code == simdjson::DEPTH_ERROR ? ReadCode::TooDeep
                  : code == simdjson::CAPACITY  ? ReadCode::TooLarge
                                                : ReadCode::MalformedJson,
@@ -270,7 +289,17 @@ struct DossierReader::Impl {
       std::string choices;
       for (std::size_t i = 0; i < meant.size(); ++i)
         choices += (i == 0 ? "« " : i + 1 == meant.size() ? " ou « " : ", « ") + meant[i] + " »";
-      error(where, ReadCode::MisspeltField, "« " + shown(key) + " » : champ inconnu ; vouliez-vous dire " + choices + " ?");
+      // A blank at either end cannot be seen between « »: said in words, or « montant » would be
+      // told to be « montant » (review 19).
+      const std::size_t head = key.find_first_not_of(" \t");
+      const std::size_t tail = key.find_last_not_of(" \t");
+      const std::string blanks = head == std::string_view::npos ? ""
+                                 : head > 0 && tail + 1 < key.size() ? " (avec des blancs au début et à la fin)"
+                                 : head > 0                           ? " (avec un blanc au début)"
+                                 : tail + 1 < key.size()              ? " (avec un blanc à la fin)"
+                                                                      : "";
+      error(where, ReadCode::MisspeltField,
+            "« " + std::string(key) + " »" + blanks + " : champ inconnu ; vouliez-vous dire " + choices + " ?");
       return;
     }
     std::string pointer;
@@ -688,10 +717,12 @@ struct DossierReader::Impl {
     }
   }
 
-  ReadOutcome read(std::string_view json_text, std::string_view file_name, std::size_t line_number) {
+  ReadOutcome read(std::string_view json_text, std::string_view file_name, std::size_t line_number,
+                   std::size_t first_line_in_file) {
     ReadOutcome outcome;
     file = file_name;
     line = line_number;
+    first_line = first_line_in_file == 0 ? 1 : first_line_in_file;
     errors = &outcome.errors;
     path.clear();
     item_stack.clear();
@@ -730,6 +761,15 @@ struct DossierReader::Impl {
         error(open, ReadCode::MalformedJson,
               syntax_message(e) + " : la chaîne ouverte à la " + place_of(static_cast<std::size_t>(open - text)) +
                   " n'est pas fermée (guillemet manquant ?)");
+      } else if (const char* control = e == simdjson::UNESCAPED_CHARS ? control_in_string() : nullptr) {
+        // simdjson gives no place: found here, with the character named (a tabulation pasted
+        // into `objet` is the usual one; review 19).
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(*control)));
+        const char* name = *control == '\t' ? " (tabulation)" : *control == '\0' ? " (NUL)" : *control == '\r' ? " (retour chariot)" : "";
+        error(control, ReadCode::MalformedJson,
+              syntax_message(e) + " : " + code + name + " à la " + place_of(static_cast<std::size_t>(control - text)) +
+                  " ; l'écrire échappé (\\t pour une tabulation) ou le retirer");
       } else {
         error(nullptr, e == simdjson::CAPACITY ? ReadCode::TooLarge : ReadCode::MalformedJson, syntax_message(e));
       }
@@ -809,8 +849,9 @@ DossierReader::~DossierReader() = default;
 DossierReader::DossierReader(DossierReader&&) noexcept = default;
 DossierReader& DossierReader::operator=(DossierReader&&) noexcept = default;
 
-ReadOutcome DossierReader::read(std::string_view json_text, std::string_view file, std::size_t line) {
-  return impl_->read(json_text, file, line);
+ReadOutcome DossierReader::read(std::string_view json_text, std::string_view file, std::size_t line,
+                                std::size_t first_line) {
+  return impl_->read(json_text, file, line, first_line);
 }
 
 }  // namespace subsidia::io

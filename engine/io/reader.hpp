@@ -36,8 +36,11 @@ class DossierReader {
   DossierReader(DossierReader&&) noexcept;
   DossierReader& operator=(DossierReader&&) noexcept;
 
-  // `file` and `line` only label the errors and the dossier.
-  ReadOutcome read(std::string_view json_text, std::string_view file, std::size_t line = 0);
+  // `file` and `line` only label the errors and the dossier. `first_line` is the line of the
+  // file where the text starts (an element of an array, an object after blank lines), so that
+  // the places a message names inside the text are the file's (errors' own `line` stays the
+  // text's until io::locate_in_file).
+  ReadOutcome read(std::string_view json_text, std::string_view file, std::size_t line = 0, std::size_t first_line = 1);
 
  private:
   struct Impl;

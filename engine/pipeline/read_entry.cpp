@@ -13,7 +13,7 @@ std::optional<io::Dossier> read_entry(io::DossierReader& reader, InputEntry& ent
   }
   const io::InputItem& item = std::get<io::InputItem>(entry);
   try {
-    io::ReadOutcome read = reader.read(item.text, item.file, item.line);
+    io::ReadOutcome read = reader.read(item.text, item.file, item.line, item.first_line);
     if (read.dossier) return std::move(read.dossier);
     errors = std::move(read.errors);
     if (errors.empty()) errors.push_back({item.file, item.line, "", "dossier illisible", "", io::ReadCode::InternalError});

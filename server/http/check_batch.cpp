@@ -162,7 +162,7 @@ BatchCheck check_batch(const RuleSet& rules, const SplitBody& body, eval::Detail
   output::RuleJsonCache& cache = tools->json_cache;
   std::set<std::string> ids;
   for (const io::InputItem& item : body.items) {
-    io::ReadOutcome read = reader.read(item.text, item.file, item.line);
+    io::ReadOutcome read = reader.read(item.text, item.file, item.line, item.first_line);
     if (!read.dossier) {
       io::locate_in_file(item, read.errors);
       out.errors.insert(out.errors.end(), read.errors.begin(), read.errors.end());

@@ -135,6 +135,33 @@ TEST(DossierReader, AnEnumValueWrittenWithOtherCaseOrAccentsIsGivenItsFix) {
   EXPECT_NE(out.errors[0].message.find("vouliez-vous dire \"commission_permanente\""), std::string::npos) << out.errors[0].message;
 }
 
+// Review 19: a tabulation pasted into a text was reported with no place at all; a key with a
+// blank at its end was told « montant » : vouliez-vous dire « montant » ?
+TEST(DossierReader, AControlCharacterInAStringIsPlacedAndNamed) {
+  ReadOutcome out = read(replace(kValidDossier, R"("id": "IDF-CP-2006-07-06-ERDE")", "\"id\": \"IDF\tCP\""), 0);
+  ASSERT_FALSE(out.errors.empty());
+  EXPECT_NE(out.errors[0].message.find("U+0009 (tabulation) à la ligne"), std::string::npos) << out.errors[0].message;
+  EXPECT_GT(out.errors[0].line, 0u);
+}
+
+TEST(DossierReader, AKeyWithABlankAtItsEndIsSaidSo) {
+  ReadOutcome out = read(replace(kValidDossier, R"("objet":)", R"("objet ":)"));
+  ASSERT_FALSE(out.errors.empty());
+  bool said = false;
+  for (const InputError& e : out.errors) said = said || e.message.find("(avec un blanc à la fin)") != std::string::npos;
+  EXPECT_TRUE(said);
+}
+
+// The places a message names are the file's, for a dossier that starts further down (an
+// element of an array): they were the element's own (review 19).
+TEST(DossierReader, PlacesInMessagesCountFromTheFilesLine) {
+  DossierReader reader(schema::unowned(vendored_schema()));
+  ReadOutcome out = reader.read("{\n\"id\": \"X\", \"objet\": \"non ferm\n}", "lot.json", 0, 40);
+  ASSERT_FALSE(out.errors.empty());
+  EXPECT_NE(out.errors[0].message.find("ligne 41"), std::string::npos) << out.errors[0].message;
+  EXPECT_EQ(out.errors[0].message.find("octet"), std::string::npos) << out.errors[0].message;
+}
+
 TEST(DossierReader, ReadsJsonNumberShareExactly) {
   ReadOutcome out = read(kValidDossier);
   ASSERT_TRUE(out.dossier);
