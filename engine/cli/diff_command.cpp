@@ -55,6 +55,11 @@ std::optional<api::Loaded> load_side(const workbench::MaterialisedBase& base, co
 }
 
 int run_diff(const DiffOptions& options) {
+  // -o naming a dossier read, or a file inside a folder read, would replace it by the report.
+  if (auto clobber = output_clobbers_input(options.output, std::vector<fs::path>(options.paths.begin(), options.paths.end()))) {
+    std::cerr << "subsidia diff : " << *clobber << '\n';
+    return kExitError;
+  }
   std::error_code ec;
   const fs::path here = fs::current_path(ec);
   workbench::BaseOrError before = workbench::materialise_base(options.before, here);

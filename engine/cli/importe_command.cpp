@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/paths.hpp"
 #include "cli/output_sink.hpp"
 #include "output/french_count.hpp"
 #include "reports/atomic_file.hpp"
@@ -131,6 +132,11 @@ int run_import_scdl(const ImportOptions& o) {
   }
   const std::optional<std::vector<fs::path>> files = files_to_read(o.files);
   if (!files) return kExitError;
+  // --resume naming the file read would replace the published file by the summary (review 21).
+  if (auto clobber = output_clobbers_input(o.summary_file, *files)) {
+    std::cerr << "subsidia importe scdl : --resume : " << *clobber << " ; rien n'est écrit\n";
+    return kExitError;
+  }
   scdl::ImportOptions options;
   if (o.exercice) options.exercice = o.exercice;
   if (!o.categorie.empty()) options.collectivite_categorie = o.categorie;
