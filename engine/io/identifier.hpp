@@ -10,6 +10,14 @@
 
 namespace subsidia::io {
 
+// A character that shows nothing and is no blank: zero-width spaces and joiners, a soft
+// hyphen, variation selectors, fillers (Hangul, braille blank), tag characters, interlinear
+// annotation marks, the byte order mark. The jaune's id key (reports/id_key.cpp) leaves them
+// out; an id holding one is refused here.
+bool is_invisible_character(char32_t c);
+// A direction mark or override: it changes the order in which the other characters show.
+bool is_direction_mark(char32_t c);
+
 // Why `id` is refused (French), or nothing.
 std::optional<std::string> identifier_problem(std::string_view id);
 

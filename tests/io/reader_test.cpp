@@ -118,7 +118,8 @@ TEST(DossierReader, BlanksMarkedEmptyMeansAbsentAreReadAsAbsent) {
 // Reviews 16 and 19: an id of blanks was judged conforme; an id with a zero-width space looked
 // like another and the jaune counted the dossier twice. Refused at /id, with why.
 TEST(DossierReader, AnIdOfBlanksOrWithAnInvisibleCharacterIsRefused) {
-  for (const char* id : {"   ", "\xC2\xA0", "CP-12\xE2\x80\x8B-101", "CP-12-101\xC2\xAD", "CP\xE2\x80\xAE" "21", "A\\u0001B"}) {
+  for (const char* id : {"   ", "\xC2\xA0", "CP-12\xE2\x80\x8B-101", "CP-12-101\xC2\xAD", "CP\xE2\x80\xAE" "21", "A\\u0001B",
+                         "\xE3\x85\xA4", "\xE2\xA0\x80", "CP-1\xE2\x80\xA8", "CP-1\xEF\xB8\x8F", "CP\xF3\xA0\x80\x81" "1"}) {
     ReadOutcome out = read(replace(kValidDossier, R"("id": "IDF-CP-2006-07-06-ERDE")", std::string(R"("id": ")") + id + "\""));
     EXPECT_FALSE(out.dossier) << id;
     ASSERT_FALSE(out.errors.empty()) << id;
