@@ -53,6 +53,7 @@ struct InputStream::Impl {
   std::deque<InputError> queued_errors;
   std::vector<fs::path> folders_seen;  // canonical: a folder reached twice (by a link) is read once
   std::deque<std::string> split_lines;  // the rest of a line cut at old-Mac line breaks (\r)
+  char delimiter = '\n';               // '\r' for a .jsonl whose lines end in \r alone
 
   // The file being read, when it yields several items.
   enum class Mode { None, Lines, Array } mode = Mode::None;
@@ -102,8 +103,9 @@ struct InputStream::Impl {
       // a broken link or a FIFO named *.json vanished, « 0 erreur de lecture »). A FIFO is not
       // opened: with no writer it would block the run.
       const bool link = it->is_symlink(type_ec);
+      const bool dangling = link && !fs::exists(p, type_ec);
       queued_errors.push_back(file_error(
-          p.string(), link ? "lien symbolique cassé ou en boucle : aucun dossier lu"
+          p.string(), dangling ? "lien symbolique cassé ou en boucle : aucun dossier lu"
                            : "n'est pas un fichier ordinaire (tube, périphérique ou socket) : non lu dans un dossier de "
                              "fichiers (le nommer seul sur la ligne de commande pour le lire)"));
     }
@@ -140,12 +142,18 @@ struct InputStream::Impl {
         line_buffer = std::move(split_lines.front());
         split_lines.pop_front();
         ++line_number;
-      } else if (std::getline(lines, line_buffer)) {
+      } else if (std::getline(lines, line_buffer, delimiter)) {
         ++line_number;
         if (line_number == 1) {
           // A byte order mark before the first line (PowerShell 5, Notepad): as for a .json file.
           if (line_buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) line_buffer.erase(0, 3);
           if (is_utf16(line_buffer)) return stop_file(error, utf16_message(), ReadCode::InvalidUtf8);
+        } else if (line_buffer.find('\0') != std::string::npos) {
+          // Lines appended in UTF-16 to a UTF-8 file (PowerShell 5's >>): this line is said, the
+          // others are read (review 21).
+          error = file_error(current_file, "ligne en UTF-16 (ajoutée par PowerShell 5, >> ?) : " + utf16_message(),
+                             line_number, ReadCode::InvalidUtf8);
+          return true;
         }
         // Old Mac line breaks (\r alone): each one ends a line, as \n does (review 19: five
         // dossiers so separated were one error, four never counted). A CRLF's \r stays.
@@ -217,8 +225,19 @@ struct InputStream::Impl {
                            array_line_of(i), ReadCode::MalformedJson);
         return true;
       }
+      const std::size_t bracket = i;
       ++i;
       while (i < t.size() && is_space(t[i])) ++i;
+      if (i < t.size() && t[i] == ',') {
+        // `[A], B]`: a stray bracket, the array goes on; said at its line, and the dossiers
+        // after it still read (review 21: they were lost under one « contenu inattendu »).
+        ++i;
+        after_comma = true;
+        array_pos = i;
+        error = file_error(current_file, "crochet fermant ] en trop dans le tableau de dossiers (suivi d'une virgule)",
+                           array_line_of(bracket), ReadCode::MalformedJson);
+        return true;
+      }
       mode = Mode::None;
       if (i != t.size()) {
         error = file_error(current_file, "contenu inattendu après la fin du tableau de dossiers", array_line_of(i),
@@ -301,6 +320,19 @@ struct InputStream::Impl {
       mode = Mode::Lines;
       line_number = 0;
       produced_line = false;
+      // A file whose lines end in \r alone (old Mac) is read line by line all the same: the
+      // separator is chosen on its first bytes (review 21: read whole, it took 3 × its size).
+      {
+        char head[64 * 1024];
+        lines.read(head, sizeof head);
+        const std::string_view seen(head, static_cast<std::size_t>(lines.gcount()));
+        const std::size_t cr = seen.find('\r');
+        delimiter = seen.find('\n') == std::string_view::npos && cr != std::string_view::npos && cr + 1 < seen.size()
+                        ? '\r'
+                        : '\n';
+        lines.clear();
+        lines.seekg(0);
+      }
       return next_line(item, error);
     }
     std::ifstream in(path, std::ios::binary);

@@ -219,5 +219,31 @@ TEST_F(InputStreamTest, AnIndentedJsonlIsOneErrorAndABinaryJsonIsRefusedAtItsFir
   EXPECT_EQ(binary[0].error.code, ReadCode::NotAnObject);
 }
 
+TEST_F(InputStreamTest, AStrayClosingBracketFollowedByACommaIsOneErrorAndTheRestIsRead) {
+  auto entries = drain({write("a.json", "[{\"id\":1}],\n{\"id\":2}, {\"id\":3}]")});
+  ASSERT_EQ(entries.size(), 4u);
+  ASSERT_TRUE(entries[1].is_error);
+  EXPECT_NE(entries[1].error.message.find("crochet fermant ] en trop"), std::string::npos);
+  EXPECT_EQ(entries[3].item.text, "{\"id\":3}");
+}
+
+TEST_F(InputStreamTest, AJsonlWithCarriageReturnsOnlyIsReadLineByLine) {
+  auto entries = drain({write("a.jsonl", "{\"id\":1}\r{\"id\":2}\r{\"id\":3}\r")});
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[2].item.text, "{\"id\":3}");
+  EXPECT_EQ(entries[2].item.line, 3u);
+}
+
+TEST_F(InputStreamTest, Utf16LinesAppendedToAUtf8JsonlAreSaidAndTheOthersRead) {
+  auto entries = drain({write("a.jsonl", std::string("{\"id\":1}\n{\0\"\0}\0\n\0{\"id\":2}\n", 17))});
+  std::size_t read = 0, utf16 = 0;
+  for (const Entry& e : entries) {
+    if (!e.is_error) ++read;
+    else if (e.error.message.find("UTF-16") != std::string::npos) ++utf16;
+  }
+  EXPECT_EQ(read, 1u);
+  EXPECT_GE(utf16, 1u);
+}
+
 }  // namespace
 }  // namespace subsidia::io
