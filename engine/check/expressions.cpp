@@ -352,6 +352,34 @@ void Checker::check_enum_value(NodeId path, NodeId literal) {
         join(std::vector<std::string>(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(3, near.size())))));
 }
 
+// `x commence par "O4"`: a prefix no value of the field can begin with makes the test always
+// false (review 22: « O4 » for « 04 » loaded and made every 04x function « pas 04x »).
+void Checker::check_prefix_value(NodeId path, NodeId literal) {
+  const model::Node& p = arena_->nodes[path];
+  const model::Node& l = arena_->nodes[literal];
+  const schema::Node* node = p.type.node;
+  if (node == nullptr || l.op != Op::Constant || l.constant.kind != TypeKind::Text) return;
+  const std::string& prefix = l.constant.text;
+  bool possible = true;
+  std::string expected;
+  if (node->type == schema::Type::Enum) {
+    possible = std::any_of(node->enum_values.begin(), node->enum_values.end(),
+                           [&](const std::string& v) { return v.starts_with(prefix); });
+    expected = "le début d'une valeur permise : " + join(node->enum_values);
+  } else if (node->type == schema::Type::Country) {
+    possible = prefix.size() <= 2 && std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    expected = "le début d'un code pays ISO 3166-1 en majuscules";
+  } else if (node->type == schema::Type::String && node->pattern) {
+    possible = io::StringPattern(*node->pattern).accepts_prefix(prefix);
+    expected = "le début d'une valeur qui suit le motif " + *node->pattern;
+  }
+  if (possible) return;
+  const std::string name = p.path_text.empty() ? p.text : p.path_text;
+  error(diag::Code::ValueOutsidePattern, l.span,
+        "aucune valeur de " + name + " ne peut commencer par « " + prefix + " » : le test serait toujours faux",
+        expected);
+}
+
 bool Checker::comparable(NodeId left, NodeId right, diag::SourceSpan span, bool ordering) {
   const Type& a = type(left);
   const Type& b = type(right);
@@ -483,6 +511,7 @@ NodeId Checker::binary(const ast::Binary& b, Scope& scope) {
               "« commence par » entre " + model::type_french(a) + " et " + model::type_french(c), "deux textes");
         return add_invalid(b.span);
       }
+      check_prefix_value(left, right);
       n.op = Op::StartsWith;
       n.type = scalar(TypeKind::Boolean);
       return add(std::move(n));
@@ -566,6 +595,10 @@ NodeId Checker::in_list(const ast::Membership& m, NodeId set, const std::vector<
   }
   if (x.kind == TypeKind::Text && arena_->nodes[set].op == Op::ListLiteral) {
     for (NodeId item : arena_->nodes[set].children) check_enum_value(tuple[0], item);
+  } else if (x.kind == TypeKind::Text) {
+    // `"re" dans action.pays`: the literal against the list's items (review 22: it loaded and
+    // read La Réunion as abroad).
+    check_enum_value(set, tuple[0]);
   }
   model::Node n = make(Op::InList, scalar(TypeKind::Boolean), m.span);
   n.children = {tuple[0], set};

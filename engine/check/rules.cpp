@@ -65,7 +65,17 @@ void Checker::check_rule(const ast::RuleDecl& decl, std::vector<RuleVersion>& ou
   if (decl.sources.empty()) missing("source", "source NOM_DE_SOURCE");
   if (!decl.severity) missing("gravité", "gravité bloquante ou gravité avertissement");
   if (!decl.requires_) missing("exige", "exige <condition>");
-  if (decl.title) rule.title = decl.title->value;
+  if (decl.title) {
+    rule.title = decl.title->value;
+    // A title is the same for every dossier (the JSONL header writes it once): a placeholder in
+    // it would print as written, braces and all (review 22).
+    if (rule.title.find('{') != std::string::npos) {
+      error(diag::Code::TemplateError, decl.title->span,
+            "un titre ne s'adapte pas au dossier : « {…} » y serait écrit tel quel",
+            "le texte en toutes lettres (23 000 €) ; une valeur du dossier va dans les messages (si respectée, …)");
+      ok = false;
+    }
+  }
   rule.severity = decl.severity == ast::Severity::Warning ? model::Severity::Warning : model::Severity::Blocking;
 
   // Dates: intersection of the sources' periods and the rule's own clause.

@@ -120,6 +120,26 @@ bool StringPattern::match_from(std::size_t index, std::string_view text, std::si
   }
 }
 
+bool StringPattern::prefix_from(std::size_t index, std::string_view text, std::size_t pos) const {
+  if (pos == text.size()) return true;  // the prefix is used up: the rest can follow
+  if (index == atoms_.size()) return !anchored_end_;
+  const Atom& atom = atoms_[index];
+  std::size_t taken = 0;
+  const std::size_t limit = atom.max < 0 ? text.size() - pos : static_cast<std::size_t>(atom.max);
+  while (taken < limit && pos + taken < text.size() && atom.accepts[static_cast<unsigned char>(text[pos + taken])]) ++taken;
+  for (;;) {
+    if (pos + taken == text.size()) return true;  // ends inside this atom: more of it can follow
+    if (taken >= static_cast<std::size_t>(atom.min) && prefix_from(index + 1, text, pos + taken)) return true;
+    if (taken == 0) return false;
+    --taken;
+  }
+}
+
+bool StringPattern::accepts_prefix(std::string_view prefix) const {
+  if (fallback_ || !anchored_start_) return true;
+  return prefix_from(0, prefix, 0);
+}
+
 bool StringPattern::matches(std::string_view text) const {
   if (fallback_) return std::regex_search(text.begin(), text.end(), *fallback_);
   if (anchored_start_) return match_from(0, text, 0);

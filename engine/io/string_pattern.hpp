@@ -16,6 +16,9 @@ class StringPattern {
  public:
   explicit StringPattern(const std::string& pattern);
   bool matches(std::string_view text) const;
+  // Whether some text the pattern accepts begins with `prefix` (true when it cannot tell: a
+  // pattern left to std::regex, or one not anchored at its start).
+  bool accepts_prefix(std::string_view prefix) const;
 
  private:
   struct Atom {
@@ -24,6 +27,7 @@ class StringPattern {
     int max = 1;  // -1: unbounded
   };
   bool match_from(std::size_t atom, std::string_view text, std::size_t pos) const;
+  bool prefix_from(std::size_t atom, std::string_view text, std::size_t pos) const;
 
   std::vector<Atom> atoms_;
   bool anchored_start_ = false;

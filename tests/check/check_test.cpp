@@ -369,6 +369,25 @@ TEST(Checker, SelonTakesAConditionAndTwoValuesOfOneType) {
   EXPECT_EQ(diag::code_name(two.diagnostics[0].code), std::string("nombre_d_arguments"));
 }
 
+// Review 22: the same typo through other doors: a literal before `dans` a list field, a
+// prefix no value can begin with, a placeholder in a title.
+TEST(Checker, ImpossibleLiteralsAreRefusedThroughEveryForm) {
+  const LoadResult in_field = load(std::string(kHeader) + rule("a", "\"re\" dans action.pays"));
+  ASSERT_EQ(in_field.diagnostics.size(), 1u) << dump(in_field);
+  EXPECT_EQ(diag::code_name(in_field.diagnostics[0].code), std::string("valeur_hors_motif"));
+  EXPECT_TRUE(load(std::string(kHeader) + rule("a", "\"RE\" dans action.pays")).base);
+  const LoadResult prefix = load(std::string(kHeader) + rule("a", "imputation.fonction commence par \"O4\""));
+  ASSERT_EQ(prefix.diagnostics.size(), 1u) << dump(prefix);
+  EXPECT_EQ(diag::code_name(prefix.diagnostics[0].code), std::string("valeur_hors_motif"));
+  EXPECT_TRUE(load(std::string(kHeader) + rule("a", "imputation.fonction commence par \"04\"")).base);
+  EXPECT_TRUE(load(std::string(kHeader) + rule("a", "beneficiaire.pays commence par \"F\"")).base);
+  EXPECT_FALSE(load(std::string(kHeader) + rule("a", "beneficiaire.pays commence par \"f\"")).base);
+  const LoadResult title = load(std::string(kHeader) +
+                                "règle a\n  titre \"plus de {seuil}\"\n  source S\n  gravité bloquante\n  exige vrai\nfin\n");
+  ASSERT_EQ(title.diagnostics.size(), 1u) << dump(title);
+  EXPECT_EQ(diag::code_name(title.diagnostics[0].code), std::string("erreur_message"));
+}
+
 TEST(Checker, ATextDefinitionWithPlaceholdersIsForMessagesOnly) {
   const std::string phrase = "définition phrase = \"Subvention de {montant}\"\n";  // line 5
   const LoadResult as_value = load(std::string(kHeader) + phrase + rule("a", "phrase = \"x\""));

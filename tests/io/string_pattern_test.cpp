@@ -29,3 +29,20 @@ TEST(StringPattern, UnanchoredPatternSearches) {
 
 }  // namespace
 }  // namespace subsidia::io
+
+namespace subsidia::io {
+namespace {
+
+TEST(StringPatternPrefix, APrefixIsAcceptedWhenSomeValueCanBeginWithIt) {
+  const StringPattern digits("^[0-9]{2,5}$");
+  EXPECT_TRUE(digits.accepts_prefix(""));
+  EXPECT_TRUE(digits.accepts_prefix("9"));
+  EXPECT_TRUE(digits.accepts_prefix("93012"));
+  EXPECT_FALSE(digits.accepts_prefix("930123"));
+  EXPECT_FALSE(digits.accepts_prefix("O4"));
+  const StringPattern siret("^[0-9]{14}$|^[A-Z]{2}[0-9]{3}$");  // left to std::regex: cannot tell
+  EXPECT_TRUE(siret.accepts_prefix("x"));
+}
+
+}  // namespace
+}  // namespace subsidia::io

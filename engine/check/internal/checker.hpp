@@ -165,6 +165,7 @@ class Checker {
   bool require_boolean(NodeId id, diag::SourceSpan span, std::string_view what);
   bool comparable(NodeId a, NodeId b, diag::SourceSpan span, bool ordering);
   void check_enum_value(NodeId path, NodeId literal);
+  void check_prefix_value(NodeId path, NodeId literal);
   // A text literal compared with a lookup's result, or given as a lookup key, that is not in
   // that column of the table: the comparison is always false (« comission_permanente », « Oui »
   // for « oui »), the lookup never finds its row. Refused like a value outside an enumeration.
