@@ -137,17 +137,27 @@ class Loader {
         if (it->second == State::Loading) {
           // The whole chain, from the file imported again down to this one: the import to
           // remove may be any of its links.
+          // Each link with the line of its import, since the one just written may be any of
+          // them (review 18: only the import the loader met last was pointed at).
           std::string chain;
           const auto first = std::find(stack_.begin(), stack_.end(), target);
-          for (auto link = first; link != stack_.end(); ++link) chain += *link + " → ";
-          chain += target;
+          const auto here_line = sources_.file(id).locate(import->span.begin).line;
+          for (auto link = first; link != stack_.end(); ++link) {
+            const std::size_t k = static_cast<std::size_t>(link - stack_.begin());
+            if (k + 1 < stack_.size()) {
+              chain += *link + ":" + std::to_string(import_lines_[k + 1]) + " importe " + stack_[k + 1] + " ; ";
+            }
+          }
+          chain += path + ":" + std::to_string(here_line) + " importe " + target;
           diagnostics_.push_back(diag::Diagnostic{diag::Code::ImportCycle, import->span,
                                                   "import circulaire : " + chain,
                                                   "des imports sans cycle : retirer l'un de ces imports"});
         }
         continue;
       }
+      import_lines_.push_back(sources_.file(id).locate(import->span.begin).line);
       load(target, import->span);
+      import_lines_.pop_back();
     }
     files_.push_back(ParsedFile{path, std::move(*parsed.value)});
     state_[path] = State::Done;
@@ -159,6 +169,8 @@ class Loader {
   std::vector<ParsedFile> files_;
   std::map<std::string, State> state_;
   std::vector<std::string> stack_;  // the files being loaded, importer before imported
+  // import_lines_[k]: the line of stack_[k - 1] whose import loads stack_[k] (roots: none).
+  std::vector<std::size_t> import_lines_{0};
   static constexpr diag::FileId kNoFile = 0xFFFFFFFFu;
   diag::FileId first_root_ = kNoFile;  // where a base without rules is reported
 };
