@@ -224,6 +224,30 @@ diag::Diagnostic syntax_error(std::string_view text, diag::FileId file, std::uin
   }
   const std::string_view found = offending_text(text, offset);
   std::string message = "texte inattendu « " + std::string(found) + " »";
+  // `régle`, `Règle`, `definition` where a declaration starts: the keyword meant (review 18).
+  if (expected.rfind("une déclaration", 0) == 0) {
+    static const std::vector<std::string_view> declarations = {"règle", "source", "table", "définition", "importer"};
+    const std::string folded = diag::fold_case_and_accents(found);
+    for (std::string_view keyword : declarations) {
+      if (diag::fold_case_and_accents(keyword) == folded && keyword != found) {
+        message += " ; vouliez-vous dire « " + std::string(keyword) + " » ?";
+        break;
+      }
+    }
+    if (message.find("vouliez-vous") == std::string::npos) {
+      if (const auto meant = diag::misspelt_name(found, declarations)) message += " ; vouliez-vous dire « " + *meant + " » ?";
+    }
+  }
+  // `montant > 23 000`: without its unit the number stops at the blank (review 18: « attendu :
+  // le mot-clé fin » sent the writer elsewhere).
+  if (!found.empty() && std::all_of(found.begin(), found.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    std::size_t before = offset;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+    if (before < offset && before > 0 && text[before - 1] >= '0' && text[before - 1] <= '9') {
+      message += " : un nombre écrit avec des espaces est un montant, qui prend son unité (23 000 €) ; sans unité, "
+                 "écrire le nombre sans espace (23000)";
+    }
+  }
   if (expected == kw::end.expected) explain_unknown_clause(text, offset, message, expected);
   if (found == "{" && expected.rfind("une accolade fermante }", 0) == 0) message = "accolade « { » non fermée dans le message";
   // A missing `)` is found where the next clause starts, lines below: say where it was opened.

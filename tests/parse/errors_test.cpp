@@ -27,6 +27,18 @@ Found only_error(std::string_view text) {
   return {errors[0].code, at.line, at.column, errors[0].expected};
 }
 
+// Review 18: `Règle` and `régle` got no suggestion, `23 000` without its unit « attendu : fin ».
+TEST(ParseErrors, AMisspeltDeclarationAndAnAmountWithoutItsUnitAreExplained) {
+  for (std::string_view text : {"Règle a\n  exige vrai\nfin\n", "régle a\n  exige vrai\nfin\n"}) {
+    const auto errors = errors_of(text);
+    ASSERT_EQ(errors.size(), 1u) << text;
+    EXPECT_NE(errors[0].message.find("vouliez-vous dire « règle »"), std::string::npos) << errors[0].message;
+  }
+  const auto amount = errors_of("règle a\n  exige montant > 23 000\nfin\n");
+  ASSERT_EQ(amount.size(), 1u);
+  EXPECT_NE(amount[0].message.find("(23 000 €)"), std::string::npos) << amount[0].message;
+}
+
 TEST(ParseErrors, UnterminatedStringPointsAtItsOpeningQuote) {
   const std::string_view text = "règle x titre \"abc";
   const Found e = only_error(text);
