@@ -209,7 +209,7 @@ struct InputStream::Impl {
   // Line of a byte of the array's text, for the errors of the array itself (rare).
   std::size_t array_line_of(std::size_t pos) const {
     const std::size_t end = std::min(pos, array_text.size());
-    return 1 + static_cast<std::size_t>(std::count(array_text.begin(), array_text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+    return 1 + count_line_breaks(array_text.data(), array_text.data() + end);
   }
 
   bool next_element(InputItem& item, std::optional<InputError>& error) {
@@ -289,8 +289,7 @@ struct InputStream::Impl {
     item.line = 0;
     item.index = array_index++;
     item.in_array = true;
-    array_line += static_cast<std::size_t>(std::count(t.begin() + static_cast<std::ptrdiff_t>(array_line_pos),
-                                                      t.begin() + static_cast<std::ptrdiff_t>(start), '\n'));
+    array_line += count_line_breaks(t.data() + array_line_pos, t.data() + start);
     array_line_pos = start;
     item.first_line = array_line;
     item.text.assign(trim(std::string_view(t).substr(start, i - start)));
@@ -383,7 +382,7 @@ struct InputStream::Impl {
       item.line = 0;
       item.index = 0;
       item.in_array = false;
-      item.first_line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
+      item.first_line = 1 + count_line_breaks(text.data(), text.data() + first);
       item.text = first == 0 ? std::move(text) : text.substr(first);
       return true;
     }

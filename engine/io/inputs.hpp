@@ -15,6 +15,16 @@
 
 namespace subsidia::io {
 
+// Line breaks in [begin, end): \n, \r\n, and \r alone (old Mac files), each counted once.
+inline std::size_t count_line_breaks(const char* begin, const char* end) {
+  std::size_t n = 0;
+  for (const char* p = begin; p < end; ++p) {
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n'))) ++n;
+  }
+  return n;
+}
+
+
 struct InputItem {
   std::string file;   // as named on the command line (or folder / name)
   std::size_t line = 0;  // JSONL line, or 0

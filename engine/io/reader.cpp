@@ -21,6 +21,7 @@
 #include "io/internal/read_messages.hpp"
 #include "io/scalar_checks.hpp"
 #include "io/identifier.hpp"
+#include "io/inputs.hpp"
 #include "io/string_pattern.hpp"
 
 namespace subsidia::io {
@@ -132,7 +133,7 @@ struct DossierReader::Impl {
   std::size_t line_at(const char* where) const {
     if (line != 0) return line;
     if (where == nullptr || where < text || where > text + text_size) return 0;
-    return 1 + static_cast<std::size_t>(std::count(text, where, '\n'));
+    return 1 + count_line_breaks(text, where);
   }
 
   void error(const char* where, ReadCode code, std::string message) {
@@ -146,7 +147,7 @@ struct DossierReader::Impl {
   std::string place_of(std::size_t offset) const {
     std::size_t line_number = 1, column = 1;
     for (std::size_t i = 0; i < offset && i < text_size; ++i) {
-      if (text[i] == '\n') {
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text_size || text[i + 1] != '\n'))) {
         ++line_number;
         column = 1;
       } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {

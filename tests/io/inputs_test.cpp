@@ -245,5 +245,12 @@ TEST_F(InputStreamTest, Utf16LinesAppendedToAUtf8JsonlAreSaidAndTheOthersRead) {
   EXPECT_GE(utf16, 1u);
 }
 
+TEST_F(InputStreamTest, ArrayElementsOfAFileWithCarriageReturnsKnowTheirLine) {
+  auto entries = drain({write("a.json", "[{\"id\":1},\r{\"id\":2},\r\n{\"id\":3}]")});
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[1].item.first_line, 2u);
+  EXPECT_EQ(entries[2].item.first_line, 3u);
+}
+
 }  // namespace
 }  // namespace subsidia::io
