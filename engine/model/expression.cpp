@@ -23,7 +23,20 @@ std::string kind_french(TypeKind kind) {
 }  // namespace
 
 std::string type_french(const Type& type) {
-  if (type.kind == TypeKind::List) return "liste de " + kind_french(type.element);
+  if (type.kind == TypeKind::List) {
+    // « liste d'entiers », « liste de textes », « liste de dates » (review 22: « liste de entier »).
+    switch (type.element) {
+      case TypeKind::Integer: return "liste d'entiers";
+      case TypeKind::Object: return "liste d'objets";
+      case TypeKind::Boolean: return "liste de booléens";
+      case TypeKind::Decimal: return "liste de décimaux";
+      case TypeKind::Money: return "liste de montants";
+      case TypeKind::Text: return "liste de textes";
+      case TypeKind::Date: return "liste de dates";
+      case TypeKind::List: return "liste de listes";
+      default: return "liste";
+    }
+  }
   return kind_french(type.kind);
 }
 

@@ -388,6 +388,12 @@ TEST(Checker, ImpossibleLiteralsAreRefusedThroughEveryForm) {
   EXPECT_EQ(diag::code_name(title.diagnostics[0].code), std::string("erreur_message"));
 }
 
+TEST(Checker, ListTypesAreNamedInGoodFrench) {
+  const LoadResult r = load(std::string(kHeader) + rule("a", "[1, 2] = 3"));
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_NE(r.diagnostics[0].message.find("liste d'entiers"), std::string::npos) << r.diagnostics[0].message;
+}
+
 TEST(Checker, ATextDefinitionWithPlaceholdersIsForMessagesOnly) {
   const std::string phrase = "définition phrase = \"Subvention de {montant}\"\n";  // line 5
   const LoadResult as_value = load(std::string(kHeader) + phrase + rule("a", "phrase = \"x\""));
