@@ -27,12 +27,6 @@ TEST(StringPattern, UnanchoredPatternSearches) {
   EXPECT_FALSE(p.matches("xFy"));
 }
 
-}  // namespace
-}  // namespace subsidia::io
-
-namespace subsidia::io {
-namespace {
-
 TEST(StringPatternPrefix, APrefixIsAcceptedWhenSomeValueCanBeginWithIt) {
   const StringPattern digits("^[0-9]{2,5}$");
   EXPECT_TRUE(digits.accepts_prefix(""));
