@@ -223,12 +223,12 @@ TEST(RuleCauses, MentionedNamesAreThoseARuleCanReach) {
   const std::set<std::string> names = workbench::mentioned_names(R"(règle r
   source S_1
   exige montant > seuil et action.pays dans zone  # seuil_commentaire
-  si violée "le seuil_en_prose {plafond sinon "x"} \"{cite}\""
+  si violée "le seuil_en_prose {plafond sinon "x"} \"{cite}\" {{accolades}}"
 fin
 )");
   for (const char* expected : {"S_1", "seuil", "montant", "action", "zone", "plafond", "cite"})
     EXPECT_TRUE(names.count(expected)) << expected;
-  for (const char* absent : {"pays", "seuil_commentaire", "seuil_en_prose", "le"})
+  for (const char* absent : {"pays", "seuil_commentaire", "seuil_en_prose", "le", "accolades"})
     EXPECT_FALSE(names.count(absent)) << absent;
 }
 

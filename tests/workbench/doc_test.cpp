@@ -159,6 +159,9 @@ TEST_F(DocSite, DefinitionsNamedInARuleAreLinked) {
   const std::string page = slurp(site() / "regle-subventions.convention_au_dela_de_23000.html");
   EXPECT_NE(page.find("<a href=\"definition-seuil_convention_attributive.html\">"), std::string::npos);
   EXPECT_NE(page.find("<a href=\"source-LOI_2000_321_ART_10.html\">"), std::string::npos);
+  // A definition a message prints, inside its placeholder (review 22).
+  const std::string basis = slurp(site() / "regle-base_legale.action_exterieure.html");
+  EXPECT_NE(basis.find("<a href=\"definition-fondement_convention_1992.html\">"), std::string::npos);
 }
 
 TEST_F(DocSite, ChromiumRendersTheIndexWithEveryRuleId) {

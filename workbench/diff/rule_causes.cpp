@@ -52,6 +52,12 @@ std::vector<Token> tokens_of(std::string_view text) {
       i += 2;
       continue;
     }
+    // `{{` and `}}` in a message are braces printed, not a placeholder (review 22: a definition
+    // named inside them counted as used).
+    if (in_string && braces == 0 && (c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == text[i]) {
+      i += 2;
+      continue;
+    }
     if (in_string && c == '{') ++braces;
     if (in_string && c == '}' && braces > 0) --braces;
     if (in_string && braces == 0) {

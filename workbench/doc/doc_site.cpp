@@ -125,7 +125,39 @@ std::string linked_code(std::string_view text, const Declarations& names) {
       continue;
     }
     if (t.kind == fmt::TokenKind::String) {
-      out += "<span class=\"string\">" + html_escaped(t.text) + "</span>";
+      // The names a message's placeholders read are linked too: `{fondement_convention_1992}`
+      // is a definition the rule prints (review 22). `{{` and `}}` are braces, not placeholders.
+      out += "<span class=\"string\">";
+      const std::string_view str = t.text;
+      int depth = 0;
+      for (std::size_t k = 0; k < str.size();) {
+        const char c = str[k];
+        if (depth == 0 && (c == '{' || c == '}') && k + 1 < str.size() && str[k + 1] == c) {
+          out += html_escaped(str.substr(k, 2));
+          k += 2;
+          continue;
+        }
+        if (c == '\\' && k + 1 < str.size()) {
+          out += html_escaped(str.substr(k, 2));
+          k += 2;
+          continue;
+        }
+        if (c == '{') ++depth;
+        if (c == '}' && depth > 0) --depth;
+        if (depth > 0 && is_identifier_char(c) && (k == 0 || (!is_identifier_char(str[k - 1]) && str[k - 1] != '.'))) {
+          std::size_t j = k;
+          while (j < str.size() && is_identifier_char(str[j])) ++j;
+          const std::string name(str.substr(k, j - k));
+          if (names.definitions.count(name)) out += link("definition", name, name);
+          else if (names.tables.count(name)) out += link("table", name, name);
+          else out += html_escaped(name);
+          k = j;
+          continue;
+        }
+        out += html_escaped(str.substr(k, 1));
+        ++k;
+      }
+      out += "</span>";
       continue;
     }
     // A word may hold several names and punctuation: "natures(nomenclature", "non(a".
