@@ -1,6 +1,7 @@
 #include "reports/id_key.hpp"
 
 #include "csv/encoding.hpp"
+#include "diag/utf8.hpp"
 #include "io/identifier.hpp"
 
 namespace subsidia::reports {
@@ -28,18 +29,6 @@ bool is_invisible(char32_t c) {
 
 bool is_combining_mark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
 
-// The next code point of valid UTF-8 at `i` (ids are read by the dossier reader, which
-// refuses anything else); a stray byte is taken as itself.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  int length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-  if (i + static_cast<std::size_t>(length) > s.size()) length = 1;
-  char32_t c = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-  i += static_cast<std::size_t>(length);
-  return c;
-}
-
 }  // namespace
 
 std::string id_key(std::string_view id) {
@@ -47,7 +36,7 @@ std::string id_key(std::string_view id) {
   key.reserve(id.size());
   std::size_t blanks_pending = 0;  // blanks inside the id are kept; those at the end are not
   for (std::size_t i = 0; i < id.size();) {
-    const char32_t c = next_code_point(id, i);
+    const char32_t c = diag::next_code_point(id, i);
     if (is_blank(c)) {
       if (!key.empty()) ++blanks_pending;
       continue;

@@ -1,18 +1,11 @@
 #include "csv/tokenizer.hpp"
 
+#include "diag/utf8.hpp"
+
 
 namespace subsidia::csv {
 
-namespace {
-
-std::size_t code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  return count;
-}
-
-}  // namespace
+using diag::code_point_count;
 
 Tokenizer::Tokenizer(std::string_view text, Dialect dialect) : text_(text), dialect_(dialect) {}
 
@@ -22,7 +15,7 @@ void Tokenizer::new_line(std::size_t next_line_start) {
 }
 
 Position Tokenizer::position_at(std::size_t offset) const {
-  return {line_, 1 + code_points(text_.substr(line_start_, offset - line_start_))};
+  return {line_, 1 + code_point_count(text_.substr(line_start_, offset - line_start_))};
 }
 
 Position Tokenizer::position_of(const Record& record, std::size_t offset) const {
@@ -33,7 +26,7 @@ Position Tokenizer::position_of(const Record& record, std::size_t offset) const 
       start = i + 1;
     }
   }
-  return {line, 1 + code_points(text_.substr(start, offset - start))};
+  return {line, 1 + code_point_count(text_.substr(start, offset - start))};
 }
 
 void Tokenizer::issue(IssueCode code, std::size_t offset, std::string message) {

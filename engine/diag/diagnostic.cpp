@@ -58,13 +58,7 @@ std::string_view code_name(Code code) {
 namespace {
 
 // Width in code points of a byte range of one line, to draw the caret under it.
-std::uint32_t code_points(std::string_view text) {
-  std::uint32_t n = 0;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
+std::uint32_t code_points(std::string_view text) { return static_cast<std::uint32_t>(code_point_count(text)); }
 
 // The line as it can be shown on a terminal: each byte that is not valid UTF-8 becomes
 // U+FFFD, one column wide, so the caret below still lines up.

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 
+#include "diag/utf8.hpp"
 #include "eval/plan_impl.hpp"
 
 namespace subsidia::eval {
@@ -109,11 +110,7 @@ void append_key(std::string& key, const Val& v) {
   }
 }
 
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+using diag::code_point_count;
 
 // Byte offset of code point `n` (clamped to the end).
 std::size_t byte_offset(std::string_view s, std::size_t n) {
@@ -901,7 +898,7 @@ Val run_start_end(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame)
   if (text.tag != Tag::Text || k.tag != Tag::Number) return Val::no_value();
   const auto count = k.number.to_int64();
   if (!count || *count < 0) return Val::no_value();
-  const std::size_t total = code_points(text.text);
+  const std::size_t total = code_point_count(text.text);
   const std::size_t take = std::min<std::size_t>(total, static_cast<std::size_t>(*count));
   Val v;
   v.tag = Tag::Text;
@@ -916,7 +913,7 @@ Val run_start_end(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame)
 Val run_length(const CompiledPlan& plan, const Step& s, NodeId, Frame& frame) {
   const Val text = plan.eval(s.a, frame);
   if (text.tag != Tag::Text) return text.tag == Tag::Unknown ? text : Val::no_value();
-  return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(code_points(text.text))));
+  return Val::of_number(decimal::Decimal::from_integer(static_cast<std::int64_t>(code_point_count(text.text))));
 }
 
 // The number of bytes of white space that `text` starts with (`from_end`: ends with): the

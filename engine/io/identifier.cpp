@@ -1,22 +1,10 @@
 #include "io/identifier.hpp"
 
+#include "diag/utf8.hpp"
+
 namespace subsidia::io {
 
 namespace {
-
-// The next code point of `text` at `i` (the reader has checked the UTF-8).
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(text[i]);
-  const int length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-  if (i + static_cast<std::size_t>(length) > text.size()) {
-    ++i;
-    return b;
-  }
-  char32_t c = length == 1 ? b : length == 2 ? (b & 0x1F) : length == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
-  i += static_cast<std::size_t>(length);
-  return c;
-}
 
 bool is_blank(char32_t c) {
   return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
@@ -42,7 +30,7 @@ bool is_invisible_character(char32_t c) {
 std::optional<std::string> identifier_problem(std::string_view id) {
   bool visible = false;
   for (std::size_t i = 0; i < id.size();) {
-    const char32_t c = next_code_point(id, i);
+    const char32_t c = diag::next_code_point(id, i);
     if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
       return std::string("identifiant illisible : un caractère de contrôle (invisible) s'y trouve ; l'écrire sans");
     }

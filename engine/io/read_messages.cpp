@@ -1,5 +1,6 @@
 #include <string>
 #include "io/internal/read_messages.hpp"
+#include "diag/utf8.hpp"
 
 namespace subsidia::io::internal {
 
@@ -93,10 +94,6 @@ std::string_view windows_1252_letter(unsigned char byte) {
   }
 }
 
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+std::size_t code_points(std::string_view s) { return diag::code_point_count(s); }
 
 }  // namespace subsidia::io::internal
