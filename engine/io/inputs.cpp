@@ -156,7 +156,10 @@ struct InputStream::Impl {
           return true;
         }
         // Old Mac line breaks (\r alone): each one ends a line, as \n does (review 19: five
-        // dossiers so separated were one error, four never counted). A CRLF's \r stays.
+        // dossiers so separated were one error, four never counted). A CRLF's \r stays. Two ways
+        // meet here on purpose: a file that breaks its lines with \r alone throughout is read
+        // with \r as the delimiter (open_file), so no line holds the whole file; this split is
+        // for the mixed file, lines pasted from an old Mac file into a \n one.
         if (std::size_t cr = line_buffer.find('\r'); cr != std::string::npos && cr + 1 < line_buffer.size()) {
           std::string rest = line_buffer.substr(cr + 1);
           line_buffer.resize(cr);
