@@ -3,11 +3,15 @@
 // split into its elements by a scanner that tracks depth and strings.
 #include "io/inputs.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <deque>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
 namespace subsidia::io {
 
@@ -52,6 +56,10 @@ struct InputStream::Impl {
   // Errors found while listing a folder (a broken link, a FIFO named *.json), said in turn.
   std::deque<InputError> queued_errors;
   std::vector<fs::path> folders_seen;  // canonical: a folder reached twice (by a link) is read once
+  // Regular files already read, by device and inode: a file named twice, reached through a link,
+  // or named and inside a named folder is read once, as a folder is. Read twice, its dossiers
+  // were said to be two dossiers under one id (« corriger l'un des deux »), exit 2.
+  std::set<std::pair<dev_t, ino_t>> files_seen;
   std::deque<std::string> split_lines;  // the rest of a line cut at old-Mac line breaks (\r)
   char delimiter = '\n';               // '\r' for a .jsonl whose lines end in \r alone
 
@@ -429,6 +437,10 @@ struct InputStream::Impl {
           error = std::move(e);
           return true;
         }
+        continue;
+      }
+      if (struct stat st {}; fs::is_regular_file(status) && ::stat(path.c_str(), &st) == 0 &&
+                             !files_seen.emplace(st.st_dev, st.st_ino).second) {
         continue;
       }
       if (open_file(path, item, error)) return true;

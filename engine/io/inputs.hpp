@@ -3,6 +3,8 @@
 // line, read as a stream), or a folder (every *.json / *.jsonl in it and in its subfolders,
 // any case, hidden entries and *.attendu.json left out, sorted by name).
 // Memory stays flat: a .jsonl file is read line by line, never whole.
+// A file or folder reached twice (named twice, through a link, or named and inside a named
+// folder) is read once.
 #pragma once
 
 #include <filesystem>

@@ -191,6 +191,20 @@ TEST_F(InputStreamTest, AFoldersBrokenLinksAndFifosAreErrorsAndALinkToAParentIsN
   EXPECT_EQ(errors, 2u);
 }
 
+TEST_F(InputStreamTest, AFileReachedTwiceIsReadOnce) {
+  // Named twice, through a link, and inside a named folder: one file, one dossier (it was said to
+  // be two dossiers under one id, exit 2). A copy is another file and is read.
+  const fs::path a = write("lot/a.json", "{\"id\": \"a\"}");
+  fs::create_symlink("lot/a.json", dir_ / "lien.json");
+  const fs::path copy = write("copie.json", "{\"id\": \"a\"}");
+  auto entries = drain({a, dir_ / "lien.json", dir_ / "lot", a, copy});
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_FALSE(entries[0].is_error);
+  EXPECT_EQ(entries[0].item.file, a.string());
+  EXPECT_FALSE(entries[1].is_error);
+  EXPECT_EQ(entries[1].item.file, copy.string());
+}
+
 TEST_F(InputStreamTest, OldMacLineBreaksSeparateJsonlLines) {
   auto entries = drain({write("a.jsonl", "{\"id\":1}\r{\"id\":2}\r\r{\"id\":3}\r\n{\"id\":4}\n")});
   ASSERT_EQ(entries.size(), 4u);
