@@ -6,15 +6,15 @@ namespace subsidia::io {
 
 namespace {
 
-bool is_blank(char32_t c) {
-  return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
-         c == 0x3000;
-}
-
 // Line and paragraph separators: invisible in a list, a line break in a text file.
 bool is_separator(char32_t c) { return c == 0x2028 || c == 0x2029 || c == 0x85; }
 
 }  // namespace
+
+bool is_unicode_blank(char32_t c) {
+  return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
 
 bool is_direction_mark(char32_t c) {
   return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C;
@@ -44,7 +44,7 @@ std::optional<std::string> identifier_problem(std::string_view id) {
           "identifiant illisible : un caractère invisible (espace sans largeur, trait d'union conditionnel, "
           "liant, séparateur de ligne, caractère de remplissage) s'y trouve, qui le ferait prendre pour un autre ; l'écrire sans");
     }
-    if (!is_blank(c) && c != '\t') visible = true;
+    if (!is_unicode_blank(c) && c != '\t') visible = true;
   }
   if (!visible) {
     return std::string("identifiant fait de blancs seulement : il ne dit pas le dossier ; donner la référence de la "

@@ -17,6 +17,10 @@ namespace subsidia::io {
 bool is_invisible_character(char32_t c);
 // A direction mark or override: it changes the order in which the other characters show.
 bool is_direction_mark(char32_t c);
+// A blank of Unicode's space separators (Zs: the space, the no-break space, the en, em, thin,
+// hair, narrow no-break, medium mathematical and ideographic spaces, the Ogham space mark):
+// each looks like a space, or like nothing at the end of an id.
+bool is_unicode_blank(char32_t c);
 
 // Why `id` is refused (French), or nothing.
 std::optional<std::string> identifier_problem(std::string_view id);

@@ -10,7 +10,7 @@ namespace subsidia::server::store {
 namespace {
 
 // Never edit a migration once released: add the next one.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: accounts, sessions, dossiers with their versions and checks, the audit log.
     R"sql(
 CREATE TABLE utilisateurs (
@@ -88,6 +88,12 @@ CREATE INDEX dossiers_cle ON dossiers(cle);
 )sql",
     // 3: the id key folds typographic hyphens and dashes too (« CP‐2012 » is « CP-2012 »): every key
     // is made again by Store::Store, which fills the empty ones.
+    R"sql(
+UPDATE dossiers SET cle = '';
+)sql",
+    // 4: the id key takes every Unicode space separator as a blank (an em or ideographic space at
+    // the end of a pasted id made a second dossier, review 23): every key is made again. Two
+    // dossiers stored before under ids that now share a key stay stored; the jaune names both.
     R"sql(
 UPDATE dossiers SET cle = '';
 )sql",
