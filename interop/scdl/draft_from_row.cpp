@@ -162,11 +162,13 @@ std::string beneficiary_key_of(const std::vector<std::string_view>& cells, const
 
 // RowLink::shared_total of a row whose share is under 1: who decided (SIRET or name), which
 // decision (reference, date) and the amount as written.
-std::string shared_total_of(const std::vector<std::string_view>& cells, const ColumnMap& columns) {
+std::string shared_total_of(const std::vector<std::string_view>& cells, const ColumnMap& columns,
+                            decimal::Decimal* share_out = nullptr) {
   const std::string_view raw = cell_at(cells, columns, Column::PourcentageSubvention);
   if (is_missing_marker(raw)) return {};
   const ShareReading share = read_share(raw);
   if (share.status != ShareReading::Status::Ok || share.value == decimal::Decimal::from_integer(1)) return {};
+  if (share_out != nullptr) *share_out = share.value;
   const std::string_view montant = cell_at(cells, columns, Column::Montant);
   if (is_missing_marker(montant)) return {};
   std::string key;
@@ -206,13 +208,48 @@ namespace {
 // shows it as a total: several rows of the same decision giving the same amount with a share
 // under 1. Otherwise the amount is kept as written, and the reading is said, for a person to
 // confirm.
+// The split amounts of every row of `group`, made once: each row's total × share rounded to the
+// cent (half away from zero), then the residue between the sum of those and the total × the sum
+// of the shares, rounded the same way, put on the row with the largest share (the first of them
+// on a tie), as the jaune puts a split's residue (docs/jaune.md). Nothing when an amount would
+// overflow: the rows then keep the amount as written, said by the caller.
+void make_split_amounts(const SharedTotal& group, const decimal::Decimal& total) {
+  std::optional<decimal::Decimal> sum_of_shares = decimal::Decimal();
+  std::optional<decimal::Decimal> sum_of_amounts = decimal::Decimal();
+  std::size_t largest = 0;
+  for (std::size_t i = 0; i < group.rows.size(); ++i) {
+    const auto& [line, share] = group.rows[i];
+    auto product = multiply(total, share);
+    auto cents = product ? product->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
+    if (!cents || !sum_of_shares || !sum_of_amounts) return;
+    group.amounts.emplace(line, *cents);
+    sum_of_shares = add(*sum_of_shares, share);
+    sum_of_amounts = add(*sum_of_amounts, *cents);
+    if (share > group.rows[largest].second) largest = i;
+  }
+  if (!sum_of_shares || !sum_of_amounts) return;
+  auto whole = multiply(total, *sum_of_shares);
+  auto target = whole ? whole->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
+  auto residue = target ? subtract(*target, *sum_of_amounts) : std::nullopt;
+  if (!residue) return;
+  if (!residue->is_zero()) {
+    decimal::Decimal& carrier = group.amounts[group.rows[largest].first];
+    if (auto carried = add(carrier, *residue)) {
+      carrier = *carried;
+      group.residue_carried = true;
+      group.residue_line = group.rows[largest].first;
+    }
+  }
+}
+
 void split_amount(const std::vector<std::string_view>& cells, const ColumnMap& columns, const FileContext& file,
-                  const decimal::Decimal& written, const decimal::Decimal& share, DossierDraft& d) {
-  std::size_t sharing = 0;
+                  std::size_t line, const decimal::Decimal& written, const decimal::Decimal& share, DossierDraft& d) {
+  const SharedTotal* group = nullptr;
   if (file.shared_totals != nullptr) {
     if (auto found = file.shared_totals->find(shared_total_of(cells, columns)); found != file.shared_totals->end())
-      sharing = found->second;
+      group = &found->second;
   }
+  const std::size_t sharing = group != nullptr ? group->rows.size() : 0;
   if (sharing < 2) {
     d.devines.push_back({"montant", written.to_fixed(2),
                          "montant lu tel qu'écrit, comme la part du bénéficiaire : pourcentageSubvention " +
@@ -221,16 +258,20 @@ void split_amount(const std::vector<std::string_view>& cells, const ColumnMap& c
                              "donnent la part déjà répartie) ; à vérifier"});
     return;
   }
+  if (group->amounts.empty()) make_split_amounts(*group, written);
+  auto found = group->amounts.find(line);
+  if (found == group->amounts.end()) return;
+  d.montant = found->second;
   auto product = multiply(written, share);
-  auto cents = product ? product->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
-  if (!cents) return;
-  d.montant = *cents;
-  const bool exact = product->normalized().scale() <= 2;
-  d.devines.push_back({"montant", cents->to_fixed(2),
-                       "part du bénéficiaire : montant total " + written.to_fixed(2) + ", que " + std::to_string(sharing) +
-                           " lignes de la même décision donnent comme total à répartir, × pourcentageSubvention " +
-                           share.to_string() +
-                           (exact ? "" : ", arrondi au centime (au plus proche, demi en s'éloignant de zéro)")});
+  const bool exact = product && product->normalized().scale() <= 2;
+  std::string how = "part du bénéficiaire : montant total " + written.to_fixed(2) + ", que " + std::to_string(sharing) +
+                    " lignes de la même décision donnent comme total à répartir, × pourcentageSubvention " +
+                    share.to_string();
+  if (!exact) how += ", arrondi au centime (au plus proche, demi en s'éloignant de zéro)";
+  if (group->residue_carried && group->residue_line == line)
+    how += " ; porte en plus le résidu d'arrondi des " + std::to_string(sharing) +
+           " parts (la plus grande part, la première à égalité), pour que les parts fassent le total";
+  d.devines.push_back({"montant", found->second.to_fixed(2), std::move(how)});
 }
 
 }  // namespace
@@ -341,7 +382,7 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
                                  std::string(raw) + " » ; le montant n'est pas réparti");
     } else {
       d.scdl.pourcentage = share.value;
-      if (share.value != decimal::Decimal::from_integer(1)) split_amount(cells, columns, file, amount.value, share.value, d);
+      if (share.value != decimal::Decimal::from_integer(1)) split_amount(cells, columns, file, line, amount.value, share.value, d);
     }
   }
 
@@ -581,7 +622,7 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
   const ColumnMap& columns = *file.columns;
   RowLink link;
   link.beneficiary = beneficiary_key_of(cells, columns);
-  if (columns[Column::PourcentageSubvention] >= 0) link.shared_total = shared_total_of(cells, columns);
+  if (columns[Column::PourcentageSubvention] >= 0) link.shared_total = shared_total_of(cells, columns, &link.share);
   found_.clear();
   std::size_t first_name_clue = 0, end_name_clues = 0;
   std::string beneficiary_category;

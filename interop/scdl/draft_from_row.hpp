@@ -26,6 +26,17 @@ struct RowOutcome {
   std::string reason;  // Rejected: French; OtherExercice: "exercice 2016"
 };
 
+// The rows of a file that share one decision total with a pourcentageSubvention under 1: the
+// line and share of each, in file order. Their split amounts are made once, when the first of
+// them is built, so that they add up to the total times the sum of their shares: each rounded to
+// the cent alone, ten shares of 0.1 of 1 000,05 € made 1 000,10 € (review 25).
+struct SharedTotal {
+  std::vector<std::pair<std::size_t, decimal::Decimal>> rows;  // line, share
+  mutable std::unordered_map<std::size_t, decimal::Decimal> amounts;  // line -> amount, once made
+  mutable bool residue_carried = false;  // a row's amount holds the rounding residue
+  mutable std::size_t residue_line = 0;
+};
+
 // What the builder needs to know of the file.
 struct FileContext {
   std::string_view file;
@@ -34,7 +45,7 @@ struct FileContext {
   const std::vector<std::string>* header = nullptr;
   // The importer's first pass: for each decision total that several rows of the file share with a
   // pourcentageSubvention under 1 (RowLink::shared_total), how many rows share it. Null: none.
-  const std::unordered_map<std::string, std::size_t>* shared_totals = nullptr;
+  const std::unordered_map<std::string, SharedTotal>* shared_totals = nullptr;
 };
 
 class DraftBuilder {
@@ -56,6 +67,7 @@ class DraftBuilder {
     // referenceDecision, dateConvention, montant), so that rows sharing one total are found;
     // "" otherwise.
     std::string shared_total;
+    decimal::Decimal share;  // with shared_total: the row's pourcentageSubvention
   };
   RowLink link_of(const std::vector<std::string_view>& cells, const FileContext& file);
 

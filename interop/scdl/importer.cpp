@@ -215,7 +215,7 @@ Importer::FirstPass Importer::first_pass(std::string_view text, char separator, 
                       trim_spaces(cells[static_cast<std::size_t>(amount) + 1])))
       ++cut_rows;
     DraftBuilder::RowLink link = builder.link_of(cells, context);
-    if (!link.shared_total.empty()) ++pass.shared_totals[std::move(link.shared_total)];
+    if (!link.shared_total.empty()) pass.shared_totals[std::move(link.shared_total)].rows.emplace_back(record.line, link.share);
     if (link.strong_clue.empty()) continue;
     pass.strong_clue_by_line.try_emplace(record.line, link.strong_clue);
     if (link.beneficiary.empty()) continue;

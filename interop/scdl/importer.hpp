@@ -65,7 +65,7 @@ class Importer {
   // What the first pass over a file's rows gathers (importer.cpp, first_pass).
   struct FirstPass {
     std::unordered_map<std::string, LinkedRow> strong_rows;         // by beneficiary
-    std::unordered_map<std::string, std::size_t> shared_totals;     // RowLink::shared_total -> rows
+    std::unordered_map<std::string, SharedTotal> shared_totals;     // by RowLink::shared_total
     std::unordered_map<std::size_t, std::string> strong_clue_by_line;  // every row with a strong clue
     // Half the rows or more have their amount cut at an unquoted decimal comma: join them again.
     bool amounts_cut_at_comma = false;

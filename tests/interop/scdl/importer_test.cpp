@@ -507,6 +507,48 @@ TEST(ScdlImporter, TheSchemasTotalIsSplitOnlyWhereSeveralRowsOfADecisionGiveIt) 
   EXPECT_TRUE(read["Gamma"].second.empty());  // 100 %: nothing to split, nothing guessed
 }
 
+// Each share rounded alone, ten tenths of 1 000,05 € made 1 000,10 € and two halves of 100,01 €
+// made 100,02 €: the drafts of one split add up to the total, the residue on the largest share
+// (the first of them on a tie), said in its reason (review 25).
+TEST(ScdlImporter, TheSharesOfASplitTotalAddUpToIt) {
+  auto split = [](const std::string& rows) {
+    Importer importer(clues(), {});
+    std::vector<std::pair<std::string, std::string>> read;  // montant, reason
+    importer.import_bytes("nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;objet;montant;"
+                          "pourcentageSubvention\n" + rows,
+                          "parts.csv", [&](const DossierDraft& d) {
+                            std::string reason;
+                            for (const auto& g : d.devines)
+                              if (g.field == "montant") reason = g.reason;
+                            read.emplace_back(d.montant.to_fixed(2), reason);
+                            return true;
+                          });
+    return read;
+  };
+  std::string tenths;
+  for (int i = 0; i < 10; ++i)
+    tenths += "Région Bretagne;23350001600040;2017-07-04;Z1;Association " + std::string(1, static_cast<char>('A' + i)) +
+              ";Projet commun;1000.05;0.1\n";
+  auto read = split(tenths);
+  ASSERT_EQ(read.size(), 10u);
+  EXPECT_EQ(read[0].first, "99.96");  // 100,01 less the 5 cents ten roundings added
+  EXPECT_NE(read[0].second.find("résidu d'arrondi"), std::string::npos) << read[0].second;
+  for (std::size_t i = 1; i < read.size(); ++i) {
+    EXPECT_EQ(read[i].first, "100.01");
+    EXPECT_EQ(read[i].second.find("résidu d'arrondi"), std::string::npos) << read[i].second;
+  }
+  read = split("Région Bretagne;23350001600040;2017-07-04;Z2;Alpha;Projet commun;100.01;0.3\n"
+               "Région Bretagne;23350001600040;2017-07-04;Z2;Beta;Projet commun;100.01;0.7\n");
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_EQ(read[0].first, "30.00");  // 30,003
+  EXPECT_EQ(read[1].first, "70.01");  // 70,007: exact rounding, no residue to carry
+  read = split("Région Bretagne;23350001600040;2017-07-04;Z3;Alpha;Projet commun;100.01;0.5\n"
+               "Région Bretagne;23350001600040;2017-07-04;Z3;Beta;Projet commun;100.01;0.5\n");
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_EQ(read[0].first, "50.00");  // two 50,01 made 100,02: the first of the equal shares carries −1 cent
+  EXPECT_EQ(read[1].first, "50.01");
+}
+
 // A negative amount is a cancellation or a repayment: the dossier reader refuses it, so the row
 // is rejected with its reason instead of being written as a draft nobody can read.
 TEST(ScdlImporter, ANegativeAmountIsARejectedRowWithItsReason) {
