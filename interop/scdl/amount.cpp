@@ -111,6 +111,7 @@ AmountReading read_amount(std::string_view text) {
     AmountReading r;
     r.status = AmountReading::Status::Ok;
     r.value = negative ? rounded.negated() : rounded;
+    r.scientific = true;
     return r;
   }
 

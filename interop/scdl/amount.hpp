@@ -23,6 +23,9 @@ struct AmountReading {
   Status status = Status::Missing;
   decimal::Decimal value;  // Ok: exact, at most two decimals
   std::string reason;      // French, when not Ok ("NC", "montant illisible : SEM", ...)
+  // Ok, read from scientific notation ("2.18601946E+13"): exact as written, but a spreadsheet
+  // writes a number so when it shows fewer digits than it holds, so the digits may be lost.
+  bool scientific = false;
 };
 
 AmountReading read_amount(std::string_view text);

@@ -341,7 +341,10 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   // Object, amount, year.
   const std::string_view objet = cell(Column::Objet);
   if (is_missing_marker(objet))
-    return rejected(columns[Column::Objet] < 0 ? "pas de colonne d'objet (objet, SUB_OBJET)" : "objet de la subvention absent");
+    return rejected(columns[Column::Objet] < 0
+                        ? "pas de colonne d'objet (objet, SUB_OBJET)"
+                        : "objet de la subvention absent (colonne " + std::to_string(columns[Column::Objet] + 1) + " « " +
+                              (*file.header)[static_cast<std::size_t>(columns[Column::Objet])] + " »)");
   d.objet = std::string(objet);
   d.scdl.objet = d.objet;
   folded_objet_.assign(d.objet);
@@ -353,24 +356,42 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
 
   if (columns[Column::Montant] < 0) return rejected("pas de colonne de montant (montant, SUB_MONTANT)");
   AmountReading amount = read_amount(cell(Column::Montant));
+  // Where: the column as the file names it, and its number.
+  const std::size_t amount_at = static_cast<std::size_t>(columns[Column::Montant]);
+  const std::string amount_where = " (colonne " + std::to_string(amount_at + 1) + " « " + (*file.header)[amount_at] + " »)";
   if (amount.status != AmountReading::Status::Ok) {
-    // Where: the column as the file names it, and its number.
-    const std::size_t at = static_cast<std::size_t>(columns[Column::Montant]);
-    const std::string where = " (colonne " + std::to_string(at + 1) + " « " + (*file.header)[at] + " »)";
+    const std::string& where = amount_where;
     if (loan && amount.status == AmountReading::Status::Missing)
       return rejected("prêt ou garantie sans montant : " + amount.reason + where);
     return rejected(amount.reason + where);
   }
   d.scdl.montant = amount.value;
   d.montant = amount.value;
+  // Read exactly as written, but « 2.18601946E+13 » is how a spreadsheet shows a number wider
+  // than its column: the digits after the mantissa may be lost. The dossier reader refuses this
+  // form outright; here the draft keeps the value, guessed, for a person to check (review 25).
+  if (amount.scientific) {
+    const std::string written(trim_spaces(cell(Column::Montant)));
+    d.avertissements.push_back("montant en notation scientifique « " + written +
+                               " » : un tableur l'écrit ainsi quand la colonne est trop étroite, des chiffres ont pu "
+                               "être perdus ; reprendre le montant de la pièce justificative");
+    d.devines.push_back({"montant", amount.value.to_fixed(2),
+                         "lu de la notation scientifique « " + written + " » : exact tel qu'écrit, à vérifier sur la pièce"});
+  }
   if (loan) d.avertissements.push_back("prêt, avance remboursable ou garantie d'emprunt : ce n'est peut-être pas une subvention");
   // A negative amount is a cancellation or a repayment, not a subsidy to check: the dossier
   // reader refuses it (montant_negatif), so the row is rejected here, with its reason, rather
   // than written as a draft nobody could read.
   if (amount.value.is_negative())
     return rejected("montant négatif « " + std::string(cell(Column::Montant)) +
-                    " » : une annulation ou un reversement, pas une subvention à vérifier");
+                    " »" + amount_where + " : une annulation ou un reversement, pas une subvention à vérifier");
 
+  // « NaN » is what a spreadsheet writes for a share it could not compute: not a share left
+  // unsaid, one lost (review 25: the draft said nothing of it).
+  if (const std::string_view raw = trim_spaces(cell(Column::PourcentageSubvention));
+      raw == "NaN" || raw == "nan" || raw == "NAN" || raw == "#DIV/0!" || raw == "#VALEUR!" || raw == "#VALUE!")
+    d.avertissements.push_back("pourcentage de la subvention « " + std::string(raw) +
+                               " » : le tableur n'a pas pu le calculer ; le montant n'est pas réparti");
   if (given(Column::PourcentageSubvention)) {
     const std::string_view raw = cell(Column::PourcentageSubvention);
     const ShareReading share = read_share(raw);
