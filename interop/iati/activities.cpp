@@ -48,11 +48,14 @@ std::string_view organisation_type(std::string_view category) {
 }
 
 // Percentages of the recipient countries, adding up to exactly 100: from the split by
-// country when it is usable (shares × 100, or amounts / montant × 100 to two decimals),
+// country when it is usable (shares × 100, or amounts / montant × 100, to two decimals),
 // else equal shares to two decimals; the residue goes to the largest share (the first).
 std::vector<decimal::Decimal> percentages(const reports::JauneEntry& e, std::vector<std::string>& countries) {
   const auto hundred = decimal::Decimal::from_integer(100);
   std::vector<decimal::Decimal> out;
+  // The shares × 100 before rounding: the residue goes to the largest of them (0.333…4 of three
+  // near thirds, not the first of three equal 33.33).
+  std::vector<decimal::Decimal> unrounded;
   countries.clear();
   // The split is used only when it holds (as the jaune uses it): shares summing to 1, or
   // amounts summing to the dossier's.
@@ -68,8 +71,13 @@ std::vector<decimal::Decimal> percentages(const reports::JauneEntry& e, std::vec
   if (split) {
     for (const auto& share : e.repartition) {
       std::optional<decimal::Decimal> p;
-      if (share.part) p = multiply(*share.part, hundred);
-      else if (!e.montant.is_zero()) {
+      // To two decimals, as the amounts: a share of 26 decimals × 100 made a percentage libxml2's
+      // xs:decimal refuses (review 25), and IATI publishers give whole or two-decimal figures.
+      if (share.part) {
+        auto scaled = multiply(*share.part, hundred);
+        p = scaled ? scaled->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
+        if (scaled) unrounded.push_back(*scaled);
+      } else if (!e.montant.is_zero()) {
         auto scaled = multiply(*share.montant, hundred);
         p = scaled ? divide(*scaled, e.montant, 2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
       }
@@ -84,16 +92,18 @@ std::vector<decimal::Decimal> percentages(const reports::JauneEntry& e, std::vec
   if (!split) {
     countries = e.pays;
     out.clear();
+    unrounded.clear();
     if (countries.empty()) return out;
     auto each = divide(hundred, decimal::Decimal::from_integer(static_cast<std::int64_t>(countries.size())), 2,
                        decimal::RoundingMode::TowardZero);
     out.assign(countries.size(), each ? *each : decimal::Decimal());
   }
+  const std::vector<decimal::Decimal>& ranked = unrounded.size() == out.size() ? unrounded : out;
   decimal::Decimal sum;
   std::size_t largest = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
     sum = add(sum, out[i]).value_or(sum);
-    if (out[i] > out[largest]) largest = i;
+    if (ranked[i] > ranked[largest]) largest = i;
   }
   if (auto residue = subtract(hundred, sum); residue && !residue->is_zero() && !out.empty())
     out[largest] = add(out[largest], *residue).value_or(out[largest]).normalized();
