@@ -159,7 +159,13 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
     row[7] = e.objet;
     // The total before the split between beneficiaries, and this beneficiary's share.
     row[8] = (o.montant ? *o.montant : e.montant).to_fixed(2);
-    row[14] = o.pourcentage ? o.pourcentage->normalized().to_string() : "1";
+    // A dossier written by hand is the whole subsidy to its beneficiary: 1, said by nobody. One
+    // imported from SCDL without a usable share (45, 0, NaN…, warned at import) gets 1 too, listed
+    // with the defaults: the published file would otherwise say 100 % where its source said 45
+    // without a word (review 25).
+    if (o.pourcentage) row[14] = o.pourcentage->normalized().to_string();
+    else if (o.montant) row[14] = fallback("pourcentageSubvention", "1", "la part publiée à l'origine manquait ou n'était pas lisible : toute la subvention à ce bénéficiaire");
+    else row[14] = "1";
 
     std::string missing;
     if (row[0].empty()) missing = "nom de la collectivité";

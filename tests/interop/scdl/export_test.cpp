@@ -326,5 +326,27 @@ TEST(ScdlExport, AnIdRaeTooLongIsListedAndOneOfFiveCharactersIsWritten) {
   EXPECT_TRUE(table_schema_problems(exported.csv).empty());
 }
 
+// A share the import could not use (45, NaN…) is exported as 1, the whole subsidy: listed with
+// the defaults, with its dossier (review 25: the file said 100 % where its source said 45, and
+// nothing said so). A usable share is written as published, and not listed.
+TEST(ScdlExport, AnUnusablePublishedShareExportedAsOneIsListed) {
+  const auto facts = facts_of_csv(kRoquesHeader +
+                                  "2017;COMMUNE DE ROQUES;21310458100011;2017-03-01;DELIB 3;44137080600016;TENNIS CLUB;"
+                                  "Part illisible;700.00;aide en numéraire;Unique;2017-01-01/2017-12-31;;non;45\r\n"
+                                  "2017;COMMUNE DE ROQUES;21310458100011;2017-03-01;DELIB 5;44137080600016;TENNIS CLUB;"
+                                  "Part entière;700.00;aide en numéraire;Unique;2017-01-01/2017-12-31;;non;1\r\n");
+  ASSERT_EQ(facts.size(), 2u);
+  const ScdlExport exported = scdl_csv(facts, {2017, {}});
+  ASSERT_EQ(exported.written.size(), 2u);
+  std::size_t listed = 0;
+  for (const auto& line : exported.defaults) {
+    if (line.find("pourcentageSubvention") == std::string::npos) continue;
+    ++listed;
+    EXPECT_NE(line.find(facts[0].entry.id), std::string::npos) << line;
+  }
+  EXPECT_EQ(listed, 1u);
+  EXPECT_TRUE(table_schema_problems(exported.csv).empty());
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
