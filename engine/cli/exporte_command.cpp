@@ -233,8 +233,9 @@ int run_scdl(const ExportOptions& o) {
   list("Valeurs par défaut ou raccourcies", result.defaults);
   list("Lignes écrites que les contrôles du schéma SCDL signaleront", result.not_conforming);
   list("Lignes écrites qui, relues, changeraient d'exercice", result.other_year);
+  list("Lignes écrites identiques à une autre (une seule subvention pour qui les relit)", result.identical);
   list("Dossiers de l'exercice non écrits", result.left_out);
-  bool missing = !result.not_conforming.empty();
+  bool missing = !result.not_conforming.empty() || !result.identical.empty();
   for (const auto& line : result.left_out) missing = missing || line.find("exigé") != std::string::npos;
   return missing ? kExitFindings : kExitOk;
 }

@@ -127,6 +127,7 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
     }
   }
   std::string& out = result.csv;
+  std::unordered_map<std::string, std::string> written_lines;  // row text -> the first dossier written so
   for (std::size_t i = 0; i < kColumns.size(); ++i) {
     if (i) out += ',';
     out += kColumns[i];
@@ -220,10 +221,16 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
         result.not_conforming.push_back(e.id + " : " + std::string(kColumns[column]) + " « " + row[column] +
                                         " » : clé de contrôle du SIRET invalide (french-siret-value)");
     }
+    std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i) out += ',';
-      out += csv_field(row[i]);
+      if (i) line += ',';
+      line += csv_field(row[i]);
     }
+    if (auto [first, unique] = written_lines.try_emplace(line, e.id); !unique)
+      result.identical.push_back(e.id + " : ligne identique à celle du dossier " + first->second +
+                                 " (SCDL n'a pas de colonne d'identifiant : relue, les deux ne feraient qu'une "
+                                 "subvention) ; les distinguer par referenceDecision ou dateConvention");
+    out += line;
     out += "\r\n";
     result.written.push_back(e.id);
   }

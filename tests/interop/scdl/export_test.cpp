@@ -348,5 +348,23 @@ TEST(ScdlExport, AnUnusablePublishedShareExportedAsOneIsListed) {
   EXPECT_TRUE(table_schema_problems(exported.csv).empty());
 }
 
+// Two subsidies of the same amount to the same beneficiary in the same decision write two
+// identical rows; SCDL has no id column, and a reader sees one: listed with both ids (review 25:
+// the round trip kept one, 100,01 € lost, exit 0).
+TEST(ScdlExport, TwoIdenticalRowsAreListedWithBothDossiers) {
+  const std::string row = "2017;COMMUNE DE ROQUES;21310458100011;2017-03-01;DELIB 3;44137080600016;TENNIS CLUB;"
+                          "Tournoi;700.00;aide en numéraire;Unique;2017-01-01/2017-12-31;;non;1\r\n";
+  auto facts = facts_of_csv(kRoquesHeader + row + row);
+  if (facts.size() == 1u) facts.push_back(facts[0]);  // the import writes identical rows once
+  ASSERT_EQ(facts.size(), 2u);
+  facts[1].entry.id += "-bis";
+  const ScdlExport exported = scdl_csv(facts, {2017, {}});
+  ASSERT_EQ(exported.written.size(), 2u);
+  ASSERT_EQ(exported.identical.size(), 1u);
+  EXPECT_NE(exported.identical[0].find(facts[1].entry.id + " : ligne identique à celle du dossier " + facts[0].entry.id),
+            std::string::npos)
+      << exported.identical[0];
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
