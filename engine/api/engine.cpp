@@ -27,6 +27,20 @@ std::optional<std::string> read_file(const fs::path& path) {
 
 }  // namespace
 
+namespace {
+
+std::string hex_digest(const unsigned char (&digest)[crypto_hash_sha256_BYTES]) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "sha256:";
+  for (unsigned char byte : digest) {
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0x0F];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string fingerprint_of(const std::vector<std::pair<std::string, std::string>>& files, const fs::path& root,
                            std::string_view schema_text) {
   // Relative, '/'-separated paths, sorted: the same base gives the same fingerprint wherever
@@ -58,13 +72,13 @@ std::string fingerprint_of(const std::vector<std::pair<std::string, std::string>
   update(schema_text);
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&state, digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "sha256:";
-  for (unsigned char byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0x0F];
-  }
-  return out;
+  return hex_digest(digest);
+}
+
+std::string sha256_of(std::string_view text) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  return hex_digest(digest);
 }
 
 std::string Loaded::format_errors() const {

@@ -147,4 +147,8 @@ class Engine {
 std::string fingerprint_of(const std::vector<std::pair<std::string, std::string>>& files,
                            const std::filesystem::path& root, std::string_view schema_text);
 
+// "sha256:<hex>" of `text` itself, as `sha256sum` prints it: what an export names of the dossier
+// schema it read (an export reads no rule; its content depends on the schema and the engine).
+std::string sha256_of(std::string_view text);
+
 }  // namespace subsidia::api

@@ -16,12 +16,15 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "api/engine.hpp"
 #include "api/version.hpp"
 #include "cli/command.hpp"
 #include "cli/paths.hpp"
@@ -58,7 +61,8 @@ struct ExportOptions {
 
 // Every dossier read, or std::nullopt after printing each reading error (nothing is written
 // from a partial read).
-std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOptions& o, const char* command) {
+std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOptions& o, const char* command,
+                                                                std::string& schema_fingerprint) {
   if (auto clobber = output_clobbers_input(o.output, std::vector<fs::path>(o.paths.begin(), o.paths.end()))) {
     std::cerr << "subsidia exporte " << command << " : " << *clobber << '\n';
     return std::nullopt;
@@ -70,6 +74,12 @@ std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOpti
     return std::nullopt;
   }
   const std::shared_ptr<const schema::Schema> schema = std::move(loaded.schema);
+  {
+    std::ifstream in(schema_path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    schema_fingerprint = api::sha256_of(text.str());
+  }
   const interop::FactsExtractor extractor(*schema);
   io::DossierReader reader(schema);
   io::InputStream input(std::vector<fs::path>(o.paths.begin(), o.paths.end()));
@@ -161,8 +171,17 @@ void list(std::string_view title, const std::vector<std::string>& items) {
   for (const auto& item : items) std::cerr << "  " << item << '\n';
 }
 
+// Which engine wrote the file, and from which dossier schema (an export reads no rule: its
+// content depends on the schema and the engine): on standard error, the CSV having no place for
+// it (review 25: the SCDL export named neither).
+void say_receipt(const std::string& schema_fingerprint) {
+  std::cerr << "Moteur subsidia " << api::engine_version() << " (commit " << api::engine_commit()
+            << "), schéma des dossiers " << schema_fingerprint << '\n';
+}
+
 int run_iati(const ExportOptions& o) {
-  auto facts = read_dossiers(o, "iati");
+  std::string schema_fingerprint;
+  auto facts = read_dossiers(o, "iati", schema_fingerprint);
   if (!facts) return kExitError;
   // The reporting organisation: given, else the collectivité's SIRET (given, or the one every
   // imported dossier of the exercice carries).
@@ -196,7 +215,8 @@ int run_iati(const ExportOptions& o) {
   }
   const interop::iati::IatiExport result = interop::iati::iati_activities(
       *facts, {o.exercice, ref, now_utc(),
-               "subsidia " + std::string(api::engine_version()) + " (commit " + std::string(api::engine_commit()) + ")"});
+               "subsidia " + std::string(api::engine_version()) + " (commit " + std::string(api::engine_commit()) + ")",
+               schema_fingerprint});
   if (!result.errors.empty()) {
     // Not written: a registry would take the second activity for an update of the first.
     for (const auto& error : result.errors) std::cerr << "subsidia exporte iati : " << error << '\n';
@@ -210,11 +230,13 @@ int run_iati(const ExportOptions& o) {
   std::cerr << "IATI " << o.exercice << " : " << output::counted(result.activities.size(), "activité", "activités") << ", engagements "
             << reports::format_euros(result.total) << " (total du jaune), organisation " << ref << '\n';
   list("Dossiers de l'exercice non exportés", result.left_out);
+  say_receipt(schema_fingerprint);
   return kExitOk;
 }
 
 int run_scdl(const ExportOptions& o) {
-  auto facts = read_dossiers(o, "scdl");
+  std::string schema_fingerprint;
+  auto facts = read_dossiers(o, "scdl", schema_fingerprint);
   if (!facts) return kExitError;
   interop::scdl::ScdlExportOptions options;
   options.exercice = o.exercice;
@@ -235,6 +257,7 @@ int run_scdl(const ExportOptions& o) {
   list("Lignes écrites qui, relues, changeraient d'exercice", result.other_year);
   list("Lignes écrites identiques à une autre (une seule subvention pour qui les relit)", result.identical);
   list("Dossiers de l'exercice non écrits", result.left_out);
+  say_receipt(schema_fingerprint);
   bool missing = !result.not_conforming.empty() || !result.identical.empty();
   for (const auto& line : result.left_out) missing = missing || line.find("exigé") != std::string::npos;
   return missing ? kExitFindings : kExitOk;

@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "api/version.hpp"
 #include "cli/command.hpp"
 #include "cli/paths.hpp"
 #include "cli/output_sink.hpp"
@@ -110,6 +111,11 @@ std::optional<std::vector<fs::path>> files_to_read(const std::vector<std::string
 // Where the summary is asked to go: a file in an existing folder, checked before anything is
 // written (the summary is written last; a mistyped folder would leave every draft written and
 // the run failed).
+// The engine that made the drafts, for the summary (text and --resume JSON).
+std::string producer() {
+  return "subsidia " + std::string(api::engine_version()) + " (commit " + std::string(api::engine_commit()) + ")";
+}
+
 std::optional<std::string> summary_file_problem(const std::string& summary_file) {
   if (summary_file.empty()) return std::nullopt;
   std::error_code ec;
@@ -176,6 +182,7 @@ int run_import_scdl(const ImportOptions& o) {
       });
     if (dry_run.summary().files_failed()) {
       scdl::ImportSummary summary = dry_run.summary();
+      summary.producer = producer();
       summary.written = 0;  // what the files would give; nothing is written
       std::cerr << scdl::summary_text(summary);
       std::cerr << "subsidia importe scdl : un fichier au moins est illisible : rien n'est écrit (corriger la liste "
@@ -232,6 +239,7 @@ int run_import_scdl(const ImportOptions& o) {
   }
   if (!out.flush() && !failure) failure = "écriture sur la sortie standard impossible";
   scdl::ImportSummary summary = importer.summary();
+  summary.producer = producer();
   if (failure) {
     // Only what is known written is counted: each file of -o is; on standard output, what
     // went out before the failure cannot be told from what stayed in the buffer.

@@ -130,7 +130,9 @@ IatiExport iati_activities(const std::vector<DossierFacts>& dossiers, const Iati
   out += "<!-- Actions internationales de l'exercice " + std::to_string(options.exercice) +
          ", écrites par " +
          (options.producer.empty() ? std::string("subsidia") : options.producer) +
-         " exporte iati (docs/import-export.md). -->\n";
+         " exporte iati (docs/import-export.md)" +
+         (options.schema_fingerprint.empty() ? std::string() : ", schéma des dossiers " + options.schema_fingerprint) +
+         ". -->\n";
   out += "<iati-activities version=\"2.03\" generated-datetime=\"" + xml_text(options.generated_datetime) + "\">\n";
   const std::string org = identifier_part(options.organisation_ref);
   std::map<std::string, std::string> dossier_of_identifier;

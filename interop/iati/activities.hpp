@@ -23,6 +23,7 @@ struct IatiOptions {
   std::string organisation_ref;   // the reporting organisation's IATI identifier
   std::string generated_datetime;  // "2026-11-30T12:00:00Z"
   std::string producer;            // "subsidia 0.2.0 (commit …)", named in the file's opening comment
+  std::string schema_fingerprint;  // "sha256:…" of the dossier schema read, named there too
 };
 
 struct IatiExport {

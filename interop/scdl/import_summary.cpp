@@ -82,11 +82,13 @@ std::string summary_text(const ImportSummary& s, std::size_t limit) {
   if (s.dossier_warnings)
     out += "Avertissements sur des valeurs : " + std::to_string(s.dossier_warnings) +
            " (dans origine.avertissements de chaque dossier)\n";
+  if (!s.producer.empty()) out += "Moteur " + s.producer + "\n";
   return out;
 }
 
 std::string summary_json(const ImportSummary& s) {
   nlohmann::ordered_json j;
+  if (!s.producer.empty()) j["moteur"] = s.producer;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const auto& f : s.files) {
     nlohmann::ordered_json file = {{"fichier", f.file}};

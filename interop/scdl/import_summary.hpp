@@ -28,6 +28,9 @@ struct FileReport {
 };
 
 struct ImportSummary {
+  // Which engine made the drafts ("subsidia 0.2.0 (commit …)"), set by the command: named at
+  // the end of the text and first in the JSON, as every output of the engine names it.
+  std::string producer;
   std::vector<FileReport> files;
   std::size_t rows_read = 0;       // data rows of every file, blank ones included
   std::size_t written = 0;         // dossiers written

@@ -78,6 +78,19 @@ TEST_F(ExporteCommand, ScdlWithoutTheSiretListsWhatCouldNotBeWritten) {
   EXPECT_NE(r.err.find("--siret-attribuant"), std::string::npos) << r.err;
 }
 
+// The CSV has no place for a receipt: standard error names the engine and the dossier schema, by
+// the SHA-256 `sha256sum` prints of the file (review 25: neither was named).
+TEST_F(ExporteCommand, ScdlNamesTheEngineAndTheSchemaItRead) {
+  CommandRun r = run("exporte scdl --exercice 2012 " + cases_2012(), folder_);
+  std::string digest(64, '\0');
+  FILE* sum = ::popen(("sha256sum " + quoted(kSourceDir / "rules" / "dossier.schema.json")).c_str(), "r");
+  ASSERT_NE(sum, nullptr);
+  ASSERT_EQ(std::fread(digest.data(), 1, digest.size(), sum), digest.size());
+  ::pclose(sum);
+  EXPECT_NE(r.err.find("Moteur subsidia "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("schéma des dossiers sha256:" + digest), std::string::npos) << r.err;
+}
+
 // A SIRET with a wrong check key would be published on every row: refused before anything
 // is read. The 2012 dossiers name no beneficiary SIRET or RNA: written, listed, exit code 1.
 TEST_F(ExporteCommand, ScdlRefusesAMistypedSiretAndListsRowsTheSchemaWouldFlag) {

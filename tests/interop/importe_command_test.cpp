@@ -42,6 +42,9 @@ TEST_F(ImporteCommand, RejectedRowsGiveExitCodeOneAndAreListedWithTheirLine) {
   EXPECT_EQ(j["lignes_lues"], 6);
   EXPECT_EQ(j["rejetees"].size(), 4u);
   EXPECT_EQ(j["rejetees"][0]["ligne"], 3);
+  // Which engine made the drafts: in the summary's text and JSON (review 25: neither said it).
+  EXPECT_EQ(j["moteur"].get<std::string>().rfind("subsidia ", 0), 0u) << j["moteur"];
+  EXPECT_NE(r.err.find("Moteur subsidia "), std::string::npos) << r.err;
 }
 
 TEST_F(ImporteCommand, WritesOneFilePerDossierInAFolderAndCheckSaysIncomplete) {

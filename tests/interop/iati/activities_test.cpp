@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 const fs::path kSource = SUBSIDIA_TEST_SOURCE_DIR;
 
 IatiExport export_2012(const std::vector<DossierFacts>& facts) {
-  return iati_activities(facts, {2012, "FR-SIRET-23750007900312", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)"});
+  return iati_activities(facts, {2012, "FR-SIRET-23750007900312", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)", "sha256:test"});
 }
 
 // The sum of the <value> elements, from their decimal text.
@@ -94,13 +94,15 @@ TEST(IatiActivities, PercentagesFromSharesHaveTwoDecimalsAndAddUpToAHundred) {
 }
 
 TEST(IatiActivities, TheFileNamesTheEngineThatWroteIt) {
-  const IatiExport result = iati_activities({}, {2012, "FR-X", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)"});
-  EXPECT_NE(result.xml.find("écrites par subsidia 9.9.9 (commit test) exporte iati"), std::string::npos);
+  const IatiExport result = iati_activities({}, {2012, "FR-X", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)", "sha256:test"});
+  EXPECT_NE(result.xml.find("écrites par subsidia 9.9.9 (commit test) exporte iati (docs/import-export.md), schéma des "
+                            "dossiers sha256:test"),
+            std::string::npos);
 }
 
 TEST(IatiActivities, ImportedDomesticSubsidiesAreNotActivities) {
   const auto facts = testing::facts_of_import({kSource / "tests" / "interop" / "scdl" / "reels" / "poitiers-2017.csv"});
-  const IatiExport result = iati_activities(facts, {2017, "FR-SIRET-21860194600013", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)"});
+  const IatiExport result = iati_activities(facts, {2017, "FR-SIRET-21860194600013", "2026-11-30T12:00:00Z", "subsidia 9.9.9 (commit test)", "sha256:test"});
   EXPECT_GE(result.activities.size(), 15u);
   EXPECT_EQ(result.activities.size() + result.left_out.size(), facts.size());
   // A draft without deliberation date says which date stands for it.
