@@ -30,6 +30,7 @@ enum class ParseError {
   Syntax,            // not a JSON number / plain decimal ("12,50", "1.", "+1", "0x10", " 1")
   TooManyDigits,     // more significant digits than the coefficient holds (36)
   ExponentTooLarge,  // 1e400, or an exponent that would need a scale beyond kMaxScale
+  TooManyDecimals,   // no exponent, more decimals than kMaxScale (31 significant decimals)
 };
 std::string_view parse_error_french(ParseError error);
 

@@ -19,6 +19,8 @@ std::string_view parse_error_french(ParseError error) {
       return "trop de chiffres significatifs pour un calcul exact (36 au plus)";
     case ParseError::ExponentTooLarge:
       return "exposant trop grand pour un calcul exact (30 décimales au plus)";
+    case ParseError::TooManyDecimals:
+      return "trop de décimales pour un calcul exact (30 au plus)";
   }
   return "nombre invalide";
 }
@@ -157,7 +159,9 @@ std::optional<Decimal> Decimal::parse(std::string_view text, ParseError* error) 
     coefficient /= 10;
     --scale;
   }
-  if (scale > kMaxScale) return fail(error, ParseError::ExponentTooLarge);
+  // Without an exponent the cause is the decimals written (a 31-decimal share was told it had an
+  // exponent too large; review 24).
+  if (scale > kMaxScale) return fail(error, exponent == 0 ? ParseError::TooManyDecimals : ParseError::ExponentTooLarge);
 
   Decimal result;
   result.coefficient_ = negative ? -static_cast<i128>(coefficient) : static_cast<i128>(coefficient);

@@ -321,6 +321,17 @@ struct DossierReader::Impl {
                 " ; un montant de dossier est positif ou nul (une annulation ou un reversement n'est pas un dossier à vérifier)");
       return;
     }
+    // A JSON number with an exponent is exact, not a spreadsheet's lost digits: 1e-3 is refused
+    // for its three decimals, as 0.001 is (review 25: it got the spreadsheet's message, and 1e3
+    // is read).
+    if (money && !raw.starts_with('"') && text_of_number.find_first_of("eE") != std::string_view::npos) {
+      if (auto exact = decimal::Decimal::parse(text_of_number)) {
+        error(raw.data(), code.value_or(ReadCode::BadAmount),
+              "montant mal écrit : " + shown(raw) + " vaut " + exact->normalized().to_string() +
+                  " ; un montant a au plus deux décimales (centimes)");
+        return;
+      }
+    }
     const AmountAdvice advice = advise_amount_text(text_of_number, money ? 2 : -1);
     std::string message = std::string(money ? "montant" : "nombre décimal") + " mal écrit : " + shown(raw) +
                           " ; " + advice.reason;

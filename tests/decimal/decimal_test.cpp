@@ -240,6 +240,12 @@ TEST(Decimal, RejectsExponentBeyondRange) {
   EXPECT_EQ(error_of("1e-31"), ParseError::ExponentTooLarge);
 }
 
+// Without an exponent, the cause is the decimals written (review 24: « exposant trop grand »).
+TEST(Decimal, ThirtyOneDecimalsAreTooManyDecimalsNotAnExponent) {
+  EXPECT_EQ(error_of("0.3333333333333333333333333333333"), ParseError::TooManyDecimals);
+  EXPECT_TRUE(Decimal::parse("0.1000000000000000000000000000000").has_value());  // zeros dropped
+}
+
 TEST(Decimal, AdditionOverflowIsNullopt) {
   const Decimal big = D("999999999999999999999999999999999999");
   EXPECT_FALSE(add(big, Decimal::from_integer(1)).has_value());

@@ -297,6 +297,16 @@ TEST(DossierReader, RejectsAmountWithThreeDecimals) {
   EXPECT_TRUE(contains(e.message, "deux décimales")) << e.message;
 }
 
+// A JSON number with an exponent is exact: 1e-3 is refused for what it is worth, not as a
+// spreadsheet's lost digits (review 25); a string "1e-3" still is one.
+TEST(DossierReader, AJsonNumberWithAnExponentIsRefusedForItsDecimals) {
+  InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "1e-3")));
+  EXPECT_EQ(e.json_path, "/montant");
+  EXPECT_TRUE(contains(e.message, "1e-3 vaut 0.001 ; un montant a au plus deux décimales")) << e.message;
+  e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("1e-3")")));
+  EXPECT_TRUE(contains(e.message, "notation scientifique")) << e.message;
+}
+
 TEST(DossierReader, AcceptsAmountNumberWithExponent) {
   ReadOutcome out = read(replace(kValidDossier, R"("10000.00")", "1.5e4"));
   ASSERT_TRUE(out.dossier);
