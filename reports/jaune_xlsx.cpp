@@ -140,9 +140,14 @@ class Book {
   void amount(lxw_worksheet* s, lxw_row_t row, lxw_col_t col, const decimal::Decimal& euros, bool total = false) {
     auto cents = units(euros, 2);
     auto thousandths = cents ? units(*decimal::Decimal::from_parts(*cents, 8), 3) : std::nullopt;
-    if (!cents || !thousandths) {
-      fail("montant trop grand pour une cellule numérique exacte du classeur (au-delà de 2^53 centimes) : " +
-           euros.to_string());
+    // A spreadsheet shows 15 significant digits (Excel) or fewer near a power of ten (LibreOffice
+    // Calc 7.4 showed 9 999 999 999 999,99 € as 10 000 000 000 000,00 €; review 25): a cell
+    // holding more would show another amount than the text. 14 digits of cents, under 1 000
+    // billion euros, show exactly in both; past that the workbook is refused, not rounded.
+    constexpr std::int64_t kShownExactly = 100'000'000'000'000;  // 10^14 cents
+    if (!cents || !thousandths || *cents >= kShownExactly || *cents <= -kShownExactly) {
+      fail("montant trop grand pour qu'un tableur l'affiche au centime (14 chiffres de centimes au plus, moins de "
+           "1 000 milliards d'euros) : " + euros.to_string());
       return;
     }
     // Euros: a number, the double nearest to the decimal. Never a formula with the decimal as

@@ -139,6 +139,23 @@ TEST(JauneLimits, XlsxAmountCellsHoldTheDecimalTheTextShows) {
   EXPECT_NE(cells.find("<f>ROUND(ROUND(C"), std::string::npos);
 }
 
+// A spreadsheet shows 15 significant digits at most, fewer near a power of ten: 999 999 999 999,99 €
+// (14 digits of cents) is written; 1 000 000 000 000,00 € is refused, not shown rounded (review
+// 25: LibreOffice showed 9 999 999 999 999,99 € as 10 000 000 000 000,00 €).
+TEST(JauneLimits, XlsxRefusesAnAmountASpreadsheetWouldShowRounded) {
+  TemporaryFolder folder;
+  const auto file = folder.path() / "jaune.xlsx";
+  auto write = [&](const char* amount) {
+    std::vector<JauneRecord> records = {record("A", amount, "Affaires internationales et européennes", {"SN"})};
+    const Jaune jaune = std::move(*jaune_from_verdicts(2012, records, ZoneTable::builtin()).jaune);
+    return write_atomically(file, [&](const std::filesystem::path& tmp) { return write_jaune_xlsx(jaune, tmp); });
+  };
+  EXPECT_FALSE(write("999999999999.99"));
+  const auto refused = write("1000000000000.00");
+  ASSERT_TRUE(refused);
+  EXPECT_NE(refused->find("trop grand pour qu'un tableur l'affiche au centime"), std::string::npos) << *refused;
+}
+
 TEST(JauneLimits, CsvCellsStayWithinWhatSpreadsheetsOpenAndLoseNoId) {
   const std::string csv = jaune_csv(many());
   std::size_t id_rows = 0, continuation = 0;
