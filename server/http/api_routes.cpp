@@ -346,14 +346,25 @@ void register_api_routes(httplib::Server& server, App& app) {
         filter.verdict != "incomplet")
       return send_error(res, 400, "verdict : conforme, non_conforme ou incomplet", "verdict");
     filter.query = req.get_param_value("q");
+    if (const std::string from = req.get_param_value("debut"); !from.empty()) {
+      auto [end, ec] = std::from_chars(from.data(), from.data() + from.size(), filter.offset);
+      if (ec != std::errc{} || end != from.data() + from.size())
+        return send_error(res, 400, "debut : un nombre de dossiers à passer (0, 500, 1000…)", "debut");
+    }
     std::string out = "{\"dossiers\":[";
     bool first = true;
-    for (const store::DossierSummary& d : app.store.list(filter)) {
+    const std::vector<store::DossierSummary> rows = app.store.list(filter);
+    for (const store::DossierSummary& d : rows) {
       if (!first) out += ',';
       first = false;
       append_summary(out, d);
     }
-    out += "]}";
+    // The true count and where this page starts: a list cut at 500 said nothing of the cut
+    // (review 23). `suivant` is the `debut` of the next page, when there is one.
+    const std::size_t total = app.store.count(filter);
+    out += "],\"total\":" + std::to_string(total) + ",\"debut\":" + std::to_string(filter.offset);
+    if (filter.offset + rows.size() < total) out += ",\"suivant\":" + std::to_string(filter.offset + rows.size());
+    out += "}";
     send_json(res, 200, std::move(out));
   });
 

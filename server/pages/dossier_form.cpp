@@ -51,7 +51,8 @@ constexpr Choice kCategories[] = {{"region", "Région"},
                                   {"syndicat_mixte", "Syndicat mixte"},
                                   {"collectivite_outre_mer", "Collectivité d'outre-mer"},
                                   {"collectivite_unique", "Collectivité unique (Corse, Guyane, Martinique)"},
-                                  {"metropole_de_lyon", "Métropole de Lyon"}};
+                                  {"metropole_de_lyon", "Métropole de Lyon"},
+                                  {"ile_de_france_mobilites", "Île-de-France Mobilités"}};
 constexpr Choice kOrgans[] = {{"assemblee", "Assemblée délibérante"},
                               {"conseil_municipal", "Conseil municipal"},
                               {"commission_permanente", "Commission permanente"},
@@ -66,7 +67,9 @@ constexpr Choice kBeneficiaries[] = {{"association", "Association"},
                                      {"collectivite_francaise", "Collectivité française"},
                                      {"entreprise", "Entreprise"},
                                      {"autorite_locale_etrangere", "Autorité locale étrangère"},
-                                     {"etat_etranger", "État étranger"}};
+                                     {"etat_etranger", "État étranger"},
+                                     {"organisation_internationale", "Organisation internationale"},
+                                     {"personne_physique", "Personne physique"}};
 constexpr Choice kNatures[] = {{"cooperation", "Coopération"},
                                {"aide_au_developpement", "Aide au développement"},
                                {"humanitaire", "Action humanitaire"},
@@ -74,7 +77,8 @@ constexpr Choice kNatures[] = {{"cooperation", "Coopération"},
                                {"culture_rayonnement", "Culture et rayonnement"},
                                {"enseignement_recherche", "Enseignement et recherche"},
                                {"mobilite_jeunesse", "Mobilité des jeunes"},
-                               {"representation_europeenne", "Représentation européenne"}};
+                               {"representation_europeenne", "Représentation européenne"},
+                               {"autre", "Autre"}};  // in the schema's enum (review 23: only as JSON)
 constexpr Choice kDomains[] = {{"solidarite_internationale", "Solidarité internationale"},
                                {"cooperation_decentralisee", "Coopération décentralisée"},
                                {"export", "Export"},

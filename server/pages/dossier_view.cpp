@@ -27,8 +27,26 @@ std::string document_for(std::string_view path) {
       {"service_public", "la pièce sur le service public concerné"},
       {"jaune", "les indications du jaune budgétaire"},
   };
-  std::string_view head = path;
-  if (!head.empty() && head.front() == '/') head.remove_prefix(1);
+  // A fact of the action's block that its description does not give: the piece that says it
+  // (review 23: a missing « subvention affectée » asked for the nature, countries and domain the
+  // dossier already stated).
+  static const std::map<std::string, std::string, std::less<>> facts = {
+      {"action.subvention_affectee",
+       "la délibération ou la convention attributive qui dit si la subvention est affectée à l'action"},
+      {"action.competence_invoquee", "la délibération qui dit la compétence de la collectivité sur laquelle l'action repose"},
+      {"action.secteur_service_public", "la délibération du 1 % qui dit le service public concerné (eau, énergie, déchets, mobilité)"},
+      {"action.domaine_technique", "la description technique de l'action (son domaine : eau, énergie, déchets, mobilité)"},
+      {"action.urgence", "la délibération qui dit si l'action répond à une urgence humanitaire"},
+      {"action.prise_de_position_politique", "la délibération et l'objet de l'action (prend-elle parti dans un conflit ?)"},
+      {"action.reversement_a_des_tiers", "la convention ou la délibération qui dit si la subvention est reversée à des tiers"},
+      {"action.partenaire_entite_non_reconnue", "la convention qui nomme le partenaire (une entité que la France ne reconnaît pas ?)"},
+  };
+  std::string_view trimmed = path;
+  if (!trimmed.empty() && trimmed.front() == '/') trimmed.remove_prefix(1);
+  std::string dotted(trimmed.substr(0, trimmed.find('[')));
+  std::replace(dotted.begin(), dotted.end(), '/', '.');
+  if (auto fact = facts.find(dotted); fact != facts.end()) return fact->second;
+  std::string_view head = trimmed;
   head = head.substr(0, head.find_first_of("./["));
   auto found = documents.find(head);
   return found != documents.end() ? found->second : "la pièce qui établit « " + std::string(path) + " »";

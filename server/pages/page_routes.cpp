@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <limits>
 #include <chrono>
 #include <map>
 #include <stdexcept>
@@ -380,8 +381,21 @@ void register_page_routes(httplib::Server& server, App& app) {
       out += "</ul></div>";
       return send_page(res, 400, pages::layout("Dossiers", *user, out));
     }
+    // The list comes 500 at a time; the caption gives the true count and which ones are shown, with
+    // a link to the next ones (review 23: « 500 dossiers » captioned a year of 620).
+    if (const std::string from = req.get_param_value("debut"); !from.empty()) {
+      std::size_t offset = 0;
+      auto [end, ec] = std::from_chars(from.data(), from.data() + from.size(), offset);
+      if (ec == std::errc{} && end == from.data() + from.size()) filter.offset = offset;
+    }
     const auto rows = app.store.list(filter);
-    out += "<table><caption>" + output::counted(rows.size(), "dossier", "dossiers") + "</caption><thead><tr><th scope=\"col\">Identifiant</th>"
+    const std::size_t total = app.store.count(filter);
+    std::string caption = output::counted(total, "dossier", "dossiers");
+    if (rows.size() < total)
+      caption += rows.empty() ? " (aucun à partir du " + std::to_string(filter.offset + 1) + "e)"
+                              : " : du " + std::to_string(filter.offset + 1) + "e au " +
+                                    std::to_string(filter.offset + rows.size()) + "e ci-dessous";
+    out += "<table><caption>" + caption + "</caption><thead><tr><th scope=\"col\">Identifiant</th>"
            "<th scope=\"col\">Exercice</th><th scope=\"col\">Collectivité</th><th scope=\"col\">Objet</th>"
            "<th scope=\"col\">Montant</th><th scope=\"col\">Verdict</th></tr></thead><tbody>";
     for (const store::DossierSummary& d : rows)
@@ -389,6 +403,18 @@ void register_page_routes(httplib::Server& server, App& app) {
              (d.exercice ? std::to_string(*d.exercice) : "—") + "</td><td>" + escape(d.collectivite) + "</td><td>" +
              escape(d.objet) + "</td><td>" + escape(pages::amount_french(d.montant)) + "</td><td>" + verdict_span(d.verdict) + "</td></tr>";
     out += "</tbody></table>";
+    auto page_link = [&](std::size_t offset, std::string_view label) {
+      return "<a href=\"/dossiers?exercice=" + escape(pages::url_encode(year)) + "&amp;verdict=" +
+             escape(pages::url_encode(filter.verdict)) + "&amp;q=" + escape(pages::url_encode(filter.query)) +
+             "&amp;debut=" + std::to_string(offset) + "\">" + std::string(label) + "</a>";
+    };
+    if (filter.offset > 0 || filter.offset + rows.size() < total) {
+      out += "<p>";
+      if (filter.offset > 0) out += page_link(filter.offset > filter.limit ? filter.offset - filter.limit : 0, "500 précédents");
+      if (filter.offset > 0 && filter.offset + rows.size() < total) out += " · ";
+      if (filter.offset + rows.size() < total) out += page_link(filter.offset + rows.size(), "Suivants");
+      out += "</p>";
+    }
     // Each verdict is that of the dossier's last check; say with which base the server judges now
     // (after a reload, the page of a dossier says when its verdict came from another).
     out += "<p>Verdicts de la dernière vérification de chaque dossier ; base de règles en service : <code>" +
@@ -547,7 +573,8 @@ void register_page_routes(httplib::Server& server, App& app) {
                                                    "lignes non retenues, chacune avec sa raison,") +
                                  " dans le compte rendu de l'import SCDL :"
                                : std::string("Compte rendu de l'import SCDL :")) +
-               "</p><pre>" + escape(interop::scdl::summary_text(summary, 200)) + "</pre></div>";
+               "</p><pre>" + escape(interop::scdl::summary_text(summary, std::numeric_limits<std::size_t>::max())) +
+               "</pre></div>";  // every row named: a browser has no --resume (review 23: 200, then « … et 60 de plus »)
     } else {
       const bool jsonl = name.size() >= 6 && name.compare(name.size() - 6, 6, ".jsonl") == 0;
       body = split_body(file.content, jsonl, uploaded_name(name, "televersement"));
@@ -566,9 +593,19 @@ void register_page_routes(httplib::Server& server, App& app) {
       for (const auto& d : batch.dossiers)
         out += "<li><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(d.id) + "</a> : " + verdict_span(d.verdict) + "</li>";
       out += "</ul>";
+      // The receipt of these verdicts: the rules may be reloaded before the page is read again.
+      const api::Receipt& receipt = rules->engine->receipt();
+      out += "<p>Vérifiés par le moteur Subsidia " + escape(receipt.version) + " (commit " + escape(receipt.commit) +
+             "), base de règles <code>" + escape(receipt.fingerprint) + "</code>.</p>";
       return send_page(res, 201, pages::layout("Téléverser des dossiers", *user, out));
     }
-    out += "<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : " + output::counted(batch.errors.size(), "erreur", "erreurs") + ".</p><ul>";
+    if (batch.errors.empty())  // `[]`, or a CSV whose every row was set aside: said, not « 0 erreur »
+      out += std::string("<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : ") +
+             (notes.empty() ? "aucun dossier dans le fichier." : "aucun dossier retenu du fichier (le compte rendu ci-dessus dit pourquoi).") +
+             "</p>";
+    else
+      out += "<p class=\"erreur\" role=\"alert\">Rien n'a été enregistré : " + output::counted(batch.errors.size(), "erreur", "erreurs") + ".</p>";
+    out += "<ul>";
     for (const io::InputError& e : batch.errors)
       out += "<li>" + escape(e.file) + (e.line ? ":" + std::to_string(e.line) : "") + " " + escape(e.json_path) + " : " + escape(e.message) + "</li>";
     out += "</ul>";
@@ -578,10 +615,18 @@ void register_page_routes(httplib::Server& server, App& app) {
   server.Get("/jaune", [&app](const httplib::Request& req, httplib::Response& res) {
     auto user = page_user(app, req, res);
     if (!user || forbidden(res, *user, may_read_jaune(user->role))) return;
-    const std::string year_text = req.get_param_value("exercice");
+    // A year pasted with a blank at an end is still the year; one that cannot be read is said
+    // (review 23: the bare form came back, 200, without a word).
+    std::string year_text = req.get_param_value("exercice");
+    while (!year_text.empty() && (year_text.back() == ' ' || year_text.back() == '\t')) year_text.pop_back();
+    while (!year_text.empty() && (year_text.front() == ' ' || year_text.front() == '\t')) year_text.erase(0, 1);
     std::string out = "<form method=\"get\" action=\"/jaune\"><label for=\"exercice\">Exercice</label><input id=\"exercice\" "
                       "name=\"exercice\" inputmode=\"numeric\" value=\"" + escape(year_text) +
                       "\"><div><button type=\"submit\">Afficher</button></div></form>";
+    if (!year_text.empty() && !parse_year(year_text)) {
+      out += "<p class=\"erreur\" role=\"alert\">Exercice « " + escape(year_text) + " » : une année de 1980 à 2100.</p>";
+      return send_page(res, 400, pages::layout("Jaune budgétaire", *user, out));
+    }
     if (std::optional<int> year = parse_year(year_text)) {
       const std::string y = std::to_string(*year);
       out += "<h2>Jaune " + y + "</h2><p>Télécharger : <a href=\"/api/jaune/" + y + "?format=xlsx\">XLSX</a> · "
@@ -596,21 +641,42 @@ void register_page_routes(httplib::Server& server, App& app) {
       } else {
         const reports::Jaune& jaune = *outcome.jaune;
         out += "<p>Les chiffres sont ceux de <code>subsidia jaune --exercice " + y +
-               "</code> sur les dossiers enregistrés (règles <code>" + escape(jaune.moteur.fingerprint) + "</code>).</p>";
+               "</code> sur les dossiers enregistrés (moteur Subsidia " + escape(jaune.moteur.version) + ", commit " +
+               escape(jaune.moteur.commit) + ", règles <code>" + escape(jaune.moteur.fingerprint) + "</code>).</p>";
+        // The questions the jaune raises for the budget office, as every download carries them
+        // (review 23: only the downloads had « peut-être … comptée deux fois »).
+        if (!jaune.notes.empty()) {
+          out += "<div role=\"note\"><h3>Notes pour le service du budget</h3><ul>";
+          for (const std::string& note : jaune.notes) out += "<li>" + escape(note) + "</li>";
+          out += "</ul></div>";
+        }
         const std::size_t in_jaune = jaune.verdicts.compliant + jaune.verdicts.non_compliant + jaune.verdicts.incomplete;
         out += "<p>Total : <strong>" + escape(jaune.total.to_french(2)) + " €</strong> (" +
                output::counted(jaune.total_dossiers.size(), "dossier", "dossiers") + ", hors opérations exceptionnelles). "
                "Verdicts des " + std::to_string(in_jaune) + " dossiers du jaune, opérations exceptionnelles et hors "
                "périmètre compris : conformes " + std::to_string(jaune.verdicts.compliant) + ", non conformes " +
                std::to_string(jaune.verdicts.non_compliant) + ", incomplets " + std::to_string(jaune.verdicts.incomplete) + ".</p>";
+        // Which dossiers a figure flags (non conformes or incomplets), each a link, the first ten,
+        // then the year's list of such dossiers (review 23: a count alone, no id to follow).
+        auto flagged_cell = [&](const std::vector<std::string>& ids) {
+          std::string cell = std::to_string(ids.size());
+          constexpr std::size_t kShown = 10;
+          for (std::size_t i = 0; i < ids.size() && i < kShown; ++i)
+            cell += std::string(i == 0 ? " : " : ", ") + "<a href=\"/dossiers/" + escape(pages::url_encode(ids[i])) + "\">" +
+                    escape(ids[i]) + "</a>";
+          if (ids.size() > kShown)
+            cell += " et " + std::to_string(ids.size() - kShown) + " autres (<a href=\"/dossiers?exercice=" + y +
+                    "&amp;verdict=non_conforme\">non conformes</a>, <a href=\"/dossiers?exercice=" + y +
+                    "&amp;verdict=incomplet\">incomplets</a> de " + y + ")";
+          return cell;
+        };
         auto table = [&](std::string_view caption, const std::vector<reports::JauneLine>& lines) {
           std::string t = "<table><caption>" + std::string(caption) +
                           "</caption><thead><tr><th scope=\"col\">Ligne</th><th scope=\"col\">Montant</th>"
                           "<th scope=\"col\">Dossiers</th><th scope=\"col\">Dont signalés</th></tr></thead><tbody>";
           for (const reports::JauneLine& line : lines)
             t += "<tr><th scope=\"row\">" + escape(line.label) + "</th><td>" + escape(line.amount.to_french(2)) +
-                 " €</td><td>" + std::to_string(line.dossiers.size()) + "</td><td>" +
-                 std::to_string(line.flagged.size()) + "</td></tr>";
+                 " €</td><td>" + std::to_string(line.dossiers.size()) + "</td><td>" + flagged_cell(line.flagged) + "</td></tr>";
           return t + "</tbody></table>";
         };
         // The synthesis of the annex, as every download writes it: the « pour mémoire » lines and

@@ -440,24 +440,43 @@ std::string like_pattern(const std::string& text) {
 }
 }  // namespace
 
-std::vector<DossierSummary> Store::list(const DossierFilter& f) {
-  std::lock_guard lock(mutex_);
-  // One statement whatever the filters: each condition is disabled by a NULL parameter.
-  Statement s(*db_,
-              "SELECT id, exercice, objet, collectivite, montant, verdict, modifie, version FROM dossiers "
-              "WHERE (?1 IS NULL OR exercice = ?1) AND (?2 = '' OR verdict = ?2) "
-              "AND (?3 IS NULL OR cle_recherche(id) LIKE ?3 ESCAPE '\\' OR cle_recherche(objet) LIKE ?3 ESCAPE '\\' "
-              "     OR cle_recherche(collectivite) LIKE ?3 ESCAPE '\\') "
-              "AND (?4 = 1 OR supprime = 0) ORDER BY exercice DESC, id LIMIT ?5");
+namespace {
+
+// One WHERE whatever the filters, shared by list and count: each condition is disabled by a NULL
+// or empty parameter (?1 exercice, ?2 verdict, ?3 search pattern, ?4 with deleted).
+constexpr std::string_view kFilterWhere =
+    "WHERE (?1 IS NULL OR exercice = ?1) AND (?2 = '' OR verdict = ?2) "
+    "AND (?3 IS NULL OR cle_recherche(id) LIKE ?3 ESCAPE '\\' OR cle_recherche(objet) LIKE ?3 ESCAPE '\\' "
+    "     OR cle_recherche(collectivite) LIKE ?3 ESCAPE '\\') "
+    "AND (?4 = 1 OR supprime = 0)";
+
+void bind_filter(Statement& s, const DossierFilter& f) {
   bind_exercice(s, 1, f.exercice);
   s.bind(2, f.verdict);
   if (f.query.empty()) s.bind_null(3);
   else s.bind(3, like_pattern(reports::id_key(f.query)));
-  s.bind(4, std::int64_t{f.with_deleted ? 1 : 0}).bind(5, static_cast<std::int64_t>(f.limit));
+  s.bind(4, std::int64_t{f.with_deleted ? 1 : 0});
+}
+
+}  // namespace
+
+std::vector<DossierSummary> Store::list(const DossierFilter& f) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_, "SELECT id, exercice, objet, collectivite, montant, verdict, modifie, version FROM dossiers " +
+                        std::string(kFilterWhere) + " ORDER BY exercice DESC, id LIMIT ?5 OFFSET ?6");
+  bind_filter(s, f);
+  s.bind(5, static_cast<std::int64_t>(f.limit)).bind(6, static_cast<std::int64_t>(f.offset));
   std::vector<DossierSummary> out;
   while (s.step())
     out.push_back({s.text(0), exercice_of(s, 1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.integer(7)});
   return out;
+}
+
+std::size_t Store::count(const DossierFilter& f) {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_, "SELECT count(*) FROM dossiers " + std::string(kFilterWhere));
+  bind_filter(s, f);
+  return s.step() ? static_cast<std::size_t>(s.integer(0)) : 0;
 }
 
 std::optional<DossierDetail> Store::dossier(const std::string& id) {

@@ -204,6 +204,26 @@ class Api(unittest.TestCase):
             self.assertIn("Filtre non appliqué", page.text)
             self.assertNotIn("FILTRE-1", page.text)
 
+    def test_a_list_past_500_says_its_true_count_and_pages(self):
+        # Review 23: a year of 620 dossiers was captioned « 500 dossiers », the API said nothing of the cut.
+        good = json.loads(case(NON_COMPLIANT))
+        batch = [dict(good, id="PAGE-%04d" % i, exercice=2049) for i in range(620)]
+        self.assertEqual(self.server.request("POST", "/api/dossiers", batch, token=self.agent).status, 201)
+        first = self.server.request("GET", "/api/dossiers?exercice=2049", token=self.budget).json()
+        self.assertEqual((len(first["dossiers"]), first["total"], first["debut"], first["suivant"]), (500, 620, 0, 500))
+        second = self.server.request("GET", "/api/dossiers?exercice=2049&debut=500", token=self.budget).json()
+        self.assertEqual((len(second["dossiers"]), second["total"]), (120, 620))
+        self.assertNotIn("suivant", second)
+        self.assertEqual(sorted(d["id"] for d in first["dossiers"] + second["dossiers"]), ["PAGE-%04d" % i for i in range(620)])
+        self.assertEqual(self.server.request("GET", "/api/dossiers?debut=x", token=self.budget).status, 400)
+        cookie, _ = page_session(self.server, "budget")
+        page = self.server.request("GET", "/dossiers?exercice=2049", headers={"Cookie": cookie}).text
+        self.assertIn("620 dossiers : du 1e au 500e ci-dessous", page)
+        self.assertIn("debut=500", page)
+        page = self.server.request("GET", "/dossiers?exercice=2049&debut=500", headers={"Cookie": cookie}).text
+        self.assertIn("PAGE-0619", page)
+        self.assertNotIn("PAGE-0000", page)
+
     def test_jaune_of_stored_dossiers_has_the_figures_of_subsidia_jaune(self):
         texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(SOURCE, "cases", "jaune-2012", "*.json")))]
         body = "\n".join(json.dumps(json.loads(t)) for t in texts if not t.lstrip().startswith("["))
@@ -236,6 +256,17 @@ class Api(unittest.TestCase):
         self.assertIn(french + " €", page.replace("\u00a0", "\u202f"))
         for caption in ["Par secteur", "Par domaine", "Par zone", "Par imputation"]:
             self.assertIn("<caption>" + caption + "</caption>", page)
+        # Review 23: the page names the engine, carries the jaune's notes, links the flagged dossiers,
+        # and says a year it cannot read instead of showing the bare form.
+        self.assertIn("moteur Subsidia " + cli["moteur"]["version"], page)
+        self.assertIn("Notes pour le service du budget", page)
+        self.assertIn("M€ : montant en euros divisé par un million", page)
+        self.assertEqual(page.count("<li>", page.index("Notes pour le service du budget")), len(api["notes"]))
+        for query in ["exercice=deux", "exercice=1900"]:
+            bad = self.server.request("GET", "/jaune?" + query, headers={"Cookie": cookie})
+            self.assertEqual(bad.status, 400, query)
+            self.assertIn("une année de 1980 à 2100", bad.text)
+        self.assertEqual(self.server.request("GET", "/jaune?exercice=2012%20", headers={"Cookie": cookie}).status, 200)
         xlsx = self.server.request("GET", "/api/jaune/2012?format=xlsx", token=self.budget)
         self.assertEqual(xlsx.status, 200)
         self.assertTrue(xlsx.data.startswith(b"PK"))

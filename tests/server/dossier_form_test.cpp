@@ -1,6 +1,7 @@
 // The dossier form without JSON: what people type becomes the dossier the reader expects, a
 // stored dossier comes back into the same fields, and nothing is lost or doubled on the way.
 #include "pages/dossier_form.hpp"
+#include "pages/dossier_view.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -162,6 +163,38 @@ TEST(DossierForm, EveryCaseComesBackFromTheFormUnchanged) {
   }
   EXPECT_GT(seen, 150u);
   EXPECT_LT(with_complement, seen);  // most cases fit the fields alone
+}
+
+// A choice field of the form offers every value of its enum in the schema (review 23: « autre », a
+// nature of the shared example, could be given only as JSON).
+void every_enum_value_is_a_choice(const nlohmann::json& node, const std::string& path, std::vector<std::string>& missing) {
+  if (node.contains("enum") && node["enum"].is_array()) {
+    bool offered = false;
+    for (const auto& v : node["enum"]) offered = offered || (v.is_string() && choice_label(path, v.get<std::string>()));
+    if (offered)
+      for (const auto& v : node["enum"])
+        if (v.is_string() && !choice_label(path, v.get<std::string>())) missing.push_back(path + " = " + v.get<std::string>());
+  }
+  if (node.contains("properties"))
+    for (const auto& [key, child] : node["properties"].items())
+      every_enum_value_is_a_choice(child, path.empty() ? key : path + "." + key, missing);
+}
+
+TEST(DossierForm, EveryValueOfAChoiceFieldsEnumIsOffered) {
+  const nlohmann::json schema = nlohmann::json::parse(slurp(std::string(SUBSIDIA_TEST_SOURCE_DIR) + "/rules/dossier.schema.json"));
+  std::vector<std::string> missing;
+  every_enum_value_is_a_choice(schema, "", missing);
+  EXPECT_TRUE(missing.empty()) << ::testing::PrintToString(missing);
+  EXPECT_TRUE(choice_label("action.nature", "autre"));
+}
+
+// « Pièces à demander »: a missing fact of the action's block names the piece that states it, not
+// the description of the action the dossier already gives (review 23).
+TEST(DossierView, AMissingFactOfTheActionNamesThePieceThatStatesIt) {
+  EXPECT_NE(document_for("action.subvention_affectee").find("subvention est affectée"), std::string::npos);
+  EXPECT_NE(document_for("/action/competence_invoquee").find("compétence"), std::string::npos);
+  EXPECT_EQ(document_for("action.pays"), "la description de l'action (nature, pays, domaine)");
+  EXPECT_EQ(document_for("financement.plan[0].part"), "le plan de financement");
 }
 
 TEST(DossierForm, ErrorsGoUnderTheirField) {

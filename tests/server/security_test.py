@@ -182,6 +182,19 @@ class Security(unittest.TestCase):
                                 headers={"Cookie": "subsidia_connexion=" + planted})
         self.assertEqual(r.status, 403)
 
+    def test_an_upload_of_an_empty_array_says_there_was_no_dossier(self):
+        # Review 23: « Rien n'a été enregistré : 0 erreur. », no reason.
+        cookie, csrf = page_session(self.server, "agent")
+        boundary = "----subsidia-test"
+        body = (("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n" % (boundary, csrf)).encode()
+                + ("--%s\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"vide.json\"\r\n"
+                   "Content-Type: application/json\r\n\r\n[]\r\n--%s--\r\n" % (boundary, boundary)).encode())
+        r = self.server.request("POST", "/televerser", body, content_type="multipart/form-data; boundary=" + boundary,
+                                headers={"Cookie": cookie})
+        self.assertEqual(r.status, 400)
+        self.assertIn("aucun dossier dans le fichier", r.text)
+        self.assertNotIn("0 erreur", r.text)
+
     def test_a_scdl_upload_names_each_row_left_out_and_why(self):
         cookie, csrf = page_session(self.server, "agent")
         csv = ('"nomAttribuant";"idAttribuant";"dateConvention";"referenceDecision";"nomBeneficiaire";'
@@ -190,7 +203,11 @@ class Security(unittest.TestCase):
                '"Commune X";"21340172200014";"2019-03-01";"R1";"Asso";"";"Objet rangee 1";"1000";"aide en numéraire";'
                '"unique";"2019-04-01";"";"Non";"1"\r\n'
                '"Commune X";"21340172200014";"2019-03-01";"R2";"Asso";"";"Objet rangee 2";"abc";"aide en numéraire";'
-               '"unique";"2019-04-01";"";"Non";"1"\r\n').encode("utf-8")
+               '"unique";"2019-04-01";"";"Non";"1"\r\n'
+               # 240 more left out: every one named on the page, which has no --resume (review 23: 200, then
+               # « … et 60 de plus (toutes dans --resume FICHIER) »).
+               + "".join('"Commune X";"21340172200014";"2019-03-01";"B%d";"Asso";"";"Objet %d";"SEM";"aide en numéraire";'
+                         '"unique";"2019-04-01";"";"Non";"1"\r\n' % (i, i) for i in range(240))).encode("utf-8")
         boundary = "----subsidia-test"
         body = (("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n" % (boundary, csrf)).encode()
                 + ("--%s\r\nContent-Disposition: form-data; name=\"fichier\"; "
@@ -202,12 +219,17 @@ class Security(unittest.TestCase):
                                 headers={"Cookie": cookie})
         # The good row is stored, as `subsidia importe scdl` writes it; the other is named, with why.
         self.assertEqual(r.status, 201, r.text[-2000:])
-        self.assertIn("1 ligne non retenue, avec sa raison,", r.text)
+        self.assertIn("241 lignes non retenues, chacune avec sa raison,", r.text)
+        self.assertIn("rangées 2019.csv:243", r.text)
+        self.assertNotIn("--resume", r.text)
         # Named by the file's own name (its base name: an old browser sends the whole path).
         self.assertIn("rangées 2019.csv:3", r.text)
         self.assertNotIn("Bureau", r.text)
         self.assertIn("abc", r.text)
         self.assertEqual(len(self.server.request("GET", "/api/dossiers", token=self.agent).json()["dossiers"]), before + 1)
+        # The verdicts carry their receipt (review 23: none on this page).
+        self.assertIn("Vérifiés par le moteur Subsidia ", r.text)
+        self.assertIn("base de règles <code>sha256:", r.text)
 
     def test_a_scdl_upload_reads_the_partner_cities_given_beside_it(self):
         cookie, csrf = page_session(self.server, "agent")
