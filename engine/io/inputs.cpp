@@ -129,7 +129,17 @@ struct InputStream::Impl {
     if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) return true;
     return text.size() >= 2 && ((text[0] != '\0' && text[1] == '\0') || (text[0] == '\0' && text[1] != '\0'));
   }
-  static std::string utf16_message() {
+  // UTF-32: its byte order mark, or three zero bytes with every ASCII character. Rare (some
+  // exports of old tools), and told apart so that the advice names the right encoding.
+  static bool is_utf32(std::string_view text) {
+    if (text.starts_with(std::string_view("\xFF\xFE\0\0", 4)) || text.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return true;
+    return text.size() >= 4 && ((text[0] != '\0' && text[1] == '\0' && text[2] == '\0' && text[3] == '\0') ||
+                                (text[0] == '\0' && text[1] == '\0' && text[2] == '\0' && text[3] != '\0'));
+  }
+  static std::string wide_encoding_message(std::string_view text = {}) {
+    if (is_utf32(text))
+      return "fichier en UTF-32 : les dossiers JSON s'écrivent en UTF-8 ; l'enregistrer en UTF-8 (Bloc-notes : "
+             "Enregistrer sous, codage UTF-8 ; PowerShell : Out-File -Encoding utf8)";
     return "fichier en UTF-16 (le « Unicode » du Bloc-notes, la sortie de PowerShell 5) : les dossiers JSON "
            "s'écrivent en UTF-8 ; l'enregistrer en UTF-8 (Bloc-notes : Enregistrer sous, codage UTF-8 ; "
            "PowerShell : Out-File -Encoding utf8)";
@@ -155,11 +165,11 @@ struct InputStream::Impl {
         if (line_number == 1) {
           // A byte order mark before the first line (PowerShell 5, Notepad): as for a .json file.
           if (line_buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) line_buffer.erase(0, 3);
-          if (is_utf16(line_buffer)) return stop_file(error, utf16_message(), ReadCode::InvalidUtf8);
+          if (is_utf16(line_buffer)) return stop_file(error, wide_encoding_message(line_buffer), ReadCode::InvalidUtf8);
         } else if (line_buffer.find('\0') != std::string::npos) {
           // Lines appended in UTF-16 to a UTF-8 file (PowerShell 5's >>): this line is said, the
           // others are read (review 21).
-          error = file_error(current_file, "ligne en UTF-16 (ajoutée par PowerShell 5, >> ?) : " + utf16_message(),
+          error = file_error(current_file, "ligne en UTF-16 (ajoutée par PowerShell 5, >> ?) : " + wide_encoding_message(),
                              line_number, ReadCode::InvalidUtf8);
           return true;
         }
@@ -360,7 +370,7 @@ struct InputStream::Impl {
       return true;
     }
     if (is_utf16(text)) {
-      error = file_error(current_file, utf16_message(), 0, ReadCode::InvalidUtf8);
+      error = file_error(current_file, wide_encoding_message(text), 0, ReadCode::InvalidUtf8);
       return true;
     }
     {

@@ -222,6 +222,13 @@ TEST_F(InputStreamTest, Utf16FilesAreSaidToBeUtf16) {
     ASSERT_TRUE(entries[0].is_error);
     EXPECT_NE(entries[0].error.message.find("UTF-16"), std::string::npos) << entries[0].error.message;
   }
+  // UTF-32, with or without its mark, is named as such (it was called UTF-16).
+  for (const std::string& utf32 : {std::string("\xFF\xFE\0\0{\0\0\0}\0\0\0", 12), std::string("{\0\0\0}\0\0\0", 8)}) {
+    auto entries = drain({write("c.json", utf32)});
+    ASSERT_EQ(entries.size(), 1u);
+    ASSERT_TRUE(entries[0].is_error);
+    EXPECT_NE(entries[0].error.message.find("UTF-32"), std::string::npos) << entries[0].error.message;
+  }
 }
 
 TEST_F(InputStreamTest, AnIndentedJsonlIsOneErrorAndABinaryJsonIsRefusedAtItsFirstByte) {
