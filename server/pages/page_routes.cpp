@@ -629,13 +629,17 @@ void register_page_routes(httplib::Server& server, App& app) {
     }
     if (std::optional<int> year = parse_year(year_text)) {
       const std::string y = std::to_string(*year);
-      out += "<h2>Jaune " + y + "</h2><p>Télécharger : <a href=\"/api/jaune/" + y + "?format=xlsx\">XLSX</a> · "
-             "<a href=\"/api/jaune/" + y + "?format=csv\">CSV</a> · <a href=\"/api/jaune/" + y + "?format=json\">JSON</a> · "
-             "<a href=\"/api/jaune/" + y + "?format=html\">HTML</a></p>";
+      App::JauneOutcome outcome = app.jaune(*year, *app.rules.get());
+      out += "<h2>Jaune " + y + "</h2>";
+      // The downloads only when there is a jaune to download: each link of a year that cannot be
+      // made answered 404.
+      if (outcome.jaune)
+        out += "<p>Télécharger : <a href=\"/api/jaune/" + y + "?format=xlsx\">XLSX</a> · "
+               "<a href=\"/api/jaune/" + y + "?format=csv\">CSV</a> · <a href=\"/api/jaune/" + y + "?format=json\">JSON</a> · "
+               "<a href=\"/api/jaune/" + y + "?format=html\">HTML</a></p>";
       out += "<form method=\"post\" action=\"/jaune/reverifier\">" + pages::csrf_field(*user) +
              "<input type=\"hidden\" name=\"exercice\" value=\"" + y + "\"><button type=\"submit\">Revérifier tous les "
              "dossiers de " + y + " avec les règles en vigueur</button></form>";
-      App::JauneOutcome outcome = app.jaune(*year, *app.rules.get());
       if (!outcome.jaune) {
         out += "<p class=\"erreur\">" + escape(outcome.error) + "</p>";
       } else {

@@ -267,6 +267,11 @@ class Api(unittest.TestCase):
             self.assertEqual(bad.status, 400, query)
             self.assertIn("une année de 1980 à 2100", bad.text)
         self.assertEqual(self.server.request("GET", "/jaune?exercice=2012%20", headers={"Cookie": cookie}).status, 200)
+        # A year without a dossier says so, and offers no download that would answer 404.
+        empty = self.server.request("GET", "/jaune?exercice=2077", headers={"Cookie": cookie}).text
+        self.assertIn("exercice 2077", html.unescape(empty))
+        self.assertIn("aucun dossier de l'exercice", html.unescape(empty))
+        self.assertNotIn("/api/jaune/2077?format", empty)
         xlsx = self.server.request("GET", "/api/jaune/2012?format=xlsx", token=self.budget)
         self.assertEqual(xlsx.status, 200)
         self.assertTrue(xlsx.data.startswith(b"PK"))
