@@ -168,6 +168,16 @@ constexpr Keyword kKeywords[] = {
     {"gynecologie sans frontiere", ClueKind::Body, true, "humanitaire"},
     {"enfants refugies du monde", ClueKind::Body, true, "humanitaire"},
     {"ccfd", ClueKind::Body, true, "aide_au_developpement"},
+    // Their names spelled out, as publishers write them (review 27: ACTED only weak, CCFD missed).
+    {"agence d aide a la cooperation technique et au developpement", ClueKind::Body, true, "humanitaire"},
+    {"comite catholique contre la faim et pour le developpement", ClueKind::Body, true, "aide_au_developpement"},
+    {"parcours le monde", ClueKind::Body, true, "mobilite_jeunesse"},
+    // Foreign legal forms: a Belgian ASBL or AISBL, a German GmbH, a Spanish asociación is a body
+    // abroad (review 27: Cartoon AISBL only weak, ZEBAU GmbH missed).
+    {"aisbl", ClueKind::Body, true, ""},
+    {"asbl", ClueKind::Body, true, ""},
+    {"gmbh", ClueKind::Body, true, ""},
+    {"asociacion", ClueKind::Body, true, ""},
     {"terre des hommes", ClueKind::Body, true, "aide_au_developpement"},
     {"france volontaires", ClueKind::Body, true, "aide_au_developpement"},
     // Regional networks of the actors of international cooperation (domain.md §3).
@@ -176,6 +186,11 @@ constexpr Keyword kKeywords[] = {
     {"resacoop", ClueKind::Body, true, "cooperation"},
     {"lianes cooperation", ClueKind::Body, true, "cooperation"},
     {"cites unies france", ClueKind::Body, true, "cooperation"},
+    {"occitanie cooperation", ClueKind::Body, true, "cooperation"},
+    {"gescod", ClueKind::Body, true, "cooperation"},
+    {"bourgogne franche comte international", ClueKind::Body, true, "cooperation"},
+    {"reseau bretagne solidaire", ClueKind::Body, true, "cooperation"},
+    {"horizons solidaires", ClueKind::Body, true, "cooperation"},
     {"agence francaise de developpement", ClueKind::Body, true, "aide_au_developpement"},
     // The acronym alone is also that of associations (diabetics, ...): weak.
     {"afd", ClueKind::Body, false, "aide_au_developpement"},
@@ -208,6 +223,15 @@ constexpr Keyword kKeywords[] = {
     {"congo", ClueKind::WorldRegion, true, ""},
     {"coree", ClueKind::WorldRegion, true, ""},
     {"kurdistan", ClueKind::WorldRegion, true, ""},
+    {"tibet", ClueKind::WorldRegion, true, ""},
+    {"tchetchenie", ClueKind::WorldRegion, true, ""},
+    // Names cut by a publisher's 32-character column (Loire-Atlantique: « …SOLIDARITE INTERNAT »,
+    // « AFRIQU »; review 27), and common abbreviations and misspellings.
+    {"afriqu", ClueKind::WorldRegion, true, ""},
+    {"solidarite internat", ClueKind::Expression, true, "aide_au_developpement"},
+    {"coop dec", ClueKind::Expression, true, "cooperation"},
+    {"intl", ClueKind::Expression, false, ""},
+    {"internationnale", ClueKind::Expression, false, ""},
     {"europe", ClueKind::WorldRegion, false, ""},
     {"amerique", ClueKind::WorldRegion, false, ""},
     {"caraibes", ClueKind::WorldRegion, false, ""},

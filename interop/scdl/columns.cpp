@@ -206,6 +206,17 @@ ColumnMap map_columns(const std::vector<std::string_view>& header) {
     if (alias->naming == Naming::Scdl2 || alias->naming == Naming::Scdl2Title) ++map.scdl2_names;
     if (alias->naming == Naming::Scdl1) ++map.scdl1_names;
   }
+  // The publisher's own classification, by the header's folded name (an SCDL column never).
+  static constexpr std::string_view kThemeKeys[] = {
+      "secteur",   "secteurs",   "categorie", "categories", "thematique", "thematiques", "theme", "themes",
+      "domaine",   "domaines",   "politique", "politiquepublique", "politiquespubliques", "secteurdactivite",
+      "secteurdintervention", "domainedintervention", "direction", "servicegestionnaire", "sousthematique"};
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (alias_of(header[i])) continue;
+    const std::string key = folded_key(header[i]);
+    for (std::string_view theme : kThemeKeys)
+      if (key == theme) map.themes.push_back(static_cast<int>(i));
+  }
   auto& montant = map.index[static_cast<std::size_t>(Column::Montant)];
   if (montant >= 0) {
     for (std::size_t i : fuzzy)

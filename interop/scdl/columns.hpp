@@ -52,6 +52,11 @@ struct ColumnMap {
   // French, when several columns could be the amount and none has its exact name ("Montant
   // 2016", "Montant 2017"): the amount is left unmapped and the file is not read.
   std::string ambiguity;
+  // Columns outside SCDL in which the publisher classes its own subsidies (« secteur »,
+  // « catégorie », « thématique », « politique publique »…): read for international clues only.
+  // Toulouse Métropole classes HAMAP « Solidarité internationale », ALISSAR « Aide humanitaire »
+  // in them, and their objects say « Subvention de fonctionnement » (review 27: 80 000 € missed).
+  std::vector<int> themes;
 
   ColumnMap() { index.fill(-1); }
   int operator[](Column c) const { return index[static_cast<std::size_t>(c)]; }

@@ -561,6 +561,13 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   const std::size_t end_name_clues = found_.size();
   folded_dispositif_.assign(d.scdl.dispositif_aide);
   clues_->find(folded_dispositif_, found_);
+  // The publisher's own classification (ColumnMap::themes), last: a row classed « Solidarité
+  // internationale » by its publisher is a candidate whatever its object says.
+  for (int at : columns.themes) {
+    if (static_cast<std::size_t>(at) >= cells.size() || is_missing_marker(cells[static_cast<std::size_t>(at)])) continue;
+    folded_other_.assign(cells[static_cast<std::size_t>(at)]);
+    clues_->find(folded_other_, found_);
+  }
   folded_attributor_.assign(d.collectivite_nom);
   weaken_french_places(found_, folded_attributor_, folded_beneficiary_, d.beneficiaire ? d.beneficiaire->second : "",
                        first_name_clue, end_name_clues, {&folded_objet_, &folded_beneficiary_, &folded_dispositif_});
@@ -670,6 +677,11 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
     first_name_clue = found_.size();
     found_.insert(found_.end(), beneficiary_clues_.begin(), beneficiary_clues_.end());
     end_name_clues = found_.size();
+  }
+  for (int at : columns.themes) {  // as build() reads them
+    if (static_cast<std::size_t>(at) >= cells.size() || is_missing_marker(cells[static_cast<std::size_t>(at)])) continue;
+    folded_other_.assign(cells[static_cast<std::size_t>(at)]);
+    clues_->find(folded_other_, found_);
   }
   folded_attributor_.assign(cell_at(cells, columns, Column::NomAttribuant));
   folded_objet_.assign(cell_at(cells, columns, Column::Objet));

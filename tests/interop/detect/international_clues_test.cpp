@@ -51,6 +51,20 @@ TEST(InternationalClues, ADemonymIsAWeakClueWithoutACountry) {
   EXPECT_FALSE(c[0].strong);
 }
 
+// Names spelled out, foreign legal forms, regional networks and names cut at 32 characters, seen
+// in real files (review 27); a strong clue each, and « internat » alone (a boarding school) none.
+TEST(InternationalClues, BodiesSpelledOutForeignLegalFormsAndCutNamesAreStrong) {
+  for (const char* text : {"AGENCE D'AIDE A LA COOPERATION TECHNIQUE ET AU DEVELOPPEMENT",
+                           "Comité catholique contre la faim et pour le développement", "Cartoon AISBL",
+                           "ZEBAU GmbH", "Occitanie Coopération", "PARCOURS LE MONDE SUD OUEST",
+                           "ASS LES AMIS SOLIDARITE INTERNAT", "ECOLES POUR L AFRIQU", "Comité de soutien au Tibet"}) {
+    auto c = clues_of(text);
+    ASSERT_FALSE(c.empty()) << text;
+    EXPECT_TRUE(c[0].strong) << text;
+  }
+  EXPECT_TRUE(clues_of("Foyer de l'internat du lycée").empty());
+}
+
 TEST(InternationalClues, ExpressionsGiveTheNatureTheyName) {
   auto c = clues_of("Solidarité internationale ; aide humanitaire ; comité de jumelage");
   ASSERT_EQ(c.size(), 3u);

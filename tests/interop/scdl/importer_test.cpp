@@ -549,6 +549,31 @@ TEST(ScdlImporter, TheSharesOfASplitTotalAddUpToIt) {
   EXPECT_EQ(read[1].first, "50.01");
 }
 
+// Toulouse Métropole classes its subsidies in columns of its own (« secteur », « catégorie »):
+// HAMAP « Solidarité internationale / Aide humanitaire », its object « Subvention d'équipement ».
+// Those columns are read for clues (review 27: six such rows, 80 000 €, were no candidates); a
+// column of another name is not.
+TEST(ScdlImporter, ThePublishersOwnClassificationColumnsAreReadForClues) {
+  Importer importer(clues(), {});
+  std::vector<DossierDraft> drafts;
+  importer.import_bytes("nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice;secteur;catégorie;type\n"
+                        "Toulouse Métropole;24310051800016;HAMAP;Subvention d'équipement;19000.0;2023;"
+                        "Solidarité internationale;Aide humanitaire;Association loi 1901\n"
+                        "Toulouse Métropole;24310051800016;Club;Subvention de fonctionnement;1000.0;2023;"
+                        "Sport;Football;Association loi 1901\n"
+                        "Toulouse Métropole;24310051800016;Autre;Subvention de fonctionnement;1000.0;2023;"
+                        "Culture;Arts;Coopération internationale\n",
+                        "toulouse.csv", [&](const DossierDraft& d) {
+                          drafts.push_back(d);
+                          return true;
+                        });
+  ASSERT_EQ(drafts.size(), 3u);
+  EXPECT_TRUE(drafts[0].candidat);
+  EXPECT_EQ(drafts[0].action_nature.value_or(""), "aide_au_developpement");
+  EXPECT_FALSE(drafts[1].candidat);
+  EXPECT_FALSE(drafts[2].candidat);  // « type » is not a classification column
+}
+
 // A negative amount is a cancellation or a repayment: the dossier reader refuses it, so the row
 // is rejected with its reason instead of being written as a draft nobody can read.
 TEST(ScdlImporter, ANegativeAmountIsARejectedRowWithItsReason) {
