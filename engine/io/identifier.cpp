@@ -16,6 +16,16 @@ bool is_unicode_blank(char32_t c) {
          c == 0x3000;
 }
 
+bool is_blank_text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = diag::next_code_point(text, i);
+    if (c == '\t' || c == '\n' || c == '\r' || is_unicode_blank(c) || is_invisible_character(c) || is_direction_mark(c))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 bool is_direction_mark(char32_t c) {
   return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C;
 }

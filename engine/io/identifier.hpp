@@ -21,6 +21,11 @@ bool is_direction_mark(char32_t c);
 // hair, narrow no-break, medium mathematical and ideographic spaces, the Ogham space mark):
 // each looks like a space, or like nothing at the end of an id.
 bool is_unicode_blank(char32_t c);
+// Whether `text` shows nothing: ASCII white space, Unicode space separators and invisible
+// characters only (or nothing). A field marked x-empty-means-absent holding a no-break space
+// alone is as absent as one holding "" (review 26: it was read as a value, « Le compte   n'est
+// pas un compte », non conforme with nothing missing).
+bool is_blank_text(std::string_view text);
 
 // Why `id` is refused (French), or nothing.
 std::optional<std::string> identifier_problem(std::string_view id);

@@ -712,7 +712,7 @@ struct DossierReader::Impl {
         return true;
       }
       default: {
-        if (node.empty_means_absent && s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        if (node.empty_means_absent && is_blank_text(s)) {
           out.kind = Kind::Missing;  // as if the key were not there (schema.hpp, empty_means_absent)
           return true;
         }

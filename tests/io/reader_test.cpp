@@ -101,7 +101,9 @@ TEST(DossierReader, BlanksMarkedEmptyMeansAbsentAreReadAsAbsent) {
   schema::SchemaResult loaded = schema::parse_schema(marked, "marked.json");
   ASSERT_TRUE(loaded.schema) << loaded.error;
   DossierReader reader(loaded.schema);
-  for (const char* blank : {R"("")", R"("   ")", R"(" \t\n ")"}) {
+  // Unicode blanks too: no-break, em, ideographic, narrow no-break spaces (review 26).
+  for (const char* blank : {R"("")", R"("   ")", R"(" \t\n ")", "\"\xC2\xA0\"", "\"\xE2\x80\x83 \xE3\x80\x80\"",
+                            "\"\xE2\x80\xAF\""}) {
     ReadOutcome out = reader.read(std::string(R"({"id": "X", "nom": "  ", "indices": [], "competence": )") + blank + "}",
                                   "x.json");
     for (const auto& e : out.errors) ADD_FAILURE() << blank << " " << e.json_path << " : " << e.message;
