@@ -34,7 +34,7 @@ bool is_combining_mark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
 std::string id_key(std::string_view id) {
   std::string key;
   key.reserve(id.size());
-  std::size_t blanks_pending = 0;  // blanks inside the id are kept; those at the end are not
+  std::size_t blanks_pending = 0;  // a run of blanks inside the id is one space; those at the ends none
   for (std::size_t i = 0; i < id.size();) {
     const char32_t c = diag::next_code_point(id, i);
     if (is_blank(c)) {
@@ -42,7 +42,9 @@ std::string id_key(std::string_view id) {
       continue;
     }
     if (is_combining_mark(c) || is_invisible(c)) continue;
-    key.append(blanks_pending, ' ');
+    // A run of blanks inside is one: « X  Y » and « X Y » look alike in every list and were two
+    // dossiers, counted twice (review 26).
+    if (blanks_pending > 0) key += ' ';
     blanks_pending = 0;
     if (c >= 'A' && c <= 'Z') {
       key += static_cast<char>(c - 'A' + 'a');

@@ -91,7 +91,8 @@ CREATE INDEX dossiers_cle ON dossiers(cle);
     R"sql(
 UPDATE dossiers SET cle = '';
 )sql",
-    // 4: the id key takes every Unicode space separator as a blank (an em or ideographic space at
+    // 4: the id key takes every Unicode space separator as a blank, and a run of blanks inside an id
+    // as one (an em or ideographic space at
     // the end of a pasted id made a second dossier, review 23): every key is made again. Two
     // dossiers stored before under ids that now share a key stay stored; the jaune names both.
     R"sql(

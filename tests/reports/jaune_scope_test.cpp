@@ -254,6 +254,8 @@ TEST(JauneScope, ASectorWrittenWithoutItsAccentsIsTheSameSector) {
 
 TEST(IdKey, LeavesOutWhatACopyChangesAndKeepsTheRest) {
   EXPECT_EQ(id_key("  CP-12-101\xE2\x80\xAF"), "cp-12-101");
+  EXPECT_EQ(id_key("CP 12  101"), id_key("CP 12 101"));  // a run of blanks inside is one
+  EXPECT_EQ(id_key("CP 12\xE2\x80\x83\xC2\xA0" "101"), "cp 12 101");
   // Every Unicode space separator: en, em, hair, medium mathematical, ideographic, Ogham.
   for (const char* blank : {"\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x8A", "\xE2\x81\x9F", "\xE3\x80\x80", "\xE1\x9A\x80"})
     EXPECT_EQ(id_key(std::string("CP-12-101") + blank), "cp-12-101") << blank;
