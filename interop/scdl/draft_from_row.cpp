@@ -228,6 +228,11 @@ void make_split_amounts(const SharedTotal& group, const decimal::Decimal& total)
     if (share > group.rows[largest].second) largest = i;
   }
   if (!sum_of_shares || !sum_of_amounts) return;
+  group.sum_of_shares = *sum_of_shares;
+  // Shares adding up to more than 1: the file contradicts itself; each row keeps its own rounded
+  // share, no residue is moved, and each draft says so (review 26: 0,6 + 0,6 of 100,01 € made
+  // 120,01 € said to « faire le total »).
+  if (*sum_of_shares > decimal::Decimal::from_integer(1)) return;
   auto whole = multiply(total, *sum_of_shares);
   auto target = whole ? whole->round(2, decimal::RoundingMode::HalfAwayFromZero) : std::nullopt;
   auto residue = target ? subtract(*target, *sum_of_amounts) : std::nullopt;
@@ -268,10 +273,17 @@ void split_amount(const std::vector<std::string_view>& cells, const ColumnMap& c
                     " lignes de la même décision donnent comme total à répartir, × pourcentageSubvention " +
                     share.to_string();
   if (!exact) how += ", arrondi au centime (au plus proche, demi en s'éloignant de zéro)";
+  const bool whole_total = group->sum_of_shares && *group->sum_of_shares == decimal::Decimal::from_integer(1);
   if (group->residue_carried && group->residue_line == line)
     how += " ; porte en plus le résidu d'arrondi des " + std::to_string(sharing) +
-           " parts (la plus grande part, la première à égalité), pour que les parts fassent le total";
+           " parts (la plus grande part, la première à égalité), pour que les parts fassent " +
+           (whole_total ? std::string("le total") : "le total × leur somme (" + group->sum_of_shares->to_string() + ")");
   d.devines.push_back({"montant", found->second.to_fixed(2), std::move(how)});
+  if (group->sum_of_shares && *group->sum_of_shares > decimal::Decimal::from_integer(1))
+    d.avertissements.push_back("les parts (pourcentageSubvention) des " + std::to_string(sharing) +
+                               " lignes de la même décision font " + group->sum_of_shares->to_string() +
+                               ", plus que 1 : leurs montants répartis dépassent le total de " + written.to_fixed(2) +
+                               " ; à vérifier");
 }
 
 }  // namespace

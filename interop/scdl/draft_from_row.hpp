@@ -35,6 +35,7 @@ struct SharedTotal {
   mutable std::unordered_map<std::size_t, decimal::Decimal> amounts;  // line -> amount, once made
   mutable bool residue_carried = false;  // a row's amount holds the rounding residue
   mutable std::size_t residue_line = 0;
+  mutable std::optional<decimal::Decimal> sum_of_shares;  // once the amounts are made
 };
 
 // What the builder needs to know of the file.

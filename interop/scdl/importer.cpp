@@ -1,5 +1,7 @@
 #include "scdl/importer.hpp"
 
+#include <unordered_set>
+
 #include <unordered_map>
 
 #include <algorithm>
@@ -200,6 +202,7 @@ Importer::FirstPass Importer::first_pass(std::string_view text, char separator, 
   // Rows whose amount a decimal comma cut in two cells (join_split_amount), against all rows: the
   // join is made only in a file where it is the rule, not for one row shifted by another comma.
   std::size_t data_rows = 0, cut_rows = 0;
+  std::unordered_set<std::string> shared_rows_seen;  // rows of a shared total, cell for cell
   while (tokens.next(record)) {
     if (record.offset < header_end) continue;
     cells.clear();
@@ -215,7 +218,14 @@ Importer::FirstPass Importer::first_pass(std::string_view text, char separator, 
                       trim_spaces(cells[static_cast<std::size_t>(amount) + 1])))
       ++cut_rows;
     DraftBuilder::RowLink link = builder.link_of(cells, context);
-    if (!link.shared_total.empty()) pass.shared_totals[std::move(link.shared_total)].rows.emplace_back(record.line, link.share);
+    if (!link.shared_total.empty()) {
+      // A row identical to an earlier one is written once (second pass): it takes no share of
+      // the split, or the written row would carry a residue made for two (review 26).
+      std::string whole;
+      for (std::string_view c : cells) whole.append(c).push_back('\x1f');
+      if (shared_rows_seen.insert(std::move(whole)).second)
+        pass.shared_totals[std::move(link.shared_total)].rows.emplace_back(record.line, link.share);
+    }
     if (link.strong_clue.empty()) continue;
     pass.strong_clue_by_line.try_emplace(record.line, link.strong_clue);
     if (link.beneficiary.empty()) continue;

@@ -547,6 +547,36 @@ TEST(ScdlImporter, TheSharesOfASplitTotalAddUpToIt) {
   ASSERT_EQ(read.size(), 2u);
   EXPECT_EQ(read[0].first, "50.00");  // two 50,01 made 100,02: the first of the equal shares carries −1 cent
   EXPECT_EQ(read[1].first, "50.01");
+  // An identical row is written once and takes no share: the other keeps its own 50,01 (review 26).
+  read = split("Région Bretagne;23350001600040;2017-07-04;Z4;Alpha;Projet commun;100.01;0.5\n"
+               "Région Bretagne;23350001600040;2017-07-04;Z4;Beta;Projet commun;100.01;0.5\n"
+               "Région Bretagne;23350001600040;2017-07-04;Z4;Beta;Projet commun;100.01;0.5\n");
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_EQ(read[0].first, "50.00");
+  EXPECT_EQ(read[1].first, "50.01");
+}
+
+// Shares adding up to more than 1 contradict the total: no residue is moved, and each draft says
+// it (review 26: 0,6 + 0,6 of 100,01 € made 120,01 €, « pour que les parts fassent le total »).
+TEST(ScdlImporter, SharesOverOneAreSaidNotMadeToAddUp) {
+  Importer importer(clues(), {});
+  std::vector<DossierDraft> drafts;
+  importer.import_bytes("nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;objet;montant;"
+                        "pourcentageSubvention\n"
+                        "Région Bretagne;23350001600040;2017-07-04;Z5;Alpha;Projet commun;100.01;0.6\n"
+                        "Région Bretagne;23350001600040;2017-07-04;Z5;Beta;Projet commun;100.01;0.6\n",
+                        "parts.csv", [&](const DossierDraft& d) {
+                          drafts.push_back(d);
+                          return true;
+                        });
+  ASSERT_EQ(drafts.size(), 2u);
+  for (const DossierDraft& d : drafts) {
+    EXPECT_EQ(d.montant.to_fixed(2), "60.01");
+    bool said = false;
+    for (const std::string& w : d.avertissements) said = said || w.find("font 1.2, plus que 1") != std::string::npos;
+    EXPECT_TRUE(said);
+    for (const auto& g : d.devines) EXPECT_EQ(g.reason.find("fassent le total"), std::string::npos) << g.reason;
+  }
 }
 
 // Toulouse Métropole classes its subsidies in columns of its own (« secteur », « catégorie »):
