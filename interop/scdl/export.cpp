@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detect/folded_text.hpp"
+#include "scdl/amount.hpp"
 #include "scdl/dates.hpp"
 #include "scdl/identifiers.hpp"
 
@@ -226,7 +227,11 @@ ScdlExport scdl_csv(const std::vector<DossierFacts>& dossiers, const ScdlExportO
       if (i) line += ',';
       line += csv_field(row[i]);
     }
-    if (auto [first, unique] = written_lines.try_emplace(line, e.id); !unique)
+    // Compared as the import compares rows (cells without their blanks at either end): two rows
+    // differing by a blank at the end of the object were merged on import (review 26).
+    std::string same_as_import;
+    for (const std::string& cell : row) same_as_import.append(trim_spaces(cell)).push_back('\x1f');
+    if (auto [first, unique] = written_lines.try_emplace(std::move(same_as_import), e.id); !unique)
       result.identical.push_back(e.id + " : ligne identique à celle du dossier " + first->second +
                                  " (SCDL n'a pas de colonne d'identifiant : relue, les deux ne feraient qu'une "
                                  "subvention) ; les distinguer par referenceDecision ou dateConvention");

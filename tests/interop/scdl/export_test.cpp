@@ -366,5 +366,19 @@ TEST(ScdlExport, TwoIdenticalRowsAreListedWithBothDossiers) {
       << exported.identical[0];
 }
 
+// Rows that differ by a blank at the end of a cell are one row to the import, which trims cells:
+// listed too (review 26).
+TEST(ScdlExport, RowsThatDifferOnlyByBlanksAtTheEndsOfCellsAreListed) {
+  const std::string row = "2017;COMMUNE DE ROQUES;21310458100011;2017-03-01;DELIB 3;44137080600016;TENNIS CLUB;"
+                          "Tournoi;700.00;aide en numéraire;Unique;2017-01-01/2017-12-31;;non;1\r\n";
+  auto facts = facts_of_csv(kRoquesHeader + row);
+  ASSERT_EQ(facts.size(), 1u);
+  facts.push_back(facts[0]);
+  facts[1].entry.id += "-bis";
+  facts[1].entry.objet += " ";
+  const ScdlExport exported = scdl_csv(facts, {2017, {}});
+  EXPECT_EQ(exported.identical.size(), 1u);
+}
+
 }  // namespace
 }  // namespace subsidia::interop::scdl
