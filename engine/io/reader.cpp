@@ -326,9 +326,12 @@ struct DossierReader::Impl {
     // is read).
     if (money && !raw.starts_with('"') && text_of_number.find_first_of("eE") != std::string_view::npos) {
       if (auto exact = decimal::Decimal::parse(text_of_number)) {
+        // 100e-3 is 0.100, three decimals written, 0.10 once the zero is dropped: the fix is said.
+        const decimal::Decimal value = exact->normalized();
         error(raw.data(), code.value_or(ReadCode::BadAmount),
-              "montant mal écrit : " + shown(raw) + " vaut " + exact->normalized().to_string() +
-                  " ; un montant a au plus deux décimales (centimes)");
+              "montant mal écrit : " + shown(raw) + " vaut " + value.to_string() +
+                  (value.scale() <= 2 ? " ; écrire \"" + value.to_fixed(2) + "\" (sans exposant, avec au plus deux décimales)"
+                                      : std::string(" ; un montant a au plus deux décimales (centimes)")));
         return;
       }
     }

@@ -154,6 +154,9 @@ std::string uploaded_name(std::string_view raw, std::string_view fallback) {
   return name.empty() ? std::string(fallback) : name;
 }
 
+// « 1er », « 2e », « 501e ».
+std::string ordinal(std::size_t n) { return std::to_string(n) + (n == 1 ? "er" : "e"); }
+
 std::optional<int> parse_year(const std::string& text) {
   int year = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
@@ -392,9 +395,9 @@ void register_page_routes(httplib::Server& server, App& app) {
     const std::size_t total = app.store.count(filter);
     std::string caption = output::counted(total, "dossier", "dossiers");
     if (rows.size() < total)
-      caption += rows.empty() ? " (aucun à partir du " + std::to_string(filter.offset + 1) + "e)"
-                              : " : du " + std::to_string(filter.offset + 1) + "e au " +
-                                    std::to_string(filter.offset + rows.size()) + "e ci-dessous";
+      caption += rows.empty() ? " (aucun à partir du " + ordinal(filter.offset + 1) + ")"
+                              : " : du " + ordinal(filter.offset + 1) + " au " + ordinal(filter.offset + rows.size()) +
+                                    " ci-dessous";
     out += "<table><caption>" + caption + "</caption><thead><tr><th scope=\"col\">Identifiant</th>"
            "<th scope=\"col\">Exercice</th><th scope=\"col\">Collectivité</th><th scope=\"col\">Objet</th>"
            "<th scope=\"col\">Montant</th><th scope=\"col\">Verdict</th></tr></thead><tbody>";

@@ -305,6 +305,8 @@ TEST(DossierReader, AJsonNumberWithAnExponentIsRefusedForItsDecimals) {
   InputError e = single_error(read(replace(kValidDossier, R"("10000.00")", "1e-3")));
   EXPECT_EQ(e.json_path, "/montant");
   EXPECT_TRUE(contains(e.message, "1e-3 vaut 0.001 ; un montant a au plus deux décimales")) << e.message;
+  e = single_error(read(replace(kValidDossier, R"("10000.00")", "100e-3")));
+  EXPECT_TRUE(contains(e.message, "100e-3 vaut 0.1 ; écrire \"0.10\"")) << e.message;
   e = single_error(read(replace(kValidDossier, R"("10000.00")", R"("1e-3")")));
   EXPECT_TRUE(contains(e.message, "notation scientifique")) << e.message;
 }

@@ -218,7 +218,7 @@ class Api(unittest.TestCase):
         self.assertEqual(self.server.request("GET", "/api/dossiers?debut=x", token=self.budget).status, 400)
         cookie, _ = page_session(self.server, "budget")
         page = self.server.request("GET", "/dossiers?exercice=2049", headers={"Cookie": cookie}).text
-        self.assertIn("620 dossiers : du 1e au 500e ci-dessous", page)
+        self.assertIn("620 dossiers : du 1er au 500e ci-dessous", page)
         self.assertIn("debut=500", page)
         page = self.server.request("GET", "/dossiers?exercice=2049&debut=500", headers={"Cookie": cookie}).text
         self.assertIn("PAGE-0619", page)
