@@ -86,6 +86,11 @@ int run_serve(const ServeOptions& options) {
     std::cerr << "subsidia serve : impossible d'écouter sur " << options.listen << '\n';
     return kExitError;
   }
+  // Stored ids the jaune takes for one dossier (after a change of the id key): said at start, for
+  // the admin to merge or rename them before the year's jaune is asked for.
+  for (const std::string& group : server->ids_sharing_a_key())
+    std::cerr << "subsidia serve : attention, dossiers enregistrés sous des identifiants que le jaune confond : " << group
+              << " ; le jaune de leur exercice est refusé tant que l'un n'est pas renommé ou supprimé\n";
   // One line a supervisor or a test can read: where to connect.
   std::cout << "subsidia serve : à l'écoute sur http://" << options.listen.substr(0, colon) << ':' << server->port()
             << " (données " << (server_options.data_dir / "subsidia.sqlite").string() << ", règles " << fingerprint

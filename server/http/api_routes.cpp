@@ -449,8 +449,9 @@ void register_api_routes(httplib::Server& server, App& app) {
     if (format != "json" && format != "csv" && format != "xlsx" && format != "html")
       return send_error(res, 400, "format : json, csv, xlsx ou html", "format");
     std::string type, error;
-    std::string content = jaune_download(app, *year, format, type, error);
-    if (!error.empty()) return send_error(res, 404, error);
+    int status = 200;
+    std::string content = jaune_download(app, *year, format, type, status, error);
+    if (!error.empty()) return send_error(res, status, error);
     // The file name is ours (year and format checked above), never taken from the request.
     res.set_header("Content-Disposition", "attachment; filename=\"jaune-" + std::to_string(*year) + "." + format + "\"");
     res.status = 200;
@@ -514,16 +515,18 @@ void register_api_routes(httplib::Server& server, App& app) {
   });
 }
 
-std::string jaune_download(App& app, int year, const std::string& format, std::string& content_type,
+std::string jaune_download(App& app, int year, const std::string& format, std::string& content_type, int& status,
                            std::string& error) {
   if (format != "json" && format != "csv" && format != "xlsx" && format != "html") {
     error = "format : json, csv, xlsx ou html";
+    status = 400;
     return {};
   }
   const auto rules = app.rules.get();
   App::JauneOutcome outcome = app.jaune(year, *rules);
   if (!outcome.jaune) {
     error = outcome.error;
+    status = outcome.status;
     return {};
   }
   if (format == "json") {
@@ -552,6 +555,7 @@ std::string jaune_download(App& app, int year, const std::string& format, std::s
   std::filesystem::remove(file, ec);
   if (failure) {
     error = *failure;
+    status = 422;  // an amount the workbook cannot show (reports/jaune_xlsx.cpp)
     return {};
   }
   content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

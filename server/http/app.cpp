@@ -109,21 +109,22 @@ App::JauneOutcome App::jaune(int exercice, const RuleSet& set) {
   std::vector<reports::JauneRecord> records;
   for (const auto& [id, content] : store.contents_of_year(exercice)) {
     io::ReadOutcome read = reader.read(content, "base:" + id);
-    if (!read.dossier) return {std::nullopt, "dossier " + id + " illisible avec les règles en vigueur"};
+    if (!read.dossier) return {std::nullopt, "dossier " + id + " illisible avec les règles en vigueur", 422};
     reports::JauneRecord record;
     record.entry = set.extractor.extract(*read.dossier);
     record.verdict = set.engine->check(*read.dossier, scratch, eval::Detail::None).verdict;
     records.push_back(std::move(record));
   }
+  const std::size_t records_read = records.size();
   reports::JauneBuild built = reports::jaune_from_verdicts(exercice, std::move(records), set.zones);
   if (!built.jaune) {
     std::string error;
     for (const auto& e : built.errors) error += (error.empty() ? "" : " ; ") + e.message;
-    return {std::nullopt, error};
+    return {std::nullopt, error, records_read == 0 ? 404 : 422};
   }
   const api::Receipt& receipt = set.engine->receipt();
   built.jaune->moteur = {receipt.version, receipt.commit, receipt.fingerprint};
-  return {std::move(built.jaune), {}};
+  return {std::move(built.jaune), {}, 200};
 }
 
 std::size_t App::recheck_year(int exercice, const std::string& who) {

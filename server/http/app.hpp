@@ -47,6 +47,9 @@ class App {
   struct JauneOutcome {
     std::optional<reports::Jaune> jaune;
     std::string error;
+    // Without a jaune: 404 when the year has no stored dossier, 422 when its dossiers cannot make
+    // one (two ids the jaune takes for one dossier; review 26: a 404 for a year of 10 dossiers).
+    int status = 200;
   };
   JauneOutcome jaune(int exercice, const RuleSet& rules);
   // Re-checks every stored dossier of a year with the current rules: how many verdicts were
@@ -66,7 +69,7 @@ std::string media_type(const httplib::Request& req);
 
 // The jaune of a year in a format (json, csv, xlsx, html) for the API and the pages, with
 // its media type; `error` set (French) when there is none.
-std::string jaune_download(App& app, int year, const std::string& format, std::string& content_type,
+std::string jaune_download(App& app, int year, const std::string& format, std::string& content_type, int& status,
                            std::string& error);
 
 void register_api_routes(httplib::Server& server, App& app);

@@ -34,6 +34,10 @@ class Server {
   ~Server();
   bool bind();
   int port() const;  // the bound port
+  // Stored dossiers whose ids the jaune takes for one (store::Store::ids_sharing_a_key), each group
+  // as « « A » et « B » », for the start-up message: after a change of the id key (migration 4),
+  // the admin learns of them before the budget office finds its jaune refused (review 26).
+  std::vector<std::string> ids_sharing_a_key() const;
   void run();
   void stop();
   // "" on success, else the French errors (the rules in use stay).

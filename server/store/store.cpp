@@ -472,6 +472,24 @@ std::vector<DossierSummary> Store::list(const DossierFilter& f) {
   return out;
 }
 
+std::vector<std::vector<std::string>> Store::ids_sharing_a_key() {
+  std::lock_guard lock(mutex_);
+  Statement s(*db_,
+              "SELECT cle, id FROM dossiers WHERE supprime = 0 AND cle IN "
+              "(SELECT cle FROM dossiers WHERE supprime = 0 GROUP BY cle HAVING count(*) > 1) ORDER BY cle, id");
+  std::vector<std::vector<std::string>> groups;
+  std::string current;
+  while (s.step()) {
+    std::string key = s.text(0);
+    if (groups.empty() || key != current) {
+      groups.emplace_back();
+      current = std::move(key);
+    }
+    groups.back().push_back(s.text(1));
+  }
+  return groups;
+}
+
 std::size_t Store::count(const DossierFilter& f) {
   std::lock_guard lock(mutex_);
   Statement s(*db_, "SELECT count(*) FROM dossiers " + std::string(kFilterWhere));

@@ -173,6 +173,9 @@ class Store {
   // How many dossiers the filter matches, its limit aside: a list cut at 500 said « 500 dossiers »
   // of a year that had 620 (review 23).
   std::size_t count(const DossierFilter& filter);
+  // Live dossiers whose ids share one key (reports::id_key): the jaune refuses their year. Each
+  // group in id order.
+  std::vector<std::vector<std::string>> ids_sharing_a_key();
   std::optional<DossierDetail> dossier(const std::string& id);
   // Version `version` of a dossier not deleted; nullopt when there is no such dossier or version.
   std::optional<VersionDetail> version(const std::string& id, std::int64_t version);

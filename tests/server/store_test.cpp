@@ -123,6 +123,21 @@ TEST_F(StoreTest, TheKeysOfDossiersStoredBeforeAreFilledWhenOpened) {
   EXPECT_EQ(store.insert({dossier(" ANCIEN")}, actor_), "Ancien");
 }
 
+// Ids stored before a change of the id key (« X » and « X » + an em space before migration 4) now
+// share a key: listed, for the server to say at start (review 26: not a word, the jaune refused).
+TEST_F(StoreTest, IdsThatNowShareAKeyAreListed) {
+  { Store store(file_); ASSERT_FALSE(store.insert({dossier("Ancien"), dossier("Autre")}, actor_)); }
+  {
+    Database db(file_.string());
+    db.exec("UPDATE dossiers SET id = 'Ancien\xE2\x80\x83', cle = 'x' WHERE id = 'Autre'");
+    db.exec("UPDATE dossiers SET cle = ''");
+  }
+  Store store(file_);
+  const auto groups = store.ids_sharing_a_key();
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0], (std::vector<std::string>{"Ancien", "Ancien\xE2\x80\x83"}));
+}
+
 TEST_F(StoreTest, AnAmendBasedOnAVersionNoLongerCurrentIsRefused) {
   Store store(file_);
   ASSERT_FALSE(store.insert({dossier("A")}, actor_));
