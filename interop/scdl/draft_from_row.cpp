@@ -681,9 +681,13 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
     clues_->find(folded_other_, beneficiary_clues_);
     const auto siret = read_siret(cell_at(cells, columns, Column::IdBeneficiaire));
     const std::string_view rna = cell_at(cells, columns, Column::RnaBeneficiaire);
-    const auto category = guess_beneficiary_category(is_missing_marker(rna) ? std::string_view() : rna,
-                                                     siret ? std::string_view(siret->digits).substr(0, 9) : std::string_view(),
-                                                     folded_other_);
+    const std::string_view siren = siret ? std::string_view(siret->digits).substr(0, 9) : std::string_view();
+    // A foreign authority first, as the draft is read (build): « CONSEIL REGIONAL DE MAHDIA » is
+    // a Tunisian région, not a French body whose name holds a city (review 27: a rejected row
+    // lost its strong clue, and was not listed apart).
+    std::optional<CategoryGuess> category;
+    if (auto foreign = guess_foreign_local_authority(folded_other_, beneficiary_clues_, siren)) category = foreign->guess;
+    else category = guess_beneficiary_category(is_missing_marker(rna) ? std::string_view() : rna, siren, folded_other_);
     weaken_shop_names(beneficiary_clues_, siret && !siret->digits.empty(), category ? category->category : "", folded_other_);
     if (category) beneficiary_category = category->category;
     first_name_clue = found_.size();

@@ -968,17 +968,20 @@ TEST(ScdlImporter, ARejectedRowWithAStrongClueIsNamedApart) {
       "nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;objet;montant\n"
       "Département;22440002800011;2014;COOPERATION ATLANTIQUE GUINEE 44;;75490\n"
       "Département;22440002800011;2014;CLUB DE PLONGEE;;250\n"
-      "Département;22440002800011;2014;MEDECINS DU MONDE;;1000\n",
+      "Département;22440002800011;2014;MEDECINS DU MONDE;;1000\n"
+      // A foreign région, read as the draft reads it (review 27: taken for a French body, lost).
+      "Département;22440002800011;2011;CONSEIL REGIONAL DE MAHDIA;;14000\n",
       "la.csv", [&](const DossierDraft&) { return ++written, true; });
   EXPECT_EQ(written, 0u);
   const ImportSummary& summary = importer.summary();
-  EXPECT_EQ(summary.rejected.size(), 3u);
-  ASSERT_EQ(summary.rejected_candidates.size(), 2u);
+  EXPECT_EQ(summary.rejected.size(), 4u);
+  ASSERT_EQ(summary.rejected_candidates.size(), 3u);
   EXPECT_EQ(summary.rejected_candidates[0].line, 2u);
   EXPECT_EQ(summary.rejected_candidates[0].text, "indice fort « GUINEE » ; rejetée : objet de la subvention absent (colonne 5 « objet »)");
   EXPECT_EQ(summary.rejected_candidates[1].line, 4u);
-  EXPECT_NE(summary_text(summary).find("et 2 ligne(s) rejetée(s) avec un indice fort"), std::string::npos);
-  EXPECT_EQ(nlohmann::json::parse(summary_json(summary))["rejetees_candidates"].size(), 2u);
+  EXPECT_EQ(summary.rejected_candidates[2].line, 5u);
+  EXPECT_NE(summary_text(summary).find("et 3 ligne(s) rejetée(s) avec un indice fort"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(summary_json(summary))["rejetees_candidates"].size(), 3u);
 }
 
 // A row wider than its header is put back together when one reading alone gives every typed
