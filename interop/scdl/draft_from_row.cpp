@@ -709,6 +709,7 @@ DraftBuilder::RowLink DraftBuilder::link_of(const std::vector<std::string_view>&
     link.strong_clue = clue.text;
     break;
   }
+  if (link.strong_clue.empty() && !found_.empty()) link.weak_clue = found_.front().text;
   return link;
 }
 

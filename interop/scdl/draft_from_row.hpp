@@ -64,6 +64,7 @@ class DraftBuilder {
   struct RowLink {
     std::string beneficiary;
     std::string strong_clue;
+    std::string weak_clue;  // the words of its first clue when none is strong, "" otherwise
     // With a pourcentageSubvention under 1: the decision and the amount as written (attributor,
     // referenceDecision, dateConvention, montant), so that rows sharing one total are found;
     // "" otherwise.

@@ -64,12 +64,18 @@ std::string summary_text(const ImportSummary& s, std::size_t limit) {
          (s.rejected_candidates.empty() ? std::string()
                                         : " ; et " + std::to_string(s.rejected_candidates.size()) +
                                               " ligne(s) rejetée(s) avec un indice fort, listée(s) plus bas") +
+         (s.rejected_weak_candidates.empty()
+              ? std::string()
+              : " ; et " + std::to_string(s.rejected_weak_candidates.size()) +
+                    " ligne(s) rejetée(s) avec un indice faible seulement, listée(s) plus bas") +
          "\n";
   list(out, "Lignes rejetées", s.rejected, limit);
   list(out,
        "Lignes rejetées mais candidates à l'action internationale (indice fort ; le jaune ne les voit pas : les saisir "
        "à la main)",
        s.rejected_candidates, limit);
+  list(out, "Lignes rejetées avec un indice faible seulement (souvent une action en France ; à regarder)",
+       s.rejected_weak_candidates, limit);
   list(out, "Lignes identiques (écrites une fois)", s.identical, limit);
   if (s.numbered)
     out += "Dossiers numérotés -2, -3… (même décision, même bénéficiaire, autre contenu dans un même fichier) : " +
@@ -118,6 +124,7 @@ std::string summary_json(const ImportSummary& s) {
   j["candidats_indice_fort"] = s.strong_candidates;
   j["rejetees"] = notes_json(s.rejected);
   j["rejetees_candidates"] = notes_json(s.rejected_candidates);
+  j["rejetees_candidates_faibles"] = notes_json(s.rejected_weak_candidates);
   j["identiques"] = notes_json(s.identical);
   j["identifiants_changes"] = notes_json(s.renamed);
   j["identifiants_numerotes"] = s.numbered;

@@ -41,6 +41,10 @@ struct ImportSummary {
   // Rejected rows a strong clue makes international (their clue, then why rejected): the jaune
   // cannot see them, a person must complete them by hand.
   std::vector<LineNote> rejected_candidates;
+  // Rejected rows with a weak clue only: most are domestic (a Maison de l'Europe, an American
+  // football club), some are not (« ASS TUNISIENNE AIDE AUX SOURDS »); on a file whose rows are
+  // all rejected they are the office's only lead (review 27: 141 such rows, said nowhere).
+  std::vector<LineNote> rejected_weak_candidates;
   std::vector<LineNote> other_exercice;  // rows of another year than --exercice
   std::vector<LineNote> not_candidates;  // --international-seulement: rows left out
   std::vector<LineNote> identical;       // identical rows written once

@@ -226,6 +226,7 @@ Importer::FirstPass Importer::first_pass(std::string_view text, char separator, 
       if (shared_rows_seen.insert(std::move(whole)).second)
         pass.shared_totals[std::move(link.shared_total)].rows.emplace_back(record.line, link.share);
     }
+    if (!link.weak_clue.empty()) pass.weak_clue_by_line.try_emplace(record.line, std::move(link.weak_clue));
     if (link.strong_clue.empty()) continue;
     pass.strong_clue_by_line.try_emplace(record.line, link.strong_clue);
     if (link.beneficiary.empty()) continue;
@@ -374,6 +375,8 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
     auto reject = [&](std::string reason) {
       if (auto clue = first.strong_clue_by_line.find(line); clue != first.strong_clue_by_line.end())
         summary_.rejected_candidates.push_back({name, line, "indice fort « " + clue->second + " » ; rejetée : " + reason});
+      else if (auto weak = first.weak_clue_by_line.find(line); weak != first.weak_clue_by_line.end())
+        summary_.rejected_weak_candidates.push_back({name, line, "indice faible « " + weak->second + " » ; rejetée : " + reason});
       summary_.rejected.push_back({name, line, std::move(reason)});
     };
     std::string repair_note;

@@ -67,6 +67,7 @@ class Importer {
     std::unordered_map<std::string, LinkedRow> strong_rows;         // by beneficiary
     std::unordered_map<std::string, SharedTotal> shared_totals;     // by RowLink::shared_total
     std::unordered_map<std::size_t, std::string> strong_clue_by_line;  // every row with a strong clue
+    std::unordered_map<std::size_t, std::string> weak_clue_by_line;    // every row with weak clues only
     // Half the rows or more have their amount cut at an unquoted decimal comma: join them again.
     bool amounts_cut_at_comma = false;
   };

@@ -982,6 +982,25 @@ TEST(ScdlImporter, ARejectedRowWithAStrongClueIsNamedApart) {
   EXPECT_EQ(summary.rejected_candidates[2].line, 5u);
   EXPECT_NE(summary_text(summary).find("et 3 ligne(s) rejetée(s) avec un indice fort"), std::string::npos);
   EXPECT_EQ(nlohmann::json::parse(summary_json(summary))["rejetees_candidates"].size(), 3u);
+  EXPECT_TRUE(summary.rejected_weak_candidates.empty());
+}
+
+// A rejected row with weak clues only is listed apart too: « ASS TUNISIENNE AIDE AUX SOURDS »
+// without an object was said nowhere (review 27: 141 such rows in one file).
+TEST(ScdlImporter, ARejectedRowWithAWeakClueIsListedApart) {
+  Importer importer(clues(), {});
+  importer.import_bytes("nomAttribuant;idAttribuant;dateConvention;nomBeneficiaire;objet;montant\n"
+                        "Département;22440002800011;2014;ASS TUNISIENNE AIDE AUX SOURDS;;3000\n"
+                        "Département;22440002800011;2014;CLUB DE PLONGEE;;250\n",
+                        "la.csv", [&](const DossierDraft&) { return true; });
+  const ImportSummary& summary = importer.summary();
+  EXPECT_EQ(summary.rejected.size(), 2u);
+  EXPECT_TRUE(summary.rejected_candidates.empty());
+  ASSERT_EQ(summary.rejected_weak_candidates.size(), 1u);
+  EXPECT_EQ(summary.rejected_weak_candidates[0].line, 2u);
+  EXPECT_NE(summary.rejected_weak_candidates[0].text.find("indice faible « TUNISIENNE »"), std::string::npos)
+      << summary.rejected_weak_candidates[0].text;
+  EXPECT_EQ(nlohmann::json::parse(summary_json(summary))["rejetees_candidates_faibles"].size(), 1u);
 }
 
 // A row wider than its header is put back together when one reading alone gives every typed
