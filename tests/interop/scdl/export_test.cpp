@@ -302,6 +302,14 @@ TEST(ScdlExport, ASubsidyWhosePaymentIsKnownComesBackInItsExercice) {
   EXPECT_NE(late_export.other_year[0].find("exercice 2018"), std::string::npos) << late_export.other_year[0];
 }
 
+// The lines of the export's defaults that name `column`.
+std::vector<std::string> defaults_naming(const ScdlExport& exported, std::string_view column) {
+  std::vector<std::string> out;
+  for (const auto& line : exported.defaults)
+    if (line.find(column) != std::string::npos) out.push_back(line);
+  return out;
+}
+
 // idRAE has at most 5 characters (the schema's maxLength counts characters): "ABC123" cannot be
 // written and is listed; "ÉCO12" (5 characters, 6 bytes) is written.
 TEST(ScdlExport, AnIdRaeTooLongIsListedAndOneOfFiveCharactersIsWritten) {
@@ -313,14 +321,10 @@ TEST(ScdlExport, AnIdRaeTooLongIsListedAndOneOfFiveCharactersIsWritten) {
   ASSERT_EQ(facts.size(), 2u);
   const ScdlExport exported = scdl_csv(facts, {2017, {}});
   ASSERT_EQ(exported.written.size(), 2u);
-  std::size_t listed = 0;
-  for (const auto& line : exported.defaults) {
-    if (line.find("idRAE") == std::string::npos) continue;
-    ++listed;
-    EXPECT_NE(line.find("« ABC123 »"), std::string::npos) << line;
-    EXPECT_NE(line.find(facts[0].entry.id), std::string::npos) << line;
-  }
-  EXPECT_EQ(listed, 1u);
+  const std::vector<std::string> listed = defaults_naming(exported, "idRAE");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_NE(listed[0].find("« ABC123 »"), std::string::npos) << listed[0];
+  EXPECT_NE(listed[0].find(facts[0].entry.id), std::string::npos) << listed[0];
   EXPECT_EQ(exported.csv.find("ABC123"), std::string::npos);
   EXPECT_NE(exported.csv.find(",ÉCO12,"), std::string::npos) << exported.csv;
   EXPECT_TRUE(table_schema_problems(exported.csv).empty());
@@ -338,13 +342,9 @@ TEST(ScdlExport, AnUnusablePublishedShareExportedAsOneIsListed) {
   ASSERT_EQ(facts.size(), 2u);
   const ScdlExport exported = scdl_csv(facts, {2017, {}});
   ASSERT_EQ(exported.written.size(), 2u);
-  std::size_t listed = 0;
-  for (const auto& line : exported.defaults) {
-    if (line.find("pourcentageSubvention") == std::string::npos) continue;
-    ++listed;
-    EXPECT_NE(line.find(facts[0].entry.id), std::string::npos) << line;
-  }
-  EXPECT_EQ(listed, 1u);
+  const std::vector<std::string> listed = defaults_naming(exported, "pourcentageSubvention");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_NE(listed[0].find(facts[0].entry.id), std::string::npos) << listed[0];
   EXPECT_TRUE(table_schema_problems(exported.csv).empty());
 }
 

@@ -559,16 +559,11 @@ TEST(ScdlImporter, TheSharesOfASplitTotalAddUpToIt) {
 // Shares adding up to more than 1 contradict the total: no residue is moved, and each draft says
 // it (review 26: 0,6 + 0,6 of 100,01 € made 120,01 €, « pour que les parts fassent le total »).
 TEST(ScdlImporter, SharesOverOneAreSaidNotMadeToAddUp) {
-  Importer importer(clues(), {});
-  std::vector<DossierDraft> drafts;
-  importer.import_bytes("nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;objet;montant;"
-                        "pourcentageSubvention\n"
-                        "Région Bretagne;23350001600040;2017-07-04;Z5;Alpha;Projet commun;100.01;0.6\n"
-                        "Région Bretagne;23350001600040;2017-07-04;Z5;Beta;Projet commun;100.01;0.6\n",
-                        "parts.csv", [&](const DossierDraft& d) {
-                          drafts.push_back(d);
-                          return true;
-                        });
+  const std::vector<DossierDraft> drafts =
+      drafts_of("nomAttribuant;idAttribuant;dateConvention;referenceDecision;nomBeneficiaire;objet;montant;"
+                "pourcentageSubvention\n"
+                "Région Bretagne;23350001600040;2017-07-04;Z5;Alpha;Projet commun;100.01;0.6\n"
+                "Région Bretagne;23350001600040;2017-07-04;Z5;Beta;Projet commun;100.01;0.6\n");
   ASSERT_EQ(drafts.size(), 2u);
   for (const DossierDraft& d : drafts) {
     EXPECT_EQ(d.montant.to_fixed(2), "60.01");
@@ -584,19 +579,14 @@ TEST(ScdlImporter, SharesOverOneAreSaidNotMadeToAddUp) {
 // Those columns are read for clues (review 27: six such rows, 80 000 €, were no candidates); a
 // column of another name is not.
 TEST(ScdlImporter, ThePublishersOwnClassificationColumnsAreReadForClues) {
-  Importer importer(clues(), {});
-  std::vector<DossierDraft> drafts;
-  importer.import_bytes("nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice;secteur;catégorie;type\n"
-                        "Toulouse Métropole;24310051800016;HAMAP;Subvention d'équipement;19000.0;2023;"
-                        "Solidarité internationale;Aide humanitaire;Association loi 1901\n"
-                        "Toulouse Métropole;24310051800016;Club;Subvention de fonctionnement;1000.0;2023;"
-                        "Sport;Football;Association loi 1901\n"
-                        "Toulouse Métropole;24310051800016;Autre;Subvention de fonctionnement;1000.0;2023;"
-                        "Culture;Arts;Coopération internationale\n",
-                        "toulouse.csv", [&](const DossierDraft& d) {
-                          drafts.push_back(d);
-                          return true;
-                        });
+  const std::vector<DossierDraft> drafts =
+      drafts_of("nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice;secteur;catégorie;type\n"
+                "Toulouse Métropole;24310051800016;HAMAP;Subvention d'équipement;19000.0;2023;"
+                "Solidarité internationale;Aide humanitaire;Association loi 1901\n"
+                "Toulouse Métropole;24310051800016;Club;Subvention de fonctionnement;1000.0;2023;"
+                "Sport;Football;Association loi 1901\n"
+                "Toulouse Métropole;24310051800016;Autre;Subvention de fonctionnement;1000.0;2023;"
+                "Culture;Arts;Coopération internationale\n");
   ASSERT_EQ(drafts.size(), 3u);
   EXPECT_TRUE(drafts[0].candidat);
   EXPECT_EQ(drafts[0].action_nature.value_or(""), "aide_au_developpement");
@@ -629,15 +619,10 @@ TEST(ScdlImporter, ANegativeAmountIsARejectedRowWithItsReason) {
 // its column; a share « NaN » is one the spreadsheet could not compute. Both are kept and said
 // in the draft, for a person to check (review 25: neither was said).
 TEST(ScdlImporter, AnAmountInScientificNotationAndAShareNaNAreSaid) {
-  Importer importer(clues(), {});
-  std::vector<DossierDraft> drafts;
-  importer.import_bytes("nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice;pourcentageSubvention\n"
-                        "Ville de Lyon;21690123100011;Club;Coopération avec Bamako (Mali);2.18601946E+13;2018;1\n"
-                        "Ville de Lyon;21690123100011;Autre club;Coopération avec Bamako (Mali);1500,00;2018;NaN\n",
-                        "tableur.csv", [&](const DossierDraft& d) {
-                          drafts.push_back(d);
-                          return true;
-                        });
+  const std::vector<DossierDraft> drafts =
+      drafts_of("nomAttribuant;idAttribuant;nomBeneficiaire;objet;montant;exercice;pourcentageSubvention\n"
+                "Ville de Lyon;21690123100011;Club;Coopération avec Bamako (Mali);2.18601946E+13;2018;1\n"
+                "Ville de Lyon;21690123100011;Autre club;Coopération avec Bamako (Mali);1500,00;2018;NaN\n");
   ASSERT_EQ(drafts.size(), 2u);
   EXPECT_EQ(drafts[0].montant.to_fixed(2), "21860194600000.00");
   auto said = [](const DossierDraft& d, std::string_view words) {
