@@ -1,5 +1,7 @@
 #include "reports/id_key.hpp"
 
+#include <cstdio>
+
 #include "csv/encoding.hpp"
 #include "diag/utf8.hpp"
 #include "io/identifier.hpp"
@@ -61,6 +63,25 @@ std::string id_key(std::string_view id) {
     }
   }
   return key;
+}
+
+std::string visible_id(std::string_view id) {
+  std::string out;
+  for (std::size_t i = 0; i < id.size();) {
+    const std::size_t start = i;
+    const char32_t c = diag::next_code_point(id, i);
+    const bool at_end = start == 0 || i == id.size();
+    if (c == ' ' && at_end) {
+      out += "\u2423";
+    } else if ((c != ' ' && is_blank(c)) || is_invisible(c) || c < 0x20) {
+      char code[24];
+      std::snprintf(code, sizeof code, "\u27e8U+%04X\u27e9", static_cast<unsigned>(c));
+      out += code;
+    } else {
+      out.append(id.substr(start, i - start));
+    }
+  }
+  return out;
 }
 
 }  // namespace subsidia::reports

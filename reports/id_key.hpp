@@ -12,4 +12,9 @@ namespace subsidia::reports {
 
 std::string id_key(std::string_view id);
 
+// `id` as a person can tell it from its twin in a message: a blank other than the space, or a
+// character that shows nothing, written as its code (« R1-X2050⟨U+2003⟩ »), a space at an end as
+// « ␣ ». Two ids the key takes for one are otherwise shown alike (review 26).
+std::string visible_id(std::string_view id);
+
 }  // namespace subsidia::reports

@@ -222,7 +222,7 @@ JauneBuild jaune_from_verdicts(int exercice, std::vector<JauneRecord> records, c
       if (first.id != record.entry.id) {
         build.errors.push_back(
             {JauneErrorCode::DuplicateId,
-             "identifiants « " + first.id + " » (" + first.file + ") et « " + record.entry.id + " » (" +
+             "identifiants « " + visible_id(first.id) + " » (" + first.file + ") et « " + visible_id(record.entry.id) + " » (" +
                  record.entry.file +
                  ") qui ne diffèrent que par des blancs, des majuscules ou la façon d'écrire les accents : sans doute le "
                  "même dossier, qui serait compté deux fois ; donner aux deux le même identifiant (le même dossier) ou "

@@ -129,7 +129,7 @@ std::optional<std::vector<interop::DossierFacts>> read_dossiers(const ExportOpti
         report({item.file, item.line, "",
                 first.id == entry.id
                     ? "identifiant « " + entry.id + " » donné à deux dossiers différents : " + first.place + " et " + place
-                    : "identifiants « " + first.id + " » (" + first.place + ") et « " + entry.id + " » (" + place +
+                    : "identifiants « " + reports::visible_id(first.id) + " » (" + first.place + ") et « " + reports::visible_id(entry.id) + " » (" + place +
                           ") qui ne diffèrent que par des blancs, des majuscules, des caractères invisibles ou la "
                           "façon d'écrire les accents : le même dossier exporté deux fois, ou deux dossiers à "
                           "distinguer par un identifiant vraiment différent",

@@ -2,14 +2,12 @@
 
 #include <arpa/inet.h>
 #include <cctype>
-#include <cstdio>
 #include <iostream>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "diag/utf8.hpp"
-#include "io/identifier.hpp"
+#include "reports/id_key.hpp"
 #include "http/app.hpp"
 #include "pages/html.hpp"
 
@@ -140,37 +138,13 @@ bool Server::bind() {
 
 int Server::port() const { return impl_->bound_port; }
 
-namespace {
-
-// An id as a person can tell it from its twin: a blank other than the space, or any character
-// that shows nothing, written as its code (« R1-X2050⟨U+2003⟩ »), a space at an end as « ␣ ».
-std::string visible_id(std::string_view id) {
-  std::string out;
-  for (std::size_t i = 0; i < id.size();) {
-    const std::size_t start = i;
-    const char32_t c = diag::next_code_point(id, i);
-    const bool at_end = start == 0 || i == id.size();
-    if (c == ' ' && at_end) {
-      out += "\u2423";
-    } else if ((c != ' ' && io::is_unicode_blank(c)) || io::is_invisible_character(c) || io::is_direction_mark(c) || c < 0x20) {
-      char code[16];
-      std::snprintf(code, sizeof code, "\u27e8U+%04X\u27e9", static_cast<unsigned>(c));
-      out += code;
-    } else {
-      out.append(id.substr(start, i - start));
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<std::string> Server::ids_sharing_a_key() const {
   std::vector<std::string> out;
   for (const std::vector<std::string>& group : impl_->app.store.ids_sharing_a_key()) {
     std::string line;
     for (std::size_t k = 0; k < group.size(); ++k)
-      line += (k == 0 ? "« " : k + 1 == group.size() ? " et « " : ", « ") + visible_id(group[k]) + " »";
+      line += (k == 0 ? "« " : k + 1 == group.size() ? " et « " : ", « ") + reports::visible_id(group[k]) + " »";
     out.push_back(std::move(line));
   }
   return out;

@@ -191,7 +191,7 @@ TEST(JauneScope, IdsThatDifferOnlyByBlanksCaseOrAccentFormAreAnErrorNotTwoDossie
     EXPECT_FALSE(built.jaune) << second_id;
     ASSERT_EQ(built.errors.size(), 1u) << second_id;
     EXPECT_EQ(built.errors[0].code, JauneErrorCode::DuplicateId);
-    EXPECT_NE(built.errors[0].message.find("(export-ged.json) et « " + std::string(second_id) + " » (export-mac.json)"),
+    EXPECT_NE(built.errors[0].message.find("(export-ged.json) et « " + visible_id(second_id) + " » (export-mac.json)"),
               std::string::npos)
         << built.errors[0].message;
   }
@@ -262,7 +262,11 @@ TEST(IdKey, LeavesOutWhatACopyChangesAndKeepsTheRest) {
   EXPECT_EQ(id_key("R\xC3\xA9GION \xC3\x8Ele-de-France"), "region ile-de-france");
   EXPECT_EQ(id_key("Re\xCC\x81gion"), "region");
   EXPECT_EQ(id_key("\xC5\x92uvre"), "oeuvre");
-  EXPECT_EQ(id_key("a  b"), "a b");  // a run of blanks inside is one (review 26: « X  Y » and « X Y » were two)
+  EXPECT_EQ(id_key("a  b"), "a b");
+  // Shown in a message, the differences the key leaves out can be seen (review 26).
+  EXPECT_EQ(visible_id("R1-X2050\xE2\x80\x83"), "R1-X2050\u27e8U+2003\u27e9");
+  EXPECT_EQ(visible_id(" X "), "\u2423X\u2423");
+  EXPECT_EQ(visible_id("X Y\xE2\x80\x8B"), "X Y\u27e8U+200B\u27e9");  // a run of blanks inside is one (review 26: « X  Y » and « X Y » were two)
   // A word processor's hyphen (U+2010), en and em dashes, the minus sign: the same dossier was
   // counted twice under « IDF‐CP‐12‐601 » and « IDF-CP-12-601 » (review by mutation).
   EXPECT_EQ(id_key("IDF\u2010CP\u201312\u2014601\u2212b"), "idf-cp-12-601-b");
