@@ -91,6 +91,15 @@ void append_rule_text(std::string& out, const eval::RuleOutcome& rule) {
     append_on_one_line(out, rule.explanation);
     out += '\n';
   }
+  // A reservation on the date is joined to the explanation when one is built; at the levels that
+  // build none for a respected rule, the rule is still shown for it, and it must be read (domain.md:
+  // "that caveat must reach the reader"; review 31: texte at echecs showed the rule without it).
+  for (const std::string& caveat : rule.caveats) {
+    if (rule.explanation.find(caveat) != std::string::npos) continue;
+    out += "      ";
+    append_on_one_line(out, caveat);
+    out += '\n';
+  }
   std::vector<const model::Rule*> cited = rule.possible_versions;
   if (cited.empty() && rule.rule && rule.status != RuleStatus::NotApplicable) cited.push_back(rule.rule);
   std::vector<std::string> notes;

@@ -236,10 +236,14 @@ fin
     const auto file = write(std::string("d/") + date + ".json", dossier(date, [&](json& d) {
                                                       d["deliberation"]["date"] = date;
                                                     }).dump());
-    const auto texte = run({"check", "--regles", base, file.string()});
-    ASSERT_EQ(texte.exit_code, 0) << texte.err;
-    EXPECT_NE(texte.out.find("Réserve sur la date"), std::string::npos) << date << texte.out;
-    EXPECT_NE(texte.out.find("t.montant"), std::string::npos) << date << texte.out;
+    // At every level: echecs and aucune build no explanation for a respected rule, and texte
+    // showed the rule without its reservation (review 31).
+    for (const char* level : {"complete", "echecs", "aucune"}) {
+      const auto texte = run({"check", "--regles", base, "--explication", level, file.string()});
+      ASSERT_EQ(texte.exit_code, 0) << texte.err;
+      EXPECT_NE(texte.out.find("Réserve sur la date"), std::string::npos) << date << level << texte.out;
+      EXPECT_NE(texte.out.find("t.montant"), std::string::npos) << date << level << texte.out;
+    }
     const auto jsonl = run({"check", "--regles", base, "--format", "jsonl", file.string()});
     ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
     std::istringstream lines(jsonl.out);
