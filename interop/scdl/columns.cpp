@@ -161,10 +161,14 @@ const Alias* alias_of(std::string_view cell) {
   const std::string key = folded_key(cell);
   for (const Alias& alias : kAliases)
     if (alias.key == key) return &alias;
-  // A requested or paid amount is not what was granted: those stay unmapped.
-  if (key.starts_with("montant") && key.find("demande") == std::string::npos &&
-      key.find("verse") == std::string::npos && key.find("paye") == std::string::npos)
+  // A requested or paid amount is not what was granted, nor is a loan, a loan guarantee or a
+  // repayable advance a subsidy (review 32: « Montant prêt » and « Montant garantie » were offered
+  // as the amount granted): those stay unmapped.
+  if (key.starts_with("montant")) {
+    for (std::string_view other : {"demande", "verse", "paye", "pret", "garanti", "avance", "emprunt"})
+      if (key.find(other) != std::string::npos) return nullptr;
     return &kFuzzyMontant;
+  }
   return nullptr;
 }
 
@@ -219,9 +223,11 @@ ColumnMap map_columns(const std::vector<std::string_view>& header) {
   }
   auto& montant = map.index[static_cast<std::size_t>(Column::Montant)];
   if (montant >= 0) {
-    for (std::size_t i : fuzzy)
+    for (std::size_t i : fuzzy) {
       map.warnings.push_back("colonne " + named(header, i) + " non lue comme montant : la colonne " +
                              named(header, static_cast<std::size_t>(montant)) + " porte le nom du montant");
+      map.other_amounts.push_back(static_cast<int>(i));
+    }
   } else if (fuzzy.size() == 1) {
     montant = static_cast<int>(fuzzy[0]);
     ++map.recognised;
@@ -232,8 +238,12 @@ ColumnMap map_columns(const std::vector<std::string_view>& header) {
     ++map.recognised;
     map.ambiguity = "montant ambigu :";
     for (std::size_t k = 0; k < fuzzy.size(); ++k) map.ambiguity += (k ? " ou " : " ") + named(header, fuzzy[k]);
-    map.ambiguity += " ? Aucune colonne ne s'appelle « montant » ; aucune ligne n'est lue (renommer « montant » la "
-                     "colonne du montant attribué)";
+    // Renaming one of them is the fix only when one holds the amount granted: a file that splits
+    // each subsidy between operating and investment columns would lose the others' euros (review 32).
+    map.ambiguity += " ? Aucune colonne ne s'appelle « montant » ; aucune ligne n'est lue. Si une seule de ces "
+                     "colonnes est le montant attribué, la renommer « montant » ; si plusieurs en portent une part "
+                     "(fonctionnement et investissement), écrire leur somme dans une colonne « montant », sans "
+                     "quoi les autres parts seraient laissées de côté";
   }
   return map;
 }

@@ -57,6 +57,10 @@ struct ColumnMap {
   // Toulouse Métropole classes HAMAP « Solidarité internationale », ALISSAR « Aide humanitaire »
   // in them, and their objects say « Subvention de fonctionnement » (review 27: 80 000 € missed).
   std::vector<int> themes;
+  // Columns whose name starts with « montant » beside the one read as the amount (« Montant
+  // investissement » beside « Montant fonctionnement » renamed « montant »): a row with a value
+  // there is told that it is not counted (review 32: 39 800 € of investment left out silently).
+  std::vector<int> other_amounts;
 
   ColumnMap() { index.fill(-1); }
   int operator[](Column c) const { return index[static_cast<std::size_t>(c)]; }

@@ -161,7 +161,9 @@ std::string beneficiary_key_of(const std::vector<std::string_view>& cells, const
 }
 
 // RowLink::shared_total of a row whose share is under 1: who decided (SIRET or name), which
-// decision (reference, date) and the amount as written.
+// decision (reference, date) and the amount, by its value: « 5500,20 » and « 5500.20 » in one
+// decision are one total (review 32: the row written with a comma was left out of the split and
+// kept five times its share); an amount that cannot be read keys by its text.
 std::string shared_total_of(const std::vector<std::string_view>& cells, const ColumnMap& columns,
                             decimal::Decimal* share_out = nullptr) {
   const std::string_view raw = cell_at(cells, columns, Column::PourcentageSubvention);
@@ -174,10 +176,15 @@ std::string shared_total_of(const std::vector<std::string_view>& cells, const Co
   std::string key;
   if (auto id = read_siret(cell_at(cells, columns, Column::IdAttribuant)); id && !id->digits.empty()) key = id->digits;
   else key = folded_words(cell_at(cells, columns, Column::NomAttribuant));
-  for (Column c : {Column::ReferenceDecision, Column::DateConvention, Column::Montant}) {
+  for (Column c : {Column::ReferenceDecision, Column::DateConvention}) {
     key += '\x1f';
-    key += cell_at(cells, columns, c);
+    key += trim_spaces(cell_at(cells, columns, c));
   }
+  key += '\x1f';
+  if (const AmountReading amount = read_amount(montant); amount.status == AmountReading::Status::Ok)
+    key += amount.value.to_fixed(2);
+  else
+    key += montant;
   return key;
 }
 
@@ -286,6 +293,22 @@ void split_amount(const std::vector<std::string_view>& cells, const ColumnMap& c
                                " ; à vérifier");
 }
 
+// The other amount columns of the row (ColumnMap::other_amounts) that hold a value: « la
+// colonne « Montant investissement » (n° 6) porte 39 800,00 € », joined with « ; ».
+std::string other_amounts_given(const std::vector<std::string_view>& cells, const ColumnMap& columns,
+                                const std::vector<std::string>& header) {
+  std::string out;
+  for (int at : columns.other_amounts) {
+    const auto i = static_cast<std::size_t>(at);
+    if (i >= cells.size() || i >= header.size()) continue;
+    const AmountReading other = read_amount(cells[i]);
+    if (other.status != AmountReading::Status::Ok || other.value.is_zero()) continue;
+    if (!out.empty()) out += " ; ";
+    out += "la colonne « " + header[i] + " » (n° " + std::to_string(i + 1) + ") porte " + other.value.to_french(2) + " €";
+  }
+  return out;
+}
+
 }  // namespace
 
 DraftBuilder::DraftBuilder(const InternationalClues& clues, const ImportOptions& options)
@@ -371,14 +394,23 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
   // Where: the column as the file names it, and its number.
   const std::size_t amount_at = static_cast<std::size_t>(columns[Column::Montant]);
   const std::string amount_where = " (colonne " + std::to_string(amount_at + 1) + " « " + (*file.header)[amount_at] + " »)";
+  // A value in another amount column of the row: a share of the subsidy the column read leaves out
+  // (« Montant investissement » beside « Montant fonctionnement »), or another year's amount.
+  const std::string others = other_amounts_given(cells, columns, *file.header);
   if (amount.status != AmountReading::Status::Ok) {
     const std::string& where = amount_where;
     if (loan && amount.status == AmountReading::Status::Missing)
       return rejected("prêt ou garantie sans montant : " + amount.reason + where);
+    if (!others.empty() && amount.status == AmountReading::Status::Missing)
+      return rejected(amount.reason + where + " ; mais " + others +
+                      " : si c'est un montant attribué, l'écrire dans la colonne du montant");
     return rejected(amount.reason + where);
   }
   d.scdl.montant = amount.value;
   d.montant = amount.value;
+  if (!others.empty())
+    d.avertissements.push_back("montant lu dans la colonne « " + (*file.header)[amount_at] + " » seule ; " + others +
+                               ", non compté : s'il fait partie de la subvention, le montant est plus grand ; à vérifier");
   // Read exactly as written, but « 2.18601946E+13 » is how a spreadsheet shows a number wider
   // than its column: the digits after the mantissa may be lost. The dossier reader refuses this
   // form outright; here the draft keeps the value, guessed, for a person to check (review 25).

@@ -443,6 +443,42 @@ TEST(ScdlImporter, TwoAmountColumnsWithoutTheExactNameAreAnErrorOfTheFileNotAGue
   EXPECT_TRUE(importer.summary().files_failed());
 }
 
+// Sarthe's list (review 32): operating and investment columns both hold granted amounts, and
+// loan and guarantee columns beside them. The refusal names only the two amounts and says that
+// renaming one would leave the other out; once one is named « montant », a row with a value in
+// the other is told it is not counted, and a row with a value only there says where it is.
+TEST(ScdlImporter, AnotherAmountColumnIsNeverLeftOutInSilence) {
+  Importer refused(clues(), {});
+  refused.import_bytes("nomAttribuant;objet;Montant fonctionnement;Montant investissement;Montant prêt;Montant garantie\n"
+                       "Département de la Sarthe;Jumelage;2914.50;39800;;\n",
+                       "sarthe.csv", [](const DossierDraft&) { return true; });
+  const std::string& error = refused.summary().files[0].error;
+  EXPECT_NE(error.find("« Montant fonctionnement » (n° 3) ou « Montant investissement » (n° 4) ?"), std::string::npos) << error;
+  EXPECT_EQ(error.find("prêt"), std::string::npos) << error;
+  EXPECT_EQ(error.find("garantie"), std::string::npos) << error;
+  EXPECT_NE(error.find("leur somme"), std::string::npos) << error;
+
+  Importer importer(clues(), {});
+  std::vector<std::string> warnings;
+  importer.import_bytes("nomAttribuant;dateConvention;objet;montant;Montant investissement\n"
+                        "Département de la Sarthe;2018-03-01;Jumelage avec Bamako;2914.50;39800\n"
+                        "Département de la Sarthe;2018-03-01;Comité de jumelage;;12000\n"
+                        "Département de la Sarthe;2018-03-01;Échanges scolaires;500;\n",
+                        "sarthe-renomme.csv", [&](const DossierDraft& d) {
+                          std::string all;
+                          for (const std::string& w : d.avertissements) all += w + "|";
+                          warnings.push_back(all);
+                          return true;
+                        });
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_NE(warnings[0].find("« Montant investissement » (n° 5) porte 39"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("non compté"), std::string::npos) << warnings[0];
+  EXPECT_EQ(warnings[1].find("Montant investissement"), std::string::npos) << warnings[1];
+  ASSERT_EQ(importer.summary().rejected.size(), 1u);
+  EXPECT_NE(importer.summary().rejected[0].text.find("« Montant investissement » (n° 5) porte 12"), std::string::npos)
+      << importer.summary().rejected[0].text;
+}
+
 bool has_warning(const nlohmann::json& d, std::string_view words) {
   for (const auto& w : d["origine"]["avertissements"])
     if (w.get<std::string>().find(words) != std::string::npos) return true;
@@ -554,6 +590,16 @@ TEST(ScdlImporter, TheSharesOfASplitTotalAddUpToIt) {
   ASSERT_EQ(read.size(), 2u);
   EXPECT_EQ(read[0].first, "50.00");
   EXPECT_EQ(read[1].first, "50.01");
+  // One row of the decision writes the total with a decimal comma, and « 5 500,20 € » with a
+  // space: the same total, split like the others (review 32: kept at 5 500,20, five times its share).
+  read = split("Région Bretagne;23350001600040;2017-07-04;Z5;Alpha;Projet commun;5500.20;0.2\n"
+               "Région Bretagne;23350001600040;2017-07-04;Z5;Beta;Projet commun;\"5500,20\";0.2\n"
+               "Région Bretagne;23350001600040;2017-07-04;Z5;Gamma;Projet commun;5 500,20 €;0.2\n");
+  ASSERT_EQ(read.size(), 3u);
+  for (const auto& [montant, reason] : read) {
+    EXPECT_EQ(montant, "1100.04");
+    EXPECT_NE(reason.find("3 lignes de la même décision"), std::string::npos) << reason;
+  }
 }
 
 // Shares adding up to more than 1 contradict the total: no residue is moved, and each draft says
