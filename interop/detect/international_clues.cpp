@@ -168,6 +168,10 @@ constexpr Keyword kKeywords[] = {
     {"gynecologie sans frontiere", ClueKind::Body, true, "humanitaire"},
     {"enfants refugies du monde", ClueKind::Body, true, "humanitaire"},
     {"ccfd", ClueKind::Body, true, "aide_au_developpement"},
+    // Agriculteurs français et développement international (review 32: « AFDI COMITE DE LA
+    // SARTHE » had no clue).
+    {"afdi", ClueKind::Body, true, "aide_au_developpement"},
+    {"agriculteurs francais et developpement international", ClueKind::Body, true, "aide_au_developpement"},
     // Their names spelled out, as publishers write them (review 27: ACTED only weak, CCFD missed).
     {"agence d aide a la cooperation technique et au developpement", ClueKind::Body, true, "humanitaire"},
     {"comite catholique contre la faim et pour le developpement", ClueKind::Body, true, "aide_au_developpement"},
@@ -231,6 +235,12 @@ constexpr Keyword kKeywords[] = {
     {"solidarite internat", ClueKind::Expression, true, "aide_au_developpement"},
     {"coop dec", ClueKind::Expression, true, "cooperation"},
     {"intl", ClueKind::Expression, false, ""},
+    // « COMITE D ECHANGES INTERNATIO » (Sarthe, review 32): « international » cut short.
+    {"internatio", ClueKind::Expression, false, ""},
+    {"internation", ClueKind::Expression, false, ""},
+    // « USA » in a French association's name is « Union sportive d'A… » as often as the United
+    // States (review 32: « USA SECTION TENNIS » was given the United States): weak, no country.
+    {"usa", ClueKind::Expression, false, ""},
     {"internationnale", ClueKind::Expression, false, ""},
     {"europe", ClueKind::WorldRegion, false, ""},
     {"amerique", ClueKind::WorldRegion, false, ""},
@@ -279,6 +289,8 @@ constexpr std::string_view kDomesticPhrases[] = {
     "protocole de kyoto",           "bale mulhouse",            "mulhouse bale",
     "chanteur de mexico",           "rallye dakar",             "paris dakar",
     "savon d alep",
+    // Le Mans's Maroc-Huchepie district, as Sarthe's file writes it (review 32).
+    "maroc huchepie",               "maroc huche",              "quartier du maroc",
     // Words of French life that hold a country's name or demonym (review of real files, 3 December
     // 2026): the Asian hornet, Indian ink and Chinese porcelain, a former President's name.
     "frelon asiatique",             "frelons asiatiques",       "encre de chine",

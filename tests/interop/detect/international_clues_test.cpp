@@ -372,4 +372,28 @@ TEST(InternationalClues, DomesticWordingIsNoStrongClueAndCrossBorderBodiesAre) {
 }
 
 }  // namespace
+// A Sarthe subsidy list (review 32): « USA » is « Union sportive d'A… », « MAROC HUCHE » a Le Mans
+// district, « BERN » Bernay cut short; « DU FASO » is Burkina Faso, « AFDI » an NGO, « INTERNATIO »
+// « international » cut short.
+TEST(InternationalClues, AcronymsDistrictsAndCutNamesOfAFrenchListAreReadForWhatTheyAre) {
+  for (const char* text : {"USA SECTION TENNIS", "COMITE DES FETES ET USA D AVOISE"}) {
+    for (const Clue& clue : clues_of(text)) {
+      EXPECT_FALSE(clue.strong) << text << " : " << clue.text;
+      EXPECT_TRUE(clue.country.empty()) << text << " : " << clue.text;
+    }
+  }
+  EXPECT_TRUE(clues_of("SPORTIVE COLLEGE MAROC HUCHE").empty());
+  EXPECT_TRUE(clues_of("MAISON FAMILIALE RURALE BERN ECOLE AGRICOLE").empty());
+  auto faso = clues_of("SOLIDARITE ENFANTS SOURDS DU FASO");
+  ASSERT_FALSE(faso.empty());
+  EXPECT_EQ(faso.back().country, "BF");
+  EXPECT_TRUE(faso.back().strong);
+  auto afdi = clues_of("AFDI COMITE DE LA SARTHE");
+  ASSERT_EQ(afdi.size(), 1u);
+  EXPECT_TRUE(afdi[0].strong);
+  auto cut = clues_of("COMITE D ECHANGES INTERNATIO SPORTS LOISIRS CU");
+  ASSERT_EQ(cut.size(), 1u);
+  EXPECT_FALSE(cut[0].strong);
+}
+
 }  // namespace subsidia::interop
