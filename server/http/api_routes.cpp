@@ -3,10 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <limits>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "api/version.hpp"
 #include "auth/passwords.hpp"
@@ -348,7 +352,10 @@ void register_api_routes(httplib::Server& server, App& app) {
     filter.query = req.get_param_value("q");
     if (const std::string from = req.get_param_value("debut"); !from.empty()) {
       auto [end, ec] = std::from_chars(from.data(), from.data() + from.size(), filter.offset);
-      if (ec != std::errc{} || end != from.data() + from.size())
+      // SQLite counts in signed 64 bits: a larger offset wrapped round to the first page, captioned
+      // « du 9223372036854775809e » (review 30).
+      if (ec != std::errc{} || end != from.data() + from.size() ||
+          filter.offset > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()))
         return send_error(res, 400, "debut : un nombre de dossiers à passer (0, 500, 1000…)", "debut");
     }
     std::string out = "{\"dossiers\":[";
@@ -543,6 +550,11 @@ std::string jaune_download(App& app, int year, const std::string& format, std::s
   }
   // libxlsxwriter writes files: a private temporary one in the data folder, read back, removed.
   const std::filesystem::path file = app.options.data_dir / ("jaune-" + auth::random_token() + ".xlsx");
+  // Made first, readable by the server's account alone: libxlsxwriter opens it with fopen, which
+  // keeps the mode of an existing file, where a new one got 0644 and a workbook of dossiers was
+  // readable by every account of the machine while written, and after a kill -9 (review 30; App
+  // removes such leftovers at start).
+  if (const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
   std::optional<std::string> failure = reports::write_jaune_xlsx(*outcome.jaune, file);
   std::string content;
   if (!failure) {

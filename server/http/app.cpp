@@ -17,7 +17,15 @@ std::int64_t now_unix() {
 }  // namespace
 
 App::App(ServerOptions opts, std::shared_ptr<const RuleSet> initial)
-    : options(std::move(opts)), store(options.data_dir / "subsidia.sqlite"), rules(std::move(initial)) {}
+    : options(std::move(opts)), store(options.data_dir / "subsidia.sqlite"), rules(std::move(initial)) {
+  // A jaune workbook is written to a temporary file of the data folder, read back and removed
+  // (api_routes.cpp); a server killed meanwhile left it there for good, dossiers and all (review 30).
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(options.data_dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with("jaune-") && name.ends_with(".xlsx")) std::filesystem::remove(entry.path(), ec);
+  }
+}
 
 bool may_write_dossiers(const std::string& role) { return role == "agent" || role == "admin"; }
 bool may_read_jaune(const std::string& role) { return role == "budget" || role == "admin"; }

@@ -389,7 +389,9 @@ void register_page_routes(httplib::Server& server, App& app) {
     if (const std::string from = req.get_param_value("debut"); !from.empty()) {
       std::size_t offset = 0;
       auto [end, ec] = std::from_chars(from.data(), from.data() + from.size(), offset);
-      if (ec == std::errc{} && end == from.data() + from.size()) filter.offset = offset;
+      if (ec == std::errc{} && end == from.data() + from.size() &&
+          offset <= static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()))  // SQLite's range
+        filter.offset = offset;
     }
     const auto rows = app.store.list(filter);
     const std::size_t total = app.store.count(filter);
