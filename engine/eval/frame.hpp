@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "calendar/date.hpp"
@@ -168,6 +169,7 @@ struct Frame {
   void reset_rule() {
     locations.clear();
     facts.clear();
+    if (!facts_seen.empty()) facts_seen.clear();
     missing.clear();
     overflow = false;
     division_by_zero = false;
@@ -196,10 +198,21 @@ struct Frame {
     missing.push_back(MissingNode{-1, a, b});
     return static_cast<std::int32_t>(missing.size() - 1);
   }
+  // A rule reads a handful of facts, looked through in place; a rule that walks a list reads one
+  // a item, and a dossier listing 100 000 countries took 22 s in this loop alone (review 30): past
+  // kFactScan facts, the ones seen are also kept in a set.
+  static constexpr std::size_t kFactScan = 32;
+  std::unordered_set<const io::Value*> facts_seen;
   void fact(const io::Value* value, std::int32_t location) {
     if (skip_facts) return;
-    for (const FactRecord& f : facts) {
-      if (f.value == value) return;
+    if (facts.size() < kFactScan) {
+      for (const FactRecord& f : facts) {
+        if (f.value == value) return;
+      }
+    } else {
+      if (facts_seen.empty())
+        for (const FactRecord& f : facts) facts_seen.insert(f.value);
+      if (!facts_seen.insert(value).second) return;
     }
     facts.push_back(FactRecord{value, location});
   }

@@ -26,10 +26,31 @@ std::size_t line_at(std::string_view text, std::size_t pos) {
   return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
 }
 
+// The line of positions met in increasing order, counted from the last one: counting from the
+// start for each element of an array made a body of 20 000 « {} » take seconds (review 30).
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  std::size_t at(std::size_t pos) {
+    pos = std::min(pos, text_.size());
+    if (pos < pos_) return line_at(text_, pos);
+    line_ += static_cast<std::size_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                                 text_.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+    pos_ = pos;
+    return line_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+};
+
 // The elements of a JSON array of dossiers, by bracket depth outside strings (each element is
 // then read, and judged, by the dossier reader itself).
 void split_array(std::string_view t, std::size_t open, std::string_view label, SplitBody& out) {
   std::size_t i = open + 1;
+  LineCounter lines(t);
   for (std::size_t index = 0;; ++index) {
     while (i < t.size() && is_space(t[i])) ++i;
     if (i < t.size() && t[i] == ']' && index == 0) {
@@ -57,14 +78,14 @@ void split_array(std::string_view t, std::size_t open, std::string_view label, S
     }
     if (i >= t.size()) {
       out.errors.push_back(body_error(label, "JSON tronqué : tableau de dossiers non fermé (crochet ] attendu à la fin)",
-                                      io::ReadCode::MalformedJson, line_at(t, std::min(i, t.size()))));
+                                      io::ReadCode::MalformedJson, lines.at(i)));
       return;
     }
     io::InputItem item;
     item.file = std::string(label);
     item.index = index;
     item.in_array = true;
-    item.first_line = line_at(t, start);
+    item.first_line = lines.at(start);
     item.text = std::string(trim(t.substr(start, i - start)));
     if (item.text.empty()) {
       out.errors.push_back(body_error(label, "élément vide dans le tableau de dossiers (virgule en trop ?)",
@@ -81,7 +102,7 @@ void split_array(std::string_view t, std::size_t open, std::string_view label, S
   while (i < t.size() && is_space(t[i])) ++i;
   if (i != t.size())
     out.errors.push_back(body_error(label, "contenu inattendu après la fin du tableau de dossiers",
-                                    io::ReadCode::TrailingContent, line_at(t, i)));
+                                    io::ReadCode::TrailingContent, lines.at(i)));
 }
 
 }  // namespace
