@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "diag/utf8.hpp"
+
 namespace subsidia::diag {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -138,8 +140,15 @@ namespace {
 // A key as its words read: case and accents folded, separators between words taken out.
 std::string without_separators(std::string_view key) {
   std::string out;
-  for (char c : fold_case_and_accents(key))
-    if (c != '_' && c != '-' && c != '.' && c != ' ' && c != '\t') out += c;
+  const std::string folded = fold_case_and_accents(key);
+  for (std::size_t i = 0; i < folded.size();) {
+    const std::size_t start = i;
+    const char32_t c = next_code_point(folded, i);
+    // A no-break space from a word processor is a separator too (review 28: « objet » and a
+    // no-break space got no suggestion).
+    if (c == '_' || c == '-' || c == '.' || c == '\t' || is_unicode_blank(c)) continue;
+    out.append(folded, start, i - start);
+  }
   return out;
 }
 
@@ -160,6 +169,12 @@ std::vector<std::string> misspelt_names(std::string_view key, const std::vector<
   }
   // The same words beat one slip away: `Section` means section, whatever else is near.
   return same.empty() ? near : same;
+}
+
+bool may_be_misspelt(std::string_view key, std::string_view missing) {
+  const std::string words = without_separators(key), other = without_separators(missing);
+  if (words.empty() || other.empty()) return false;
+  return words == other || edit_distance(words, other) == 1 || one_swap_apart(words, other);
 }
 
 }  // namespace subsidia::diag

@@ -24,6 +24,12 @@ std::vector<std::string> nearest_names(std::string_view name, const std::vector<
 std::string did_you_mean(std::string_view written, const std::vector<std::string>& nearest,
                          std::string_view shown_prefix = {});
 
+// Whether `key`, a key the schema does not know, may be `missing`, a required field absent from
+// the same object, misspelt: the same words, or one slip apart, however short the name (« noms »
+// for « nom », « ids » for « id »). Looser than misspelt_names, which judges a key alone: here
+// the field it may stand for is known to be missing.
+bool may_be_misspelt(std::string_view key, std::string_view missing);
+
 // `text` in lower case with the accents of French and the other Latin-1 letters taken off
 // (é → e, Œ → oe, ç → c), so that « Délibération » and « deliberation » compare equal.
 std::string fold_case_and_accents(std::string_view text);

@@ -58,4 +58,9 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
   return c;
 }
 
+bool is_unicode_blank(char32_t c) {
+  return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
+
 }  // namespace subsidia::diag

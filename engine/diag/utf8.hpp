@@ -31,4 +31,9 @@ inline std::size_t code_point_count(std::string_view text) {
 // that a caller walking a damaged string still moves forward.
 char32_t next_code_point(std::string_view text, std::size_t& i);
 
+// A blank of Unicode's space separators (Zs: the space, the no-break space, the en, em, thin,
+// hair, narrow no-break, medium mathematical and ideographic spaces, the Ogham space mark): each
+// looks like a space, or like nothing at the end of an id or a key.
+bool is_unicode_blank(char32_t c);
+
 }  // namespace subsidia::diag

@@ -11,10 +11,7 @@ bool is_separator(char32_t c) { return c == 0x2028 || c == 0x2029 || c == 0x85; 
 
 }  // namespace
 
-bool is_unicode_blank(char32_t c) {
-  return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
-         c == 0x3000;
-}
+bool is_unicode_blank(char32_t c) { return diag::is_unicode_blank(c); }
 
 bool is_blank_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {

@@ -292,13 +292,18 @@ struct DossierReader::Impl {
         choices += (i == 0 ? "« " : i + 1 == meant.size() ? " ou « " : ", « ") + meant[i] + " »";
       // A blank at either end cannot be seen between « »: said in words, or « montant » would be
       // told to be « montant » (review 19).
-      const std::size_t head = key.find_first_not_of(" \t");
-      const std::size_t tail = key.find_last_not_of(" \t");
-      const std::string blanks = head == std::string_view::npos ? ""
-                                 : head > 0 && tail + 1 < key.size() ? " (avec des blancs au début et à la fin)"
-                                 : head > 0                           ? " (avec un blanc au début)"
-                                 : tail + 1 < key.size()              ? " (avec un blanc à la fin)"
-                                                                      : "";
+      // (A no-break space counts: « objet » and one showed as « objet » too, review 28.)
+      std::size_t first = 0;
+      const bool blank_first = !key.empty() && (key[0] == '\t' || diag::is_unicode_blank(diag::next_code_point(key, first)));
+      std::size_t last_start = key.size();
+      while (last_start > 0 && (static_cast<unsigned char>(key[last_start - 1]) & 0xC0) == 0x80) --last_start;
+      if (last_start > 0) --last_start;
+      std::size_t at = last_start;
+      const bool blank_last = key.size() > 1 && (key.back() == '\t' || diag::is_unicode_blank(diag::next_code_point(key, at)));
+      const std::string blanks = blank_first && blank_last ? " (avec des blancs au début et à la fin)"
+                                 : blank_first             ? " (avec un blanc au début)"
+                                 : blank_last              ? " (avec un blanc à la fin)"
+                                                           : "";
       error(where, ReadCode::MisspeltField,
             "« " + std::string(key) + " »" + blanks + " : champ inconnu ; vouliez-vous dire " + choices + " ?");
       return;
@@ -503,7 +508,16 @@ struct DossierReader::Impl {
     }
     if (ok) {
       for (std::size_t i = 0; i < n; ++i) {
-        if (node.fields[i].required && !seen_stack[seen_base + i]) error(start, ReadCode::MissingField, "champ obligatoire absent : " + node.fields[i].name);
+        if (!node.fields[i].required || seen_stack[seen_base + i]) continue;
+        // An unknown key of the same object that may be the missing field misspelt is named with
+        // it: « noms » and « ids » are too short to be suggested on their own (review 28).
+        std::string message = "champ obligatoire absent : " + node.fields[i].name;
+        for (std::size_t k = key_base; k < key_stack.size(); ++k) {
+          if (!diag::may_be_misspelt(key_stack[k], node.fields[i].name)) continue;
+          message += " ; la clé « " + std::string(key_stack[k]) + " » de cet objet, inconnue du schéma, est-elle ce champ mal écrit ?";
+          break;
+        }
+        error(start, ReadCode::MissingField, message);
       }
     }
     seen_stack.resize(seen_base);

@@ -257,6 +257,24 @@ TEST(DossierReader, MisspeltKeyIsAnErrorNamingTheFieldMeant) {
   }
 }
 
+// « noms » for « nom », « ids » for « id »: too short to be suggested alone, they are named with
+// the required field that is missing from the same object; a key ending with a no-break space is
+// the field misspelt (review 28: « champ obligatoire absent » alone, or an unknown field).
+TEST(DossierReader, AMissingRequiredFieldNamesTheUnknownKeyThatMayBeIt) {
+  ReadOutcome out = read(replace(kValidDossier, R"("id": "IDF-CP-2006-07-06-ERDE")", R"("ids": "IDF-CP-2006-07-06-ERDE")"));
+  ASSERT_FALSE(out.dossier);
+  bool named = false;
+  for (const InputError& e : out.errors)
+    named = named || (e.code == ReadCode::MissingField && contains(e.message, "champ obligatoire absent : id ; la clé « ids »"));
+  EXPECT_TRUE(named);
+  out = read(replace(kValidDossier, R"("objet":)", "\"objet\u00a0\":"));
+  ASSERT_FALSE(out.dossier);
+  bool suggested = false;
+  for (const InputError& e : out.errors)
+    suggested = suggested || (e.code == ReadCode::MisspeltField && contains(e.message, "vouliez-vous dire « objet »"));
+  EXPECT_TRUE(suggested);
+}
+
 TEST(DossierReader, UnknownKeysAreKeptForTheOutputs) {
   ReadOutcome out = read(replace(kValidDossier, R"("objet")", R"("commentaire_interne": {"a": 1}, "objet")"));
   ASSERT_TRUE(out.dossier);
