@@ -7,6 +7,7 @@
 #include "decimal/decimal.hpp"
 #include "io/country_codes.hpp"
 #include "io/internal/read_messages.hpp"
+#include "io/identifier.hpp"
 
 namespace subsidia::io {
 
@@ -87,6 +88,11 @@ std::optional<ScalarProblem> check_country(std::string_view text, std::string_vi
 
 std::optional<ScalarProblem> check_text(std::string_view text, std::string_view raw, const schema::Node& node,
                                         const StringPattern* pattern) {
+  // A text of blanks alone (spaces, no-break spaces, tabs) says nothing: « " " » passed where « "" »
+  // did not, and an object, a beneficiary's or a collectivité's name of blanks made a dossier
+  // conforme (review 28). (A field marked x-empty-means-absent is read absent before this.)
+  if (node.min_length && *node.min_length > 0 && !text.empty() && is_blank_text(text))
+    return ScalarProblem{ReadCode::TextTooShort, "texte fait de blancs seulement, non autorisé : écrire le texte, reçu : " + shown(raw)};
   if (node.min_length && internal::code_points(text) < *node.min_length) {
     return ScalarProblem{ReadCode::TextTooShort,
                          text.empty() ? std::string("texte vide non autorisé")

@@ -54,6 +54,15 @@ TEST(ScalarChecks, TextLengthAndPattern) {
   const schema::Node& id = field({"id"});
   EXPECT_EQ(check_text("", "\"\"", id, nullptr)->code, ReadCode::TextTooShort);
   EXPECT_FALSE(check_text("D-1", "\"D-1\"", id, nullptr));
+  // Blanks alone, ASCII or no-break, are no text (review 28: an object of blanks made a dossier
+  // conforme); a text with blanks around a word is one.
+  for (const char* blanks : {" ", "   ", "\u00a0", "\t \u2003"}) {
+    auto problem = check_text(blanks, "\"…\"", id, nullptr);
+    ASSERT_TRUE(problem) << blanks;
+    EXPECT_EQ(problem->code, ReadCode::TextTooShort);
+    EXPECT_NE(problem->message.find("blancs seulement"), std::string::npos) << problem->message;
+  }
+  EXPECT_FALSE(check_text(" D-1 ", "\" D-1 \"", id, nullptr));
   const schema::Node& chapitre = field({"imputation", "chapitre"});
   const StringPattern pattern(*chapitre.pattern);
   EXPECT_FALSE(check_text("930", "\"930\"", chapitre, &pattern));
