@@ -1,6 +1,7 @@
 #include "scdl/columns.hpp"
 
 #include "detect/folded_text.hpp"
+#include "diag/spelling.hpp"
 
 namespace subsidia::interop::scdl {
 
@@ -184,6 +185,17 @@ std::optional<Column> column_of(std::string_view header_cell) {
   const Alias* alias = alias_of(header_cell);
   if (!alias) return std::nullopt;
   return alias->column;
+}
+
+std::optional<std::size_t> near_miss(const std::vector<std::string_view>& header, Column column) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (alias_of(header[i])) continue;  // a column read as another field is no slip
+    const std::string key = folded_key(header[i]);
+    if (key.size() < 4) continue;
+    for (const Alias& alias : kAliases)
+      if (alias.column == column && diag::edit_distance(key, alias.key) == 1) return i;
+  }
+  return std::nullopt;
 }
 
 ColumnMap map_columns(const std::vector<std::string_view>& header) {

@@ -75,4 +75,8 @@ ColumnMap map_columns(const std::vector<std::string_view>& header);
 // The field a header cell names, if any.
 std::optional<Column> column_of(std::string_view header_cell);
 
+// A header cell one slip away from a name of `column` (« object » for objet, « nomAtribuant »),
+// when the column itself was not found: its index, to name in the refusal.
+std::optional<std::size_t> near_miss(const std::vector<std::string_view>& header, Column column);
+
 }  // namespace subsidia::interop::scdl

@@ -293,6 +293,19 @@ void split_amount(const std::vector<std::string_view>& cells, const ColumnMap& c
                                " ; à vérifier");
 }
 
+// A SIREN (9 digits) in a column SCDL 2.x names for a SIRET (idAttribuant, idBeneficiaire: 14
+// digits, the establishment): said, as the file does not follow the schema there (review 32).
+// Columns named for a SIREN (« SIREN attribuant ») expect one.
+std::string siren_for_siret(const std::string& digits, const ColumnMap& columns, Column column,
+                            const std::vector<std::string>& header) {
+  const int at = columns[column];
+  if (digits.size() != 9 || at < 0 || static_cast<std::size_t>(at) >= header.size()) return {};
+  const std::string key = folded_key(header[static_cast<std::size_t>(at)]);
+  if (key != "idattribuant" && key != "idbeneficiaire") return {};
+  return "SIREN " + digits + " (9 chiffres) dans la colonne « " + header[static_cast<std::size_t>(at)] +
+         " », où le schéma SCDL attend un SIRET (14 chiffres, l'établissement) ; à compléter";
+}
+
 // The other amount columns of the row (ColumnMap::other_amounts) that hold a value: « la
 // colonne « Montant investissement » (n° 6) porte 39 800,00 € », joined with « ; ».
 std::string other_amounts_given(const std::vector<std::string_view>& cells, const ColumnMap& columns,
@@ -356,6 +369,8 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
       siren = id->digits.substr(0, 9);
       if (!id->note.empty()) d.avertissements.push_back("SIRET de l'attribuant " + id->note);
       if (!id->checksum_ok) d.avertissements.push_back("SIRET de l'attribuant " + id->digits + " : clé de contrôle fausse");
+      if (const std::string note = siren_for_siret(id->digits, columns, Column::IdAttribuant, *file.header); !note.empty())
+        d.avertissements.push_back(note);
     }
   }
   auto guess = collectivite_category(cell(Column::TypeAttribuant), siren, d.collectivite_nom);
@@ -546,6 +561,8 @@ RowOutcome DraftBuilder::build(const std::vector<std::string_view>& cells, std::
       beneficiary_siren = id->digits.substr(0, 9);
       if (!id->note.empty()) d.avertissements.push_back("SIRET du bénéficiaire " + id->note);
       if (!id->checksum_ok) d.avertissements.push_back("SIRET du bénéficiaire " + id->digits + " : clé de contrôle fausse");
+      if (const std::string note = siren_for_siret(id->digits, columns, Column::IdBeneficiaire, *file.header); !note.empty())
+        d.avertissements.push_back(note);
     }
   }
   d.scdl.rna_beneficiaire = read_rna(cell(Column::RnaBeneficiaire));

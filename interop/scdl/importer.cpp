@@ -323,15 +323,25 @@ bool Importer::import_bytes(std::string bytes, const std::string& given_name, co
     Column column;
     const char* names;
   };
+  // Every missing column at once, each with a header cell one slip from its name (review 32: a
+  // file without objet nor nomAttribuant was refused for objet, then, once fixed, again).
+  std::vector<std::string> missing;
+  const std::vector<std::string_view> header_cells(header.begin(), header.end());
   for (const Required& required : {Required{Column::Montant, "« montant »"}, Required{Column::Objet, "« objet »"},
                                     Required{Column::NomAttribuant,
                                              "du nom de la collectivité attribuante (nomAttribuant, COLL_NOM)"}}) {
-    if (columns[required.column] < 0) {
-      report.error = std::string("colonne ") + required.names + " introuvable dans l'en-tête (ligne " +
-                     std::to_string(report.header_line) + ") : aucune ligne n'est lue";
-      summary_.files.push_back(std::move(report));
-      return true;
-    }
+    if (columns[required.column] >= 0) continue;
+    std::string one = std::string("colonne ") + required.names + " introuvable";
+    if (const auto near = near_miss(header_cells, required.column))
+      one += " (la colonne « " + std::string(header[*near]) + " » (n° " + std::to_string(*near + 1) +
+             ") serait-elle ce nom mal écrit ?)";
+    missing.push_back(std::move(one));
+  }
+  if (!missing.empty()) {
+    for (std::size_t i = 0; i < missing.size(); ++i) report.error += (i ? " ; " : "") + missing[i];
+    report.error += " dans l'en-tête (ligne " + std::to_string(report.header_line) + ") : aucune ligne n'est lue";
+    summary_.files.push_back(std::move(report));
+    return true;
   }
   summary_.skipped.insert(summary_.skipped.end(), before.begin(), before.end());
   report.format = columns.format();

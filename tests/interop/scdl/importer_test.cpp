@@ -479,6 +479,36 @@ TEST(ScdlImporter, AnotherAmountColumnIsNeverLeftOutInSilence) {
       << importer.summary().rejected[0].text;
 }
 
+// Every missing column is named at once, with the header cell one slip from its name (review 32:
+// Montpellier's file was refused for objet, then would have been for nomAttribuant).
+TEST(ScdlImporter, EveryMissingColumnIsNamedAtOnceWithItsNearMiss) {
+  Importer importer(clues(), {});
+  importer.import_bytes("nomBeneficiaire;object;montant;dateConvention\nAssociation;Jumelage;100;2018-01-01\n",
+                        "colonnes.csv", [](const DossierDraft&) { return true; });
+  const std::string& error = importer.summary().files[0].error;
+  EXPECT_NE(error.find("colonne « objet » introuvable (la colonne « object » (n° 2) serait-elle ce nom mal écrit ?)"),
+            std::string::npos) << error;
+  EXPECT_NE(error.find("nom de la collectivité attribuante (nomAttribuant, COLL_NOM) introuvable"), std::string::npos) << error;
+}
+
+// SCDL 2.x wants a SIRET (14 digits) in idAttribuant: a SIREN there is said (review 32).
+TEST(ScdlImporter, ASirenWhereTheSchemaWantsASiretIsSaid) {
+  Importer importer(clues(), {});
+  std::vector<std::string> warnings;
+  importer.import_bytes("nomAttribuant;idAttribuant;objet;montant;dateConvention\n"
+                        "Département de la Vienne;218601946;Jumelage;100;2018-01-01\n"
+                        "Département de la Vienne;21860194600015;Jumelage;200;2018-01-01\n",
+                        "siren.csv", [&](const DossierDraft& d) {
+                          std::string all;
+                          for (const std::string& w : d.avertissements) all += w + "|";
+                          warnings.push_back(all);
+                          return true;
+                        });
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_NE(warnings[0].find("SIREN 218601946 (9 chiffres) dans la colonne « idAttribuant »"), std::string::npos) << warnings[0];
+  EXPECT_EQ(warnings[1].find("9 chiffres"), std::string::npos) << warnings[1];
+}
+
 bool has_warning(const nlohmann::json& d, std::string_view words) {
   for (const auto& w : d["origine"]["avertissements"])
     if (w.get<std::string>().find(words) != std::string::npos) return true;
