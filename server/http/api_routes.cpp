@@ -18,6 +18,7 @@
 #include "output/json_writer.hpp"
 #include "http/app.hpp"
 #include "http/check_batch.hpp"
+#include "reports/id_key.hpp"
 #include "reports/jaune_csv.hpp"
 #include "reports/jaune_html.hpp"
 #include "reports/jaune_json.hpp"
@@ -172,8 +173,8 @@ void handle_store(App& app, const httplib::Request& req, httplib::Response& res,
   if (std::optional<std::string> existing = app.store.insert(batch.dossiers, actor)) {
     const std::optional<store::DossierDetail> taken = app.store.dossier(*existing);
     if (taken && taken->deleted)
-      return send_error(res, 409, "le dossier « " + *existing + " » a été supprimé : son identifiant reste pris (son historique est gardé) ; en choisir un autre ; rien n'a été enregistré", "/id");
-    return send_error(res, 409, "le dossier « " + *existing + " » existe déjà (PUT /api/dossiers/{id} pour le modifier ; "
+      return send_error(res, 409, "le dossier « " + reports::visible_id(*existing) + " » a été supprimé : son identifiant reste pris (son historique est gardé) ; en choisir un autre ; rien n'a été enregistré", "/id");
+    return send_error(res, 409, "le dossier « " + reports::visible_id(*existing) + " » existe déjà (PUT /api/dossiers/{id} pour le modifier ; "
                       "un identifiant qui n'en diffère que par des blancs, des capitales ou des accents désigne le même "
                       "dossier pour le jaune) ; rien n'a été enregistré", "/id");
   }

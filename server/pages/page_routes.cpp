@@ -25,6 +25,8 @@
 #include "pages/dossier_view.hpp"
 #include "pages/html.hpp"
 #include "pages/version_view.hpp"
+#include "io/identifier.hpp"
+#include "reports/id_key.hpp"
 #include "reports/jaune_labels.hpp"
 #include "scdl/draft_json.hpp"
 #include "scdl/importer.hpp"
@@ -143,9 +145,16 @@ bool forbidden(httplib::Response& res, const PageUser& user, bool allowed) {
 std::string uploaded_name(std::string_view raw, std::string_view fallback) {
   const std::size_t slash = raw.find_last_of("/\\");
   if (slash != std::string_view::npos) raw.remove_prefix(slash + 1);
+  // Controls, and direction marks and overrides, dropped: a name with U+202E showed reversed on the
+  // upload report and on every dossier made from it, the spoofing ids are protected from (review 30).
   std::string name;
-  for (char c : diag::valid_utf8(raw))
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) name += c;
+  const std::string valid = diag::valid_utf8(raw);
+  for (std::size_t i = 0; i < valid.size();) {
+    const std::size_t start = i;
+    const char32_t c = diag::next_code_point(valid, i);
+    if (c < 0x20 || c == 0x7F || io::is_direction_mark(c) || io::is_invisible_character(c)) continue;
+    name.append(valid, start, i - start);
+  }
   if (name.size() > 120) {
     std::size_t cut = 120;
     while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
@@ -215,7 +224,7 @@ void submit_dossier_form(App& app, const httplib::Request& req, httplib::Respons
       errors.by_field["id"].push_back(
           *taken == batch->dossiers[0].id
               ? "un dossier porte déjà cet identifiant"
-              : "le dossier « " + *taken + " » porte déjà cet identifiant, à des blancs, des capitales ou des accents près "
+              : "le dossier « " + reports::visible_id(*taken) + " » porte déjà cet identifiant, à des blancs, des capitales ou des accents près "
                 "(le jaune les prendrait pour un seul dossier) : en choisir un autre ou modifier celui-là");
     }
   }
@@ -404,7 +413,7 @@ void register_page_routes(httplib::Server& server, App& app) {
            "<th scope=\"col\">Exercice</th><th scope=\"col\">Collectivité</th><th scope=\"col\">Objet</th>"
            "<th scope=\"col\">Montant</th><th scope=\"col\">Verdict</th></tr></thead><tbody>";
     for (const store::DossierSummary& d : rows)
-      out += "<tr><td><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(d.id) + "</a></td><td>" +
+      out += "<tr><td><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(reports::visible_id(d.id)) + "</a></td><td>" +
              (d.exercice ? std::to_string(*d.exercice) : "—") + "</td><td>" + escape(d.collectivite) + "</td><td>" +
              escape(d.objet) + "</td><td>" + escape(pages::amount_french(d.montant)) + "</td><td>" + verdict_span(d.verdict) + "</td></tr>";
     out += "</tbody></table>";
@@ -484,7 +493,7 @@ void register_page_routes(httplib::Server& server, App& app) {
     if (!user) return;
     auto d = app.store.dossier(req.matches[1]);
     if (!d || d->deleted) return send_page(res, 404, pages::layout("Dossier introuvable", *user, "<p>Aucun dossier sous cet identifiant.</p>"));
-    send_page(res, 200, pages::layout("Dossier " + d->summary.id, *user, pages::dossier_view(*d, *user, user->role == "agent" || user->role == "admin", user->role == "admin",
+    send_page(res, 200, pages::layout("Dossier " + reports::visible_id(d->summary.id), *user, pages::dossier_view(*d, *user, user->role == "agent" || user->role == "admin", user->role == "admin",
                                                                                    app.rules.get()->engine->receipt().fingerprint)));
   });
 
@@ -589,14 +598,14 @@ void register_page_routes(httplib::Server& server, App& app) {
     std::string out = notes;
     if (batch.errors.empty() && !batch.dossiers.empty()) {
       if (auto existing = app.store.insert(batch.dossiers, app.actor(user->name, *rules))) {
-        out += "<p class=\"erreur\" role=\"alert\">Le dossier « " + escape(*existing) +
+        out += "<p class=\"erreur\" role=\"alert\">Le dossier « " + escape(reports::visible_id(*existing)) +
                " » existe déjà (au même identifiant, ou à des blancs, des capitales ou des accents près) : rien n'a été "
                "enregistré.</p>";
         return send_page(res, 409, pages::layout("Téléverser des dossiers", *user, out));
       }
       out += "<p role=\"status\">" + output::counted(batch.dossiers.size(), "dossier enregistré et vérifié", "dossiers enregistrés et vérifiés") + ".</p><ul>";
       for (const auto& d : batch.dossiers)
-        out += "<li><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(d.id) + "</a> : " + verdict_span(d.verdict) + "</li>";
+        out += "<li><a href=\"/dossiers/" + escape(pages::url_encode(d.id)) + "\">" + escape(reports::visible_id(d.id)) + "</a> : " + verdict_span(d.verdict) + "</li>";
       out += "</ul>";
       // The receipt of these verdicts: the rules may be reloaded before the page is read again.
       const api::Receipt& receipt = rules->engine->receipt();
@@ -672,7 +681,7 @@ void register_page_routes(httplib::Server& server, App& app) {
           constexpr std::size_t kShown = 10;
           for (std::size_t i = 0; i < ids.size() && i < kShown; ++i)
             cell += std::string(i == 0 ? " : " : ", ") + "<a href=\"/dossiers/" + escape(pages::url_encode(ids[i])) + "\">" +
-                    escape(ids[i]) + "</a>";
+                    escape(reports::visible_id(ids[i])) + "</a>";
           if (ids.size() > kShown)
             cell += " et " + std::to_string(ids.size() - kShown) + " autres (<a href=\"/dossiers?exercice=" + y +
                     "&amp;verdict=non_conforme\">non conformes</a>, <a href=\"/dossiers?exercice=" + y +

@@ -151,6 +151,17 @@ class Api(unittest.TestCase):
         self.assertEqual(db.execute("SELECT count(*) FROM versions WHERE dossier = 'API-CYCLE-1'").fetchone()[0], 2)
         db.close()
 
+    def test_an_id_taken_up_to_an_invisible_blank_is_shown_with_it(self):
+        # « API-EM-1 » and « API-EM-1 » followed by an em space are one dossier for the jaune: the 409
+        # names the stored one with its blank shown, not as the same-looking text (review 30).
+        d = json.loads(case(NON_COMPLIANT))
+        d["id"] = "API-EM-1\u2003"
+        self.assertEqual(self.server.request("POST", "/api/dossiers", d, token=self.agent).status, 201)
+        d["id"] = "API-EM-1"
+        r = self.server.request("POST", "/api/dossiers", d, token=self.agent)
+        self.assertEqual(r.status, 409, r.text)
+        self.assertIn("API-EM-1\u27e8U+2003\u27e9", r.text)
+
     def test_an_id_with_a_slash_is_refused_for_storage_and_a_deleted_id_says_so(self):
         good = json.loads(case(NON_COMPLIANT))
         # Verified, fine; stored, it could never be reached at /api/dossiers/{id}.
