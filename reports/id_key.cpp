@@ -1,6 +1,7 @@
 #include "reports/id_key.hpp"
 
 #include <cstdio>
+#include <string_view>
 
 #include "csv/encoding.hpp"
 #include "diag/utf8.hpp"
@@ -17,6 +18,13 @@ constexpr char kLatin1Base[64] = {
     'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',  // E0–EF
     0,   'n', 'o', 'o', 'o', 'o', 'o', 0,   0,   'u', 'u', 'u', 'u', 'y', 0,   'y',  // F0–FF
 };
+
+// U+0100 to U+017F (Latin Extended-A: Polish, Czech, Romanian, Turkish, Hungarian… letters), each
+// to its base letter in lower case; '?' kept as it is (Ĳ, ĳ, and Œ, œ, folded to « oe » below).
+// Only Latin-1 was folded, and « Ŕ6FF983 » and « R6FF983 » were two dossiers (review 30).
+constexpr std::string_view kLatinExtendedABase =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkkllllllllllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+static_assert(kLatinExtendedABase.size() == 0x80);
 
 // Every Unicode space separator (io/identifier.hpp): « X » and « X » + an em space pasted from a
 // word processor were two dossiers, counted twice (review 23), where « X » + a thin space was one.
@@ -54,6 +62,8 @@ std::string id_key(std::string_view id) {
       key += kLatin1Base[c - 0xC0];
     } else if (c == 0x152 || c == 0x153) {
       key += "oe";
+    } else if (c >= 0x100 && c <= 0x17F && kLatinExtendedABase[c - 0x100] != '?') {
+      key += kLatinExtendedABase[c - 0x100];
     } else if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D) {
       // A word processor's hyphens and dashes, the minus sign: « CP‐2012‐601 » is « CP-2012-601 »
       // (the same dossier was counted twice under the two).

@@ -10,7 +10,7 @@ namespace subsidia::server::store {
 namespace {
 
 // Never edit a migration once released: add the next one.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     // 1: accounts, sessions, dossiers with their versions and checks, the audit log.
     R"sql(
 CREATE TABLE utilisateurs (
@@ -95,6 +95,11 @@ UPDATE dossiers SET cle = '';
     // as one (an em or ideographic space at
     // the end of a pasted id made a second dossier, review 23): every key is made again. Two
     // dossiers stored before under ids that now share a key stay stored; the jaune names both.
+    R"sql(
+UPDATE dossiers SET cle = '';
+)sql",
+    // 5: the id key folds the accents of Latin Extended-A too (« Ŕ6FF983 » is « R6FF983 », review
+    // 30): every key is made again, as for 4.
     R"sql(
 UPDATE dossiers SET cle = '';
 )sql",

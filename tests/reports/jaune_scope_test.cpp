@@ -260,6 +260,9 @@ TEST(IdKey, LeavesOutWhatACopyChangesAndKeepsTheRest) {
   for (const char* blank : {"\xE2\x80\x82", "\xE2\x80\x83", "\xE2\x80\x8A", "\xE2\x81\x9F", "\xE3\x80\x80", "\xE1\x9A\x80"})
     EXPECT_EQ(id_key(std::string("CP-12-101") + blank), "cp-12-101") << blank;
   EXPECT_EQ(id_key("R\xC3\xA9GION \xC3\x8Ele-de-France"), "region ile-de-france");
+  // Latin Extended-A too (review 30: « Ŕ6FF983 » and « R6FF983 » were two dossiers).
+  EXPECT_EQ(id_key("\xC5\x94" "6FF983-0000"), id_key("R6FF983-0000"));
+  EXPECT_EQ(id_key("\xC5\x81\xC3\xB3" "d\xC5\xBA-\xC8\x98"), id_key("lodz-\xC8\x98"));  // Ł ó d ź; Ș (outside A) kept
   EXPECT_EQ(id_key("Re\xCC\x81gion"), "region");
   EXPECT_EQ(id_key("\xC5\x92uvre"), "oeuvre");
   EXPECT_EQ(id_key("a  b"), "a b");
