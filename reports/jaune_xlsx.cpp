@@ -58,7 +58,7 @@ bool reads_back(double value) {
 
 class Book {
  public:
-  explicit Book(lxw_workbook* book) : book_(book) {
+  Book(lxw_workbook* book, std::string receipt) : book_(book), receipt_(std::move(receipt)) {
     title_ = format();
     format_set_bold(title_);
     format_set_font_size(title_, 14);
@@ -83,11 +83,29 @@ class Book {
 
   const std::optional<std::string>& error() const { return error_; }
 
+  // A sheet, its printed pages footed with the receipt (every sheet, "Synthèse" included).
   lxw_worksheet* sheet(const std::string& name) {
     lxw_worksheet* s = workbook_add_worksheet(book_, name.c_str());
-    if (!s) fail("feuille « " + name + " » impossible à créer");
+    if (!s) {
+      fail("feuille « " + name + " » impossible à créer");
+      return s;
+    }
+    // "&&" is a literal "&" in a header or footer. Excel takes 255 characters at most (counted
+    // here in bytes, the stricter): a longer receipt (a version string out of the ordinary)
+    // stays in the sheet's cells alone.
+    std::string footer = "&L&8";
+    for (char c : output::xml_characters(receipt_)) footer += c == '&' ? std::string("&&") : std::string(1, c);
+    if (footer.size() <= LXW_HEADER_FOOTER_MAX) {
+      if (const lxw_error e = worksheet_set_footer(s, footer.c_str()); e != LXW_NO_ERROR)
+        fail("pied de page de la feuille « " + name + " » : " + lxw_strerror(e));
+    }
     return s;
   }
+
+  // The receipt in a visible cell of row 1, one empty column right of the sheet's table (the
+  // row a frozen header keeps in view): no row is added to the table, none moved, and a
+  // filter or a sort of the table leaves it alone.
+  void receipt(lxw_worksheet* s, lxw_col_t col) { text(s, 0, col, receipt_, italic_); }
 
   void check(lxw_error e, lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col) {
     if (e == LXW_NO_ERROR || error_) return;
@@ -111,7 +129,10 @@ class Book {
       check(worksheet_write_string(s, row, col, std::string(value).c_str(), f), s, row, col);
       return;
     }
-    if (!long_texts_) long_texts_ = sheet("Textes longs");
+    if (!long_texts_) {
+      long_texts_ = sheet("Textes longs");
+      if (long_texts_) receipt(long_texts_, 2);  // the pieces are in column A, from row 1
+    }
     if (!long_texts_) return;
     const lxw_row_t first = long_row_;
     std::size_t count = 0, begin = 0, i = 0;
@@ -188,6 +209,7 @@ class Book {
   }
 
   lxw_workbook* book_;
+  std::string receipt_;
   std::optional<std::string> error_;
   lxw_worksheet* long_texts_ = nullptr;
   lxw_row_t long_row_ = 0;
@@ -218,6 +240,7 @@ class RowSheet {
     row_ = 0;
     if (!sheet_) return;
     for (lxw_col_t c = 0; c < headers_.size(); ++c) book_->text(sheet_, 0, c, headers_[c], book_->header_);
+    book_->receipt(sheet_, static_cast<lxw_col_t>(headers_.size() + 1));
     worksheet_freeze_panes(sheet_, 1, 0);  // returns nothing
     row_ = 1;
   }
@@ -235,7 +258,19 @@ class RowSheet {
 std::optional<std::string> write_jaune_xlsx(const Jaune& jaune, const std::filesystem::path& file) {
   lxw_workbook* workbook = workbook_new(file.c_str());
   if (!workbook) return file.string() + " : création du classeur impossible";
-  Book book(workbook);
+  const std::string receipt = receipt_line(jaune.moteur);
+  // The file's properties name the jaune and what produced it. libxlsxwriter (1.1.4, the one
+  // built against) writes « Microsoft Excel » as the Application of docProps/app.xml, with no
+  // setter for it; the title, the author and the comments are ours.
+  const std::string title = "Jaune des actions internationales — exercice " + std::to_string(jaune.exercice);
+  const std::string author = jaune.moteur.version.empty() ? "subsidia" : "subsidia " + jaune.moteur.version;
+  lxw_doc_properties properties{};
+  properties.title = const_cast<char*>(title.c_str());
+  properties.author = const_cast<char*>(author.c_str());
+  properties.comments = const_cast<char*>(receipt.c_str());
+  Book book(workbook, receipt);
+  if (const lxw_error e = workbook_set_properties(workbook, &properties); e != LXW_NO_ERROR)
+    book.fail(std::string("propriétés du classeur : ") + lxw_strerror(e));
   lxw_worksheet* synthesis = book.sheet("Synthèse");
   RowSheet detail(book, "Détail",
                   {"dossier", "objet", "collectivité", "secteur", "domaine", "zone", "pays", "nomenclature", "chapitre",

@@ -1,7 +1,8 @@
 // The jaune as an XLSX workbook (libxlsxwriter): sheet "Synthèse" (the table of the 2012
 // communication, then every breakdown), sheet "Détail" (one row per dossier, with its
 // verdict), sheet "Dossiers par chiffre" (every figure's dossiers, one per row), and
-// "Textes longs" when a text is too long for a cell.
+// "Textes longs" when a text is too long for a cell. Every sheet names the engine and the rule
+// base (the receipt line) in a cell and in its printed footer; the file's properties too.
 //
 // Nothing is dropped: every libxlsxwriter call is checked and the first failure is the
 // error; a cell longer than a spreadsheet holds (32 767 characters) points to the rows that

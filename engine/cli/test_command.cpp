@@ -1,7 +1,9 @@
 // `subsidia test [--regles DIR] [--couverture] [PATH...]`: runs the cases (NAME.json beside
 // NAME.attendu.json, searched recursively; default <source dir>/cases) and compares, rule
-// by rule. Last line exactly "N passed, M failed" (cases). Exit 0 all passed, 1 a mismatch
-// or incomplete coverage, 2 a rule-base error or an unreadable case.
+// by rule. Ends with the line "N passed, M failed" (cases), then, as `check` ends, the receipt:
+// "Moteur subsidia 0.2.0 (commit …), base de règles sha256:…", the engine and the base the
+// cases ran against (after the « ÉCHEC base » line of --sans-avertissement, if any). Exit 0
+// all passed, 1 a mismatch or incomplete coverage, 2 a rule-base error or an unreadable case.
 #include <CLI/App.hpp>
 #include <fstream>
 #include <iostream>
@@ -12,6 +14,7 @@
 
 #include "testing/case_comparison.hpp"
 #include "testing/case_files.hpp"
+#include "output/check_format.hpp"
 #include "output/french_count.hpp"
 #include "cli/command.hpp"
 #include "testing/coverage.hpp"
@@ -147,6 +150,11 @@ int run_test(const TestOptions& options) {
     std::cout << "ÉCHEC base : " << output::counted(rules->warnings, "avertissement", "avertissements")
               << " au chargement (--sans-avertissement), détaillés sur la sortie d'erreur\n";
   }
+  // What the verdicts were obtained with, as `check` names it (review: the run said which
+  // cases passed, not under which engine and which base).
+  std::string receipt;
+  output::append_receipt_text(receipt, rules->engine->receipt());
+  std::cout << receipt << std::flush;
   if (unreadable) return kExitError;
   if (failed > 0 || coverage_failed || warnings_failed) return kExitFindings;
   return kExitOk;
@@ -182,8 +190,10 @@ Runner register_test_command(CLI::App& app) {
       "  subsidia test --couverture cases/base-legale\n"
       "  subsidia test --regles ma-base --accepter   # après un changement voulu, relu\n"
       "\n"
-      "Dernière ligne : « N passed, M failed ». Code de sortie : 0 si tout passe ; 1 si un cas\n"
-      "échoue ou si la couverture est incomplète ; 2 si la base de règles ou un cas est illisible.");
+      "Le compte « N passed, M failed » vient en fin, suivi de la ligne du moteur et de l'empreinte de\n"
+      "la base (« Moteur subsidia … (commit …), base de règles sha256:… »), comme pour check.\n"
+      "Code de sortie : 0 si tout passe ; 1 si un cas échoue ou si la couverture est incomplète ;\n"
+      "2 si la base de règles ou un cas est illisible.");
   return [options] { return run_test(*options); };
 }
 

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <regex>
 
 #include "cli_fixture.hpp"
 
@@ -27,6 +28,15 @@ class TestCommand : public CliTest {
     while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();
     return trimmed.substr(trimmed.rfind('\n') + 1);
   }
+  // The count of cases, "N passed, M failed": the line before the receipt that ends the run.
+  static std::string summary_line(const std::string& text) {
+    std::string trimmed = text;
+    while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();
+    const std::size_t last = trimmed.rfind('\n');
+    if (last == std::string::npos || !trimmed.substr(last + 1).starts_with("Moteur subsidia "))
+      return "(la sortie ne finit pas par la ligne du moteur)";
+    return last_line(trimmed.substr(0, last));
+  }
   static json all_respected() {
     return {{"montant.positif", "respectee"}, {"deliberation.recente", "respectee"},
             {"beneficiaire.identifie", "respectee"}};
@@ -41,7 +51,31 @@ TEST_F(TestCommand, PassingCasesEndWithPassedAndFailedCounts) {
                         {"beneficiaire.identifie", "respectee"}}}});
   const auto result = run_cases();
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  EXPECT_EQ(last_line(result.out), "2 passed, 0 failed");
+  EXPECT_EQ(summary_line(result.out), "2 passed, 0 failed");
+}
+
+// The run names what its verdicts were obtained with, as `check` does: after the count, the
+// same receipt line (engine version, commit, fingerprint of the base), the fingerprint of the
+// base the cases ran against (review: the run ended with « N passed, M failed » alone).
+TEST_F(TestCommand, EndsWithTheReceiptCheckPrintsForTheSameBase) {
+  add_case("ok", dossier("OK-1"), {{"verdict", "conforme"}, {"regles", all_respected()}});
+  const auto tested = run_cases();
+  EXPECT_EQ(tested.exit_code, 0) << tested.out << tested.err;
+  const std::string receipt = last_line(tested.out);
+  EXPECT_TRUE(std::regex_match(receipt, std::regex(R"(Moteur subsidia \S+ \(commit [^)]+\), base de règles sha256:[0-9a-f]{64})")))
+      << tested.out;
+  EXPECT_EQ(summary_line(tested.out), "1 passed, 0 failed");
+  const auto checked = run({"check", "--regles", rules_dir(), (dir() / "cases" / "ok.json").string()});
+  EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+  EXPECT_EQ(last_line(checked.out), receipt) << checked.out;
+
+  // Another base, another fingerprint: the one the cases ran against, not a constant.
+  write("rules/base.regles", std::string(kRules) + "\n# une ligne de plus\n");
+  const auto retested = run_cases();
+  EXPECT_EQ(retested.exit_code, 0) << retested.out << retested.err;
+  EXPECT_NE(last_line(retested.out), receipt);
+  const auto rechecked = run({"check", "--regles", rules_dir(), (dir() / "cases" / "ok.json").string()});
+  EXPECT_EQ(last_line(rechecked.out), last_line(retested.out)) << rechecked.out;
 }
 
 // --sans-avertissement makes a base that loads with warnings fail its cases (code 1), the
@@ -64,7 +98,7 @@ TEST_F(TestCommand, StatusMismatchNamesCaseRuleExpectedObtainedAndExplanation) {
   add_case("nc", non_compliant("NC-1"), {{"verdict", "non_conforme"}, {"regles", all_respected()}});
   const auto result = run_cases();
   EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_EQ(last_line(result.out), "0 passed, 1 failed");
+  EXPECT_EQ(summary_line(result.out), "0 passed, 1 failed");
   const auto line_start = result.out.find("montant.positif");
   ASSERT_NE(line_start, std::string::npos) << result.out;
   const std::string line = result.out.substr(result.out.rfind('\n', line_start) + 1);
@@ -90,7 +124,7 @@ TEST_F(TestCommand, AccepterShowsTheDifferenceThenRewritesTheExpectation) {
   EXPECT_EQ(rewritten.at("commentaire"), "gardé");
   const auto again = run_cases();
   EXPECT_EQ(again.exit_code, 0) << again.out;
-  EXPECT_EQ(last_line(again.out), "1 passed, 0 failed");
+  EXPECT_EQ(summary_line(again.out), "1 passed, 0 failed");
 }
 
 // A dossier beside the cases without its expected result is a case nobody checks: it fails
@@ -101,13 +135,13 @@ TEST_F(TestCommand, CaseWithoutExpectationFailsThenAccepterWritesIt) {
   const auto failing = run_cases();
   EXPECT_EQ(failing.exit_code, 1) << failing.out;
   EXPECT_NE(failing.out.find("nouveau : pas de résultat attendu"), std::string::npos) << failing.out;
-  EXPECT_EQ(last_line(failing.out), "1 passed, 1 failed");
+  EXPECT_EQ(summary_line(failing.out), "1 passed, 1 failed");
   const auto accepted = run_cases({"--accepter"});
   EXPECT_EQ(accepted.exit_code, 0) << accepted.out;
   std::ifstream in(dir() / "cases" / "nouveau.attendu.json");
   ASSERT_TRUE(in);
   EXPECT_EQ(json::parse(in).at("verdict"), "non_conforme");
-  EXPECT_EQ(last_line(run_cases().out), "2 passed, 0 failed");
+  EXPECT_EQ(summary_line(run_cases().out), "2 passed, 0 failed");
 }
 
 // A folder of dossiers with no expected file at all (a jaune's dossiers) is not a folder of cases.
@@ -116,7 +150,7 @@ TEST_F(TestCommand, FolderWithoutAnyExpectationIsNotAFolderOfCases) {
   write("cases/jaune/d1.json", dossier("J-1").dump(2));
   const auto result = run_cases();
   EXPECT_EQ(result.exit_code, 0) << result.out;
-  EXPECT_EQ(last_line(result.out), "1 passed, 0 failed");
+  EXPECT_EQ(summary_line(result.out), "1 passed, 0 failed");
 }
 
 // A lawyer starts a folder of cases with dossiers only: without --accepter it is no folder of
@@ -136,7 +170,7 @@ TEST_F(TestCommand, AccepterStartsANewFolderOfCases) {
   ASSERT_TRUE(in);
   EXPECT_EQ(json::parse(in).at("verdict"), "non_conforme");
   EXPECT_FALSE(std::filesystem::exists(dir() / "cases" / "jaune" / "d1.attendu.json"));
-  EXPECT_EQ(last_line(run_cases().out), "2 passed, 0 failed");
+  EXPECT_EQ(summary_line(run_cases().out), "2 passed, 0 failed");
 }
 
 TEST_F(TestCommand, VerdictMismatchIsReported) {
@@ -185,7 +219,7 @@ TEST_F(TestCommand, MissingPathsAreComparedWhenGiven) {
             {"manquants", {{"deliberation.recente", {"deliberation.organe"}}}}});
   const auto result = run_cases();
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_EQ(last_line(result.out), "1 passed, 1 failed") << result.out;
+  EXPECT_EQ(summary_line(result.out), "1 passed, 1 failed") << result.out;
   EXPECT_NE(result.out.find("inc-bad"), std::string::npos);
   EXPECT_EQ(result.out.find("ÉCHEC " + (dir() / "cases" / "inc-ok").string() + " "), std::string::npos) << result.out;
 }
@@ -195,7 +229,7 @@ TEST_F(TestCommand, UnreadableExpectationExitsTwo) {
   write("cases/broken.attendu.json", "{\"verdict\": \"conforme\", ");
   const auto result = run_cases();
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_EQ(last_line(result.out), "0 passed, 1 failed");
+  EXPECT_EQ(summary_line(result.out), "0 passed, 1 failed");
 }
 
 TEST_F(TestCommand, CoverageFailsAndNamesRulesNeverViolated) {
@@ -205,7 +239,7 @@ TEST_F(TestCommand, CoverageFailsAndNamesRulesNeverViolated) {
   EXPECT_NE(result.out.find("Jamais violées par un cas : montant.positif, deliberation.recente, beneficiaire.identifie"),
             std::string::npos)
       << result.out;
-  EXPECT_EQ(last_line(result.out), "1 passed, 0 failed");
+  EXPECT_EQ(summary_line(result.out), "1 passed, 0 failed");
 }
 
 TEST_F(TestCommand, CoverageCompletePassesWhenEveryRuleIsSeenBothWays) {

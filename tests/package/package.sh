@@ -23,7 +23,10 @@ check_installed() {  # bin/subsidia under $1: runs from an unrelated folder, on 
   out="$("$bin" check "$1/share/subsidia/cases/er-de-2006.json")" || fail "check er-de-2006 (code $?)"
   [[ "$out" == *CONFORME* ]] || fail "er-de-2006 n'est pas conforme : $out"
   "$bin" test > "$work/test.txt" || fail "subsidia test sur les cas installés : $(tail -n 3 "$work/test.txt")"
-  tail -n 1 "$work/test.txt" | grep -q ' 0 failed' || fail "$(tail -n 1 "$work/test.txt")"
+  # The count of cases, then the receipt of the engine and of the installed base.
+  grep -q '^[0-9]* passed, 0 failed$' "$work/test.txt" || fail "$(tail -n 2 "$work/test.txt")"
+  tail -n 1 "$work/test.txt" | grep -q '^Moteur subsidia .*, base de règles sha256:[0-9a-f]\{64\}$' ||
+    fail "pas de ligne du moteur en fin de subsidia test : $(tail -n 1 "$work/test.txt")"
   # No path of the build machine in the program.
   if grep -q -a "$source" "$bin"; then fail "le programme contient le chemin des sources $source"; fi
   cd "$work"

@@ -6,11 +6,13 @@
 #include <thread>
 
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "files.hpp"
 #include "jaune_fixture.hpp"
@@ -223,6 +225,69 @@ TEST(JauneReceipt, EveryFormatNamesTheEngineAndTheRuleBase) {
   ASSERT_FALSE(error.has_value()) << *error;
   if (std::system("unzip -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "unzip absent : contenu du classeur non vérifié";
   EXPECT_NE(unzip_member(file, "xl/sharedStrings.xml").find(fingerprint), std::string::npos);
+}
+
+// The strings of sharedStrings.xml in their order (the index a cell of type "s" holds).
+std::vector<std::string> shared_strings(const std::string& xml) {
+  std::vector<std::string> out;
+  for (std::size_t at = xml.find("<si>"); at != std::string::npos; at = xml.find("<si>", at + 1)) {
+    const std::size_t open = xml.find('>', xml.find("<t", at)), close = xml.find("</t>", at);
+    out.push_back(xml.substr(open + 1, close - open - 1));
+  }
+  return out;
+}
+
+// The reference ("R1") of the cell of `sheet` holding shared string `index`, or "".
+std::string cell_with_string(const std::string& sheet, std::size_t index) {
+  const std::string value = "<v>" + std::to_string(index) + "</v>";
+  for (std::size_t at = sheet.find(value); at != std::string::npos; at = sheet.find(value, at + 1)) {
+    const std::size_t cell = sheet.rfind("<c ", at);
+    const std::string tag = sheet.substr(cell, sheet.find('>', cell) - cell);
+    if (tag.find("t=\"s\"") == std::string::npos) continue;
+    const std::size_t r = tag.find("r=\"");
+    return tag.substr(r + 3, tag.find('"', r + 3) - r - 3);
+  }
+  return "";
+}
+
+// Every sheet names what produced it, not the synthesis alone (review: a « Détail » copied or
+// printed apart named nothing): a visible cell of row 1, right of the table and one empty
+// column away, and the printed pages' footer. The file's properties name the jaune and its
+// receipt; the table keeps its rows (one per dossier under the header).
+TEST(JauneReceipt, EverySheetOfTheWorkbookNamesTheEngineAndTheRuleBase) {
+  Jaune jaune = with_receipt();
+  jaune.dossiers[0].entry.objet = std::string(40000, 'o');  // the sheet « Textes longs » too
+  const std::string line = "Moteur subsidia 9.8.7 (commit abc123), base de règles sha256:" + std::string(64, 'e');
+  TemporaryFolder folder;
+  auto file = folder.path() / "jaune.xlsx";
+  auto error = write_atomically(file, [&](const std::filesystem::path& tmp) { return write_jaune_xlsx(jaune, tmp); });
+  ASSERT_FALSE(error.has_value()) << *error;
+  if (std::system("unzip -v > /dev/null 2>&1") != 0) GTEST_SKIP() << "unzip absent : contenu du classeur non vérifié";
+  const std::string workbook = unzip_member(file, "xl/workbook.xml");
+  ASSERT_EQ(occurrences(workbook, "<sheet "), 4u) << workbook;
+  EXPECT_NE(workbook.find("Textes longs"), std::string::npos);
+  const std::vector<std::string> strings = shared_strings(unzip_member(file, "xl/sharedStrings.xml"));
+  const auto found = std::find(strings.begin(), strings.end(), line);
+  ASSERT_NE(found, strings.end());
+  const auto index = static_cast<std::size_t>(found - strings.begin());
+  // Synthèse: its last line, column A; Détail (16 columns, A to P): R1; Dossiers par chiffre
+  // (4 columns): F1; Textes longs (pieces in column A): C1.
+  const std::vector<std::string> cells = {"", "R1", "F1", "C1"};
+  for (std::size_t n = 1; n <= 4; ++n) {
+    const std::string member = "xl/worksheets/sheet" + std::to_string(n) + ".xml";
+    const std::string sheet = unzip_member(file, member.c_str());
+    const std::string cell = cell_with_string(sheet, index);
+    EXPECT_FALSE(cell.empty()) << member;
+    if (!cells[n - 1].empty()) EXPECT_EQ(cell, cells[n - 1]) << member;
+    else EXPECT_EQ(cell.front(), 'A') << member << " " << cell;
+    EXPECT_NE(sheet.find("<oddFooter>&amp;L&amp;8" + line + "</oddFooter>"), std::string::npos) << member;
+  }
+  // Détail: a header and one row per dossier, nothing more.
+  EXPECT_EQ(occurrences(unzip_member(file, "xl/worksheets/sheet2.xml"), "<row "), 1u + jaune.dossiers.size());
+  const std::string core = unzip_member(file, "docProps/core.xml");
+  EXPECT_NE(core.find("<dc:title>Jaune des actions internationales — exercice 2012</dc:title>"), std::string::npos) << core;
+  EXPECT_NE(core.find("<dc:creator>subsidia 9.8.7</dc:creator>"), std::string::npos) << core;
+  EXPECT_NE(core.find("<dc:description>" + line + "</dc:description>"), std::string::npos) << core;
 }
 
 TEST(JauneReceipt, AnUnfilledReceiptSaysSo) {

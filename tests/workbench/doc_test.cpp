@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "api/engine.hpp"
+#include "api/version.hpp"
 #include "doc/doc_site.hpp"
 #include "run_process.hpp"
 
@@ -110,6 +111,53 @@ TEST(DocSiteIndex, ShowsTheWarningsOfTheBase) {
   EXPECT_NE(index.find("<p>1 règle, 2 sources, 0 définition, 0 table ; 0 cas.</p>"), std::string::npos) << index;
   EXPECT_NE(index.find("<h2>Avertissements de la base</h2>"), std::string::npos) << index;
   EXPECT_NE(index.find("<code>base.regles:5:8</code> [source_inutilisee] la source S_A_VENIR"), std::string::npos) << index;
+}
+
+// The footer every page ends with: the receipt line `subsidia check` prints, escaped.
+std::string receipt_footer(const std::string& fingerprint) {
+  return "<footer class=\"receipt\">Moteur subsidia " + std::string(api::engine_version()) + " (commit " +
+         std::string(api::engine_commit()) + "), base de règles " + fingerprint + "</footer>\n</body>";
+}
+
+// Every page names the engine and the base it was written from (review: only the index gave
+// the fingerprint, no page the engine); a page printed or saved alone still says it.
+TEST(DocSitePages, EveryPageEndsWithTheEngineAndTheFingerprint) {
+  std::ifstream in(fs::path(SUBSIDIA_SOURCE_DIR) / "rules" / "dossier.schema.json", std::ios::binary);
+  const std::string schema((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text =
+      "source S\n  intitulé \"S\"\n  en vigueur à toute date\nfin\n"
+      "table t = \"t.csv\"\n"
+      "définition d = t(code = \"a\").val\n"
+      "règle r\n  titre \"t\"\n  source S\n  gravité bloquante\n  exige d = \"oui\"\nfin\n";
+  const api::Loaded loaded =
+      api::Engine::load(api::TextSources{{{"base.regles", text}, {"t.csv", "code,val\na,oui\n"}}, schema});
+  ASSERT_TRUE(loaded.ok()) << loaded.format_errors();
+  const std::string& fingerprint = loaded.engine->receipt().fingerprint;
+  ASSERT_TRUE(std::regex_match(fingerprint, std::regex("sha256:[0-9a-f]{64}"))) << fingerprint;
+  std::set<std::string> kinds;
+  for (const workbench::doc::SiteFile& f : workbench::doc::build_site(loaded, {})) {
+    if (!f.path.ends_with(".html")) continue;
+    kinds.insert(f.path.substr(0, f.path.find_first_of("-.")));
+    EXPECT_NE(f.content.find(receipt_footer(fingerprint)), std::string::npos) << f.path << "\n" << f.content;
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"index", "regle", "source", "definition", "table"}));
+}
+
+TEST_F(DocSite, EveryPageOfTheRepositorysSiteEndsWithItsReceipt) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  const api::Loaded loaded = api::Engine::load(
+      {.rules = fs::path(SUBSIDIA_SOURCE_DIR) / "rules", .schema = fs::path(SUBSIDIA_SOURCE_DIR) / "rules" / "dossier.schema.json"});
+  ASSERT_TRUE(loaded.ok()) << loaded.format_errors();
+  const std::string footer = receipt_footer(loaded.engine->receipt().fingerprint);
+  std::size_t pages = 0;
+  for (const auto& entry : fs::directory_iterator(site())) {
+    if (entry.path().extension() != ".html") continue;
+    ++pages;
+    EXPECT_NE(slurp(entry.path()).find(footer), std::string::npos) << entry.path();
+  }
+  EXPECT_GT(pages, 50u);
+  // The table pages too (they are the longest, their rows before the footer).
+  EXPECT_NE(slurp(site() / "table-pays_zones.html").find(footer), std::string::npos);
 }
 
 TEST_F(DocSite, EveryRuleIsInTheIndexWithItsPage) {

@@ -11,6 +11,7 @@
 #include "diff/diff_html.hpp"
 #include "fmt/lexer.hpp"
 #include "io/inputs.hpp"
+#include "output/check_format.hpp"
 #include "output/french_count.hpp"
 #include "testing/coverage.hpp"
 
@@ -194,13 +195,24 @@ table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.25rem .5rem;
 th{background:#f0f0f0}.respectee{color:#1e6b2e}.violee{color:#a4161a}.indeterminee{color:#8a5a00}.sans_objet{color:#666}
 .timeline{display:flex;gap:2px;margin:.5rem 0}.timeline div{flex:1;background:#dde7f3;border:1px solid #9ab;padding:.3rem;font-size:.85rem}
 .note{background:#fff3cd;padding:.3rem .5rem}ul.families{columns:2}
+footer.receipt{margin-top:2rem;padding-top:.4rem;border-top:1px solid #bbb;font-family:monospace;font-size:.8rem;color:#555;overflow-wrap:anywhere}
 )";
 
-std::string page(const std::string& title, const std::string& body) {
+// Which engine wrote the site and from which base, at the foot of every page: the receipt line
+// `subsidia check` ends with (a page printed or saved alone still names them; review: only the
+// index gave the fingerprint, no page the engine).
+std::string receipt_footer(const api::Receipt& receipt) {
+  std::string line;
+  output::append_receipt_text(line, receipt);
+  while (!line.empty() && line.back() == '\n') line.pop_back();
+  return "<footer class=\"receipt\">" + html_escaped(line) + "</footer>\n";
+}
+
+std::string page(const std::string& title, const std::string& body, const std::string& footer) {
   return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escaped(title) +
          "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n<nav><a href=\"index.html\">Base de "
          "règles</a></nav>\n<h1>" +
-         html_escaped(title) + "</h1>\n" + body + "</body>\n</html>\n";
+         html_escaped(title) + "</h1>\n" + body + footer + "</body>\n</html>\n";
 }
 
 std::string family_of(std::string_view id) {
@@ -249,6 +261,7 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& sit
   std::vector<SiteFile> site;
   const model::RuleBase& base = loaded.engine->rules();
   const Declarations names = find_declarations(loaded.sources);
+  const std::string footer = receipt_footer(loaded.engine->receipt());
   site.push_back({"style.css", std::string(kStyle)});
 
   // Index, by family (the id's first part).
@@ -284,7 +297,7 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& sit
   index += "</ul>\n<h2>Tables</h2>\n<ul>\n";
   for (const auto& [name, d] : names.tables) index += "<li>" + link("table", name, name) + "</li>\n";
   index += "</ul>\n";
-  site.push_back({"index.html", page("Base de règles", index)});
+  site.push_back({"index.html", page("Base de règles", index, footer)});
 
   // A page per rule.
   std::map<std::string, std::vector<std::string>> rules_of_source;
@@ -336,7 +349,7 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& sit
       if (version.rfind(f.id + " ", 0) == 0)
         body += "<p class=\"note\">Version qu'aucun cas n'atteint : " + html_escaped(version) + "</p>\n";
     if (!rows.empty()) body += "<table><thead><tr><th>cas</th><th>statut</th></tr></thead><tbody>\n" + rows + "</tbody></table>\n";
-    site.push_back({page_name("regle", f.id), page("Règle " + f.id, body)});
+    site.push_back({page_name("regle", f.id), page("Règle " + f.id, body, footer)});
   }
 
   // A page per source.
@@ -358,18 +371,20 @@ std::vector<SiteFile> build_site(const api::Loaded& loaded, const SiteCases& sit
     body += "<h2>Règles qui la citent</h2>\n<ul>\n";
     for (const std::string& id : rules_of_source[name]) body += "<li>" + link("regle", id, id) + "</li>\n";
     body += "</ul>\n";
-    site.push_back({page_name("source", name), page("Source " + name, body)});
+    site.push_back({page_name("source", name), page("Source " + name, body, footer)});
   }
 
   // Definitions and tables, as written.
   for (const auto& [name, d] : names.definitions)
     site.push_back({page_name("definition", name),
                     page("Définition " + name, "<p>Fichier : " + html_escaped(fs::path(d.file).filename().string()) + "</p>\n" +
-                                                   linked_code(d.text, names))});
+                                                   linked_code(d.text, names),
+                         footer)});
   for (const auto& [name, d] : names.tables)
     site.push_back({page_name("table", name),
                     page("Table " + name, "<p>Fichier : " + html_escaped(fs::path(d.file).filename().string()) + "</p>\n" +
-                                              linked_code(d.text, names) + table_rows_html(d))});
+                                              linked_code(d.text, names) + table_rows_html(d),
+                         footer)});
   return site;
 }
 
