@@ -166,7 +166,10 @@ const Alias* alias_of(std::string_view cell) {
   // repayable advance a subsidy (review 32: « Montant prêt » and « Montant garantie » were offered
   // as the amount granted): those stay unmapped.
   if (key.starts_with("montant")) {
-    for (std::string_view other : {"demande", "verse", "paye", "pret", "garanti", "avance", "emprunt"})
+    // Nor a sum asked, proposed or planned, the project's cost, last year's (review 33: « Montant
+    // sollicité », « Montant total du projet », « Montant N-1 » alone were read as granted).
+    for (std::string_view other : {"demande", "verse", "paye", "pret", "garanti", "avance", "emprunt", "sollicit",
+                                   "propos", "projet", "prevu", "previsionnel", "estime", "n1", "anneeprecedente"})
       if (key.find(other) != std::string::npos) return nullptr;
     return &kFuzzyMontant;
   }
@@ -243,6 +246,8 @@ ColumnMap map_columns(const std::vector<std::string_view>& header) {
   } else if (fuzzy.size() == 1) {
     montant = static_cast<int>(fuzzy[0]);
     ++map.recognised;
+    map.warnings.push_back("colonne " + named(header, fuzzy[0]) +
+                           " lue comme le montant attribué : aucune colonne ne s'appelle « montant » ; à vérifier");
   } else if (fuzzy.size() > 1) {
     // "Montant 2016;Montant 2017", "Montant N-1;Montant N": which one was granted is not
     // for the importer to guess. Counted as recognised so that the header is still found and

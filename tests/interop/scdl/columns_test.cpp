@@ -79,11 +79,23 @@ TEST(Columns, WarnsAboutAFieldGivenTwice) {
 }
 
 TEST(Columns, TheExactNameOfTheAmountWinsOverAColumnThatOnlyStartsWithMontant) {
-  ColumnMap m = map_columns({"objet", "Montant N-1", "Montant"});
+  ColumnMap m = map_columns({"objet", "Montant 2016", "Montant"});
   EXPECT_EQ(m[Column::Montant], 2);
   EXPECT_TRUE(m.ambiguity.empty());
   ASSERT_EQ(m.warnings.size(), 1u);
-  EXPECT_NE(m.warnings[0].find("« Montant N-1 » (n° 2)"), std::string::npos) << m.warnings[0];
+  EXPECT_NE(m.warnings[0].find("« Montant 2016 » (n° 2)"), std::string::npos) << m.warnings[0];
+  // Last year's, a sum asked or planned, a project's cost are never the amount granted, even alone
+  // (review 33: « Montant N-1 » alone was read as granted, with no word).
+  for (const char* other : {"Montant N-1", "Montant sollicité", "Montant proposé", "Montant total du projet",
+                            "Montant prévisionnel"}) {
+    ColumnMap alone = map_columns({"objet", other});
+    EXPECT_EQ(alone[Column::Montant], -1) << other;
+  }
+  // A lone column that only starts with « montant » is read, and said.
+  ColumnMap lone = map_columns({"objet", "Montant HT"});
+  EXPECT_EQ(lone[Column::Montant], 1);
+  ASSERT_EQ(lone.warnings.size(), 1u);
+  EXPECT_NE(lone.warnings[0].find("lue comme le montant attribué"), std::string::npos) << lone.warnings[0];
   // A known variant is a name too: "Montant attribué" wins over "Montant 2016" before it.
   EXPECT_EQ(map_columns({"objet", "Montant 2016", "Montant attribué"})[Column::Montant], 2);
 }
