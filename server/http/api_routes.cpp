@@ -550,7 +550,7 @@ std::string jaune_download(App& app, int year, const std::string& format, std::s
     return reports::jaune_html(*outcome.jaune);
   }
   // libxlsxwriter writes files: a private temporary one in the data folder, read back, removed.
-  const std::filesystem::path file = app.options.data_dir / ("jaune-" + auth::random_token() + ".xlsx");
+  const std::filesystem::path file = app.options.data_dir / (std::string(kJauneWorkbookPrefix) + auth::random_token() + ".xlsx");
   // Made first, readable by the server's account alone: libxlsxwriter opens it with fopen, which
   // keeps the mode of an existing file, where a new one got 0644 and a workbook of dossiers was
   // readable by every account of the machine while written, and after a kill -9 (review 30; App

@@ -23,7 +23,8 @@ App::App(ServerOptions opts, std::shared_ptr<const RuleSet> initial)
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(options.data_dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.starts_with("jaune-") && name.ends_with(".xlsx")) std::filesystem::remove(entry.path(), ec);
+    // Only the server's own names: a person's « jaune-2019.xlsx » in the folder is theirs (review 33).
+    if (name.starts_with(kJauneWorkbookPrefix) && name.ends_with(".xlsx")) std::filesystem::remove(entry.path(), ec);
   }
 }
 

@@ -58,6 +58,10 @@ class App {
 };
 
 // Role checks. Who may do what: README and docs/api.md.
+// The name of the temporary file a jaune workbook is written to in the data folder, followed by a
+// random token and « .xlsx »; leftovers of a killed server are removed at start (App::App).
+inline constexpr std::string_view kJauneWorkbookPrefix = "subsidia-jaune-en-cours-";
+
 bool may_write_dossiers(const std::string& role);  // agent, admin
 bool may_read_jaune(const std::string& role);      // budget, admin
 bool is_admin(const std::string& role);

@@ -152,7 +152,7 @@ std::string uploaded_name(std::string_view raw, std::string_view fallback) {
   for (std::size_t i = 0; i < valid.size();) {
     const std::size_t start = i;
     const char32_t c = diag::next_code_point(valid, i);
-    if (c < 0x20 || c == 0x7F || io::is_direction_mark(c) || io::is_invisible_character(c)) continue;
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || io::is_direction_mark(c) || io::is_invisible_character(c)) continue;
     name.append(valid, start, i - start);
   }
   if (name.size() > 120) {
@@ -886,7 +886,7 @@ void register_page_routes(httplib::Server& server, App& app) {
                       "<th scope=\"col\">Moteur</th><th scope=\"col\">Empreinte</th><th scope=\"col\">Détail</th></tr></thead><tbody>";
     for (const store::AuditEntry& e : app.store.audit_log(500))
       out += "<tr><td>" + std::to_string(e.id) + "</td><td>" + escape(e.when) + "</td><td>" + escape(e.who) + "</td><td>" +
-             escape(e.action) + "</td><td>" + escape(e.object) + "</td><td><code>" + escape(e.sha256.substr(0, 16)) +
+             escape(e.action) + "</td><td>" + escape(reports::visible_id(e.object)) + "</td><td><code>" + escape(e.sha256.substr(0, 16)) +
              "</code></td><td>" + escape(e.engine_version) + "</td><td><code>" + escape(e.fingerprint.substr(0, 23)) +
              "</code></td><td>" + escape(e.detail) + "</td></tr>";
     out += "</tbody></table>";
