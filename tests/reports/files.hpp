@@ -8,6 +8,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace subsidia::reports {
 
@@ -40,6 +41,16 @@ inline std::string unzip_member(const std::filesystem::path& file, const char* m
   std::string out;
   char buffer[4096];
   while (pipe && std::fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
+  return out;
+}
+
+// The strings of an XLSX's sharedStrings.xml in their order (the index a cell of type "s" holds).
+inline std::vector<std::string> shared_strings(const std::string& xml) {
+  std::vector<std::string> out;
+  for (std::size_t at = xml.find("<si>"); at != std::string::npos; at = xml.find("<si>", at + 1)) {
+    const std::size_t open = xml.find('>', xml.find("<t", at)), close = xml.find("</t>", at);
+    out.push_back(xml.substr(open + 1, close - open - 1));
+  }
   return out;
 }
 

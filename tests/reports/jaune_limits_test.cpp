@@ -69,16 +69,6 @@ TEST(JauneLimits, XlsxPutsEveryFiguresDossiersOnRowsAndCutsNoText) {
   }
 }
 
-// The shared strings of a workbook, in their order (the index a cell of type "s" holds).
-std::vector<std::string> shared_strings(const std::string& xml) {
-  std::vector<std::string> out;
-  for (std::size_t at = xml.find("<si>"); at != std::string::npos; at = xml.find("<si>", at + 1)) {
-    const std::size_t open = xml.find('>', xml.find("<t", at)), close = xml.find("</t>", at);
-    out.push_back(xml.substr(open + 1, close - open - 1));
-  }
-  return out;
-}
-
 // Every figure's rows on the sheet of dossiers say whether each dossier is flagged (not
 // conforme), the synthesis lines too: they said « non » for an incomplet dossier while the
 // JSON, HTML and CSV flagged it (review of 2 December 2026).

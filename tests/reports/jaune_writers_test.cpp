@@ -227,16 +227,6 @@ TEST(JauneReceipt, EveryFormatNamesTheEngineAndTheRuleBase) {
   EXPECT_NE(unzip_member(file, "xl/sharedStrings.xml").find(fingerprint), std::string::npos);
 }
 
-// The strings of sharedStrings.xml in their order (the index a cell of type "s" holds).
-std::vector<std::string> shared_strings(const std::string& xml) {
-  std::vector<std::string> out;
-  for (std::size_t at = xml.find("<si>"); at != std::string::npos; at = xml.find("<si>", at + 1)) {
-    const std::size_t open = xml.find('>', xml.find("<t", at)), close = xml.find("</t>", at);
-    out.push_back(xml.substr(open + 1, close - open - 1));
-  }
-  return out;
-}
-
 // The reference ("R1") of the cell of `sheet` holding shared string `index`, or "".
 std::string cell_with_string(const std::string& sheet, std::size_t index) {
   const std::string value = "<v>" + std::to_string(index) + "</v>";
